@@ -1,0 +1,220 @@
+"""The records that flow between stages, as typed stdlib dataclasses.
+
+Every record converts to plain JSON-ready dicts with `to_dict` and back with
+`from_dict`; the store and the renderers rely on that round trip.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+BRIEF_SCHEMA = "newsweave.brief/1"
+
+T = TypeVar("T")
+
+
+def content_id(text: str) -> str:
+    """A stable id for a piece of content: the first 16 hex digits of its SHA-256."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class Page:
+    """One raw input document, as read from a file, a feed, a WARC record or stdin."""
+
+    id: str
+    source: str
+    content: str
+    kind: str = "text"  # "text" (flattened page) or "html"
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    encoding: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Dropped:
+    """A document a stage could not use, with the specific reason why."""
+
+    source: str
+    reason: str
+    stage: str = "ingest"
+
+
+@dataclass(slots=True)
+class Figure:
+    """A number in an article, with what it counts and how it is qualified."""
+
+    value: float
+    text: str
+    counts: str | None
+    article: str
+    qualifier: str | None = None
+    sentence: str = ""
+
+
+@dataclass(slots=True)
+class Quote:
+    """A direct quotation and the speaker it is attributed to."""
+
+    text: str
+    speaker: str | None
+    article: str
+    sentence: str = ""
+
+
+@dataclass(slots=True)
+class Article:
+    """Clean article text and metadata, made from one Page."""
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    credits: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    published_inferred: bool = False
+    language: str | None = None
+    url: str | None = None
+    standfirst: str | None = None
+    figures: list[Figure] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Claim:
+    """A statement found in one or more articles, with the sources that support it."""
+
+    text: str
+    sources: list[str]
+    independent: int = 1
+
+
+@dataclass(slots=True)
+class DiscrepancyValue:
+    """One of the conflicting values, with its exact wording and sources."""
+
+    value: str
+    text: str
+    sources: list[str]
+
+
+@dataclass(slots=True)
+class Discrepancy:
+    """Sources that give different values for the same thing."""
+
+    about: str
+    values: list[DiscrepancyValue]
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    """A dated happening in a story, with the sources that date it."""
+
+    date: str
+    text: str
+    sources: list[str]
+    inferred: bool = False
+
+
+@dataclass(slots=True)
+class SummarySentence:
+    """One sentence of a story summary and the articles that support it."""
+
+    text: str
+    sources: list[str]
+
+
+@dataclass(slots=True)
+class Event:
+    """A happening within a story, covered by some of its articles."""
+
+    id: str
+    title: str
+    date: str | None
+    articles: list[str]
+
+
+@dataclass(slots=True)
+class Story:
+    """A group of articles about one story, with everything derived from them."""
+
+    id: str
+    title: str
+    articles: list[str]
+    events: list[Event] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+    summary: list[SummarySentence] = field(default_factory=list)
+    duplicates: list[list[str]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Brief:
+    """The whole output of one run: articles, stories and what was dropped."""
+
+    articles: list[Article]
+    stories: list[Story]
+    dropped: list[Dropped] = field(default_factory=list)
+    schema: str = BRIEF_SCHEMA
+
+
+def to_dict(record: Any) -> Any:
+    """Convert a record (or a list/dict of records) to JSON-ready Python values."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, list | tuple):
+        return [to_dict(item) for item in record]
+    if isinstance(record, dict):
+        return {str(key): to_dict(value) for key, value in record.items()}
+    return record
+
+
+def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    """Build a record of type `cls` from `to_dict` output; unknown keys are ignored."""
+    hints = _hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name in data:
+            kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _convert(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        return _convert(options[0], value) if len(options) == 1 else value
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        return [_convert(item, v) for v in value]
+    if origin is dict:
+        _, item = typing.get_args(hint)
+        return {k: _convert(item, v) for k, v in value.items()}
+    if dataclasses.is_dataclass(hint):
+        return from_dict(hint, value)
+    if hint is float and isinstance(value, int):
+        return float(value)
+    return value
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]

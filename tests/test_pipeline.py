@@ -1,0 +1,81 @@
+"""The stage contract: order checks, drop counting, and corpus-stage results."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import pytest
+
+from newsweave.errors import StageError
+from newsweave.model import Dropped
+from newsweave.pipeline import Pipeline, corpus_stage, map_stage
+
+
+def _halve(numbers: Iterable[int]) -> Iterator[int | Dropped]:
+    for n in numbers:
+        yield n // 2 if n % 2 == 0 else Dropped(str(n), "odd number", stage="halve")
+
+
+def test_map_stage_keeps_records_and_counts_drops_with_reasons() -> None:
+    pipeline = Pipeline([map_stage("halve", _halve, needs="numbers", adds="halves")])
+    data, report = pipeline.run({"numbers": [2, 3, 4, 5, 7]})
+    assert data["halves"] == [1, 2]
+    (stage,) = report.stages
+    assert (stage.records_in, stage.records_out) == (5, 2)
+    assert stage.drop_reasons() == {"odd number": 3}
+    assert [d.source for d in report.dropped] == ["3", "5", "7"]
+
+
+def test_corpus_stage_receives_whole_collections() -> None:
+    total = corpus_stage(
+        "total", lambda numbers: {"total": [sum(numbers)]}, needs=["numbers"], adds=["total"]
+    )
+    data, _ = Pipeline([total]).run({"numbers": [1, 2, 3]})
+    assert data["total"] == [6]
+
+
+def test_order_is_checked_before_anything_runs() -> None:
+    ran = []
+    first = corpus_stage(
+        "first", lambda halves: ran.append(1) or {"x": []}, needs=["halves"], adds=["x"]
+    )
+    second = map_stage("halve", _halve, needs="numbers", adds="halves")
+    with pytest.raises(StageError, match="'first' needs halves"):
+        Pipeline([first, second]).run({"numbers": [2]})
+    assert ran == []
+
+
+def test_stage_names_are_unique() -> None:
+    stage = map_stage("halve", _halve, needs="numbers", adds="halves")
+    with pytest.raises(StageError, match="unique"):
+        Pipeline([stage, stage])
+
+
+def test_corpus_stage_must_return_what_it_declares() -> None:
+    bad = corpus_stage("bad", lambda numbers: {"other": []}, needs=["numbers"], adds=["total"])
+    with pytest.raises(StageError, match="must return"):
+        Pipeline([bad]).run({"numbers": [1]})
+
+
+def test_progress_events_are_reported_per_record() -> None:
+    events: list[tuple[str, str, int | None]] = []
+
+    class Recorder:
+        def start(self, stage: str, total: int | None) -> None:
+            events.append(("start", stage, total))
+
+        def advance(self, stage: str, n: int = 1) -> None:
+            events.append(("advance", stage, n))
+
+        def finish(self, stage: str) -> None:
+            events.append(("finish", stage, None))
+
+    Pipeline([map_stage("halve", _halve, needs="numbers", adds="halves")]).run(
+        {"numbers": [2, 4]}, Recorder()
+    )
+    assert events == [
+        ("start", "halve", 2),
+        ("advance", "halve", 1),
+        ("advance", "halve", 1),
+        ("finish", "halve", None),
+    ]
