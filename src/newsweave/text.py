@@ -1,0 +1,59 @@
+"""Small text helpers shared by the analysis stages: sentences, words, stop words."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+STOP_WORDS = frozenset(
+    ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "said", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "says", "say", "told", "according", "one", "two", "new", "last", "first", "year", "years"]
+)
+
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][”\"’')\]]))\s+(?=[“\"‘'(\[]?[A-Z0-9])")
+_ABBREVIATIONS = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|St|Jr|Sr|Inc|Ltd|Co|No|U\.S|U\.K|a\.m|p\.m|vs|etc)\.$"
+)
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split text into sentences, paragraph by paragraph, keeping common abbreviations whole."""
+    sentences: list[str] = []
+    for paragraph in text.split("\n"):
+        paragraph = paragraph.strip()
+        if not paragraph:
+            continue
+        pieces = _SENTENCE_END.split(paragraph)
+        current = ""
+        for piece in pieces:
+            current = f"{current} {piece}" if current else piece
+            if not _ABBREVIATIONS.search(current):
+                sentences.append(current)
+                current = ""
+        if current:
+            sentences.append(current)
+    return sentences
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens of `text`."""
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased word tokens that are not stop words or numbers, crudely stemmed."""
+    return [stem(w) for w in words(text) if w not in STOP_WORDS and not w.isdigit()]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A tiny suffix stripper: enough to match 'Armenians'/'Armenian' and 'fled'/'fleeing'."""
+    for suffix in ("ing", "ies", "es", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    """Jaccard similarity of two sets (0 when both are empty)."""
+    return len(a & b) / len(a | b) if a or b else 0.0
