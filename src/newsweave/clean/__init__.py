@@ -1,0 +1,75 @@
+"""The cleaning stage: raw pages (HTML or flattened text) to articles with metadata.
+
+    clean_page(page)    -> Article | Dropped
+    clean_pages(pages)  -> Iterator[Article | Dropped], in input order, with site context
+    explain_page(page)  -> list[LineVerdict], every line with kept/dropped and the reason
+
+HTML goes through trafilatura (main text) and htmldate (date), imported lazily. Flattened text
+goes through newsweave's own line scorer (`features.py`, `scorer.py`, weights in model.json).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from newsweave.model import Article, Dropped, Page
+
+from .config import CleanConfig, LineVerdict
+
+__all__ = ["CleanConfig", "LineVerdict", "clean_page", "clean_pages", "explain_page"]
+
+
+def clean_page(page: Page, config: CleanConfig | None = None) -> Article | Dropped:
+    """Clean one page into an Article, or a Dropped record with the reason."""
+    return _clean(page, config or CleanConfig(), None)
+
+
+def _clean(page: Page, config: CleanConfig, site: Counter[str] | None) -> Article | Dropped:
+    if not page.content or not page.content.strip():
+        return Dropped(page.source, "empty page", stage="clean")
+    if page.kind == "html":
+        from .html import analyse_html, build_html_article
+
+        return build_html_article(page, analyse_html(page, config), config)
+    from .text import analyse, build_article
+
+    return build_article(page, analyse(page, config, site), config)
+
+
+def explain_page(page: Page, config: CleanConfig | None = None) -> list[LineVerdict]:
+    """Every line (HTML: every line trafilatura kept) with kept/dropped and the reason."""
+    config = config or CleanConfig()
+    if page.kind == "html":
+        from .html import analyse_html
+
+        res = analyse_html(page, config)
+        return res.verdicts or [LineVerdict("", False, res.error or "no text")]
+    from .text import analyse
+
+    return analyse(page, config).verdicts
+
+
+def clean_pages(pages: Iterable[Page], config: CleanConfig | None = None) -> Iterator[Article | Dropped]:
+    """Clean pages in input order; text lines repeated across pages of one site are dropped."""
+    config = config or CleanConfig()
+    if not config.site_context:
+        for page in pages:
+            yield _clean(page, config, None)
+        return
+    from .text import site_counts, site_key
+
+    batch: list[Page] = []
+    for page in pages:
+        batch.append(page)
+        if len(batch) >= config.window:
+            yield from _flush(batch, config, site_counts, site_key)
+            batch = []
+    yield from _flush(batch, config, site_counts, site_key)
+
+
+def _flush(batch, config, site_counts, site_key):  # type: ignore[no-untyped-def]
+    counts = site_counts(batch)
+    for page in batch:
+        key = site_key(page)
+        yield _clean(page, config, counts.get(key) if key else None)

@@ -1,0 +1,114 @@
+"""Body-line probabilities from a two-stage logistic model shipped as JSON."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from newsweave.errors import StageError
+
+from .features import NAMES
+
+MODEL_FILE = "model.json"
+STAGE2_EXTRA = [
+    "s1", "s1_prev", "s1_next", "s1_win2", "s1_win5", "s1_max_before", "s1_max_after",
+    "seg_share", "in_best_seg",
+]
+_LOG_WORDS = NAMES.index("log_words")
+
+
+@lru_cache(maxsize=1)
+def load_model() -> dict[str, Any]:
+    """Read the shipped model weights (cached); raise StageError if they are unusable."""
+    try:
+        raw = resources.files("newsweave.clean").joinpath(MODEL_FILE).read_text("utf-8")
+        model = json.loads(raw)
+    except (OSError, ValueError) as exc:
+        raise StageError(f"cannot read the cleaner model {MODEL_FILE}: {exc}") from exc
+    if model.get("features") != NAMES:
+        raise StageError(f"{MODEL_FILE} was trained on other features; retrain it")
+    return model
+
+
+def _window_mean(x: np.ndarray, k: int) -> np.ndarray:
+    padded = np.concatenate([np.zeros(1), np.cumsum(x)])
+    n = len(x)
+    idx = np.arange(n)
+    lo = np.maximum(idx - k, 0)
+    hi = np.minimum(idx + k + 1, n)
+    return (padded[hi] - padded[lo]) / (hi - lo)
+
+
+def segments(x: np.ndarray, s1: np.ndarray, gap: int = 2) -> tuple[np.ndarray, np.ndarray]:
+    """Share of body words in each line's run of stage-1 body lines, and the best run."""
+    n = len(s1)
+    words = np.expm1(x[:, _LOG_WORDS])
+    seg = np.full(n, -1)
+    totals: list[float] = []
+    last = -10
+    for i in np.flatnonzero(s1 > 0):
+        if i - last > gap + 1 or not totals:
+            totals.append(0.0)
+        seg[i] = len(totals) - 1
+        totals[-1] += words[i]
+        last = i
+    # lines in a small gap inside a run belong to it
+    for i in range(n):
+        if seg[i] < 0 and 0 < i < n - 1 and seg[i - 1] >= 0:
+            j = next((j for j in range(i + 1, min(n, i + gap + 1)) if seg[j] >= 0), None)
+            if j is not None and seg[j] == seg[i - 1]:
+                seg[i] = seg[i - 1]
+    if not totals:
+        return np.zeros(n), np.zeros(n)
+    tot = np.asarray(totals)
+    share = np.where(seg >= 0, tot[np.maximum(seg, 0)] / tot.sum(), 0.0)
+    best = (seg == int(tot.argmax())).astype(float)
+    return share, best
+
+
+def stage2_matrix(x: np.ndarray, s1: np.ndarray) -> np.ndarray:
+    """Stage-1 features plus the stage-1 logits of each line's neighbourhood."""
+    s1 = np.clip(s1, -8.0, 8.0)
+    share, best = segments(x, s1)
+    prev = np.concatenate([[-8.0], s1[:-1]])
+    nxt = np.concatenate([s1[1:], [-8.0]])
+    before = np.maximum.accumulate(np.concatenate([[-8.0], s1[:-1]]))
+    after = np.maximum.accumulate(np.concatenate([s1[1:], [-8.0]])[::-1])[::-1]
+    extra = np.stack(
+        [s1, prev, nxt, _window_mean(s1, 2), _window_mean(s1, 5), before, after, share, best],
+        axis=1,
+    )
+    return np.hstack([x, extra])
+
+
+def _linear(params: dict[str, Any], x: np.ndarray) -> np.ndarray:
+    mean = np.asarray(params["mean"])
+    scale = np.asarray(params["scale"])
+    coef = np.asarray(params["coef"])
+    return ((x - mean) / scale) @ coef + params["intercept"]
+
+
+def logits(rows: list[list[float]], model: dict[str, Any] | None = None) -> np.ndarray:
+    """Stage-2 logit per line (positive = body)."""
+    model = model or load_model()
+    x = np.asarray(rows, dtype=float).reshape(len(rows), len(NAMES))
+    if not len(rows):
+        return np.zeros(0)
+    s1 = _linear(model["stage1"], x)
+    return _linear(model["stage2"], stage2_matrix(x, s1))
+
+
+def rule_logits(rows: list[list[float]]) -> np.ndarray:
+    """A model-free fallback: long, sentence-like lines inside the main prose run."""
+    i = {name: k for k, name in enumerate(NAMES)}
+    out = []
+    for r in rows:
+        score = (r[i["log_words"]] - 2.6) * 2.0 + 2.0 * r[i["in_main"]] - 1.5 * r[i["dist_main"]]
+        score += r[i["end_punct"]] - 2.0 * r[i["boiler"]] - 1.5 * r[i["linky"]]
+        score -= 1.5 * r[i["bullet"]] + 2.0 * r[i["dup_page"]]
+        out.append(score)
+    return np.asarray(out, dtype=float)

@@ -1,0 +1,291 @@
+"""The flattened-text path: score every line, keep the body, lift metadata out of the rest."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from newsweave.model import Article, Dropped, Page
+
+from . import meta
+from .config import CleanConfig, LineVerdict
+from .dates import infer_published
+from .features import Line, featurize, split_lines
+from .scorer import logits, rule_logits
+
+_TRUNCATED = re.compile(r"(?:\.{3,}|…)\s*$")
+
+
+@dataclass(slots=True)
+class Analysis:
+    """What the text path decided about one page."""
+
+    lines: list[Line]
+    verdicts: list[LineVerdict]
+    title: str | None = None
+    standfirst: str | None = None
+    credits: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+
+
+def site_key(page: Page) -> str | None:
+    """The key that groups pages of one site for cross-page context."""
+    return page.outlet or meta.outlet_from_url(page.url)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())  # same as Line.key
+
+
+def _add(items: list[str], new: list[str]) -> None:
+    for item in new:
+        if item not in items:
+            items.append(item)
+
+
+def analyse(
+    page: Page, config: CleanConfig, site_counts: Mapping[str, int] | None = None
+) -> Analysis:
+    """Decide keep/drop for every non-blank line of a text page, with reasons."""
+    lines = split_lines(page.content)
+    rows = featurize(lines)
+    z = logits(rows) if config.use_model else rule_logits(rows)
+    cut = math.log(config.threshold / (1.0 - config.threshold))
+    keep = [bool(v > cut) for v in z]
+    why = [
+        f"body (score {_p(v):.2f})" if k else f"boilerplate (score {_p(v):.2f})"
+        for k, v in zip(keep, z, strict=True)
+    ]
+    if lines and sum(len(lines[i].text) for i, k in enumerate(keep) if k) < config.min_chars:
+        _fallback(lines, z, keep, why, config)
+    res = Analysis(lines, [])
+    start = _first_strong(lines, keep)
+
+    def drop(i: int, reason: str) -> None:
+        keep[i] = False
+        why[i] = reason
+
+    for i, line in enumerate(lines):
+        text = line.text
+        if (credits := meta.credit_of(text)) is not None:
+            _add(res.credits, credits)
+            drop(i, "credit: " + ", ".join(credits))
+        elif (authors := meta.byline_of(text)) is not None:
+            _add(res.authors, authors)
+            drop(i, "byline: " + ", ".join(authors))
+        elif (mail := meta.contact_of(text)) is not None:
+            _add(res.credits, [mail])
+            drop(i, "contact e-mail")
+        elif i <= start and len(line.words) <= 4 and (agency := meta.agency_line(text)):
+            _add(res.credits, [agency])
+            drop(i, f"credit: {agency}")
+        elif site_counts and site_counts.get(line.key, 0) >= config.site_repeat:
+            drop(i, f"repeated on {site_counts[line.key]} pages of the site")
+    _after_closing_credit(lines, keep, why)
+    _title_and_standfirst(page, lines, keep, why, start, res)
+    _trim(lines, keep, why)
+    _dedupe(lines, keep, why)
+    res.verdicts = [
+        LineVerdict(line.raw.rstrip(), k, w) for line, k, w in zip(lines, keep, why, strict=True)
+    ]
+    return res
+
+
+def _fallback(lines: list[Line], z: object, keep: list[bool], why: list[str], config: CleanConfig) -> None:
+    """No confident body: keep the best-scored line and its close-scoring neighbours."""
+    scores = list(z)  # type: ignore[call-overload]
+    best = max(range(len(lines)), key=lambda i: (scores[i], len(lines[i].text)))
+    floor = scores[best] - config.fallback_margin
+    lo = hi = best
+    while lo > 0 and scores[lo - 1] > floor:
+        lo -= 1
+    while hi + 1 < len(lines) and scores[hi + 1] > floor:
+        hi += 1
+    for i in range(lo, hi + 1):
+        if len(lines[i].words) >= 3:
+            keep[i] = True
+            why[i] = f"body, low confidence (score {_p(scores[i]):.2f}; best of a weak page)"
+
+
+def _p(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _sentence(line: Line) -> bool:
+    return len(line.words) >= 10 and line.text[-1] in ".!?\"”’)"
+
+
+def _first_strong(lines: list[Line], keep: list[bool]) -> int:
+    """Index of the first kept, sentence-like line of ten words or more."""
+    return next((i for i, k in enumerate(keep) if k and _sentence(lines[i])), len(lines))
+
+
+def _after_closing_credit(lines: list[Line], keep: list[bool], why: list[str]) -> None:
+    """Everything after a credit line that closes a body (3+ kept lines above) is not body."""
+    above = 0
+    for i in range(len(lines)):
+        if keep[i]:
+            above += 1
+        elif above >= 3 and why[i].startswith("credit"):
+            for j in range(i + 1, len(lines)):
+                if keep[j]:
+                    keep[j], why[j] = False, f"after the closing credit line {i + 1}"
+            return
+
+
+def _trim(lines: list[Line], keep: list[bool], why: list[str]) -> None:
+    """Drop short kept lines before the first and after the last paragraph of the body."""
+    kept = [i for i, k in enumerate(keep) if k and len(lines[i].words) >= 10]
+    if not kept:
+        return
+    for i in range(kept[0]):
+        if keep[i]:
+            keep[i], why[i] = False, "short line above the body"
+    for i in range(kept[-1] + 1, len(lines)):
+        if keep[i]:
+            keep[i], why[i] = False, "short line below the body"
+
+
+def _title_and_standfirst(
+    page: Page, lines: list[Line], keep: list[bool], why: list[str], start: int, res: Analysis
+) -> None:
+    body_words = {
+        w.lower()
+        for i in range(start, len(lines))
+        if keep[i] and len(lines[i].words) >= 10
+        for w in lines[i].words
+        if len(w) > 3
+    }
+    title_idx: int | None = None
+    if page.title:
+        res.title = page.title.strip()
+    else:
+        seen: dict[str, int] = {}
+        cands = []
+        for i in range(start):
+            line = lines[i]
+            if line.bullet or not meta.is_headline(line.text, len(line.words)):
+                continue
+            if line.text[-1] == "." or not why[i].startswith(("body", "boiler")):
+                continue
+            if sum(1 for w in line.words if w.lower() in body_words) < 2:
+                continue
+            cands.append(i)
+            key = line.key
+            if key in seen and title_idx is None:
+                title_idx = seen[key]
+            seen.setdefault(key, i)
+        if title_idx is None and cands:
+            title_idx = cands[0]
+        if title_idx is not None:
+            res.title = lines[title_idx].text
+    if res.title:
+        key = _norm(res.title)
+        for i, line in enumerate(lines):
+            if line.key == key:
+                keep[i] = False
+                why[i] = "title" if title_idx in (None, i) else "duplicate of the title"
+                title_idx = i if title_idx is None else title_idx
+    if title_idx is None:
+        return
+    # standfirst: a sentence-like line right under the title, above the body
+    for i in range(title_idx + 1, min(start, len(lines))):
+        line = lines[i]
+        if why[i].startswith(("title", "duplicate", "credit", "byline")):
+            continue
+        if len(line.words) >= 8 and not line.bullet and not _TRUNCATED.search(line.text):
+            if not keep[i] or line.text[-1] not in ".!?":
+                res.standfirst = line.text
+                keep[i], why[i] = False, "standfirst"
+        break
+
+
+def _dedupe(lines: list[Line], keep: list[bool], why: list[str]) -> None:
+    """Drop repeated body lines and truncated teasers of a kept paragraph."""
+    seen: dict[str, int] = {}
+    kept_texts = [(i, line.key) for i, line in enumerate(lines) if keep[i]]
+    for i, line in enumerate(lines):
+        key = line.key
+        if _TRUNCATED.search(line.text) and len(line.words) >= 5:
+            stem = _TRUNCATED.sub("", key).rstrip(". ")
+            j = next((j for j, t in kept_texts if j != i and t.startswith(stem)), None)
+            if j is not None:
+                keep[i], why[i] = False, f"truncated copy of line {j + 1}"
+                continue
+        if keep[i]:
+            if key in seen:
+                keep[i] = False
+                why[i] = f"duplicate of line {seen[key] + 1}"
+            else:
+                seen[key] = i
+
+
+def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | Dropped:
+    """Assemble the Article (or a Dropped with the reason) from a page's analysis."""
+    parts: list[str] = []
+    body_lines: list[str] = []
+    prev_bullet = False
+    for line, verdict in zip(res.lines, res.verdicts, strict=True):
+        if not verdict.kept:
+            continue
+        body_lines.append(line.text)
+        if line.bullet:
+            item = "• " + line.text
+            if prev_bullet:
+                parts[-1] += "\n" + item
+            else:
+                parts.append(item)
+        else:
+            parts.append(line.text)
+        prev_bullet = line.bullet
+    text = "\n\n".join(parts)
+    if len(text) < config.min_chars:
+        return Dropped(
+            page.source,
+            f"no article body: {len(text)} characters kept from {len(res.lines)} lines "
+            f"(minimum {config.min_chars})",
+            stage="clean",
+        )
+    published, inferred = page.published, False
+    if not published and config.infer_dates:
+        first = next((i for i, v in enumerate(res.verdicts) if v.kept), 0)
+        header = [v.text.strip() for v in res.verdicts[:first] if not v.text.lstrip().startswith("•")]
+        published = infer_published(header, body_lines)
+        inferred = published is not None
+    dropped_texts = [line.text for line, v in zip(res.lines, res.verdicts, strict=True) if not v.kept]
+    outlet = page.outlet or meta.outlet_from_url(page.url) or meta.outlet_from_text(dropped_texts)
+    return Article(
+        id=page.id,
+        source=page.source,
+        text=text,
+        title=res.title,
+        outlet=outlet,
+        credits=res.credits,
+        authors=res.authors,
+        published=published,
+        published_inferred=inferred,
+        language=meta.detect_language(text) if config.detect_language else None,
+        url=page.url,
+        standfirst=res.standfirst,
+    )
+
+
+def site_counts(pages: list[Page]) -> dict[str, Counter[str]]:
+    """Per site: on how many text pages each normalised line occurs (sites with 2+ pages)."""
+    by_site: dict[str, list[Page]] = {}
+    for page in pages:
+        key = site_key(page)
+        if key and page.kind != "html":
+            by_site.setdefault(key, []).append(page)
+    out: dict[str, Counter[str]] = {}
+    for key, group in by_site.items():
+        if len(group) < 2:
+            continue
+        counter: Counter[str] = Counter()
+        for page in group:
+            counter.update({line.key for line in split_lines(page.content)})
+        out[key] = counter
+    return out
