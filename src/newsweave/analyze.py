@@ -1,0 +1,104 @@
+"""The default analysis: the ordered stages that turn pages into stories, and the brief."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from newsweave.clean import clean_pages
+from newsweave.cluster import cluster_stories
+from newsweave.compare import find_discrepancies
+from newsweave.dedup import duplicate_groups
+from newsweave.extract import extract_articles
+from newsweave.model import Article, Brief, Dropped, Page, Story
+from newsweave.pipeline import Pipeline, Progress, RunReport, Stage, corpus_stage, map_stage
+from newsweave.summarize import build_timeline, summarize
+
+
+@dataclass(slots=True)
+class Analysis:
+    """What one analysis run produced, with its per-stage report."""
+
+    articles: list[Article]
+    stories: list[Story]
+    report: RunReport
+
+
+def default_stages() -> list[Stage]:
+    """The stages of a full analysis, in order."""
+    return [
+        map_stage("clean", clean_pages, needs="pages", adds="articles"),
+        map_stage("extract", extract_articles, needs="articles", adds="articles"),
+        corpus_stage("dedup", _dedup, needs=["articles"], adds=["copies"]),
+        corpus_stage("cluster", _cluster, needs=["articles", "copies"], adds=["stories"]),
+        corpus_stage(
+            "compare", _compare, needs=["stories", "articles", "copies"], adds=["stories"]
+        ),
+        corpus_stage(
+            "summarize", _summarize, needs=["stories", "articles", "copies"], adds=["stories"]
+        ),
+    ]
+
+
+def analyze(pages: Sequence[Page], progress: Progress | None = None) -> Analysis:
+    """Run every default stage over `pages`."""
+    data, report = Pipeline(default_stages()).run({"pages": list(pages)}, progress)
+    return Analysis(articles=data["articles"], stories=data["stories"], report=report)
+
+
+def make_brief(
+    articles: Sequence[Article], stories: Sequence[Story], dropped: Sequence[Dropped] = ()
+) -> Brief:
+    """Assemble the brief record that every renderer takes."""
+    ordered = sorted(articles, key=lambda a: (a.published or "9999", a.source))
+    return Brief(articles=ordered, stories=list(stories), dropped=list(dropped))
+
+
+def _dedup(articles: list[Article]) -> dict[str, Any]:
+    return {"copies": duplicate_groups(articles)}
+
+
+def _cluster(articles: list[Article], copies: list[list[str]]) -> dict[str, Any]:
+    stories = cluster_stories(articles)
+    return {"stories": [replace(s, duplicates=_within(copies, s)) for s in stories]}
+
+
+def _compare(
+    stories: list[Story], articles: list[Article], copies: list[list[str]]
+) -> dict[str, Any]:
+    by_id = {a.id: a for a in articles}
+    out = []
+    for story in stories:
+        members = [by_id[a] for a in story.articles]
+        out.append(
+            replace(
+                story,
+                figures=[f for a in members for f in a.figures],
+                quotes=[q for a in members for q in a.quotes],
+                discrepancies=find_discrepancies(members, story.duplicates),
+            )
+        )
+    return {"stories": out}
+
+
+def _summarize(
+    stories: list[Story], articles: list[Article], copies: list[list[str]]
+) -> dict[str, Any]:
+    by_id = {a.id: a for a in articles}
+    out = []
+    for story in stories:
+        members = [by_id[a] for a in story.articles]
+        out.append(
+            replace(
+                story,
+                timeline=build_timeline(members),
+                summary=summarize(members, story.duplicates),
+            )
+        )
+    return {"stories": out}
+
+
+def _within(groups: list[list[str]], story: Story) -> list[list[str]]:
+    members = set(story.articles)
+    return [kept for group in groups if len(kept := [a for a in group if a in members]) > 1]

@@ -1,0 +1,294 @@
+"""The `newsweave` command line: parse, call the library, print."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from newsweave import __version__
+from newsweave.errors import InputError, NewsweaveError
+from newsweave.store import DEFAULT_DB, EXPORT_FORMATS, MEMORY, SQLiteStore, export, open_store
+
+FORMATS = ("json", "md", "html")
+SUFFIX_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+
+
+def db_option(
+    default: str | None = DEFAULT_DB,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The shared --db option."""
+    help_text = "SQLite store file." + ("" if default else " Default: a temporary in-memory store.")
+    return click.option("--db", "db", default=default, show_default=bool(default), help=help_text)
+
+
+def output_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """The shared --format / -o options of commands that render a brief."""
+    fn = click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write to this file instead of standard output.",
+    )(fn)
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        help="Output format. Default: from the -o file's suffix, else md.",
+    )(fn)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsweave")
+@click.option("-v", "--verbose", count=True, help="More log output (repeat for debug).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars or summaries.")
+@click.pass_context
+def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
+    """newsweave turns scraped news pages into sourced story briefs."""
+    level = logging.WARNING - 10 * verbose if not quiet else logging.ERROR
+    logging.basicConfig(
+        level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s"
+    )
+    ctx.obj = {"quiet": quiet}
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@output_options
+@db_option(default=None)
+@click.pass_context
+def brief(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    fmt: str | None,
+    output: Path | None,
+    db: str | None,
+) -> None:
+    """Ingest INPUTS, run every stage and write the story brief (the main job).
+
+    INPUTS are files, folders, or - for standard input: .txt, .html, .jsonl,
+    .warc(.gz), RSS/Atom feeds, any of them .gz.
+    """
+    from newsweave.analyze import make_brief
+    from newsweave.jobs import analyze_store, ingest
+
+    ui = _ui(ctx)
+    fmt = _format(fmt, output)
+    with open_store(db or MEMORY) as store:
+        summary = ingest(store, inputs, ui.progress(), stdin=_stdin(inputs))
+        ui.ingest_summary(summary)
+        if store.count("pages") == 0:
+            raise InputError(f"no usable pages in the input ({len(summary.dropped)} dropped)")
+        result = analyze_store(store, ui.progress())
+        dropped = summary.dropped + result.report.dropped
+        ui.dropped(result.report.dropped)
+        if not result.articles:
+            raise InputError("no page yielded an article; see the reasons above")
+        _write(make_brief(result.articles, result.stories, dropped), fmt, output, ui)
+
+
+@cli.command(name="ingest")
+@click.argument("inputs", nargs=-1, required=True)
+@db_option()
+@click.pass_context
+def ingest_command(ctx: click.Context, inputs: tuple[str, ...], db: str) -> None:
+    """Read INPUTS into the store; pages already stored are not stored again."""
+    from newsweave.jobs import ingest
+
+    ui = _ui(ctx)
+    with open_store(db) as store:
+        ui.ingest_summary(ingest(store, inputs, ui.progress(), stdin=_stdin(inputs)))
+
+
+@cli.command()
+@db_option()
+@click.pass_context
+def analyze(ctx: click.Context, db: str) -> None:
+    """Run every analysis stage over the stored pages and store the stories."""
+    from newsweave.jobs import analyze_store
+
+    ui = _ui(ctx)
+    with _existing_store(db) as store:
+        result = analyze_store(store, ui.progress())
+        ui.report(result.report)
+        ui.say(f"{len(result.articles)} articles in {len(result.stories)} stories")
+
+
+@cli.command()
+@db_option()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
+@click.pass_context
+def stories(ctx: click.Context, db: str, as_json: bool) -> None:
+    """List the stored stories with their sizes, date ranges and outlets."""
+    with _existing_store(db) as store:
+        rows = _story_rows(store)
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo("no stories yet: run `newsweave analyze` after ingesting pages", err=True)
+        return
+    _ui(ctx).stories_table(rows)
+
+
+@cli.command()
+@click.argument("story_id")
+@output_options
+@db_option()
+@click.pass_context
+def show(ctx: click.Context, story_id: str, fmt: str | None, output: Path | None, db: str) -> None:
+    """Show the brief of one stored story (an id or a unique prefix of one)."""
+    from newsweave.jobs import brief_from_store
+
+    with _existing_store(db) as store:
+        if store.story(story_id) is None:
+            raise InputError(f"no single story matches {story_id!r}: see `newsweave stories`")
+        result = brief_from_store(store, story_id)
+    _write(result, _format(fmt, output), output, _ui(ctx))
+
+
+@cli.command(name="export")
+@click.option(
+    "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True
+)
+@click.option(
+    "--what",
+    type=click.Choice(["pages", "articles", "stories"]),
+    default="articles",
+    show_default=True,
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output file."
+)
+@db_option()
+def export_command(fmt: str, what: str, output: Path | None, db: str) -> None:
+    """Export stored pages, articles or stories as JSON Lines or Parquet."""
+    with _existing_store(db) as store:
+        count = export(store, what, fmt, output or sys.stdout)
+    if output:
+        click.echo(f"wrote {count} {what} to {output}", err=True)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "text"]), default="jsonl", show_default=True
+)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Show every line of each page as kept or dropped, with the reason.",
+)
+@click.pass_context
+def clean(ctx: click.Context, inputs: tuple[str, ...], fmt: str, explain: bool) -> None:
+    """Clean INPUTS and print one article per page (nothing is stored)."""
+    from newsweave.clean import clean_page, explain_page
+    from newsweave.ingest import read_inputs
+    from newsweave.model import Dropped, to_dict
+
+    ui = _ui(ctx)
+    for item in read_inputs(inputs, stdin=_stdin(inputs)):
+        if isinstance(item, Dropped):
+            ui.dropped([item])
+            continue
+        if explain:
+            click.echo(f"== {item.source}")
+            for verdict in explain_page(item):
+                mark = "+" if verdict.kept else "-"
+                click.echo(f"{mark} [{verdict.reason}] {verdict.text}")
+            continue
+        result = clean_page(item)
+        if isinstance(result, Dropped):
+            ui.dropped([result])
+        elif fmt == "jsonl":
+            record = to_dict(result)
+            record.pop("figures", None)
+            record.pop("quotes", None)
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            click.echo(f"== {result.source}\n# {result.title or '(untitled)'}\n\n{result.text}\n")
+
+
+def _ui(ctx: click.Context) -> Any:
+    from newsweave.ui import ConsoleUI
+
+    return ConsoleUI(quiet=ctx.obj["quiet"] if ctx.obj else False)
+
+
+def _format(fmt: str | None, output: Path | None) -> str:
+    if fmt:
+        return fmt
+    if output is not None and output.suffix.lower() in SUFFIX_FORMATS:
+        return SUFFIX_FORMATS[output.suffix.lower()]
+    return "md"
+
+
+def _stdin(inputs: tuple[str, ...]) -> Any:
+    return sys.stdin.buffer if "-" in inputs else None
+
+
+def _existing_store(db: str) -> SQLiteStore:
+    if db != MEMORY and not Path(db).exists():
+        raise InputError(f"no store at {db}: run `newsweave ingest --db {db} PATH...` first")
+    return open_store(db)
+
+
+def _story_rows(store: SQLiteStore) -> list[dict[str, Any]]:
+    articles = {a.id: a for a in store.articles()}
+    rows = []
+    for story in store.stories():
+        members = [articles[a] for a in story.articles if a in articles]
+        dates = sorted(a.published for a in members if a.published)
+        rows.append(
+            {
+                "id": story.id,
+                "title": story.title,
+                "articles": len(story.articles),
+                "events": len(story.events),
+                "first": dates[0] if dates else None,
+                "last": dates[-1] if dates else None,
+                "outlets": sorted({a.outlet for a in members if a.outlet}),
+            }
+        )
+    return rows
+
+
+def _write(result: Any, fmt: str, output: Path | None, ui: Any) -> None:
+    from newsweave.render import render
+
+    text = render(result, fmt)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write {output}: {exc.strerror}") from exc
+    ui.say(f"wrote {fmt} brief to {output}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI and turn newsweave's errors into one line and an exit code."""
+    try:
+        cli.main(args=argv, prog_name="newsweave", standalone_mode=False)
+    except NewsweaveError as exc:
+        click.echo(f"newsweave: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("newsweave: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+
+
+if __name__ == "__main__":
+    main()

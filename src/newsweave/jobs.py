@@ -1,0 +1,72 @@
+"""The jobs both user interfaces run: ingest inputs into a store, analyse a store, brief it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from newsweave.analyze import Analysis, analyze, make_brief
+from newsweave.ingest import IngestConfig, read_inputs
+from newsweave.model import Brief, Dropped, Page
+from newsweave.pipeline import Progress, SilentProgress
+from newsweave.store import SQLiteStore
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What an ingest did: pages read, stored anew, already stored, and dropped."""
+
+    read: int = 0
+    added: int = 0
+    existing: int = 0
+    dropped: list[Dropped] = field(default_factory=list)
+
+
+def ingest(
+    store: SQLiteStore,
+    inputs: Sequence[str],
+    progress: Progress | None = None,
+    config: IngestConfig | None = None,
+    stdin: BinaryIO | None = None,
+) -> IngestSummary:
+    """Read every input and store its pages; a page already stored is not stored again."""
+    progress = progress or SilentProgress()
+    summary = IngestSummary()
+    progress.start("ingest", None)
+
+    def pages() -> Iterator[Page]:
+        for item in read_inputs(inputs, config, stdin=stdin):
+            progress.advance("ingest")
+            if isinstance(item, Dropped):
+                summary.dropped.append(item)
+            else:
+                summary.read += 1
+                yield item
+
+    result = store.add_pages(pages())
+    progress.finish("ingest")
+    summary.added, summary.existing = result.added, result.existing
+    if summary.dropped:
+        store.add_dropped(summary.dropped)
+    return summary
+
+
+def analyze_store(store: SQLiteStore, progress: Progress | None = None) -> Analysis:
+    """Analyse every stored page and replace the stored articles and stories with the result."""
+    result = analyze(list(store.pages()), progress)
+    store.put_results(result.articles, result.stories)
+    if result.report.dropped:
+        store.add_dropped(result.report.dropped)
+    return result
+
+
+def brief_from_store(store: SQLiteStore, story_id: str | None = None) -> Brief:
+    """The brief of the stored analysis: every story, or just one with its own articles."""
+    stories = store.stories()
+    articles = store.articles()
+    if story_id is not None:
+        stories = [s for s in stories if s.id.startswith(story_id)]
+        members = {a for s in stories for a in s.articles}
+        articles = [a for a in articles if a.id in members]
+    return make_brief(articles, stories)
