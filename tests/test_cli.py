@@ -109,3 +109,17 @@ def test_every_command_is_documented_in_the_readme() -> None:
 def test_version() -> None:
     code, out, _ = run("--version")
     assert code == 0 and out.startswith("newsweave, version")
+
+
+def test_ingest_refuses_a_loopback_url_without_the_flag(tmp_path: Path) -> None:
+    code, _, err = run(
+        "ingest", "--db", str(tmp_path / "n.db"), "--url", "http://127.0.0.1:9/private"
+    )
+    assert code == 0
+    assert "loopback address" in err and "--allow-private" in err
+    assert "0 stored" in err
+
+
+def test_ingest_needs_something_to_read(tmp_path: Path) -> None:
+    code, _, err = run("ingest", "--db", str(tmp_path / "n.db"))
+    assert code == 2 and "nothing to ingest" in err

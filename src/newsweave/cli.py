@@ -93,16 +93,48 @@ def brief(
 
 
 @cli.command(name="ingest")
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1)
+@click.option("--url", "urls", multiple=True, help="Fetch this URL (repeatable).")
+@click.option(
+    "--url-file", type=click.File("r", encoding="utf-8"), help="Fetch every URL in this file (one per line)."
+)
+@click.option("--follow", is_flag=True, help="For a fetched feed, fetch the page of every item.")
+@click.option(
+    "--allow-private", is_flag=True, help="Allow fetching loopback, private and link-local addresses."
+)
 @db_option()
 @click.pass_context
-def ingest_command(ctx: click.Context, inputs: tuple[str, ...], db: str) -> None:
-    """Read INPUTS into the store; pages already stored are not stored again."""
-    from newsweave.jobs import ingest
+def ingest_command(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    urls: tuple[str, ...],
+    url_file: Any,
+    follow: bool,
+    allow_private: bool,
+    db: str,
+) -> None:
+    """Read INPUTS (files, folders, -) and fetched URLs into the store.
 
+    Pages already stored are not stored again. URLs are fetched only when given
+    with --url or --url-file: politely (robots.txt, a delay per host), with a
+    size cap, and never from private or loopback addresses unless --allow-private.
+    """
+    from itertools import chain
+
+    from newsweave.ingest import read_inputs
+    from newsweave.ingest.fetch import FetchConfig, fetch_pages, read_url_list
+    from newsweave.jobs import store_items
+
+    wanted = list(urls) + (read_url_list(url_file.read()) if url_file else [])
+    if not inputs and not wanted:
+        raise InputError("nothing to ingest: give paths, --url or --url-file")
     ui = _ui(ctx)
+    items = chain(
+        read_inputs(inputs, stdin=_stdin(inputs)) if inputs else (),
+        fetch_pages(wanted, FetchConfig(allow_private=allow_private), follow=follow) if wanted else (),
+    )
     with open_store(db) as store:
-        ui.ingest_summary(ingest(store, inputs, ui.progress(), stdin=_stdin(inputs)))
+        ui.ingest_summary(store_items(store, items, ui.progress()))
 
 
 @cli.command()

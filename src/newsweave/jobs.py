@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -31,12 +31,20 @@ def ingest(
     stdin: BinaryIO | None = None,
 ) -> IngestSummary:
     """Read every input and store its pages; a page already stored is not stored again."""
+    items = read_inputs(inputs, config, stdin=stdin) if inputs else iter(())
+    return store_items(store, items, progress)
+
+
+def store_items(
+    store: SQLiteStore, items: Iterable[Page | Dropped], progress: Progress | None = None
+) -> IngestSummary:
+    """Store the Pages among `items` and log the Dropped ones, batch by batch."""
     progress = progress or SilentProgress()
     summary = IngestSummary()
     progress.start("ingest", None)
 
     def pages() -> Iterator[Page]:
-        for item in read_inputs(inputs, config, stdin=stdin):
+        for item in items:
             progress.advance("ingest")
             if isinstance(item, Dropped):
                 summary.dropped.append(item)

@@ -57,7 +57,7 @@ class ConsoleUI:
 
     def __init__(self, quiet: bool = False) -> None:
         self.quiet = quiet
-        self.console = Console(stderr=True, highlight=False)
+        self.console = Console(stderr=True, highlight=False, soft_wrap=True)
 
     def progress(self) -> RichProgress | SilentProgress:
         """Progress bars on a terminal; silence when quiet or when standard error is not a terminal."""
