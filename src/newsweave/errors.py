@@ -45,10 +45,9 @@ class RenderError(NewsweaveError):
 class MissingExtraError(NewsweaveError):
     """An optional component needs packages that are not installed."""
 
-    def __init__(self, component: str, extra: str, missing: str) -> None:
-        super().__init__(
-            f"{component} needs the '{missing}' package: pip install 'newsweave[{extra}]'"
-        )
+    def __init__(self, component: str, extra: str | None, missing: str) -> None:
+        install = f"pip install 'newsweave[{extra}]'" if extra else f"pip install {missing}"
+        super().__init__(f"{component} needs the '{missing}' package: {install}")
         self.component = component
         self.extra = extra
         self.missing = missing

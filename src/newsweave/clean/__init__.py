@@ -50,7 +50,9 @@ def explain_page(page: Page, config: CleanConfig | None = None) -> list[LineVerd
     return analyse(page, config).verdicts
 
 
-def clean_pages(pages: Iterable[Page], config: CleanConfig | None = None) -> Iterator[Article | Dropped]:
+def clean_pages(
+    pages: Iterable[Page], config: CleanConfig | None = None
+) -> Iterator[Article | Dropped]:
     """Clean pages in input order; text lines repeated across pages of one site are dropped."""
     config = config or CleanConfig()
     if not config.site_context:

@@ -10,27 +10,31 @@ from dataclasses import dataclass
 BULLETS = ("•", "·", "◦", "▪", "* ", "- ", "– ")
 _WORD = re.compile(r"\w+")
 # boilerplate vocabulary, matched as single words or word pairs (faster than one big regex)
-_BOILER_WORDS = frozenset(
-    """subscribe subscribers newsletter newsletters cookie cookies privacy copyright advertisement
-    advertising advertise sponsored comments comment menu search trending recommended login
-    signup unsubscribe download app share tweet facebook twitter instagram linkedin whatsapp
-    pinterest youtube email print previous next photo image credit getty shutterstock related
-    popular latest tags tag editor's editors pick disclaimer contact careers skip navigation
-    account register password gallery watch listen podcast""".split()
-)
+_BOILER_WORDS_TEXT = """
+subscribe subscribers newsletter newsletters cookie cookies privacy copyright
+advertisement advertising advertise sponsored comments comment menu search trending
+recommended login signup unsubscribe download app share tweet facebook twitter instagram
+linkedin whatsapp pinterest youtube email print previous next photo image credit getty
+shutterstock related popular latest tags tag editor's editors pick disclaimer contact
+careers skip navigation account register password gallery watch listen podcast
+"""
+_BOILER_WORDS = frozenset(_BOILER_WORDS_TEXT.split())
 _BOILER_PAIRS = frozenset(
     tuple(p.split())
     for p in """sign in|sign up|log in|terms of|rights reserved|follow us|read more|more stories|
     more news|you may|may also|also like|most read|most popular|popular now|skip to|click here|
     email address|opt out|load more|back to|see also|top stories|weekly best|must reads|
     quick access|direct access|main content|exit mobile|mobile version|all rights|related stories|
-    related articles|next article|read next|more from|leave a|about the""".replace("\n", "").split("|")
+    related articles|next article|read next|more from|leave a|about the""".replace("\n", "").split(
+        "|"
+    )
 )
 # lines that open a comment thread or a list of other stories
-_MARKER_WORDS = frozenset(
-    """comments comment replies reply responses response related tags tag ago recommended
-    thoughts""".split()
-)
+_MARKER_WORDS_TEXT = """
+comments comment replies reply responses response related tags tag ago recommended
+thoughts
+"""
+_MARKER_WORDS = frozenset(_MARKER_WORDS_TEXT.split())
 _MARKER_PAIRS = frozenset(
     tuple(p.split())
     for p in """you might|you may|more from|read next|leave a|about the|other news|more news|
@@ -59,21 +63,23 @@ def _linky(text: str, low: str) -> bool:
 
 _CAP = re.compile(r"\b[A-Z]")
 _DIGIT = re.compile(r"\b\d")
-_END_PUNCT = frozenset('.!?"”’\')')
-STOP = frozenset(
-    """a about after all also an and are as at be been but by can could did do for from had
-    has have he her his how i if in into is it its more most my no not of on one or our out
-    said say says she so than that the their them then there these they this to up was we
-    were what when which who will with would you your de la le les des et en du un une el
-    los las y por con para del que der die das und ist nicht mit den von zu il di che per
-    non è em os as um uma no na""".split()
-)
+_END_PUNCT = frozenset(".!?\"”’')")
+_STOP_TEXT = """
+a about after all also an and are as at be been but by can could did do for from had has
+have he her his how i if in into is it its more most my no not of on one or our out said
+say says she so than that the their them then there these they this to up was we were
+what when which who will with would you your de la le les des et en du un une el los las
+y por con para del que der die das und ist nicht mit den von zu il di che per non è em
+os as um uma no na
+"""
+STOP = frozenset(_STOP_TEXT.split())
 
-NAMES = (
-    "bias log_words long20 short3 bullet indent end_punct colon_end stop_ratio cap_ratio "
-    "digit_ratio boiler linky dup_page rel_pos in_main dist_main topic_sim prev_words "
-    "next_words win_long win_bullet title_like commas quote marker markers_before gap_main"
-).split()
+_NAMES_TEXT = """
+bias log_words long20 short3 bullet indent end_punct colon_end stop_ratio cap_ratio
+digit_ratio boiler linky dup_page rel_pos in_main dist_main topic_sim prev_words next_words
+win_long win_bullet title_like commas quote marker markers_before gap_main
+"""
+NAMES = _NAMES_TEXT.split()
 
 
 @dataclass(slots=True)

@@ -28,7 +28,9 @@ def _trafilatura() -> Any:
     try:
         import trafilatura
     except ImportError as exc:  # lxml_html_clean missing also lands here
-        raise MissingExtraError("the HTML cleaner", "html", getattr(exc, "name", None) or "trafilatura") from exc
+        raise MissingExtraError(
+            "the HTML cleaner", None, getattr(exc, "name", None) or "trafilatura"
+        ) from exc
     return trafilatura
 
 
@@ -36,7 +38,7 @@ def _find_date(html: str, url: str | None) -> str | None:
     try:
         import htmldate
     except ImportError as exc:
-        raise MissingExtraError("the HTML date finder", "html", "htmldate") from exc
+        raise MissingExtraError("the HTML date finder", None, "htmldate") from exc
     try:
         return htmldate.find_date(html, url=url, original_date=True, extensive_search=False)
     except (ValueError, TypeError):
@@ -55,8 +57,19 @@ def analyse_html(page: Page, config: CleanConfig) -> HtmlResult:
     )
     if doc is None or not (doc.text or "").strip():
         return HtmlResult([], error="trafilatura found no main text in the HTML")
-    found = {k: getattr(doc, k, None) for k in ("title", "author", "sitename", "url", "date",
-                                                  "hostname", "language", "description")}
+    found = {
+        k: getattr(doc, k, None)
+        for k in (
+            "title",
+            "author",
+            "sitename",
+            "url",
+            "date",
+            "hostname",
+            "language",
+            "description",
+        )
+    }
     res = HtmlResult([], meta=found)
     title_key = _norm(page.title or doc.title or "")
     raw_lines = [ln for ln in doc.text.splitlines() if ln.strip()]
@@ -112,7 +125,9 @@ def build_html_article(page: Page, res: HtmlResult, config: CleanConfig) -> Arti
         source=page.source,
         text=text,
         title=page.title or found.get("title"),
-        outlet=page.outlet or found.get("sitename") or meta.outlet_from_url(page.url)
+        outlet=page.outlet
+        or found.get("sitename")
+        or meta.outlet_from_url(page.url)
         or found.get("hostname"),
         credits=res.credits,
         authors=authors,

@@ -34,7 +34,10 @@ AGENCIES = {
 }
 _NAME = r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}"
 # "(AFP, Reuters)", "dh/wd (AFP, Reuters)", "(AP)", "ng/rc (dpa, AFP)"
-CREDIT_LINE = re.compile(rf"^(?:[a-z]{{1,4}}(?:/[a-z]{{1,4}})+\s*)?\(({_NAME}(?:\s*[,/;]\s*{_NAME})*)\)\.?$")
+_CREDIT = rf"(?:dpa|epd|kna|afp|ap|{_NAME})"
+CREDIT_LINE = re.compile(
+    rf"^(?:[a-z]{{1,4}}(?:/[a-z]{{1,4}})+\s*)?\(({_CREDIT}(?:\s*[,/;]\s*{_CREDIT})*)\)\.?$"
+)
 PROVENANCE = re.compile(
     r"^(?:this (?:post|article|story|piece) (?:appeared|was (?:first |originally )?published)"
     r"(?: first)? (?:on|at|in|by)|originally published (?:on|at|by)|source:|via)\s+"
@@ -42,17 +45,21 @@ PROVENANCE = re.compile(
     re.IGNORECASE,
 )
 BYLINE = re.compile(
-    rf"^(?:by|written by|von|par|por)\s+({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
+    rf"^(?i:by|written by|von|par|por)\s+({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
     r"(?:\s*[,|–—-]\s*.{0,40})?$",
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*)*(?:\d{4}\s*)?([\w.& -]{2,40}?)"
-                       r"(?:[.,|](?:\s|$)|\s+all rights|$)", re.IGNORECASE)
-GENERIC = frozenset(
-    """news related other top latest more share comments comment views editor editors home
-    menu search subscribe follow popular weekly best login sign read you world business
-    opinion video photos sport sports the""".split()
+COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*)*(?:\d{4}\s*)?([\w.& -]{2,40}?)"
+    r"(?:[.,|](?:\s|$)|\s+all rights|$)",
+    re.IGNORECASE,
 )
+_GENERIC_TEXT = """
+news related other top latest more share comments comment views editor editors home menu
+search subscribe follow popular weekly best login sign read you world business opinion
+video photos sport sports the
+"""
+GENERIC = frozenset(_GENERIC_TEXT.split())
 
 
 def credit_of(text: str) -> list[str] | None:
@@ -134,4 +141,4 @@ def detect_language(text: str) -> str | None:
         return None
     import py3langid
 
-    return str(py3langid.classify(text[:3000])[0])
+    return str(py3langid.classify(text[:1000])[0])

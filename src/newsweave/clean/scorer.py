@@ -15,8 +15,15 @@ from .features import NAMES
 
 MODEL_FILE = "model.json"
 STAGE2_EXTRA = [
-    "s1", "s1_prev", "s1_next", "s1_win2", "s1_win5", "s1_max_before", "s1_max_after",
-    "seg_share", "in_best_seg",
+    "s1",
+    "s1_prev",
+    "s1_next",
+    "s1_win2",
+    "s1_win5",
+    "s1_max_before",
+    "s1_max_after",
+    "seg_share",
+    "in_best_seg",
 ]
 _LOG_WORDS = NAMES.index("log_words")
 

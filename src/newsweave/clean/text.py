@@ -82,7 +82,11 @@ def analyse(
         elif i <= start and len(line.words) <= 4 and (agency := meta.agency_line(text)):
             _add(res.credits, [agency])
             drop(i, f"credit: {agency}")
-        elif site_counts and site_counts.get(line.key, 0) >= config.site_repeat:
+        elif (
+            site_counts
+            and len(line.words) < 20
+            and site_counts.get(line.key, 0) >= config.site_repeat
+        ):
             drop(i, f"repeated on {site_counts[line.key]} pages of the site")
     _after_closing_credit(lines, keep, why)
     _title_and_standfirst(page, lines, keep, why, start, res)
@@ -94,7 +98,9 @@ def analyse(
     return res
 
 
-def _fallback(lines: list[Line], z: object, keep: list[bool], why: list[str], config: CleanConfig) -> None:
+def _fallback(
+    lines: list[Line], z: object, keep: list[bool], why: list[str], config: CleanConfig
+) -> None:
     """No confident body: keep the best-scored line and its close-scoring neighbours."""
     scores = list(z)  # type: ignore[call-overload]
     best = max(range(len(lines)), key=lambda i: (scores[i], len(lines[i].text)))
@@ -115,7 +121,7 @@ def _p(z: float) -> float:
 
 
 def _sentence(line: Line) -> bool:
-    return len(line.words) >= 10 and line.text[-1] in ".!?\"”’)"
+    return len(line.words) >= 10 and line.text[-1] in '.!?"”’)'
 
 
 def _first_strong(lines: list[Line], keep: list[bool]) -> int:
@@ -196,10 +202,14 @@ def _title_and_standfirst(
         line = lines[i]
         if why[i].startswith(("title", "duplicate", "credit", "byline")):
             continue
-        if len(line.words) >= 8 and not line.bullet and not _TRUNCATED.search(line.text):
-            if not keep[i] or line.text[-1] not in ".!?":
-                res.standfirst = line.text
-                keep[i], why[i] = False, "standfirst"
+        sentence_like = len(line.words) >= 8 and not line.bullet
+        if (
+            sentence_like
+            and not _TRUNCATED.search(line.text)
+            and (not keep[i] or line.text[-1] not in ".!?")
+        ):
+            res.standfirst = line.text
+            keep[i], why[i] = False, "standfirst"
         break
 
 
@@ -252,10 +262,14 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
     published, inferred = page.published, False
     if not published and config.infer_dates:
         first = next((i for i, v in enumerate(res.verdicts) if v.kept), 0)
-        header = [v.text.strip() for v in res.verdicts[:first] if not v.text.lstrip().startswith("•")]
+        header = [
+            v.text.strip() for v in res.verdicts[:first] if not v.text.lstrip().startswith("•")
+        ]
         published = infer_published(header, body_lines)
         inferred = published is not None
-    dropped_texts = [line.text for line, v in zip(res.lines, res.verdicts, strict=True) if not v.kept]
+    dropped_texts = [
+        line.text for line, v in zip(res.lines, res.verdicts, strict=True) if not v.kept
+    ]
     outlet = page.outlet or meta.outlet_from_url(page.url) or meta.outlet_from_text(dropped_texts)
     return Article(
         id=page.id,

@@ -53,7 +53,7 @@ class Fetcher:
         try:
             import httpx
         except ImportError as exc:
-            raise MissingExtraError("fetching URLs", "test", "httpx") from exc
+            raise MissingExtraError("fetching URLs", None, "httpx") from exc
         self.config = config or FetchConfig()
         self._resolver = resolver
         self._sleep = sleep

@@ -1,0 +1,269 @@
+"""Score newsweave's cleaner on the extraction dev sets, next to trafilatura and justext.
+
+    python benchmarks/extraction.py            # Markdown table: F1, P, R, pages/s
+    python benchmarks/extraction.py --train    # k-fold CV figure, then retrain clean/model.json
+    python benchmarks/extraction.py --limit 40 # quicker run on the first 40 pages
+
+Data: ../shared/eval/extraction (ground-truth.json, html/*.html.gz, fulltext/*.txt), or the
+folder given with --data. The metric is the benchmark's own (see ../shared/eval/README.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+try:
+    import newsweave  # noqa: F401
+except ImportError:  # running from a checkout without `pip install -e .`
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from newsweave.clean import CleanConfig, clean_page
+from newsweave.clean.features import NAMES, featurize, split_lines
+from newsweave.clean.scorer import stage2_matrix
+from newsweave.model import Article, Page
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "extraction"
+MODEL_PATH = ROOT / "src" / "newsweave" / "clean" / "model.json"
+_TOKEN = re.compile(r"\w+")
+
+
+# ---------------------------------------------------------------- metric
+def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
+    """Token 4-gram shingles of a text, as a multiset."""
+    tokens = _TOKEN.findall(text)
+    return Counter(tuple(tokens[i : i + n]) for i in range(max(0, len(tokens) - n + 1)))
+
+
+def page_pr(pred: str, truth: str) -> tuple[float, float]:
+    """Per-page precision and recall from normalised TP/FP/FN over shingle multisets."""
+    p, t = shingles(pred), shingles(truth)
+    if not p and not t:
+        return 1.0, 1.0
+    tp = sum((p & t).values())
+    fp = sum((p - t).values())
+    fn = sum((t - p).values())
+    if not p or tp == 0:
+        return 0.0, 0.0
+    total = tp + fp + fn
+    tp, fp, fn = tp / total, fp / total, fn / total
+    return tp / (tp + fp), tp / (tp + fn)
+
+
+def score(preds: dict[str, str], truth: dict[str, str]) -> tuple[float, float, float]:
+    """(F1, P, R) with P and R the means over pages."""
+    prs = [page_pr(preds.get(k, ""), truth[k]) for k in truth]
+    p = sum(x for x, _ in prs) / len(prs)
+    r = sum(y for _, y in prs) / len(prs)
+    return (2 * p * r / (p + r) if p + r else 0.0), p, r
+
+
+# ---------------------------------------------------------------- data
+def load(data: Path, limit: int | None) -> tuple[dict[str, dict], dict[str, str], dict[str, str]]:
+    """Ground truth, flattened texts and HTML sources, keyed by page id."""
+    gt = json.loads((data / "ground-truth.json").read_text("utf-8"))
+    ids = sorted(gt)[:limit] if limit else sorted(gt)
+    texts = {k: (data / "fulltext" / f"{k}.txt").read_text("utf-8") for k in ids}
+    html = {}
+    for k in ids:
+        raw = gzip.decompress((data / "html" / f"{k}.html.gz").read_bytes())
+        html[k] = raw.decode("utf-8", errors="replace")
+    return {k: gt[k] for k in ids}, texts, html
+
+
+def line_labels(text: str, truth: str) -> list[int]:
+    """1 for each non-blank line whose words belong to the ground-truth body."""
+    truth_sh = shingles(truth)
+    truth_tokens = " " + " ".join(_TOKEN.findall(truth)) + " "
+    out = []
+    for line in split_lines(text):
+        toks = _TOKEN.findall(line.text)
+        if len(toks) >= 4:
+            sh = shingles(line.text)
+            inside = sum(1 for s in sh if s in truth_sh)
+            out.append(int(inside / max(1, len(sh)) >= 0.5))
+        else:
+            out.append(int(bool(toks) and f" {' '.join(toks)} " in truth_tokens))
+    return out
+
+
+# ---------------------------------------------------------------- training
+def _fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> dict:
+    from sklearn.linear_model import LogisticRegression
+
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    clf = LogisticRegression(C=c, max_iter=2000)
+    clf.fit((x - mean) / scale, y, sample_weight=w)
+    return {
+        "mean": mean.round(6).tolist(),
+        "scale": scale.round(6).tolist(),
+        "coef": clf.coef_[0].round(6).tolist(),
+        "intercept": round(float(clf.intercept_[0]), 6),
+    }
+
+
+def _linear(params: dict, x: np.ndarray) -> np.ndarray:
+    return ((x - np.asarray(params["mean"])) / np.asarray(params["scale"])) @ np.asarray(
+        params["coef"]
+    ) + params["intercept"]
+
+
+def train(pages: list[tuple[np.ndarray, np.ndarray, np.ndarray]], c: float = 0.1) -> dict:
+    """Fit the two-stage logistic model on (features, labels, weights) per page."""
+    x = np.vstack([p[0] for p in pages])
+    y = np.concatenate([p[1] for p in pages])
+    w = np.concatenate([p[2] for p in pages])
+    s1 = _fit(x, y, w, c)
+    x2 = np.vstack([stage2_matrix(p[0], _linear(s1, p[0])) for p in pages])
+    s2 = _fit(x2, y, w, c)
+    return {"version": 1, "features": NAMES, "stage1": s1, "stage2": s2}
+
+
+def training_pages(gt: dict, texts: dict) -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Feature matrix, labels and metric-aligned weights for each page."""
+    out = {}
+    for k, text in texts.items():
+        lines = split_lines(text)
+        if not lines:
+            continue
+        x = np.asarray(featurize(lines), dtype=float)
+        y = np.asarray(line_labels(text, gt[k]["articleBody"]))
+        nw = np.asarray([len(ln.words) + 1.0 for ln in lines])
+        out[k] = (x, y, nw / nw.sum() * 100.0)
+    return out
+
+
+def cross_validate(gt: dict, texts: dict, folds: int = 5) -> tuple[float, float, float]:
+    """F1 of the text path on pages held out from training (k-fold by page)."""
+    from newsweave.clean import scorer
+
+    data = training_pages(gt, texts)
+    ids = sorted(data)
+    preds: dict[str, str] = {}
+    for f in range(folds):
+        test = set(ids[f::folds])
+        model = train([data[k] for k in ids if k not in test])
+        scorer.load_model.cache_clear()
+        original = scorer.load_model
+        scorer.load_model = lambda m=model: m  # type: ignore[assignment]
+        try:
+            for k in test:
+                preds[k] = _text_of(clean_page(_page(k, texts[k], gt[k], "text")))
+        finally:
+            scorer.load_model = original
+    return score(preds, {k: gt[k]["articleBody"] for k in ids})
+
+
+# ---------------------------------------------------------------- methods
+def _page(k: str, content: str, meta: dict, kind: str) -> Page:
+    return Page(id=k, source=f"{k}.{kind}", content=content, kind=kind, url=meta.get("url"))
+
+
+def _text_of(result: object) -> str:
+    return result.text if isinstance(result, Article) else ""
+
+
+def run_method(fn: Callable[[str, str], str], inputs: dict[str, str]) -> tuple[dict, float]:
+    """Predictions of one method and its pages/s (after one warm-up page)."""
+    first = next(iter(inputs))
+    fn(first, inputs[first])
+    start = time.perf_counter()
+    preds = {k: fn(k, v) for k, v in inputs.items()}
+    return preds, len(inputs) / max(time.perf_counter() - start, 1e-9)
+
+
+def methods(gt: dict) -> dict[str, tuple[str, Callable[[str, str], str]]]:
+    """Name -> (input set, function(id, content) -> predicted body)."""
+    import justext
+    import trafilatura
+
+    stop = justext.get_stoplist("English")
+    text_cfg = CleanConfig(detect_language=False, infer_dates=False)
+    html_cfg = CleanConfig(detect_language=False)
+
+    def jt(html: str) -> str:
+        paras = justext.justext(html.encode("utf-8"), stop)
+        return "\n".join(p.text for p in paras if not p.is_boilerplate)
+
+    def wrap(text: str) -> str:
+        from html import escape
+
+        return "".join(f"<p>{escape(ln)}</p>" for ln in text.splitlines() if ln.strip())
+
+    return {
+        "newsweave (HTML)": (
+            "html",
+            lambda k, s: _text_of(clean_page(_page(k, s, gt[k], "html"), html_cfg)),
+        ),
+        "trafilatura favor_precision (HTML)": (
+            "html",
+            lambda k, s: trafilatura.extract(s, url=gt[k].get("url"), favor_precision=True) or "",
+        ),
+        "trafilatura default (HTML)": ("html", lambda k, s: trafilatura.extract(s) or ""),
+        "justext (HTML)": ("html", lambda k, s: jt(s)),
+        "newsweave (text)": (
+            "text",
+            lambda k, s: _text_of(clean_page(_page(k, s, gt[k], "text"), text_cfg)),
+        ),
+        "whole text (text)": ("text", lambda k, s: s),
+        "lines of >= 20 words (text)": (
+            "text",
+            lambda k, s: "\n".join(ln for ln in s.splitlines() if len(ln.split()) >= 20),
+        ),
+        "justext on <p> lines (text)": ("text", lambda k, s: jt(wrap(s))),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the benchmark table (or retrain the model with --train)."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--train", action="store_true", help="cross-validate, then write model.json")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--only", help="run only methods whose name contains this")
+    args = ap.parse_args(argv)
+    if not (args.data / "ground-truth.json").exists():
+        print(f"no extraction data under {args.data}", file=sys.stderr)
+        return 2
+    gt, texts, html = load(args.data, args.limit)
+    truth = {k: v["articleBody"] for k, v in gt.items()}
+    if args.train:
+        f1, p, r = cross_validate(gt, texts, args.folds)
+        print(f"text path, {args.folds}-fold CV by page: F1 {f1:.3f} (P {p:.3f}, R {r:.3f})")
+        model = train(list(training_pages(gt, texts).values()))
+        MODEL_PATH.write_text(json.dumps(model, indent=1) + "\n", "utf-8")
+        print(f"wrote {MODEL_PATH.relative_to(ROOT)} (trained on all {len(gt)} pages)")
+        return 0
+    rows = []
+    base = None
+    for name, (kind, fn) in methods(gt).items():
+        if args.only and args.only not in name:
+            continue
+        preds, speed = run_method(fn, html if kind == "html" else texts)
+        if name.startswith("trafilatura favor"):
+            base = speed
+        rows.append((name, *score(preds, truth), speed))
+    print(f"{len(gt)} pages\n")
+    print("| method | F1 | P | R | pages/s | × trafilatura |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for name, f1, p, r, speed in rows:
+        ratio = f"{speed / base:.1f}" if base else "–"
+        print(f"| {name} | {f1:.3f} | {p:.3f} | {r:.3f} | {speed:.0f} | {ratio} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,139 @@
+import subprocess
+import sys
+
+import newsweave.clean as clean
+from newsweave.clean import CleanConfig, LineVerdict, clean_page, clean_pages, explain_page
+from newsweave.model import Article, Dropped, Page
+
+from .fixtures import BODY, HTML_PAGE, MENU_ONLY, TEXT_PAGE
+
+
+def page(content: str, **kw) -> Page:
+    return Page(id=kw.pop("id", "p1"), source=kw.pop("source", "p1.txt"), content=content, **kw)
+
+
+def test_public_api_matches_all():
+    assert sorted(clean.__all__) == sorted(
+        ["CleanConfig", "LineVerdict", "clean_page", "clean_pages", "explain_page"]
+    )
+    for name in clean.__all__:
+        assert hasattr(clean, name)
+
+
+def test_import_is_light():
+    code = (
+        "import sys, newsweave.clean; "
+        "heavy = [m for m in ('trafilatura', 'htmldate', 'sklearn', 'py3langid', 'justext') "
+        "if m in sys.modules]; print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_text_page_body_and_metadata():
+    art = clean_page(page(TEXT_PAGE))
+    assert isinstance(art, Article)
+    assert art.id == "p1"
+    for para in BODY:
+        assert para in art.text
+    for junk in (
+        "Skip to content",
+        "Related stories",
+        "newsletter",
+        "Copyright",
+        "lighthouse keeper",
+    ):
+        assert junk not in art.text
+    assert art.title == "Westmere council votes to close ferry pier for repairs"
+    assert art.title not in art.text and art.title.lower() not in art.text
+    assert art.standfirst and art.standfirst.startswith("Repairs to the crumbling pier")
+    assert art.standfirst not in art.text
+    assert art.credits[:2] == ["Tidewater", "Coastwire"]
+    assert "kq/lm" not in art.text
+    assert art.language == "en"
+    assert art.outlet == "Harbour Herald"
+    assert art.figures == [] and art.quotes == []
+
+
+def test_declared_metadata_wins():
+    art = clean_page(
+        page(
+            TEXT_PAGE,
+            title="Declared title",
+            url="https://www.harbourherald.example/pier",
+            published="2024-03-05",
+            outlet="Harbour Herald Online",
+        )
+    )
+    assert isinstance(art, Article)
+    assert art.title == "Declared title"
+    assert art.outlet == "Harbour Herald Online"
+    assert art.published == "2024-03-05" and art.published_inferred is False
+    assert art.url == "https://www.harbourherald.example/pier"
+
+
+def test_outlet_from_url_when_not_declared():
+    art = clean_page(page(TEXT_PAGE, url="https://www.harbourherald.example/pier"))
+    assert isinstance(art, Article) and art.outlet == "harbourherald.example"
+
+
+def test_boilerplate_only_page_is_dropped_with_reason():
+    out = clean_page(page(MENU_ONLY))
+    assert isinstance(out, Dropped)
+    assert out.stage == "clean" and "no article body" in out.reason
+
+
+def test_empty_page_is_dropped():
+    out = clean_page(page("   \n\n"))
+    assert isinstance(out, Dropped) and out.reason == "empty page"
+
+
+def test_explain_covers_every_line_with_reasons():
+    verdicts = explain_page(page(TEXT_PAGE))
+    assert all(isinstance(v, LineVerdict) for v in verdicts)
+    assert len(verdicts) == len([ln for ln in TEXT_PAGE.splitlines() if ln.strip()])
+    reasons = {v.text.strip(): v for v in verdicts}
+    assert reasons["kq/lm (Tidewater, Coastwire)"].reason == "credit: Tidewater, Coastwire"
+    assert reasons[BODY[0]].kept and reasons[BODY[0]].reason.startswith("body")
+    assert not reasons["Related stories"].kept
+    assert reasons["westmere council votes to close ferry pier for repairs"].reason == (
+        "duplicate of the title"
+    )
+
+
+def test_clean_pages_keeps_order_and_uses_site_context():
+    footer = "Harbour Herald weekend edition out now"
+    pages = [
+        page(TEXT_PAGE + "\n\n" + footer, id=f"p{i}", source=f"p{i}.txt", outlet="Herald")
+        for i in range(3)
+    ]
+    pages.insert(1, page(MENU_ONLY, id="menu", source="menu.txt", outlet="Herald"))
+    out = list(clean_pages(pages))
+    assert [o.source for o in out] == ["p0.txt", "menu.txt", "p1.txt", "p2.txt"]
+    assert isinstance(out[1], Dropped)
+    for art in (out[0], out[2], out[3]):
+        assert isinstance(art, Article) and footer not in art.text
+    no_ctx = list(clean_pages(pages, CleanConfig(site_context=False)))
+    assert len(no_ctx) == 4
+
+
+def test_rule_only_mode_works_without_model():
+    art = clean_page(page(TEXT_PAGE), CleanConfig(use_model=False))
+    assert isinstance(art, Article) and BODY[2] in art.text
+
+
+def test_html_page():
+    art = clean_page(page(HTML_PAGE, kind="html", source="p1.html"))
+    assert isinstance(art, Article)
+    assert BODY[1] in art.text and "All rights reserved" not in art.text
+    assert art.title == "Westmere council votes to close ferry pier"
+    assert art.authors == ["Ilse Marrow"]
+    assert art.outlet == "Harbour Herald"
+    assert art.published == "2024-03-05" and not art.published_inferred
+    verdicts = explain_page(page(HTML_PAGE, kind="html"))
+    assert any(v.kept for v in verdicts)
+
+
+def test_html_without_text_is_dropped():
+    out = clean_page(page("<html><body><nav>Home</nav></body></html>", kind="html"))
+    assert isinstance(out, Dropped) and out.stage == "clean"
