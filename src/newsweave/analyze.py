@@ -8,8 +8,9 @@ from typing import Any
 
 from newsweave.clean import clean_pages
 from newsweave.cluster import cluster_stories
+from newsweave.cluster.offtopic import mark_offtopic, on_topic_text
 from newsweave.compare import find_discrepancies
-from newsweave.dedup import duplicate_groups
+from newsweave.dedup import copy_relations, duplicate_groups, find_rewrites, lineage_groups
 from newsweave.extract import extract_articles
 from newsweave.model import Article, Brief, Dropped, Page, Story
 from newsweave.pipeline import Pipeline, Progress, RunReport, Stage, corpus_stage, map_stage
@@ -32,6 +33,10 @@ def default_stages() -> list[Stage]:
         map_stage("extract", extract_articles, needs="articles", adds="articles"),
         corpus_stage("dedup", _dedup, needs=["articles"], adds=["copies"]),
         corpus_stage("cluster", _cluster, needs=["articles", "copies"], adds=["stories"]),
+        corpus_stage(
+            "lineage", _lineage, needs=["stories", "articles", "copies"], adds=["stories"]
+        ),
+        corpus_stage("offtopic", _offtopic, needs=["stories", "articles"], adds=["articles"]),
         corpus_stage(
             "compare", _compare, needs=["stories", "articles", "copies"], adds=["stories"]
         ),
@@ -64,10 +69,45 @@ def _cluster(articles: list[Article], copies: list[list[str]]) -> dict[str, Any]
     return {"stories": [replace(s, duplicates=_within(copies, s)) for s in stories]}
 
 
-def _compare(
+def _lineage(
     stories: list[Story], articles: list[Article], copies: list[list[str]]
 ) -> dict[str, Any]:
     by_id = {a.id: a for a in articles}
+    out = []
+    for story in stories:
+        members = [by_id[a] for a in story.articles]
+        relations = copy_relations(members, story.duplicates)
+        relations += find_rewrites(members, relations)
+        groups = [g for g in lineage_groups(story.articles, relations) if len(g) > 1]
+        out.append(replace(story, lineage=relations, duplicates=groups))
+    return {"stories": out}
+
+
+def _offtopic(stories: list[Story], articles: list[Article]) -> dict[str, Any]:
+    by_id = {a.id: a for a in articles}
+    for story in stories:
+        for marked in mark_offtopic([by_id[a] for a in story.articles]):
+            by_id[marked.id] = marked
+    return {"articles": [by_id[a.id] for a in articles]}
+
+
+def _on_topic(article: Article) -> Article:
+    """The article as one story's analysis should read it: off-topic passages left out."""
+    if not article.offtopic:
+        return article
+    text = on_topic_text(article)
+    return replace(
+        article,
+        text=text,
+        figures=[f for f in article.figures if f.sentence in text],
+        quotes=[q for q in article.quotes if q.sentence in text],
+    )
+
+
+def _compare(
+    stories: list[Story], articles: list[Article], copies: list[list[str]]
+) -> dict[str, Any]:
+    by_id = {a.id: _on_topic(a) for a in articles}
     out = []
     for story in stories:
         members = [by_id[a] for a in story.articles]
@@ -85,7 +125,7 @@ def _compare(
 def _summarize(
     stories: list[Story], articles: list[Article], copies: list[list[str]]
 ) -> dict[str, Any]:
-    by_id = {a.id: a for a in articles}
+    by_id = {a.id: _on_topic(a) for a in articles}
     out = []
     for story in stories:
         members = [by_id[a] for a in story.articles]

@@ -171,6 +171,35 @@ def stories(ctx: click.Context, db: str, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("story_id")
+@db_option()
+@click.option("--json", "as_json", is_flag=True, help="Print the copy relations as JSON.")
+def lineage(story_id: str, db: str, as_json: bool) -> None:
+    """Show which articles of a story are copies or rewrites of which, with the evidence."""
+    from newsweave.dedup import independent_sources
+    from newsweave.model import to_dict
+
+    with _existing_store(db) as store:
+        story = store.story(story_id)
+        if story is None:
+            raise InputError(f"no single story matches {story_id!r}: see `newsweave stories`")
+        names = {a.id: a.outlet or a.source for a in store.articles() if a.id in story.articles}
+    independent = independent_sources(story.articles, story.lineage)
+    if as_json:
+        data = {"story": story.id, "independent": independent, "relations": to_dict(story.lineage)}
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    click.echo(f"{story.id}: {len(story.articles)} articles, {len(independent)} independent sources")
+    for rel in story.lineage:
+        click.echo(
+            f"{rel.original} ({names.get(rel.original, '?')}) -> {rel.copy} "
+            f"({names.get(rel.copy, '?')}): {rel.kind}"
+        )
+        for line in rel.evidence:
+            click.echo(f"    {line}")
+
+
+@cli.command()
+@click.argument("story_id")
 @output_options
 @db_option()
 @click.pass_context
@@ -283,12 +312,19 @@ def _story_rows(store: SQLiteStore) -> list[dict[str, Any]]:
                 "title": story.title,
                 "articles": len(story.articles),
                 "events": len(story.events),
+                "sources": len({g[0] for g in story.duplicates} | _singles(story)),
+                "copies": len(story.lineage),
                 "first": dates[0] if dates else None,
                 "last": dates[-1] if dates else None,
                 "outlets": sorted({a.outlet for a in members if a.outlet}),
             }
         )
     return rows
+
+
+def _singles(story: Any) -> set[str]:
+    grouped = {a for g in story.duplicates for a in g}
+    return {a for a in story.articles if a not in grouped}
 
 
 def _write(result: Any, fmt: str, output: Path | None, ui: Any) -> None:

@@ -58,6 +58,8 @@ class Figure:
     article: str
     qualifier: str | None = None
     sentence: str = ""
+    unit: str | None = None  # "percent", "km", "$" ...; None when it counts things
+    approximate: bool = False  # "tens of thousands", "about", "nearly"
 
 
 @dataclass(slots=True)
@@ -68,6 +70,8 @@ class Quote:
     speaker: str | None
     article: str
     sentence: str = ""
+    partial: bool = False  # a quoted fragment inside reported speech
+    variants: list[QuoteVariant] = field(default_factory=list)  # same statement, other outlets
 
 
 @dataclass(slots=True)
@@ -88,6 +92,9 @@ class Article:
     standfirst: str | None = None
     figures: list[Figure] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    offtopic: list[OffTopic] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -158,6 +165,8 @@ class Story:
     discrepancies: list[Discrepancy] = field(default_factory=list)
     summary: list[SummarySentence] = field(default_factory=list)
     duplicates: list[list[str]] = field(default_factory=list)
+    lineage: list[CopyRelation] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -218,3 +227,58 @@ def _hints(cls: type) -> dict[str, Any]:
     if cls not in _HINTS:
         _HINTS[cls] = typing.get_type_hints(cls)
     return _HINTS[cls]
+
+
+@dataclass(slots=True)
+class OffTopic:
+    """A passage of an article about another story: kept in the text, left out of analysis."""
+
+    start: int  # character offsets into Article.text, end exclusive
+    end: int
+    reason: str
+
+
+@dataclass(slots=True)
+class CopyRelation:
+    """One article derived from another, how, and the evidence for it."""
+
+    original: str
+    copy: str
+    kind: str  # "verbatim" | "partial" | "rewrite"
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person, place or organisation, with its aliases, roles and where it is mentioned."""
+
+    name: str
+    kind: str  # "PERSON" | "GPE" | "LOC" | "ORG" | "NORP" | "EVENT" | "MISC"
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)  # "Kremlin spokesman", "Prime Minister"
+    mentions: int = 0
+    articles: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    """A time expression in an article, normalised (TimeML value) against the article's anchor."""
+
+    text: str
+    value: str  # "2024-06-12", "2024-06", "2024", "2024-Q3", "P3Y", "PRESENT_REF" ...
+    kind: str = "DATE"  # DATE | TIME | DURATION | SET
+    granularity: str = "day"  # day | week | month | quarter | season | year | decade | time | ref
+    start: int = 0  # character offsets into Article.text, end exclusive
+    end: int = 0
+    sentence: str = ""
+    relative: bool = False  # resolved against the anchor rather than written in full
+    inferred: bool = False  # the anchor (publication date) was itself uncertain
+
+
+@dataclass(slots=True)
+class QuoteVariant:
+    """Another outlet's wording of the same quoted statement."""
+
+    text: str
+    article: str
+    speaker: str | None = None

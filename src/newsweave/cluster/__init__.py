@@ -1,5 +1,6 @@
 """Story and event clustering."""
 
-from newsweave.cluster.stories import ClusterConfig, cluster_stories
+from newsweave.cluster.stories import cluster_stories
+from newsweave.cluster.stream import ClusterConfig, StreamClusterer
 
-__all__ = ["ClusterConfig", "cluster_stories"]
+__all__ = ["ClusterConfig", "StreamClusterer", "cluster_stories"]

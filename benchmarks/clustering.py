@@ -1,0 +1,158 @@
+"""Score newsweave's story clustering on the gold news events, next to a scikit-learn baseline.
+
+    python benchmarks/clustering.py               # Markdown table: pairwise and B-cubed P/R/F1
+    python benchmarks/clustering.py --json        # the same figures as JSON
+    python benchmarks/clustering.py --data DIR    # another folder of news-please JSON files
+
+Data: ../shared/eval/clusters/articles (news-please JSON with a `newsCluster` gold label).
+Broken files and articles without title or text are skipped with a message on stderr.
+Stories and events are both scored against the gold events. The baseline is TF-IDF +
+average-link agglomerative clustering (cosine), whole-corpus, with a fixed threshold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import sys
+import time
+from pathlib import Path
+
+try:
+    import newsweave  # noqa: F401
+except ImportError:  # running from a checkout without `pip install -e .`
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from newsweave.cluster import ClusterConfig, cluster_stories
+from newsweave.cluster.metrics import Scores, bcubed, pairwise
+from newsweave.model import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "clusters" / "articles"
+
+
+def load(folder: Path, log: bool = True) -> tuple[list[Article], dict[str, str]]:
+    """Articles and their gold event ids; unusable files are skipped with a message."""
+    articles: list[Article] = []
+    gold: dict[str, str] = {}
+    for path in sorted(folder.glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            label = data["newsCluster"]
+            label = ast.literal_eval(label) if isinstance(label, str) else label
+            event = str(label["EventId"])
+        except (ValueError, SyntaxError, KeyError, TypeError) as exc:
+            _say(log, f"skipped {path.name}: unreadable ({type(exc).__name__})")
+            continue
+        title, text = _field(data, "title"), _field(data, "text")
+        if not title or not text:
+            _say(log, f"skipped {path.name}: no title or text")
+            continue
+        article_id = path.stem[:16]
+        articles.append(
+            Article(
+                id=article_id,
+                source=path.name,
+                text=text,
+                title=title,
+                outlet=_field(data, "source_domain"),
+                published=(_field(data, "date_publish") or "")[:10] or None,
+                url=_field(data, "url"),
+            )
+        )
+        gold[article_id] = event
+    return articles, gold
+
+
+def score(articles: list[Article], gold: dict[str, str], config: ClusterConfig) -> dict:
+    """Pairwise and B-cubed scores of newsweave's stories and events, with timing."""
+    began = time.perf_counter()
+    stories = cluster_stories(articles, config)
+    seconds = time.perf_counter() - began
+    story_of = {a: s.id for s in stories for a in s.articles}
+    event_of = {a: e.id for s in stories for e in s.events for a in e.articles}
+    return {
+        "stories": _row(pairwise(story_of, gold), bcubed(story_of, gold), len(stories)),
+        "events": _row(
+            pairwise(event_of, gold), bcubed(event_of, gold), len(set(event_of.values()))
+        ),
+        "articles_per_s": len(articles) / seconds if seconds else 0.0,
+    }
+
+
+def baseline(articles: list[Article], gold: dict[str, str], threshold: float = 0.8) -> dict:
+    """TF-IDF (title + text) with average-link agglomerative clustering at a cosine distance."""
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    documents = [f"{a.title}\n{a.text}" for a in articles]
+    matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(documents)
+    labels = AgglomerativeClustering(
+        n_clusters=None, metric="cosine", linkage="average", distance_threshold=threshold
+    ).fit_predict(matrix.toarray())
+    predicted = {a.id: str(label) for a, label in zip(articles, labels, strict=True)}
+    return _row(pairwise(predicted, gold), bcubed(predicted, gold), len(set(labels)))
+
+
+def _row(pair: Scores, b3: Scores, clusters: int) -> dict:
+    return {
+        "pairwise_p": round(pair.precision, 4),
+        "pairwise_r": round(pair.recall, 4),
+        "pairwise_f1": round(pair.f1, 4),
+        "bcubed_p": round(b3.precision, 4),
+        "bcubed_r": round(b3.recall, 4),
+        "bcubed_f1": round(b3.f1, 4),
+        "clusters": clusters,
+    }
+
+
+def _field(data: dict, name: str) -> str | None:
+    value = data.get(name)
+    return value if isinstance(value, str) and value and value != "None" else None
+
+
+def _say(log: bool, message: str) -> None:
+    if log:
+        print(message, file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print a Markdown table (or JSON)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    args = parser.parse_args(argv)
+    if not args.data.exists():
+        print(f"no data at {args.data}", file=sys.stderr)
+        return 2
+    articles, gold = load(args.data)
+    result = score(articles, gold, ClusterConfig())
+    unlinked = score(articles, gold, ClusterConfig(link_threshold=float("inf")))
+    result["stories_unlinked"] = unlinked["stories"]
+    result["baseline"] = baseline(articles, gold)
+    result["articles"] = len(articles)
+    result["gold_events"] = len(set(gold.values()))
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(f"{result['articles']} articles, {result['gold_events']} gold events\n")
+    print("| method | clusters | pairwise P | R | F1 | B-cubed P | R | F1 |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for name, row in (
+        ("newsweave stories", result["stories"]),
+        ("newsweave stories, no time-free linking", result["stories_unlinked"]),
+        ("newsweave events", result["events"]),
+        ("baseline TF-IDF + agglomerative", result["baseline"]),
+    ):
+        print(
+            f"| {name} | {row['clusters']} | {row['pairwise_p']:.3f} | {row['pairwise_r']:.3f} "
+            f"| {row['pairwise_f1']:.3f} | {row['bcubed_p']:.3f} | {row['bcubed_r']:.3f} "
+            f"| {row['bcubed_f1']:.3f} |"
+        )
+    print(f"\nnewsweave: {result['articles_per_s']:.0f} articles/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

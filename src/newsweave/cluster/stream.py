@@ -1,0 +1,193 @@
+"""Incremental story clustering: each new article joins the best story or starts one.
+
+After Miranda et al. (2018), "Multilingual clustering of streaming news": an article
+is compared with story centroids on three TF-IDF fields (body, title, entities),
+the weighted similarity is damped by the time gap to the story, and the best story
+above a threshold takes the article. Candidate stories come from an inverted index
+(term -> recent stories that use it), so the cost per article does not grow with
+the number of stories. Story ids come from the story's first article, so they are
+stable across re-runs and when later articles are added.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from newsweave.cluster.features import (
+    FIELDS,
+    DocumentFrequency,
+    FeatureConfig,
+    Vector,
+    normalise,
+    raw_features,
+    weigh,
+)
+from newsweave.model import Article, content_id
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterConfig:
+    """Tunables of story (and event) clustering."""
+
+    threshold: float = 0.14  # weighted similarity an article needs to join a story
+    body_weight: float = 0.4
+    title_weight: float = 0.3
+    entity_weight: float = 0.30
+    decay_days: float = 30.0  # time-gap scale of the similarity damping
+    decay_floor: float = 0.5  # similarity kept however far apart in time
+    candidates: int = 25  # stories scored in full per article
+    index_terms: int = 12  # terms per field an article adds to the inverted index
+    postings: int = 100  # most recent stories kept per index term
+    event_threshold: float = 0.15  # within a story, lead similarity that joins an event
+    event_lead_words: int = 40  # title plus this many first words say what happened
+    event_decay_days: float = 3.0
+    link_threshold: float = 0.3  # stories this similar (ignoring time) are linked into one
+    prime_idf: bool = False  # count IDF over the whole batch first (not strictly incremental)
+    features: FeatureConfig = field(default_factory=FeatureConfig)
+
+
+@dataclass(slots=True)
+class Cluster:
+    """A story under construction: members, per-field centroid sums and date span."""
+
+    id: str
+    members: list[str] = field(default_factory=list)
+    sums: dict[str, Vector] = field(default_factory=lambda: {f: {} for f in FIELDS})
+    norms2: dict[str, float] = field(default_factory=lambda: {f: 0.0 for f in FIELDS})
+    first: int | None = None
+    last: int | None = None
+
+    def similarity(self, vectors: dict[str, Vector], weights: dict[str, float]) -> float:
+        """Weighted cosine of an article's unit vectors with this cluster's centroids."""
+        total = 0.0
+        for name, vector in vectors.items():
+            norm2 = self.norms2[name]
+            if not vector or norm2 <= 0.0:
+                continue
+            centroid = self.sums[name]
+            dot = sum(w * centroid.get(t, 0.0) for t, w in vector.items())
+            total += weights[name] * dot / math.sqrt(norm2)
+        return total
+
+    def add(self, article_id: str, vectors: dict[str, Vector], day: int | None) -> None:
+        """Add an article: update centroid sums (and their squared norms) and the date span."""
+        self.members.append(article_id)
+        for name, vector in vectors.items():
+            centroid = self.sums[name]
+            delta = 0.0
+            for term, w in vector.items():
+                old = centroid.get(term, 0.0)
+                centroid[term] = old + w
+                delta += 2 * old * w + w * w
+            self.norms2[name] += delta
+        if day is not None:
+            self.first = day if self.first is None else min(self.first, day)
+            self.last = day if self.last is None else max(self.last, day)
+
+    def gap(self, day: int | None) -> int:
+        """Days between `day` and this cluster's date span (0 inside it or when undated)."""
+        if day is None or self.first is None or self.last is None:
+            return 0
+        return max(self.first - day, day - self.last, 0)
+
+
+class StreamClusterer:
+    """Assigns articles one at a time to stories; feed them in time order for stable ids."""
+
+    def __init__(self, config: ClusterConfig | None = None, prefix: str = "s") -> None:
+        self.config = config or ClusterConfig()
+        self.prefix = prefix
+        self.df = DocumentFrequency()
+        self.clusters: dict[str, Cluster] = {}
+        self.assignment: dict[str, str] = {}
+        self._index: dict[str, dict[str, None]] = {}
+        c = self.config
+        self._weights = {"body": c.body_weight, "title": c.title_weight, "entity": c.entity_weight}
+
+    def add(self, article: Article) -> str:
+        """Assign one article to a story (existing or new) and return the story id."""
+        if article.id in self.assignment:
+            return self.assignment[article.id]
+        raw = raw_features(article, self.config.features)
+        if not self.config.prime_idf:
+            self.df.add(raw)
+        vectors = weigh(raw, self.df, self.config.features)
+        best, score = self._best(vectors, raw.day)
+        if best is None or score < self.config.threshold:
+            best = Cluster(id=self.prefix + content_id(article.id)[:11])
+            self.clusters[best.id] = best
+        best.add(article.id, vectors, raw.day)
+        self._index_terms(best.id, vectors)
+        self.assignment[article.id] = best.id
+        return best.id
+
+    def linked(self) -> list[list[str]]:
+        """Cluster ids grouped into stories: clusters similar enough regardless of time gap."""
+        parent = {cid: cid for cid in self.clusters}
+
+        def find(x: str) -> str:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for cid, cluster in self.clusters.items():
+            vectors = {
+                name: normalise(dict(sorted(v.items(), key=lambda kv: -kv[1])[:40]))
+                for name, v in cluster.sums.items()
+            }
+            for other, score in self._scored(vectors, None):
+                if other.id != cid and score >= self.config.link_threshold:
+                    a, b = find(cid), find(other.id)
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)
+        groups: dict[str, list[str]] = {}
+        for cid in self.clusters:
+            groups.setdefault(find(cid), []).append(cid)
+        return list(groups.values())
+
+    def _scored(self, vectors: dict[str, Vector], day: int | None) -> list[tuple[Cluster, float]]:
+        votes: dict[str, float] = {}
+        for name, vector in vectors.items():
+            for term, w in vector.items():
+                for cid in self._index.get(f"{name}:{term}", ()):
+                    votes[cid] = votes.get(cid, 0.0) + w * self._weights[name]
+        shortlist = sorted(votes, key=lambda cid: (-votes[cid], cid))[: self.config.candidates]
+        return [
+            (c, c.similarity(vectors, self._weights) * self._decay(c.gap(day)))
+            for c in (self.clusters[cid] for cid in shortlist)
+        ]
+
+    def _best(self, vectors: dict[str, Vector], day: int | None) -> tuple[Cluster | None, float]:
+        votes: dict[str, float] = {}
+        for name, vector in vectors.items():
+            for term, w in vector.items():
+                for cid in self._index.get(f"{name}:{term}", ()):
+                    votes[cid] = votes.get(cid, 0.0) + w * self._weights[name]
+        if not votes:
+            return None, 0.0
+        shortlist = sorted(votes, key=lambda cid: (-votes[cid], cid))[: self.config.candidates]
+        best: Cluster | None = None
+        best_score = -1.0
+        for cid in shortlist:
+            cluster = self.clusters[cid]
+            score = cluster.similarity(vectors, self._weights) * self._decay(cluster.gap(day))
+            if score > best_score or (score == best_score and best and cid < best.id):
+                best, best_score = cluster, score
+        return best, best_score
+
+    def _decay(self, gap: int) -> float:
+        floor = self.config.decay_floor
+        return floor + (1 - floor) * math.exp(-gap / self.config.decay_days)
+
+    def _index_terms(self, cid: str, vectors: dict[str, Vector]) -> None:
+        limit = self.config.postings
+        for name, vector in vectors.items():
+            top = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[: self.config.index_terms]
+            for term, _ in top:
+                posting = self._index.setdefault(f"{name}:{term}", {})
+                posting.pop(cid, None)
+                posting[cid] = None
+                if len(posting) > limit:
+                    del posting[next(iter(posting))]

@@ -1,0 +1,100 @@
+"""Incremental story clustering, events and off-topic passages on invented articles."""
+
+from __future__ import annotations
+
+from tests.cluster.fixtures import BRIDGE, BRIDGE_FOLLOW_UPS, BRIDGE_REWRITE, CHOIR, article
+
+from newsweave.cluster import ClusterConfig, StreamClusterer, cluster_stories
+from newsweave.cluster.metrics import bcubed, pairwise
+from newsweave.cluster.offtopic import mark_offtopic, on_topic_text
+from newsweave.model import OffTopic
+
+THREE_MONTHS = [
+    article("m0", BRIDGE, published="2025-05-06", title="Cracked beam shuts Harlow Street bridge"),
+    *(
+        article(f"m{i + 1}", text, published=date, title=title)
+        for i, (text, date, title) in enumerate(
+            zip(
+                BRIDGE_FOLLOW_UPS,
+                ["2025-06-03", "2025-07-01", "2025-08-04"],
+                [
+                    "Harlow Street bridge repairs begin",
+                    "Bridge survey finds three more to fix",
+                    "Harlow Street bridge reopens",
+                ],
+                strict=True,
+            )
+        )
+    ),
+]
+
+
+def _grouping(stories) -> list[list[str]]:
+    return sorted(sorted(s.articles) for s in stories)
+
+
+def test_two_unrelated_stories_on_the_same_day_stay_apart() -> None:
+    items = [
+        article("b1", BRIDGE),
+        article("b2", BRIDGE_REWRITE),
+        article("c1", CHOIR, title="Dunmere choir takes gold"),
+    ]
+    assert _grouping(cluster_stories(items)) == [["b1", "b2"], ["c1"]]
+
+
+def test_one_story_over_three_months_is_one_story_with_events_in_time_order() -> None:
+    (story,) = cluster_stories(THREE_MONTHS)
+    assert story.articles == ["m0", "m1", "m2", "m3"]
+    dates = [e.date for e in story.events]
+    assert len(story.events) >= 2 and dates == sorted(dates)
+    assert story.events[0].articles[0] == "m0"
+
+
+def test_ids_do_not_depend_on_input_order_and_survive_new_articles() -> None:
+    items = [article("b1", BRIDGE), article("b2", BRIDGE_REWRITE), article("c1", CHOIR)]
+    first = {s.id: sorted(s.articles) for s in cluster_stories(items)}
+    assert first == {s.id: sorted(s.articles) for s in cluster_stories(items[::-1])}
+    later = article("b9", BRIDGE_FOLLOW_UPS[2], published="2025-05-09")
+    grown = {s.id: s.articles for s in cluster_stories([*items, later])}
+    assert set(grown) == set(first)
+    assert any("b9" in members for members in grown.values())
+
+
+def test_the_clusterer_adds_one_article_at_a_time() -> None:
+    clusterer = StreamClusterer(ClusterConfig())
+    first = clusterer.add(article("b1", BRIDGE))
+    assert clusterer.add(article("c1", CHOIR)) != first
+    assert clusterer.add(article("b2", BRIDGE_REWRITE)) == first
+    assert clusterer.add(article("b1", BRIDGE)) == first  # seen before: same answer
+
+
+def test_off_topic_tail_is_marked_and_left_out_of_on_topic_text() -> None:
+    tail = (
+        "\nIn other news, the Kestrel Valley Football Club sacked its head coach Bram Olafsen "
+        "on Tuesday after nine straight defeats in the Pellan Premier League this season.\n"
+        "Kestrel Valley chairman Rune Halvik thanked Olafsen and said the club's academy "
+        "director Petra Simms would take charge of training until the end of the season.\n"
+        "Supporters of Kestrel Valley gathered outside the Brackenfield Stadium on Wednesday, "
+        "and several fan groups called on Halvik to resign as chairman of the football club."
+    )
+    items = [
+        article("b1", BRIDGE + tail),
+        article("b2", BRIDGE_REWRITE),
+        article("b3", BRIDGE_FOLLOW_UPS[0]),
+    ]
+    marked = {a.id: a for a in mark_offtopic(items)}
+    (passage,) = marked["b1"].offtopic
+    assert isinstance(passage, OffTopic)
+    assert marked["b1"].text[passage.start :].startswith("In other news")
+    assert "Kestrel" not in on_topic_text(marked["b1"])
+    assert marked["b1"].text == BRIDGE + tail  # kept in the article
+    assert not marked["b2"].offtopic and not marked["b3"].offtopic
+
+
+def test_metrics_on_a_known_case() -> None:
+    gold = {"a": "1", "b": "1", "c": "2", "d": "2"}
+    perfect = pairwise(gold, gold)
+    assert perfect.precision == perfect.recall == 1.0
+    merged = pairwise({k: "x" for k in gold}, gold)
+    assert merged.recall == 1.0 and round(merged.precision, 3) == 0.333
+    assert round(bcubed({k: "x" for k in gold}, gold).precision, 3) == 0.5
