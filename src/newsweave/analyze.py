@@ -11,7 +11,7 @@ from newsweave.cluster import cluster_stories
 from newsweave.cluster.offtopic import mark_offtopic, on_topic_text
 from newsweave.compare import find_discrepancies
 from newsweave.dedup import copy_relations, duplicate_groups, find_rewrites, lineage_groups
-from newsweave.extract import extract_articles
+from newsweave.extract import extract_articles, resolve_stories
 from newsweave.model import Article, Brief, Dropped, Page, Story
 from newsweave.pipeline import Pipeline, Progress, RunReport, Stage, corpus_stage, map_stage
 from newsweave.summarize import build_timeline, summarize
@@ -40,6 +40,7 @@ def default_stages() -> list[Stage]:
         corpus_stage(
             "compare", _compare, needs=["stories", "articles", "copies"], adds=["stories"]
         ),
+        corpus_stage("resolve", resolve_stories, needs=["stories", "articles"], adds=["stories"]),
         corpus_stage(
             "summarize", _summarize, needs=["stories", "articles", "copies"], adds=["stories"]
         ),

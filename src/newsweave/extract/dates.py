@@ -1,8 +1,7 @@
-"""Explicit time expressions in sentences, normalised to ISO dates against the publication date.
+"""Time expressions of articles, sentence by sentence, normalised against the article's anchor.
 
-A first version: absolute dates ("12 June 2024", "June 12, 2024", "September 2023",
-"in 2020") and month-day dates whose year comes from the publication date.
-Relative expressions ("last September", "on Wednesday") are a later refinement.
+`find_dates` keeps the calendar expressions (YYYY, YYYY-MM, YYYY-MM-DD) the timeline uses;
+`time_expressions` keeps every tagged expression (durations, quarters, references too).
 """
 
 from __future__ import annotations
@@ -10,45 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsweave.extract.anchor import Anchor, article_anchor
+from newsweave.extract.timex import MONTHS, tag_times
+from newsweave.model import TimeExpression
 from newsweave.text import split_sentences
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_YEAR = r"((?:19|20)\d\d)"
-_PATTERNS = [
-    (re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\s+{_YEAR}\b", re.I), ("day", "month", "year")),
-    (
-        re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.I),
-        ("month", "day", "year"),
-    ),
-    (
-        re.compile(rf"\b(?:late|early|mid-)?\s*{_MONTH}\s+(?:of\s+)?{_YEAR}\b", re.I),
-        ("month", "year"),
-    ),
-    (re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d)", re.I), ("month", "day")),
-    (re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\b(?!\s+\d)", re.I), ("day", "month")),
-    (re.compile(rf"\b(?:in|since|by|until|of|during|late|early)\s+{_YEAR}\b", re.I), ("year",)),
-]
+__all__ = ["MONTHS", "TimeMention", "find_dates", "sentence_dates", "time_expressions"]
+
+_CALENDAR = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,38 +29,67 @@ class TimeMention:
     inferred_year: bool = False
 
 
-def find_dates(text: str, published: str | None = None) -> list[TimeMention]:
-    """Explicit dates in `text`; month-day dates take their year from `published`."""
-    anchor_year = int(published[:4]) if published else None
-    mentions = []
+def time_expressions(
+    text: str, published: str | None = None, anchor: Anchor | None = None, inferred: bool = False
+) -> list[TimeExpression]:
+    """Every time expression in `text`, sentence by sentence, against `anchor` or `published`."""
+    anchor = anchor or article_anchor(published, inferred)
+    uncertain = anchor is None or not anchor.exact
+    spans: list[tuple[int, int, str]] = []
+    offset = 0
     for sentence in split_sentences(text):
-        taken: list[tuple[int, int]] = []
-        for pattern, parts in _PATTERNS:
-            for match in pattern.finditer(sentence):
-                if any(start < match.end() and match.start() < end for start, end in taken):
-                    continue
-                mention = _mention(match, parts, sentence, anchor_year)
-                if mention:
-                    taken.append(match.span())
-                    mentions.append(mention)
+        at = text.find(sentence, offset)
+        if at >= 0:
+            spans.append((at, at + len(sentence), sentence))
+            offset = at + len(sentence)
+    found: list[TimeExpression] = []
+    for timex in tag_times(text, anchor):
+        if anchor is None and timex.relative:
+            continue  # nothing to resolve a relative expression against
+        sentence = next((s for a, b, s in spans if a <= timex.start < b), "")
+        found.append(
+            TimeExpression(
+                text=timex.text,
+                value=timex.value,
+                kind=timex.kind,
+                granularity=timex.granularity,
+                start=timex.start,
+                end=timex.end,
+                sentence=sentence,
+                relative=timex.relative,
+                inferred=uncertain and timex.relative,
+            )
+        )
+    return found
+
+
+def find_dates(
+    text: str, published: str | None = None, anchor: Anchor | None = None
+) -> list[TimeMention]:
+    """Calendar dates in `text` (durations and vague references left out), resolved to ISO."""
+    mentions = []
+    for expr in time_expressions(text, published, anchor):
+        if expr.kind not in ("DATE", "TIME") or expr.granularity in ("week", "ref", "decade"):
+            continue
+        found = _CALENDAR.match(expr.value)
+        if found is None:
+            continue
+        mentions.append(
+            TimeMention(
+                value=found.group(0),
+                text=expr.text,
+                sentence=expr.sentence,
+                inferred_year=expr.inferred,
+            )
+        )
     return mentions
 
 
-def _mention(
-    match: re.Match[str], parts: tuple[str, ...], sentence: str, anchor_year: int | None
-) -> TimeMention | None:
-    fields = dict(zip(parts, match.groups(), strict=True))
-    inferred = "year" not in fields
-    year = int(fields["year"]) if not inferred else anchor_year
-    if year is None:
-        return None
-    month = MONTHS[fields["month"].lower()] if "month" in fields else None
-    if month and fields["month"].lower() == "may" and "day" not in fields and inferred:
-        return None
-    day = int(fields["day"]) if "day" in fields else None
-    if day is not None and not 1 <= day <= 31:
-        return None
-    value = f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
-    return TimeMention(
-        value=value, text=match.group(0).strip(), sentence=sentence, inferred_year=inferred
-    )
+def sentence_dates(
+    text: str, published: str | None = None, anchor: Anchor | None = None
+) -> list[tuple[str, str | None]]:
+    """Each sentence with the date it talks about: its own first date, else the publication date."""
+    dated: dict[str, str] = {}
+    for mention in find_dates(text, published, anchor):
+        dated.setdefault(mention.sentence, mention.value)
+    return [(s, dated.get(s, published)) for s in split_sentences(text)]

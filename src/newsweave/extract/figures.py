@@ -1,8 +1,15 @@
-"""Numeric figures: a number, its qualifier and what it counts, from plain sentences."""
+"""Numeric figures: a number, its qualifier, its unit and what it counts, from plain sentences.
+
+Handles digits ("100,000", "2.5 million", "2,000-strong"), number words ("four", "a dozen"),
+vague amounts ("tens of thousands", "hundreds of"), fractions ("a third"), qualifiers
+("about", "at least", "nearly") and passive counts ("killed at least 200 people" counts
+"people killed"). Years, dates, clock times and durations are not figures.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from newsweave.model import Figure
 from newsweave.text import STOP_WORDS, split_sentences
@@ -11,69 +18,126 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-_QUALIFIERS = (
-    "about|around|approximately|roughly|some|nearly|almost|up to|at least|more than|over|"
-    "fewer than|less than|under|an estimated|estimated|as many as"
+QUALIFIERS = {
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+    "some": "about", "an estimated": "about", "estimated": "about", "nearly": "nearly",
+    "almost": "nearly", "close to": "nearly", "up to": "up to", "as many as": "up to",
+    "at least": "at least", "more than": "more than", "over": "more than",
+    "upwards of": "more than", "fewer than": "less than", "less than": "less than",
+    "under": "less than", "at most": "at most", "exactly": "exactly",
+}  # fmt: skip
+_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "a dozen": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "a hundred": 100, "a thousand": 1000,
+}  # fmt: skip
+_VAGUE = {
+    "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "tens of thousands": 1e4,
+    "hundreds of thousands": 1e5, "millions": 1e6, "tens of millions": 1e7,
+}  # fmt: skip
+_FRACTIONS = {"a half": 0.5, "half": 0.5, "a third": 1 / 3, "two thirds": 2 / 3,
+              "two-thirds": 2 / 3, "a quarter": 0.25, "three quarters": 0.75}  # fmt: skip
+_TIME_UNITS = re.compile(
+    r"^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|times?|"
+    r"p\.m|a\.m|o'clock)\b",
+    re.I,
 )
-_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
-_WORD_NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundreds": 100,
-    "thousands": 1000,
-    "dozens": 12,
-}
+_PASSIVE = {"killed", "injured", "wounded", "displaced", "evacuated", "arrested", "detained",
+            "deployed", "rescued", "missing", "dead", "hurt", "hospitalised", "hospitalized"}  # fmt: skip
+_RELATIVE_VERBS = {"fled": "fled", "fleeing": "fled", "flee": "fled", "left": "left",
+                   "leaving": "left", "died": "died", "dying": "died"}  # fmt: skip
+_UNITS = re.compile(r"^\s*(%|percent\b|per cent\b|percentage points?\b|km\b|kilometres?\b|"
+                    r"kilometers?\b|miles?\b|tonnes?\b|tons?\b|kg\b|metres?\b|meters?\b)", re.I)  # fmt: skip
+
+_Q = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
+_W = "|".join(sorted(_WORDS, key=len, reverse=True))
+_V = "|".join(sorted(_VAGUE, key=len, reverse=True))
+_F = "|".join(sorted(_FRACTIONS, key=len, reverse=True))
 _FIGURE = re.compile(
-    rf"(?P<qualifier>\b(?:{_QUALIFIERS})\s+)?"
-    r"(?P<number>(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?)"
-    r"(?P<scale>\s+(?:hundred|thousand|million|billion))?"
-    r"(?P<strong>-strong)?"
-    r"(?P<counts>(?:\s+[A-Za-z][\w’'-]*){1,4})?",
+    rf"(?:(?P<qualifier>\b(?:{_Q}))\s+)?"
+    r"(?:(?P<currency>[$€£])\s?)?"
+    rf"(?:(?P<number>(?<![\w.,/:-])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d/:])|(?<![\w.,/:-])\d+(?:\.\d+)?(?![\d/:,]\d))"
+    rf"|(?P<vague>\b(?:{_V})\s+of)|(?P<fraction>\b(?:{_F})\b(?=\s+of\b))|(?P<word>\b(?:{_W})\b))"
+    r"(?P<scale>\s+(?:hundred|thousand|million|billion|trillion)\b)?"
+    r"(?P<strong>-strong)?",
     re.IGNORECASE,
 )
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$|\bthe\s*$", re.IGNORECASE)
-_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
-_UNIT_AFTER = re.compile(r"^\s*(?:%|percent|per cent|a\.m\.|p\.m\.|am\b|pm\b|km\b|miles?\b)", re.I)
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)\b|^\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
+_TOKEN = re.compile(r"[A-Za-z][\w’'-]*|[.,;:!?()“”\"–—]")
 
 
-def extract_figures(text: str, article_id: str) -> list[Figure]:
-    """Every figure in `text` that counts something; years, dates and times are skipped."""
+@dataclass(frozen=True, slots=True)
+class FigureConfig:
+    """Tunables of figure extraction."""
+
+    max_phrase_words: int = 4
+
+
+def extract_figures(text: str, article_id: str, config: FigureConfig | None = None) -> list[Figure]:
+    """Every figure in `text` that counts something; years, dates, times and durations skipped."""
+    config = config or FigureConfig()
     figures = []
     for sentence in split_sentences(text):
         for match in _FIGURE.finditer(sentence):
-            figure = _figure(match, sentence, article_id)
+            figure = _figure(match, sentence, article_id, config)
             if figure is not None:
                 figures.append(figure)
     return figures
 
 
-def _figure(match: re.Match[str], sentence: str, article_id: str) -> Figure | None:
-    raw = match.group("number")
-    before, after = sentence[: match.start("number")], sentence[match.end("number") :]
-    if _looks_like_date_or_year(raw, before, after, match.group("scale")):
-        return None
-    if _UNIT_AFTER.match(after):
-        return None
-    value = float(raw.replace(",", ""))
+def _value(match: re.Match[str]) -> tuple[float, bool] | None:
+    if match.group("number"):
+        value = float(match.group("number").replace(",", ""))
+        approximate = False
+    elif match.group("vague"):
+        return _VAGUE[" ".join(match.group("vague").lower().split()[:-1])], True
+    elif match.group("fraction"):
+        return _FRACTIONS[match.group("fraction").lower()], False
+    else:
+        value, approximate = float(_WORDS[match.group("word").lower()]), False
     if match.group("scale"):
         value *= _SCALE[match.group("scale").strip().lower()]
-    counts = _counted_phrase(match.group("counts") or "")
-    if not counts:
+    return value, approximate
+
+
+def _figure(
+    match: re.Match[str], sentence: str, article_id: str, config: FigureConfig
+) -> Figure | None:
+    core = next(g for g in ("number", "vague", "fraction", "word") if match.group(g))
+    before, after = sentence[: match.start(core)], sentence[match.end() :]
+    if core == "number" and _is_date_or_year(match, before, after):
         return None
-    qualifier = (match.group("qualifier") or "").strip().lower() or None
+    if match.group("strong") is None and _TIME_UNITS.match(after.lstrip(" -")):
+        return None
+    parsed = _value(match)
+    if parsed is None:
+        return None
+    value, approximate = parsed
+    unit = "$" if match.group("currency") else None
+    unit_match = _UNITS.match(after)
+    if unit_match:
+        unit = unit_match.group(1).lower().replace("per cent", "percent").replace("%", "percent")
+        after = after[unit_match.end() :]
+    if core == "fraction" or (unit and re.match(r"^\s+of\b", after)):
+        after = re.sub(r"^\s+of\s+(?:the\s+)?", " ", after)
+        unit = unit or "fraction"
+    counts = _counted_phrase(after, config.max_phrase_words)
+    if unit_match and unit not in ("percent", "percentage point", "percentage points"):
+        counts = unit_match.group(1)  # "40,000 tonnes of apples" counts tonnes
+    if counts is None and unit is None:
+        return None
+    if counts and (counts.lower() in ("of", "percent") or _TIME_UNITS.match(counts)):
+        return None
+    verb = re.search(r"\b(\w+)\s+$", sentence[: match.start()])
+    if counts and verb and verb.group(1).lower() in _PASSIVE:
+        counts = f"{counts} {verb.group(1).lower()}"
+    qualifier = match.group("qualifier")
+    qualifier = QUALIFIERS[" ".join(qualifier.lower().split())] if qualifier else None
+    if core == "vague":
+        qualifier = qualifier or "about"
     return Figure(
         value=value,
         text=match.group(0).strip(),
@@ -81,28 +145,47 @@ def _figure(match: re.Match[str], sentence: str, article_id: str) -> Figure | No
         article=article_id,
         qualifier=qualifier,
         sentence=sentence,
+        unit=unit,
+        approximate=approximate or qualifier in ("about", "nearly"),
     )
 
 
-def _looks_like_date_or_year(raw: str, before: str, after: str, scale: str | None) -> bool:
-    if scale:
+def _is_date_or_year(match: re.Match[str], before: str, after: str) -> bool:
+    raw = match.group("number")
+    if match.group("scale") or match.group("currency"):
         return False
-    if re.fullmatch(r"(1[5-9]|20)\d\d", raw):
+    if re.fullmatch(r"(1[5-9]|20)\d\d", raw) and not match.group("strong"):
         return True
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
         return True
-    return bool(re.match(r"^[:/.]\d", after))
+    return bool(re.match(r"^(?:[:/.]\d|s\b|\s*(?:a\.m|p\.m|am\b|pm\b))", after))
 
 
-def _counted_phrase(words_after: str) -> str | None:
-    """The noun phrase right after a number: up to four words, stopping at function words."""
-    kept = []
-    for word in words_after.split():
-        bare = word.strip("’'").lower()
-        if bare in STOP_WORDS and bare not in {"people"}:
+def _counted_phrase(after: str, max_words: int) -> str | None:
+    """The noun phrase after a number, stopping at function words; plus 'who fled'-style verbs."""
+    tokens = _TOKEN.findall(after[:200])
+    kept: list[str] = []
+    rest = tokens
+    for i, token in enumerate(tokens):
+        bare = token.strip("’'").lower()
+        if not token[0].isalpha() or (bare in STOP_WORDS and bare != "people"):
+            rest = tokens[i:]
             break
-        kept.append(word.strip(".,;:"))
-        if word[-1:] in ".,;:":
+        if bare in _RELATIVE_VERBS or bare in _PASSIVE or (kept and bare.endswith("ed")):
+            rest = tokens[i:]
             break
-    phrase = " ".join(kept).strip()
-    return phrase or None
+        kept.append(token)
+        if len(kept) == max_words:
+            rest = tokens[i + 1 :]
+            break
+    else:
+        rest = []
+    if not kept:
+        return None
+    if rest and rest[0].lower() in ("who", "that") and len(rest) > 1:
+        rest = rest[1:]
+    if rest and rest[0].lower() in _RELATIVE_VERBS:
+        kept += ["who", _RELATIVE_VERBS[rest[0].lower()]]
+    elif rest and rest[0].lower() in _PASSIVE:
+        kept.append(rest[0].lower())
+    return " ".join(kept)

@@ -77,6 +77,15 @@ def _story(story: Story, numbers: dict[str, int]) -> str:
                     f"<tr>{about}<td>{escape(v.value)}</td><td>“{escape(v.text)}”</td><td>{_cite(v.sources, numbers)}</td></tr>"
                 )
         out.append("</table>")
+    if story.entities:
+        out.append(
+            "<h3>Entities</h3><table><tr><th>name</th><th>kind</th><th>roles</th><th>mentions</th><th>sources</th></tr>"
+        )
+        out += [
+            f"<tr><td>{escape(e.name)}</td><td>{escape(e.kind)}</td><td>{escape('; '.join(e.roles))}</td><td>{e.mentions}</td><td>{_cite(e.articles, numbers)}</td></tr>"
+            for e in story.entities
+        ]
+        out.append("</table>")
     if story.quotes:
         out.append("<h3>Quotes</h3><table><tr><th>speaker</th><th>quote</th><th>source</th></tr>")
         out += [

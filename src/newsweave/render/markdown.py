@@ -74,6 +74,13 @@ def _story(story: Story, numbers: dict[str, int]) -> list[str]:
                 for v in d.values
             ]
         lines.append("")
+    if story.entities:
+        lines += ["### Entities", "", "| name | kind | roles | mentions | sources |", "| --- | --- | --- | --- | --- |"]
+        lines += [
+            f"| {md_escape(e.name)} | {md_escape(e.kind)} | {md_escape('; '.join(e.roles))} | {e.mentions} | {_cite(e.articles, numbers)} |"
+            for e in story.entities
+        ]
+        lines.append("")
     if story.quotes:
         lines += ["### Quotes", ""]
         lines += [

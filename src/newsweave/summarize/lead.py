@@ -34,16 +34,18 @@ def summarize(
         matrix = vectorizer.fit_transform(texts)
     except ValueError:  # every sentence is empty of content words
         return []
-    index = {(a, s): i for i, (a, s) in enumerate(all_sentences)}
-    rows = [index[(a, s)] for _, a, s in candidates]
+    rows = _rows_of(candidates, all_sentences)
     centroid = matrix.mean(axis=0).A1
     relevance = matrix[rows] @ centroid
-    similarity = (matrix @ matrix.T).toarray()
+    # Candidates against every sentence (for support) and against each other (for redundancy):
+    # never all sentences against all, which grows with the square of a giant page.
+    support = (matrix[rows] @ matrix.T).tocsr()
+    between = (matrix[rows] @ matrix[rows].T).toarray()
     chosen: list[int] = []
     while len(chosen) < min(size, len(candidates)):
 
         def score(k: int) -> float:
-            redundancy = max((similarity[rows[k]][rows[c]] for c in chosen), default=0.0)
+            redundancy = max((between[k][c] for c in chosen), default=0.0)
             return diversity * relevance[k] - (1 - diversity) * redundancy - 0.01 * candidates[k][0]
 
         best = max((k for k in range(len(candidates)) if k not in chosen), key=score)
@@ -52,9 +54,21 @@ def summarize(
     chosen.sort(key=lambda k: (candidates[k][0], order[candidates[k][1]]))
     summary = []
     for k in chosen:
-        row = rows[k]
-        supporters = {a for (a, _), i in index.items() if similarity[row][i] >= 0.5}
+        similar = support.getrow(k)
+        supporters = {
+            all_sentences[i][0]
+            for i, v in zip(similar.indices, similar.data, strict=True)
+            if v >= 0.5
+        }
         summary.append(
             SummarySentence(text=candidates[k][2], sources=sorted(supporters | {candidates[k][1]}))
         )
     return summary
+
+
+def _rows_of(candidates: list[tuple[int, str, str]], sentences: list[tuple[str, str]]) -> list[int]:
+    """The row of each candidate in the matrix of all sentences."""
+    index: dict[tuple[str, str], int] = {}
+    for i, key in enumerate(sentences):
+        index.setdefault(key, i)
+    return [index[(article, sentence)] for _, article, sentence in candidates]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsweave.extract.dates import find_dates
+from newsweave.extract.resolve import story_anchors
 from newsweave.model import Article, TimelineEntry
 from newsweave.text import content_words, jaccard
 
@@ -12,6 +13,7 @@ from newsweave.text import content_words, jaccard
 def build_timeline(articles: Sequence[Article], max_entries: int = 40) -> list[TimelineEntry]:
     """Dated entries from time expressions and publication dates, merged across articles."""
     entries: list[TimelineEntry] = []
+    anchors = story_anchors(articles)
     for article in sorted(articles, key=lambda a: (a.published or "9999", a.id)):
         if article.published:
             _merge(
@@ -23,7 +25,7 @@ def build_timeline(articles: Sequence[Article], max_entries: int = 40) -> list[T
                     inferred=article.published_inferred,
                 ),
             )
-        for mention in find_dates(article.text, article.published):
+        for mention in find_dates(article.text, article.published, anchors.get(article.id)):
             _merge(
                 entries,
                 TimelineEntry(

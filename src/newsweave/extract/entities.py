@@ -1,0 +1,269 @@
+"""Named entities per article: spaCy when the `nlp` extra is installed, else lexical rules.
+
+Both backends return raw mentions `(text, kind)`; `fix_mention` applies the rules that
+correct spaCy's known weaknesses (hyphenated regions as ORG, lower-cased headline copies,
+countries as PERSON), and `group_mentions` folds them into `Entity` records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from newsweave.extract.names import DEMONYM, is_role_word, split_role
+from newsweave.model import Entity
+from newsweave.text import STOP_WORDS
+
+Mention = tuple[str, str]  # (surface text, kind)
+
+ORG_SUFFIX = re.compile(
+    r"\b(?:Organi[sz]ation|Court|Council|Ministry|Party|Bank|Fund|Commission|Agency|Company|"
+    r"Inc|Corp|University|Union|Association|Committee|Office|Government|Parliament|Army|Forces|"
+    r"Kremlin|Assembly|Institute|Service|Department|Media|News|Times|Post|Press)\b"
+)
+LOC_WORDS = re.compile(
+    r"\b(?:East|West|North|South|Mountains?|Sea|River|Caucasus|Region|Corridor|Republic|"
+    r"Island|Valley|Gulf|Ocean|Strait|Lake|Bay|Peninsula|Province|City|County)\b"
+)
+COUNTRIES = frozenset(
+    [
+        "Afghanistan",
+        "Albania",
+        "Algeria",
+        "Argentina",
+        "Armenia",
+        "Australia",
+        "Austria",
+        "Azerbaijan",
+        "Belarus",
+        "Belgium",
+        "Brazil",
+        "Bulgaria",
+        "Canada",
+        "Chile",
+        "China",
+        "Colombia",
+        "Croatia",
+        "Cuba",
+        "Cyprus",
+        "Denmark",
+        "Egypt",
+        "Estonia",
+        "Ethiopia",
+        "Finland",
+        "France",
+        "Georgia",
+        "Germany",
+        "Greece",
+        "Hungary",
+        "India",
+        "Indonesia",
+        "Iran",
+        "Iraq",
+        "Ireland",
+        "Israel",
+        "Italy",
+        "Japan",
+        "Jordan",
+        "Kazakhstan",
+        "Kenya",
+        "Kosovo",
+        "Latvia",
+        "Lebanon",
+        "Libya",
+        "Lithuania",
+        "Mexico",
+        "Moldova",
+        "Morocco",
+        "Netherlands",
+        "Nigeria",
+        "Norway",
+        "Pakistan",
+        "Poland",
+        "Portugal",
+        "Qatar",
+        "Romania",
+        "Russia",
+        "Serbia",
+        "Slovakia",
+        "Spain",
+        "Sudan",
+        "Sweden",
+        "Switzerland",
+        "Syria",
+        "Taiwan",
+        "Tajikistan",
+        "Turkey",
+        "Turkmenistan",
+        "Ukraine",
+        "Uzbekistan",
+        "Venezuela",
+        "Vietnam",
+        "Yemen",
+    ]
+)
+_CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w-]*(?:[’'][A-RT-Z][\w-]*)?)"
+_CAP_RUN = re.compile(rf"\b{_CAP_WORD}(?:[ \t]+(?:(?:of|for|de|al)[ \t]+)?{_CAP_WORD})*")
+_NOT_NAMES = frozenset(
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Yes",
+        "No",
+        "However",
+        "Meanwhile",
+    ]
+)
+_PLACE_BEFORE = re.compile(r"\b(?:in|to|from|into|across|over|near|towards?|within)\s+(?:the\s+)?$")
+_PERSON_AFTER = re.compile(r"^\s*,?\s*(?:said|says|told|stressed|added|warned|who\s+said)\b")
+_NOT_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+SPACY_KINDS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"}
+
+
+class EntityBackend(Protocol):
+    """Finds entity mentions in a batch of texts."""
+
+    def mentions(self, texts: Sequence[str]) -> list[list[Mention]]:
+        """Raw mentions per text."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class LexicalEntities:
+    """The default backend: capitalised phrases classified by simple rules (no model weights)."""
+
+    def mentions(self, texts: Sequence[str]) -> list[list[Mention]]:
+        """Raw mentions per text."""
+        return [self._one(text) for text in texts]
+
+    def _one(self, text: str) -> list[Mention]:
+        lower = {w.lower() for w in re.findall(r"\b[a-z][\w’'-]*", text)}
+        found: list[Mention] = []
+        for match in _CAP_RUN.finditer(text):
+            phrase = match.group(0).strip(" .’'").removesuffix("’s").removesuffix("'s")
+            words = phrase.split()
+            while words and (
+                words[0].lower() in STOP_WORDS
+                or words[0].lower() in lower
+                or words[0] in _NOT_NAMES
+            ):
+                words = words[1:]  # sentence-initial ordinary words ("The", "Local")
+            if not words or (len(words) == 1 and len(words[0]) < 3):
+                continue
+            phrase = " ".join(words)
+            before, after = text[: match.start()][-30:], text[match.end() :][:30]
+            found.append((phrase, _lexical_kind(phrase, before, after)))
+        return found
+
+
+def _lexical_kind(phrase: str, before: str, after: str) -> str:
+    words = phrase.split()
+    if phrase in COUNTRIES:
+        return "GPE"
+    if ORG_SUFFIX.search(phrase) or phrase.isupper():
+        return "ORG"
+    if len(words) == 1 and DEMONYM.match(phrase):
+        return "NORP"
+    if re.fullmatch(r"[A-Z][a-z]+-[A-Z][a-z]+", phrase) or LOC_WORDS.search(phrase):
+        return "LOC"
+    role, name = split_role(phrase)
+    if role or _PERSON_AFTER.match(after) or re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s$", before):
+        return "PERSON" if name and not is_role_word(name.split()[-1]) else "ORG"
+    if len(words) == 1 and _PLACE_BEFORE.search(before):
+        return "GPE"
+    return "PERSON" if 2 <= len(words) <= 3 else "MISC"
+
+
+def fix_mention(text: str, kind: str) -> Mention | None:
+    """Correct one raw mention, or drop it: the rules that patch spaCy's known mistakes."""
+    text = " ".join(text.split()).strip(" .,’'\"“”").removesuffix("’s").removesuffix("'s")
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    if not text or text in _NOT_NAMES or text[0].islower() or kind in _NOT_ENTITIES:
+        return None
+    if not text or not any(c.isupper() for c in text) or text.lower() in STOP_WORDS:
+        return None  # lower-cased headline copies and slugs
+    if text in COUNTRIES:
+        return text, "GPE"
+    if (kind == "ORG" and not ORG_SUFFIX.search(text)) and (
+        re.fullmatch(r"[A-Z][a-z]+-[A-Z][a-z]+", text) or LOC_WORDS.search(text)
+    ):
+        return text, "LOC"
+    if kind == "PERSON":
+        role, name = split_role(text)
+        if not name or name in COUNTRIES:
+            return (name or text), "GPE"
+        if DEMONYM.fullmatch(name) and " " not in name:
+            return name, "NORP"
+        text = name
+    return text, kind if kind in SPACY_KINDS else "MISC"
+
+
+def article_mentions(texts: Sequence[str], backend: EntityBackend) -> list[list[Mention]]:
+    """Corrected mentions per text."""
+    return [
+        [fixed for raw in found if (fixed := fix_mention(*raw))]
+        for found in backend.mentions(texts)
+    ]
+
+
+def group_mentions(
+    mentions: Iterable[Mention], article_id: str, roles: dict[str, set[str]]
+) -> list[Entity]:
+    """One Entity per distinct surface text in an article (cross-article merging is later)."""
+    kinds: dict[str, Counter[str]] = {}
+    for text, kind in mentions:
+        kinds.setdefault(text, Counter())[kind] += 1
+    return [
+        Entity(
+            name=text,
+            kind=counter.most_common(1)[0][0],
+            aliases=[text],
+            roles=sorted(roles.get(text, ())),
+            mentions=sum(counter.values()),
+            articles=[article_id],
+        )
+        for text, counter in kinds.items()
+    ]
+
+
+_ROLE_PHRASE = re.compile(
+    r"(?P<role>(?:[A-Z][\w’'-]*[ \t]+)*(?:[A-Z][\w’'-]*|[a-z]+(?:man|woman|person|minister))[ \t]+)"
+    r"(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})"
+)
+_ROLE_APPOSITIVE = re.compile(
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}),\s+(?:a|an|the)\s+(?P<role>[^,.]{3,50}),"
+)
+
+
+def find_roles(text: str) -> dict[str, set[str]]:
+    """Roles written next to names: 'Kremlin spokesman Dmitry Peskov', 'Peskov, a spokesperson,'."""
+    roles: dict[str, set[str]] = {}
+    for match in _ROLE_PHRASE.finditer(text):
+        role, name = split_role(match.group(0))
+        if role and name and any(is_role_word(w) for w in role.split()):
+            role = " ".join(w for w in role.split() if w[0].isupper() or is_role_word(w))
+            roles.setdefault(name, set()).add(role)
+    for match in _ROLE_APPOSITIVE.finditer(text):
+        if any(is_role_word(w) for w in match.group("role").split()):
+            roles.setdefault(match.group("name"), set()).add(match.group("role"))
+    return roles

@@ -1,0 +1,152 @@
+"""Name helpers shared by quotes and entities: roles and titles, surnames, spelling keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TITLE_WORDS = frozenset(
+    [
+        "president",
+        "prime",
+        "minister",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "deputy",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "press",
+        "chief",
+        "head",
+        "leader",
+        "general",
+        "gen.",
+        "col.",
+        "lt.",
+        "sgt.",
+        "ambassador",
+        "envoy",
+        "mayor",
+        "governor",
+        "senator",
+        "rep.",
+        "representative",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "commander",
+        "director",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ceo",
+        "founder",
+        "official",
+        "officer",
+        "adviser",
+        "advisor",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "prof.",
+        "minister's",
+        "state",
+        "assistant",
+        "security",
+        "council",
+        "military",
+        "army",
+        "navy",
+        "opposition",
+        "party",
+        "lawmaker",
+        "mp",
+        "judge",
+        "prosecutor",
+        "attorney",
+        "analyst",
+        "expert",
+        "professor",
+        "editor",
+        "correspondent",
+        "reporter",
+        "captain",
+        "colonel",
+        "sergeant",
+        "lieutenant",
+        "commissioner",
+        "executive",
+        "ministry",
+        "justice",
+        "health",
+        "education",
+        "economy",
+        "trade",
+        "energy",
+        "agriculture",
+        "transport",
+        "triumphant",
+        "former",
+        "acting",
+        "interim",
+        "then",
+        "vice",
+        "top",
+        "senior",
+    ]
+)
+DEMONYM = re.compile(
+    r"^(?:[A-Z][a-z]+(?:ian|ani|ese|ish))$|^(?:Russian|Kremlin|U\.S\.|US|UN|EU|British|French|"
+    r"German|Greek|Thai|Dutch|Swiss|Israeli|Iraqi|Pakistani|Saudi|Kuwaiti|Yemeni|American|"
+    r"Korean|Mexican|African|European|Western|Eastern)$"
+)
+_PARTICLES = frozenset({"de", "van", "von", "der", "al", "bin", "da", "di", "le", "la", "ibn"})
+
+
+def is_role_word(word: str) -> bool:
+    """Whether a word belongs to a role/title ('Prime', 'spokesman', 'Kremlin', 'Azerbaijani')."""
+    return word.lower() in TITLE_WORDS or bool(DEMONYM.match(word))
+
+
+def split_role(phrase: str) -> tuple[str, str]:
+    """('Armenian Prime Minister', 'Nikol Pashinyan') from 'Armenian Prime Minister Nikol Pashinyan'."""
+    words = phrase.split()
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        if is_role_word(word.strip(",")) or word.lower() in ("of", "for", "and", "the", "a", "an"):
+            cut = i + 1
+    role = " ".join(w for w in words[:cut] if w.lower() not in ("the", "a", "an"))
+    return role.strip(" ,"), " ".join(words[cut:]).strip(" ,")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, curly apostrophes straightened."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def spelling_key(word: str) -> str:
+    """A key that merges common transliteration variants: Dmitriy/Dmitry, Aleksey/Alexei."""
+    key = fold(word)
+    key = re.sub(r"iy$|yi$|ii$|ij$", "y", key)
+    key = key.replace("ks", "x").replace("kh", "h").replace("ey", "ei").replace("yo", "io")
+    key = re.sub(r"(.)\1", r"\1", key)
+    return key
+
+
+def surname(name: str) -> str:
+    """The last word of a personal name that is not a particle or a suffix."""
+    words = [w for w in name.split() if w.lower().strip(".") not in ("jr", "sr", "ii", "iii")]
+    return words[-1] if words else name
+
+
+def person_key(name: str) -> tuple[str, ...]:
+    """Spelling keys of a name's words, particles dropped."""
+    return tuple(spelling_key(w) for w in name.split() if w.lower() not in _PARTICLES)

@@ -1,0 +1,76 @@
+"""Entities (lexical backend and fix-up rules), canonicalisation and the quote ledger."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.extract import ExtractConfig, extract_articles, resolve_story, story_anchors
+from newsweave.extract.entities import LexicalEntities, fix_mention
+from newsweave.extract.nlp import spacy_available
+from newsweave.model import Article, Story
+
+A = (
+    "Tarnow port spokesman Dmitry Velkov said the ferry would stop. “Yes, it really is the case,” "
+    "Velkov told reporters in Ostrava. The Upper-Marsh region was flooded."
+)
+B = (
+    "Dmitriy Velkov, a Tarnow port spokesperson, confirmed reports the ferry would stop, "
+    "stating, “Yes, it’s true.” Floods hit Marsh and Ostrava."
+)
+
+
+def _articles(config: ExtractConfig) -> list[Article]:
+    items = [
+        Article(id=i, source=f"{i}.txt", text=t, published="2024-04-17")
+        for i, t in (("a", A), ("b", B))
+    ]
+    return list(extract_articles(items, config))
+
+
+def test_fix_rules_for_known_spacy_mistakes() -> None:
+    assert fix_mention("Upper-Marsh", "ORG") == ("Upper-Marsh", "LOC")
+    assert fix_mention("ostrava ferry", "ORG") is None  # lower-cased headline copy
+    assert fix_mention("Armenia", "PERSON") == ("Armenia", "GPE")
+    assert fix_mention("Kremlin spokesman Dmitry Velkov", "PERSON") == ("Dmitry Velkov", "PERSON")
+
+
+def test_lexical_backend_finds_people_and_places() -> None:
+    (found,) = LexicalEntities().mentions([A])
+    assert ("Dmitry Velkov", "PERSON") in [fix_mention(*m) for m in found]
+
+
+@pytest.mark.parametrize("backend", ["lexical", "spacy"])
+def test_story_entities_and_quote_ledger(backend: str) -> None:
+    if backend == "spacy" and not spacy_available():
+        pytest.skip("spaCy with an English pipeline is not installed")
+    items = _articles(ExtractConfig(entities=backend))
+    story = resolve_story(Story(id="s", title="t", articles=["a", "b"]), items)
+    velkov = next(e for e in story.entities if "Velkov" in e.name)
+    assert {"Dmitry Velkov", "Dmitriy Velkov", "Velkov"} <= set(velkov.aliases)
+    assert velkov.articles == ["a", "b"] and velkov.mentions >= 3
+    assert any("spokes" in r for r in velkov.roles)
+    (entry,) = story.quotes
+    assert entry.speaker == velkov.name and [v.text for v in entry.variants] == ["Yes, it’s true."]
+
+
+def test_places_merge_with_their_short_form() -> None:
+    items = _articles(ExtractConfig(entities="lexical"))
+    story = resolve_story(Story(id="s", title="t", articles=["a", "b"]), items)
+    marsh = next(e for e in story.entities if "Marsh" in e.name)
+    assert marsh.name == "Upper-Marsh" and "Marsh" in marsh.aliases
+
+
+def test_undated_article_is_anchored_by_the_story() -> None:
+    dated = Article(
+        id="d",
+        source="d",
+        text="In September 2023, Velmar's one-day offensive took Tarn valley.",
+        published="2023-10-02",
+    )
+    undated = Article(
+        id="u",
+        source="u",
+        text="The one-day offensive on Tarn valley last September ended. Troops left on June 12.",
+    )
+    anchor = story_anchors([dated, undated])["u"]
+    assert anchor.earliest.isoformat() == "2023-10-01" and anchor.latest.isoformat() == "2024-09-30"

@@ -1,0 +1,49 @@
+"""Figures on invented sentences: value, qualifier, unit and what they count."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.extract import extract_figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "qualifier", "counts"),
+    [
+        (
+            "About 100,000 Velmari villagers fled to Ostrava.",
+            100_000,
+            "about",
+            "Velmari villagers who fled",
+        ),
+        ("Nearly 100,000 ferry passengers were stranded.", 100_000, "nearly", "ferry passengers"),
+        ("Ostrava sent a 2,000-strong rescue force.", 2_000, None, "rescue force"),
+        ("The storm killed at least 200 people.", 200, "at least", "people killed"),
+        ("It could displace tens of thousands of herders.", 10_000, "about", "herders"),
+        ("More than 1.5 million tourists visited.", 1_500_000, "more than", "tourists"),
+        ("The council hired four lifeguards.", 4, None, "lifeguards"),
+    ],
+)
+def test_figure_value_qualifier_and_counted_phrase(
+    sentence: str, value: float, qualifier: str | None, counts: str
+) -> None:
+    (figure,) = extract_figures(sentence, "a")
+    assert (figure.value, figure.qualifier, figure.counts) == (value, qualifier, counts)
+    assert figure.sentence == sentence
+
+
+def test_a_fraction_is_a_figure_of_what_it_divides() -> None:
+    (figure,) = extract_figures("Velmar reclaimed about a third of the valley.", "a")
+    assert (
+        round(figure.value, 3) == 0.333 and figure.unit == "fraction" and figure.counts == "valley"
+    )
+
+
+def test_years_dates_times_and_durations_are_not_figures() -> None:
+    text = "In 2020, on June 12 at 1 p.m., after 44 days and a 24-hour siege, on the 17th."
+    assert extract_figures(text, "a") == []
+
+
+def test_percentages_keep_their_unit() -> None:
+    (figure,) = extract_figures("Turnout reached 62% of registered voters.", "a")
+    assert figure.value == 62 and figure.unit == "percent" and figure.counts == "registered voters"

@@ -1,0 +1,77 @@
+"""Time expressions on invented sentences, resolved against a known anchor."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsweave.extract import find_dates, sentence_dates
+from newsweave.extract.anchor import Anchor, range_from_last_month
+from newsweave.extract.timex import tag_times
+
+ANCHOR = "2024-04-17"  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Harbour Board met on Wednesday.", "2024-04-17"),
+        ("The Harbour Board met on Monday.", "2024-04-15"),
+        ("The Harbour Board will meet on Friday.", "2024-04-19"),
+        ("Velmar retook the valley last September.", "2023-09"),
+        ("Velmar complained in February.", "2024-02"),
+        ("Prices rose last year.", "2023"),
+        ("The bridge opened in 2020.", "2020"),
+        ("On the 3rd, the ferry sank.", "2024-04-03"),
+        ("On the 20th, the ferry sank.", "2024-03-20"),
+        ("The dam burst on June 12, 2019.", "2019-06-12"),
+        ("The dam burst on 12 June 2019.", "2019-06-12"),
+        ("The dam burst in March 2021.", "2021-03"),
+        ("It happened yesterday.", "2024-04-16"),
+        ("It happened last month.", "2024-03"),
+        ("It happened three years ago.", "2021"),
+    ],
+)
+def test_expressions_resolve_against_the_anchor(sentence: str, expected: str) -> None:
+    assert [m.value for m in find_dates(sentence, ANCHOR)] == [expected]
+
+
+def test_the_same_day_refers_back_to_the_last_date() -> None:
+    text = "The talks began on March 2. A briefing followed on the same day."
+    assert [m.value for m in find_dates(text, ANCHOR)] == ["2024-03-02", "2024-03-02"]
+
+
+def test_durations_references_and_quarters_have_timeml_values() -> None:
+    found = {
+        t.text: t.value
+        for t in tag_times(
+            "For six months, now, third-quarter profit fell.", Anchor.on(date(1989, 10, 27))
+        )
+    }
+    assert found == {"six months": "P6M", "now": "PRESENT_REF", "third-quarter": "1989-Q3"}
+
+
+def test_years_inside_figures_and_may_as_verb_are_not_dates() -> None:
+    assert find_dates("Officials may close 2,000 roads, and 1,995 doors.", ANCHOR) == []
+
+
+def test_relative_expressions_need_an_anchor() -> None:
+    assert [m.value for m in find_dates("It opened on Monday, in 2020.", None)] == ["2020"]
+
+
+def test_each_sentence_gets_its_own_date_or_the_publication_date() -> None:
+    pairs = sentence_dates("The mill closed in May 2022. Workers protested.", "2024-04-17")
+    assert pairs == [
+        ("The mill closed in May 2022.", "2022-05"),
+        ("Workers protested.", "2024-04-17"),
+    ]
+
+
+def test_a_range_anchor_resolves_month_days_inside_it() -> None:
+    anchor = range_from_last_month(9, 2023)  # "last September" meant September 2023
+    assert anchor == Anchor(date(2023, 10, 1), date(2024, 9, 30))
+    assert [m.value for m in find_dates("The pullout ended on June 12.", None, anchor)] == [
+        "2024-06-12"
+    ]
+    assert all(m.inferred_year for m in find_dates("It ended on June 12.", None, anchor))
