@@ -14,6 +14,7 @@ import click
 from newsweave import __version__
 from newsweave.errors import InputError, NewsweaveError
 from newsweave.store import DEFAULT_DB, EXPORT_FORMATS, MEMORY, SQLiteStore, export, open_store
+from newsweave.web.command import serve
 
 FORMATS = ("json", "md", "html")
 SUFFIX_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
@@ -96,11 +97,15 @@ def brief(
 @click.argument("inputs", nargs=-1)
 @click.option("--url", "urls", multiple=True, help="Fetch this URL (repeatable).")
 @click.option(
-    "--url-file", type=click.File("r", encoding="utf-8"), help="Fetch every URL in this file (one per line)."
+    "--url-file",
+    type=click.File("r", encoding="utf-8"),
+    help="Fetch every URL in this file (one per line).",
 )
 @click.option("--follow", is_flag=True, help="For a fetched feed, fetch the page of every item.")
 @click.option(
-    "--allow-private", is_flag=True, help="Allow fetching loopback, private and link-local addresses."
+    "--allow-private",
+    is_flag=True,
+    help="Allow fetching loopback, private and link-local addresses.",
 )
 @db_option()
 @click.pass_context
@@ -131,7 +136,9 @@ def ingest_command(
     ui = _ui(ctx)
     items = chain(
         read_inputs(inputs, stdin=_stdin(inputs)) if inputs else (),
-        fetch_pages(wanted, FetchConfig(allow_private=allow_private), follow=follow) if wanted else (),
+        fetch_pages(wanted, FetchConfig(allow_private=allow_private), follow=follow)
+        if wanted
+        else (),
     )
     with open_store(db) as store:
         ui.ingest_summary(store_items(store, items, ui.progress()))
@@ -158,7 +165,9 @@ def analyze(ctx: click.Context, db: str) -> None:
 def stories(ctx: click.Context, db: str, as_json: bool) -> None:
     """List the stored stories with their sizes, date ranges and outlets."""
     with _existing_store(db) as store:
-        rows = _story_rows(store)
+        from newsweave.jobs import story_rows
+
+        rows = story_rows(store)
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -188,7 +197,9 @@ def lineage(story_id: str, db: str, as_json: bool) -> None:
         data = {"story": story.id, "independent": independent, "relations": to_dict(story.lineage)}
         click.echo(json.dumps(data, ensure_ascii=False))
         return
-    click.echo(f"{story.id}: {len(story.articles)} articles, {len(independent)} independent sources")
+    click.echo(
+        f"{story.id}: {len(story.articles)} articles, {len(independent)} independent sources"
+    )
     for rel in story.lineage:
         click.echo(
             f"{rel.original} ({names.get(rel.original, '?')}) -> {rel.copy} "
@@ -300,33 +311,6 @@ def _existing_store(db: str) -> SQLiteStore:
     return open_store(db)
 
 
-def _story_rows(store: SQLiteStore) -> list[dict[str, Any]]:
-    articles = {a.id: a for a in store.articles()}
-    rows = []
-    for story in store.stories():
-        members = [articles[a] for a in story.articles if a in articles]
-        dates = sorted(a.published for a in members if a.published)
-        rows.append(
-            {
-                "id": story.id,
-                "title": story.title,
-                "articles": len(story.articles),
-                "events": len(story.events),
-                "sources": len({g[0] for g in story.duplicates} | _singles(story)),
-                "copies": len(story.lineage),
-                "first": dates[0] if dates else None,
-                "last": dates[-1] if dates else None,
-                "outlets": sorted({a.outlet for a in members if a.outlet}),
-            }
-        )
-    return rows
-
-
-def _singles(story: Any) -> set[str]:
-    grouped = {a for g in story.duplicates for a in g}
-    return {a for a in story.articles if a not in grouped}
-
-
 def _write(result: Any, fmt: str, output: Path | None, ui: Any) -> None:
     from newsweave.render import render
 
@@ -339,6 +323,9 @@ def _write(result: Any, fmt: str, output: Path | None, ui: Any) -> None:
     except OSError as exc:
         raise InputError(f"cannot write {output}: {exc.strerror}") from exc
     ui.say(f"wrote {fmt} brief to {output}")
+
+
+cli.add_command(serve)
 
 
 def main(argv: list[str] | None = None) -> None:

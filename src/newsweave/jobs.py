@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from newsweave.analyze import Analysis, analyze, make_brief
 from newsweave.ingest import IngestConfig, read_inputs
-from newsweave.model import Brief, Dropped, Page
+from newsweave.model import Brief, Dropped, Page, Story
 from newsweave.pipeline import Progress, SilentProgress
 from newsweave.store import SQLiteStore
 
@@ -78,3 +78,31 @@ def brief_from_store(store: SQLiteStore, story_id: str | None = None) -> Brief:
         members = {a for s in stories for a in s.articles}
         articles = [a for a in articles if a.id in members]
     return make_brief(articles, stories)
+
+
+def story_rows(store: SQLiteStore) -> list[dict[str, Any]]:
+    """One summary row per stored story: sizes, independent sources, copies, dates, outlets."""
+    articles = {a.id: a for a in store.articles()}
+    rows = []
+    for story in store.stories():
+        members = [articles[a] for a in story.articles if a in articles]
+        dates = sorted(a.published for a in members if a.published)
+        rows.append(
+            {
+                "id": story.id,
+                "title": story.title,
+                "articles": len(story.articles),
+                "events": len(story.events),
+                "sources": len({g[0] for g in story.duplicates} | _singles(story)),
+                "copies": len(story.lineage),
+                "first": dates[0] if dates else None,
+                "last": dates[-1] if dates else None,
+                "outlets": sorted({a.outlet for a in members if a.outlet}),
+            }
+        )
+    return rows
+
+
+def _singles(story: Story) -> set[str]:
+    grouped = {a for g in story.duplicates for a in g}
+    return {a for a in story.articles if a not in grouped}
