@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -37,13 +37,9 @@ def default_stages() -> list[Stage]:
             "lineage", _lineage, needs=["stories", "articles", "copies"], adds=["stories"]
         ),
         corpus_stage("offtopic", _offtopic, needs=["stories", "articles"], adds=["articles"]),
-        corpus_stage(
-            "compare", _compare, needs=["stories", "articles", "copies"], adds=["stories"]
-        ),
+        corpus_stage("compare", _compare, needs=["stories", "articles"], adds=["stories"]),
         corpus_stage("resolve", resolve_stories, needs=["stories", "articles"], adds=["stories"]),
-        corpus_stage(
-            "summarize", _summarize, needs=["stories", "articles", "copies"], adds=["stories"]
-        ),
+        corpus_stage("summarize", _summarize, needs=["stories", "articles"], adds=["stories"]),
     ]
 
 
@@ -105,39 +101,37 @@ def _on_topic(article: Article) -> Article:
     )
 
 
-def _compare(
-    stories: list[Story], articles: list[Article], copies: list[list[str]]
+def _each_story(
+    stories: list[Story], articles: list[Article], update: Callable[[Story, list[Article]], Story]
 ) -> dict[str, Any]:
+    """Apply `update` to every story with its own articles, off-topic passages left out."""
     by_id = {a.id: _on_topic(a) for a in articles}
-    out = []
-    for story in stories:
-        members = [by_id[a] for a in story.articles]
-        out.append(
-            replace(
-                story,
-                figures=[f for a in members for f in a.figures],
-                quotes=[q for a in members for q in a.quotes],
-                discrepancies=find_discrepancies(members, story.duplicates),
-            )
-        )
-    return {"stories": out}
+    return {"stories": [update(s, [by_id[a] for a in s.articles]) for s in stories]}
 
 
-def _summarize(
-    stories: list[Story], articles: list[Article], copies: list[list[str]]
-) -> dict[str, Any]:
-    by_id = {a.id: _on_topic(a) for a in articles}
-    out = []
-    for story in stories:
-        members = [by_id[a] for a in story.articles]
-        out.append(
-            replace(
-                story,
-                timeline=build_timeline(members),
-                summary=summarize(members, story.duplicates),
-            )
-        )
-    return {"stories": out}
+def _compare(stories: list[Story], articles: list[Article]) -> dict[str, Any]:
+    return _each_story(
+        stories,
+        articles,
+        lambda story, members: replace(
+            story,
+            figures=[f for a in members for f in a.figures],
+            quotes=[q for a in members for q in a.quotes],
+            discrepancies=find_discrepancies(members, story.duplicates),
+        ),
+    )
+
+
+def _summarize(stories: list[Story], articles: list[Article]) -> dict[str, Any]:
+    return _each_story(
+        stories,
+        articles,
+        lambda story, members: replace(
+            story,
+            timeline=build_timeline(members),
+            summary=summarize(members, story.duplicates),
+        ),
+    )
 
 
 def _within(groups: list[list[str]], story: Story) -> list[list[str]]:

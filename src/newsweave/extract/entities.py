@@ -13,7 +13,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from newsweave.extract.names import DEMONYM, is_role_word, split_role
+from newsweave.extract.names import (
+    DEMONYM,
+    MONTH_NAMES,
+    WEEKDAY_NAMES,
+    is_role_word,
+    split_role,
+)
 from newsweave.model import Entity
 from newsweave.text import STOP_WORDS
 
@@ -109,25 +115,8 @@ _CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w-]*(?:[’'][A-RT-Z][\w-]*)?)"
 _CAP_RUN = re.compile(rf"\b{_CAP_WORD}(?:[ \t]+(?:(?:of|for|de|al)[ \t]+)?{_CAP_WORD})*")
 _NOT_NAMES = frozenset(
     [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+        *WEEKDAY_NAMES,
+        *MONTH_NAMES,
         "Yes",
         "No",
         "However",

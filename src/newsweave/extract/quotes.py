@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsweave.extract.names import split_role, surname
+from newsweave.extract.names import WEEKDAY_NAMES, split_role, surname
 from newsweave.model import Quote
 from newsweave.text import split_sentences
 
@@ -60,13 +60,7 @@ _NOT_SPEAKERS = frozenset(
         "On",
         "As",
         "If",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
+        *WEEKDAY_NAMES,
     ]
 )
 
