@@ -62,6 +62,8 @@ class RawFeatures:
 
     counts: dict[str, Counter[str]]
     day: int | None  # days since 1970-01-01, from the publication date
+    month: int | None = None  # year * 12 + month - 1 of the publication date
+    mentions: frozenset[int] = frozenset()  # earlier months the text refers to ("last September")
 
 
 def raw_features(article: Article, config: FeatureConfig) -> RawFeatures:
@@ -75,7 +77,61 @@ def raw_features(article: Article, config: FeatureConfig) -> RawFeatures:
             "entity": Counter(entities(f"{article.title or ''}. {lead}")),
         },
         day=None if article.published_inferred else day_number(article.published),
+        month=None if article.published_inferred else month_number(article.published),
+        mentions=frozenset()
+        if article.published_inferred
+        else month_mentions(article.text, article.published),
     )
+
+
+def month_number(published: str | None) -> int | None:
+    """Year * 12 + month - 1 of an ISO date, None if absent or unreadable."""
+    day = day_number(published)
+    return (
+        None
+        if day is None or published is None
+        else int(published[:4]) * 12 + int(published[5:7]) - 1
+    )
+
+
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH = "|".join(m.capitalize() for m in _MONTHS)
+# The look-ahead on the capital (rather than a leading \b) lets the scan skip ahead fast.
+_MONTH_NAME = re.compile(rf"(?=[JFMASOND])(?<!\w)(?:{_MONTH})\b")
+_YEAR_AFTER = re.compile(r"(?:\s+\d{1,2},?)?\s+(?:of\s+)?((?:19|20)\d\d)\b")
+_DAY_AFTER = re.compile(r"\s+\d")
+_CUE_BEFORE = re.compile(r"\b(?:last|in|since|early|late|mid-?)\s+$")
+
+
+def month_mentions(text: str, published: str | None) -> frozenset[int]:
+    """Months before the publication month that the text names ("September 2023", "last May")."""
+    own = month_number(published)
+    if own is None:
+        return frozenset()
+    found: set[int] = set()
+    for match in _MONTH_NAME.finditer(text):
+        index = _MONTHS.index(match.group().lower())
+        year = _YEAR_AFTER.match(text, match.end())
+        if year:
+            found.add(int(year.group(1)) * 12 + index)
+        elif _CUE_BEFORE.search(text[max(0, match.start() - 8) : match.start()]) and not (
+            _DAY_AFTER.match(text, match.end())
+        ):
+            found.add((own // 12 if index <= own % 12 else own // 12 - 1) * 12 + index)
+    return frozenset(m for m in found if m < own)
 
 
 def day_number(published: str | None) -> int | None:

@@ -7,17 +7,26 @@ above a threshold takes the article. Candidate stories come from an inverted ind
 (term -> recent stories that use it), so the cost per article does not grow with
 the number of stories. Story ids come from the story's first article, so they are
 stable across re-runs and when later articles are added.
+
+Time decay keeps apart what happens months apart; `linked()` then joins a later
+cluster to an earlier one only on strong evidence of a follow-up: similar content
+(ignoring time), a gap of weeks at least, and most of the later articles naming a
+month in which the earlier one was reported ("since Azerbaijan's offensive last
+September"). Topics that merely recur (another missile test) stay separate.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 from newsweave.cluster.features import (
     FIELDS,
     DocumentFrequency,
     FeatureConfig,
+    RawFeatures,
     Vector,
     normalise,
     raw_features,
@@ -36,13 +45,16 @@ class ClusterConfig:
     entity_weight: float = 0.30
     decay_days: float = 30.0  # time-gap scale of the similarity damping
     decay_floor: float = 0.5  # similarity kept however far apart in time
-    candidates: int = 25  # stories scored in full per article
+    candidates: int = 10  # stories scored in full per article
     index_terms: int = 12  # terms per field an article adds to the inverted index
+    query_terms: int = 12  # terms per field an article looks up in the inverted index
     postings: int = 100  # most recent stories kept per index term
     event_threshold: float = 0.15  # within a story, lead similarity that joins an event
     event_lead_words: int = 40  # title plus this many first words say what happened
     event_decay_days: float = 3.0
-    link_threshold: float = 0.3  # stories this similar (ignoring time) are linked into one
+    link_threshold: float = 0.3  # clusters this similar (ignoring time) may be linked into one
+    link_min_gap_days: int = 60  # ... if the later one starts this long after the earlier ends
+    link_backref_share: float = 0.5  # ... and this share of its articles names an earlier month
     prime_idf: bool = False  # count IDF over the whole batch first (not strictly incremental)
     features: FeatureConfig = field(default_factory=FeatureConfig)
 
@@ -57,6 +69,9 @@ class Cluster:
     norms2: dict[str, float] = field(default_factory=lambda: {f: 0.0 for f in FIELDS})
     first: int | None = None
     last: int | None = None
+    months: Counter[int] = field(default_factory=Counter)  # publication months of members
+    refs: Counter[int] = field(default_factory=Counter)  # earlier months members name
+    dated: int = 0  # members with a publication date
 
     def similarity(self, vectors: dict[str, Vector], weights: dict[str, float]) -> float:
         """Weighted cosine of an article's unit vectors with this cluster's centroids."""
@@ -70,7 +85,7 @@ class Cluster:
             total += weights[name] * dot / math.sqrt(norm2)
         return total
 
-    def add(self, article_id: str, vectors: dict[str, Vector], day: int | None) -> None:
+    def add(self, article_id: str, vectors: dict[str, Vector], raw: RawFeatures) -> None:
         """Add an article: update centroid sums (and their squared norms) and the date span."""
         self.members.append(article_id)
         for name, vector in vectors.items():
@@ -81,9 +96,21 @@ class Cluster:
                 centroid[term] = old + w
                 delta += 2 * old * w + w * w
             self.norms2[name] += delta
+        day = raw.day
         if day is not None:
             self.first = day if self.first is None else min(self.first, day)
             self.last = day if self.last is None else max(self.last, day)
+        if raw.month is not None:
+            self.dated += 1
+            self.months[raw.month] += 1
+            self.refs.update(raw.mentions)
+
+    def follows(self, earlier: Cluster, min_gap: int, share: float) -> bool:
+        """Whether this cluster starts `min_gap` days after `earlier` and refers back to it."""
+        if self.first is None or earlier.last is None or self.first - earlier.last < min_gap:
+            return False
+        cited = max((self.refs[m] for m in earlier.months), default=0)
+        return self.dated > 0 and cited >= share * self.dated
 
     def gap(self, day: int | None) -> int:
         """Days between `day` and this cluster's date span (0 inside it or when undated)."""
@@ -117,13 +144,13 @@ class StreamClusterer:
         if best is None or score < self.config.threshold:
             best = Cluster(id=self.prefix + content_id(article.id)[:11])
             self.clusters[best.id] = best
-        best.add(article.id, vectors, raw.day)
+        best.add(article.id, vectors, raw)
         self._index_terms(best.id, vectors)
         self.assignment[article.id] = best.id
         return best.id
 
     def linked(self) -> list[list[str]]:
-        """Cluster ids grouped into stories: clusters similar enough regardless of time gap."""
+        """Cluster ids grouped into stories: a follow-up months later is linked to its origin."""
         parent = {cid: cid for cid in self.clusters}
 
         def find(x: str) -> str:
@@ -138,7 +165,11 @@ class StreamClusterer:
                 for name, v in cluster.sums.items()
             }
             for other, score in self._scored(vectors, None):
-                if other.id != cid and score >= self.config.link_threshold:
+                if (
+                    other.id != cid
+                    and score >= self.config.link_threshold
+                    and self._follow_up(cluster, other)
+                ):
                     a, b = find(cid), find(other.id)
                     if a != b:
                         parent[max(a, b)] = min(a, b)
@@ -147,35 +178,37 @@ class StreamClusterer:
             groups.setdefault(find(cid), []).append(cid)
         return list(groups.values())
 
+    def _follow_up(self, a: Cluster, b: Cluster) -> bool:
+        c = self.config
+        return b.follows(a, c.link_min_gap_days, c.link_backref_share) or a.follows(
+            b, c.link_min_gap_days, c.link_backref_share
+        )
+
     def _scored(self, vectors: dict[str, Vector], day: int | None) -> list[tuple[Cluster, float]]:
-        votes: dict[str, float] = {}
-        for name, vector in vectors.items():
-            for term, w in vector.items():
-                for cid in self._index.get(f"{name}:{term}", ()):
-                    votes[cid] = votes.get(cid, 0.0) + w * self._weights[name]
-        shortlist = sorted(votes, key=lambda cid: (-votes[cid], cid))[: self.config.candidates]
         return [
             (c, c.similarity(vectors, self._weights) * self._decay(c.gap(day)))
-            for c in (self.clusters[cid] for cid in shortlist)
+            for c in (self.clusters[cid] for cid in self._shortlist(vectors))
         ]
 
-    def _best(self, vectors: dict[str, Vector], day: int | None) -> tuple[Cluster | None, float]:
+    def _shortlist(self, vectors: dict[str, Vector]) -> list[str]:
+        """Candidate clusters: votes from the inverted index for the article's top terms."""
         votes: dict[str, float] = {}
+        limit = self.config.query_terms
         for name, vector in vectors.items():
-            for term, w in vector.items():
+            weight = self._weights[name]
+            top = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+            for term, w in top:
                 for cid in self._index.get(f"{name}:{term}", ()):
-                    votes[cid] = votes.get(cid, 0.0) + w * self._weights[name]
-        if not votes:
-            return None, 0.0
-        shortlist = sorted(votes, key=lambda cid: (-votes[cid], cid))[: self.config.candidates]
+                    votes[cid] = votes.get(cid, 0.0) + w * weight
+        return heapq.nsmallest(self.config.candidates, votes, key=lambda cid: (-votes[cid], cid))
+
+    def _best(self, vectors: dict[str, Vector], day: int | None) -> tuple[Cluster | None, float]:
         best: Cluster | None = None
         best_score = -1.0
-        for cid in shortlist:
-            cluster = self.clusters[cid]
-            score = cluster.similarity(vectors, self._weights) * self._decay(cluster.gap(day))
-            if score > best_score or (score == best_score and best and cid < best.id):
+        for cluster, score in self._scored(vectors, day):
+            if score > best_score or (score == best_score and best and cluster.id < best.id):
                 best, best_score = cluster, score
-        return best, best_score
+        return (best, best_score) if best is not None else (None, 0.0)
 
     def _decay(self, gap: int) -> float:
         floor = self.config.decay_floor
