@@ -7,6 +7,7 @@ import pytest
 from newsweave.extract import ExtractConfig, extract_articles, resolve_story, story_anchors
 from newsweave.extract.entities import LexicalEntities, fix_mention
 from newsweave.extract.nlp import spacy_available
+from newsweave.extract.resolve import ResolveConfig
 from newsweave.model import Article, Story
 
 A = (
@@ -74,3 +75,29 @@ def test_undated_article_is_anchored_by_the_story() -> None:
     )
     anchor = story_anchors([dated, undated])["u"]
     assert anchor.earliest.isoformat() == "2023-10-01" and anchor.latest.isoformat() == "2024-09-30"
+
+
+def test_short_answers_in_different_events_stay_separate_statements() -> None:
+    from newsweave.extract.resolve import quote_ledger
+    from newsweave.model import Quote
+
+    first = Quote(
+        "Yes, that is correct.", "Mara Quill", "a1", "Mara Quill said: “Yes, that is correct.”"
+    )
+    later = Quote("No, that is wrong.", "Mara Quill", "b2", "Mara Quill said: “No, that is wrong.”")
+    texts = [
+        Article(
+            id="a1",
+            source="a1",
+            text="Harbour board spokeswoman Mara Quill answered. " + first.sentence,
+        ),
+        Article(
+            id="b2",
+            source="b2",
+            text="Harbour board spokeswoman Mara Quill answered. " + later.sentence,
+        ),
+    ]
+    same = quote_ledger([first, later], texts, {}, ResolveConfig(), {"a1": "e1", "b2": "e1"})
+    apart = quote_ledger([first, later], texts, {}, ResolveConfig(), {"a1": "e1", "b2": "e2"})
+    assert len(same) == 1 and len(same[0].variants) == 1
+    assert len(apart) == 2

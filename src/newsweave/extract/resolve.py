@@ -57,8 +57,13 @@ def resolve_story(
     return replace(
         story,
         entities=entities,
-        quotes=quote_ledger(quotes, articles, canonical, config),
+        quotes=quote_ledger(quotes, articles, canonical, config, _event_of(story)),
     )
+
+
+def _event_of(story: Story) -> dict[str, str]:
+    """Each article's event id within the story."""
+    return {article: event.id for event in story.events for article in event.articles}
 
 
 def merge_entities(entities: Sequence[Entity]) -> list[Entity]:
@@ -121,8 +126,14 @@ def quote_ledger(
     articles: Sequence[Article],
     canonical: dict[str, str],
     config: ResolveConfig,
+    event_of: dict[str, str] | None = None,
 ) -> list[Quote]:
-    """One entry per statement: variants of the same quote from other articles folded in."""
+    """One entry per statement: variants of the same quote from other articles folded in.
+
+    Differently worded short answers are only merged within one event: the same speaker
+    answering a similar question months apart made two statements, not one.
+    """
+    event_of = event_of or {}
     texts = {a.id: a.text for a in articles}
     surnames = {spelling_key(surname(n)): n for n in canonical.values() if " " in n}
     ledger: list[tuple[Quote, set[str], set[str]]] = []
@@ -137,8 +148,12 @@ def quote_ledger(
                 continue
             same_words = jaccard(words, entry_words) >= config.same_quote
             short = max(len(quote.text.split()), len(entry.text.split())) <= config.short_quote
+            same_event = event_of.get(quote.article) == event_of.get(entry.article)
             if same_words or (
-                short and speaker and jaccard(context, entry_context) >= config.same_context
+                short
+                and speaker
+                and same_event
+                and jaccard(context, entry_context) >= config.same_context
             ):
                 entry.variants.append(QuoteVariant(quote.text, quote.article, speaker))
                 entry.speaker = entry.speaker or speaker

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from newsweave.model import Article, Brief, Story
-from newsweave.render.markdown import citation_numbers
+from newsweave.render.markdown import citation_numbers, number
 
 _STYLE = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -88,9 +88,22 @@ def _story(story: Story, numbers: dict[str, int]) -> str:
         out.append("</table>")
     if story.quotes:
         out.append("<h3>Quotes</h3><table><tr><th>speaker</th><th>quote</th><th>source</th></tr>")
+        for q in story.quotes:
+            variants = "".join(
+                f"<br><small>also reported as “{escape(v.text)}” {_cite([v.article], numbers)}</small>"
+                for v in q.variants
+            )
+            out.append(
+                f"<tr><td>{escape(q.speaker or 'unattributed')}</td><td>“{escape(q.text)}”{variants}</td><td>{_cite([q.article], numbers)}</td></tr>"
+            )
+        out.append("</table>")
+    if story.figures:
+        out.append(
+            "<h3>Figures</h3><table><tr><th>figure</th><th>counts</th><th>wording</th><th>source</th></tr>"
+        )
         out += [
-            f"<tr><td>{escape(q.speaker or 'unattributed')}</td><td>“{escape(q.text)}”</td><td>{_cite([q.article], numbers)}</td></tr>"
-            for q in story.quotes
+            f"<tr><td>{escape(number(f.value))}</td><td>{escape(f.counts or '')}</td><td>{escape(f.text)}</td><td>{_cite([f.article], numbers)}</td></tr>"
+            for f in story.figures
         ]
         out.append("</table>")
     if story.duplicates:

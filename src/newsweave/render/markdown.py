@@ -75,7 +75,12 @@ def _story(story: Story, numbers: dict[str, int]) -> list[str]:
             ]
         lines.append("")
     if story.entities:
-        lines += ["### Entities", "", "| name | kind | roles | mentions | sources |", "| --- | --- | --- | --- | --- |"]
+        lines += [
+            "### Entities",
+            "",
+            "| name | kind | roles | mentions | sources |",
+            "| --- | --- | --- | --- | --- |",
+        ]
         lines += [
             f"| {md_escape(e.name)} | {md_escape(e.kind)} | {md_escape('; '.join(e.roles))} | {e.mentions} | {_cite(e.articles, numbers)} |"
             for e in story.entities
@@ -83,9 +88,25 @@ def _story(story: Story, numbers: dict[str, int]) -> list[str]:
         lines.append("")
     if story.quotes:
         lines += ["### Quotes", ""]
+        for q in story.quotes:
+            lines.append(
+                f"- {md_escape(q.speaker or 'unattributed')}: “{md_escape(q.text)}” {_cite([q.article], numbers)}"
+            )
+            lines += [
+                f"  - also reported as “{md_escape(v.text)}” {_cite([v.article], numbers)}"
+                for v in q.variants
+            ]
+        lines.append("")
+    if story.figures:
         lines += [
-            f"- {md_escape(q.speaker or 'unattributed')}: “{md_escape(q.text)}” {_cite([q.article], numbers)}"
-            for q in story.quotes
+            "### Figures",
+            "",
+            "| figure | counts | wording | source |",
+            "| --- | --- | --- | --- |",
+        ]
+        lines += [
+            f"| {number(f.value)} | {md_escape(f.counts or '')} | {md_escape(f.text)} | {_cite([f.article], numbers)} |"
+            for f in story.figures
         ]
         lines.append("")
     if story.duplicates:
@@ -108,3 +129,8 @@ def _source(article: Article, number: int) -> str:
         parts.append(f"credits: {md_escape(', '.join(article.credits))}")
     parts.append(f"· {md_escape(article.source)}")
     return " ".join(parts)
+
+
+def number(value: float) -> str:
+    """A figure's value as readers write it: 100,000 rather than 100000.0."""
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0")
