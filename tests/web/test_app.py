@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -148,6 +149,19 @@ def test_entity_pages(client: TestClient, dam: dict) -> None:
     data = client.get("/api/entities/outlet/" + outlet.replace(" ", "%20")).json()
     assert all(a["outlet"] == outlet for a in data["articles"])
     assert dam["id"] in [s["id"] for s in data["stories"]]
+
+
+def test_named_entity_pages(client: TestClient, dam: dict) -> None:
+    index = client.get("/api/entities").json()
+    assert index["people"] and index["places"]
+    person = index["people"][0]["name"]
+    data = client.get(f"/api/entities/person/{quote(person, safe='')}").json()
+    assert data["kind"] == "person" and data["stories"] and data["articles"]
+    page = client.get(f"/entities/person/{quote(person, safe='')}")
+    assert page.status_code == 200 and person in page.text
+    place = index["places"][0]["name"]
+    assert client.get(f"/api/entities/place/{quote(place, safe='')}").json()["articles"]
+    assert client.get("/entities/person/Nobody%20Atall").status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -16,4 +16,6 @@ def xss_paths(client: Any) -> list[str]:
     index = client.get("/api/entities").json()
     paths += [f"/entities/speaker/{quote(e['name'], safe='')}" for e in index["speakers"]]
     paths += [f"/entities/outlet/{quote(e['name'], safe='')}" for e in index["outlets"]]
+    for key, kind in (("people", "person"), ("places", "place"), ("organisations", "organisation")):
+        paths += [f"/entities/{kind}/{quote(e['name'], safe='')}" for e in index[key]]
     return paths

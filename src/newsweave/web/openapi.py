@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsweave import __version__
+from newsweave.web.views import ENTITY_KINDS
 
 
 def _get(summary: str, params: list[dict[str, Any]], schema: dict[str, Any]) -> dict[str, Any]:
@@ -46,8 +47,8 @@ _STORY_ROW = {
     },
 }
 _OBJECT = {"type": "object"}
-_KIND = _path_param("kind", "speaker or outlet")
-_KIND["schema"] = {"type": "string", "enum": ["speaker", "outlet"]}
+_KIND = _path_param("kind", "person, place, organisation, speaker or outlet")
+_KIND["schema"] = {"type": "string", "enum": list(ENTITY_KINDS)}
 
 SPEC: dict[str, Any] = {
     "openapi": "3.1.0",
@@ -111,7 +112,7 @@ SPEC: dict[str, Any] = {
             },
         ),  # fmt: skip
         "/api/entities": _get(
-            "Every quoted speaker and every outlet, with counts",
+            "Named people, places and organisations, quoted speakers and outlets, with counts",
             [],
             {
                 "type": "object",
@@ -119,7 +120,7 @@ SPEC: dict[str, Any] = {
             },
         ),  # fmt: skip
         "/api/entities/{kind}/{name}": _get(
-            "A speaker's quotes or an outlet's articles, with their stories",
+            "A person, place, organisation, speaker or outlet: its quotes, articles and stories",
             [_KIND, _path_param("name", "the speaker's or outlet's name, URL-encoded")],
             {"type": "object", "required": ["kind", "name", "quotes", "articles", "stories"]},
         ),

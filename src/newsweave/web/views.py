@@ -18,7 +18,12 @@ from newsweave.render.markdown import citation_numbers
 from newsweave.store import SQLiteStore
 from newsweave.web.charts import Chart, timeline_chart
 
-ENTITY_KINDS = ("speaker", "outlet")
+ENTITY_KINDS = ("speaker", "outlet", "person", "place", "organisation")
+NAMED_KINDS = {  # the Entity.kind labels behind each named-entity page kind
+    "person": {"PERSON"},
+    "place": {"GPE", "LOC"},
+    "organisation": {"ORG", "NORP"},
+}
 
 
 def http_url(url: str | None) -> str | None:
@@ -154,12 +159,16 @@ class EntityView:
     articles: list[Article]
     stories: list[Story]
     titles: dict[str, str] = field(default_factory=dict)
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
 
     def api(self) -> dict[str, Any]:
         """The JSON twin of the entity page."""
         return {
             "kind": self.kind,
             "name": self.name,
+            "aliases": self.aliases,
+            "roles": self.roles,
             "quotes": to_dict(self.quotes),
             "articles": [
                 {"id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published}
@@ -175,6 +184,8 @@ def entity_view(store: SQLiteStore, kind: str, name: str) -> EntityView | None:
         return None
     stories = store.stories()
     articles = store.articles()
+    if kind in NAMED_KINDS:
+        return _named_view(kind, name, stories, articles)
     if kind == "speaker":
         quotes = [q for s in stories for q in s.quotes if q.speaker == name]
         ids = {q.article for q in quotes}
@@ -190,14 +201,61 @@ def entity_view(store: SQLiteStore, kind: str, name: str) -> EntityView | None:
     return EntityView(kind, name, _unique_quotes(quotes), members, touched, titles)
 
 
+def _named_view(
+    kind: str, name: str, stories: list[Story], articles: list[Article]
+) -> EntityView | None:
+    """A person, place or organisation found by extraction: where it is mentioned, what it said."""
+    found = [
+        (story, e)
+        for story in stories
+        for e in story.entities
+        if e.name == name and e.kind in NAMED_KINDS[kind]
+    ]
+    if not found:
+        return None
+    names = {name} | {alias for _, e in found for alias in e.aliases}
+    ids = {a for _, e in found for a in e.articles}
+    touched = [story for story, _ in found]
+    quotes = [q for story in touched for q in story.quotes if q.speaker in names]
+    return EntityView(
+        kind,
+        name,
+        _unique_quotes(quotes),
+        [a for a in articles if a.id in ids],
+        touched,
+        {a.id: a.title or a.source for a in articles},
+        aliases=sorted(names - {name}),
+        roles=sorted({r for _, e in found for r in e.roles}),
+    )
+
+
 def entity_index(store: SQLiteStore) -> dict[str, list[dict[str, Any]]]:
-    """Every quoted speaker (by quote count) and every outlet (by article count)."""
+    """Named people, places and organisations (by mentions); quoted speakers; outlets."""
+    mentions: Counter[tuple[str, str]] = Counter()
+    for story in store.stories():
+        for entity in story.entities:
+            kind = next((k for k, labels in NAMED_KINDS.items() if entity.kind in labels), None)
+            if kind:
+                mentions[(kind, entity.name)] += entity.mentions
+    named = {
+        kind: [
+            {"name": n, "mentions": c}
+            for (k, n), c in sorted(
+                mentions.items(), key=lambda item: (-item[1], item[0][1].casefold())
+            )
+            if k == kind
+        ]
+        for kind in NAMED_KINDS
+    }
     speakers = Counter(
         (q.speaker, q.text, q.article) for s in store.stories() for q in s.quotes if q.speaker
     )
     by_speaker = Counter(speaker for speaker, _, _ in speakers)
     outlets = Counter(a.outlet for a in store.articles() if a.outlet)
     return {
+        "people": named["person"],
+        "places": named["place"],
+        "organisations": named["organisation"],
         "speakers": [{"name": n, "quotes": c} for n, c in sorted(by_speaker.items(), key=_rank)],
         "outlets": [{"name": n, "articles": c} for n, c in sorted(outlets.items(), key=_rank)],
     }
