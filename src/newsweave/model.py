@@ -95,6 +95,8 @@ class Article:
     offtopic: list[OffTopic] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
+    # inferred publication range [earliest, latest] (ISO dates; latest "" when open-ended)
+    published_range: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

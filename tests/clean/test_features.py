@@ -27,5 +27,31 @@ def test_scoring_is_deterministic():
 
 
 def test_empty_input():
-    assert featurize([]) == []
+    assert featurize([]).shape == (0, len(NAMES))
     assert logits([]).shape == (0,)
+
+
+def test_tree_ensemble_walks_padded_nodes():
+    import numpy as np
+
+    from newsweave.clean.scorer import _trees
+
+    # tree 0: x0 <= 0.5 ? -1 : (x1 <= 2 ? 0.5 : 2); tree 1: a single leaf of 0.25 (padded)
+    params = {
+        "kind": "trees",
+        "depth": 2,
+        "base": 0.1,
+        "feature": [[0, 0, 1, 0, 0], [0, 0, 0, 0, 0]],
+        "threshold": [[0.5, 0.0, 2.0, 0.0, 0.0], [0.0] * 5],
+        "left": [[1, 1, 3, 3, 4], [0, 1, 2, 3, 4]],
+        "right": [[2, 1, 4, 3, 4], [0, 1, 2, 3, 4]],
+        "value": [[0.0, -1.0, 0.0, 0.5, 2.0], [0.25, 0.0, 0.0, 0.0, 0.0]],
+    }
+    x = np.array([[0.2, 9.0], [0.9, 1.0], [0.9, 3.0]])
+    assert np.allclose(_trees(params, x), [-1.0 + 0.35, 0.5 + 0.35, 2.0 + 0.35])
+
+
+def test_shipped_model_is_small_and_gated():
+    model = load_model()
+    assert model["stage2"]["kind"] == "trees" and model["gate"] < 0
+    assert len(model["stage2"]["feature"]) <= 200

@@ -56,25 +56,39 @@ def full_dates(text: str) -> list[date]:
     return [d for d in found if d is not None]
 
 
-def infer_published(header: list[str], body: list[str]) -> str | None:
-    """A "YYYY-MM-DD" publication date (or the start of the inferred range), else None.
+def _month_after(year: int, month: int) -> date:
+    return date(year + month // 12, month % 12 + 1, 1)
 
-    A dated line above the body (a dateline) wins. Otherwise the body's latest full date is a
-    lower bound; "last <Month>" next to "<Month> <Year>" puts publication in the next year.
+
+def infer_range(header: list[str], body: list[str]) -> tuple[date | None, date | None]:
+    """(earliest, latest) publication dates the text supports; either may be None (unknown).
+
+    A dated line above the body (a dateline) fixes the day. Otherwise the body only gives a
+    lower bound: its latest full date or "<Month> <Year>" (moved past that month when the body
+    also says "last <Month>", which is not written during the month). Running text gives no
+    upper bound, so the latest is then unknown.
     """
     for text in header:
         if len(text.split()) <= 12:
             dates = full_dates(text)
             if dates:
-                return dates[0].isoformat()
+                return dates[0], dates[0]
     joined = "\n".join(body)
-    latest = max(full_dates(joined), default=None)
-    month_years = [(int(m.group(2)), MONTHS[m.group(1).lower()]) for m in MY.finditer(joined)]
-    guess: date | None = latest
+    bounds = full_dates(joined)
+    for m in MY.finditer(joined):
+        bounds.append(date(int(m.group(2)), MONTHS[m.group(1).lower()], 1))
+    lower = max(bounds, default=None)
+    if lower is None:
+        return None, None
     for m in LAST_MONTH.finditer(joined):
+        # "last September" is not written in September: a bound inside that month moves past it
         month = MONTHS[m.group(1).lower()]
-        years = [y for y, mo in month_years if mo == month]
-        if years:
-            start = date(max(years) + 1, 1, 1)
-            guess = max(guess, start) if guess else start
-    return guess.isoformat() if guess else None
+        if lower.month == month:
+            lower = _month_after(lower.year, month)
+    return lower, None
+
+
+def infer_published(header: list[str], body: list[str]) -> str | None:
+    """A "YYYY-MM-DD" publication date when the text pins the day, else None."""
+    lo, hi = infer_range(header, body)
+    return lo.isoformat() if lo is not None and lo == hi else None

@@ -1,11 +1,12 @@
-"""Per-line features of a flattened page, computed in plain Python for speed."""
+"""Per-line features of a flattened page: a few Python passes per page, then numpy columns."""
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+
+import numpy as np
 
 BULLETS = ("•", "·", "◦", "▪", "* ", "- ", "– ")
 _WORD = re.compile(r"\w+")
@@ -45,24 +46,11 @@ _MARKER_PAIRS = frozenset(
 _LINK_ENDS = ("»", "›", "...", "…", "|")
 
 
-def _has(lw: list[str], words: frozenset[str], pairs: frozenset[tuple[str, ...]]) -> bool:
-    if not words.isdisjoint(lw):
-        return True
-    return any((a, b) in pairs for a, b in zip(lw, lw[1:], strict=False))
-
-
-def _linky(text: str, low: str) -> bool:
-    return (
-        text.endswith(_LINK_ENDS)
-        or "read more" in low
-        or "http" in low
-        or "www." in low
-        or "@" in text
-    )
-
-
-_CAP = re.compile(r"\b[A-Z]")
-_DIGIT = re.compile(r"\b\d")
+# page-level passes: one regex call per page, "\n" tokens mark the line ends
+_CAPDIG_NL = re.compile(r"\b[A-Z0-9]|\n")
+_PREFIX = 100  # characters of a line read for capitals and digits
+_PREFIX_WORDS = 20  # words of a line read for its topic words
+_NO_DIGITS = str.maketrans("", "", "0123456789 ")
 _END_PUNCT = frozenset(".!?\"”’')")
 _STOP_TEXT = """
 a about after all also an and are as at be been but by can could did do for from had has
@@ -89,15 +77,22 @@ class Line:
     index: int  # position in the page's list of non-blank lines
     raw: str
     text: str  # stripped, bullet removed
-    words: list[str]
+    words: list[str]  # casefolded \w+ tokens
     bullet: bool
     indent: int
     key: str  # casefolded, whitespace-normalised text
 
 
+def _per_line(pattern: re.Pattern[str], joined: str) -> list[str]:
+    """Matches of a "...|\\n" pattern over "\\n"-joined lines, concatenated per line."""
+    return " ".join(pattern.findall(joined)).split("\n")
+
+
 def split_lines(content: str) -> list[Line]:
     """Split a flattened page into non-blank lines (one block per line)."""
     out: list[Line] = []
+    append = out.append
+    findall = _WORD.findall
     for raw in content.splitlines():
         stripped = raw.strip()
         if not stripped:
@@ -106,9 +101,10 @@ def split_lines(content: str) -> list[Line]:
         text = stripped.lstrip("•·◦▪*-– ").strip() if bullet else stripped
         if not text:
             continue
-        indent = len(raw) - len(raw.lstrip())
-        key = " ".join(text.casefold().split())
-        out.append(Line(len(out), raw, text, _WORD.findall(text), bullet, indent, key))
+        key = text.casefold()
+        if "  " in key or "\t" in key or "\xa0" in key:
+            key = " ".join(key.split())
+        append(Line(len(out), raw, text, findall(key), bullet, len(raw) - len(raw.lstrip()), key))
     return out
 
 
@@ -128,93 +124,130 @@ def main_span(lines: list[Line]) -> tuple[int, int]:
     return best_span
 
 
-def topic_vocab(lines: list[Line]) -> Counter[str]:
-    """Content words of the page's long lines, counted once per line."""
-    vocab: Counter[str] = Counter()
-    for line in lines:
-        if len(line.words) >= 15 and not line.bullet:
-            vocab.update({w.lower() for w in line.words if len(w) > 3} - STOP)
-    return vocab
+def _window_sum(x: np.ndarray, before: int, after: int) -> np.ndarray:
+    """Sum of x over [i - before, i + after], clipped to the page."""
+    n = len(x)
+    c = np.concatenate(([0.0], np.cumsum(x)))
+    idx = np.arange(n)
+    return c[np.minimum(idx + after + 1, n)] - c[np.maximum(idx - before, 0)]
 
 
-def featurize(lines: list[Line]) -> list[list[float]]:
-    """One feature row per line, in the order of `NAMES`."""
+def featurize(lines: list[Line]) -> np.ndarray:
+    """One feature row per line (columns in the order of `NAMES`), as a float matrix."""
     n = len(lines)
     if not n:
-        return []
-    counts = Counter(line.key for line in lines)
+        return np.zeros((0, len(NAMES)))
     lo, hi = main_span(lines)
-    vocab = topic_vocab(lines)
+    stop_in = STOP.__contains__
+    texts = [line.text for line in lines]
+    keys = [line.key for line in lines]
+    words = [line.words for line in lines]
+    nw_l = [len(w) for w in words]
+    # capitals and digits opening a word: one regex pass over the page
+    # (over the first _PREFIX characters of each line: long lines are prose either way)
+    capdig = _per_line(_CAPDIG_NL, "\n".join([t[:_PREFIX] for t in texts]))
+    caps_l = [len(c.translate(_NO_DIGITS)) for c in capdig]
+    digits_l = [len(c) - c.count(" ") - k for c, k in zip(capdig, caps_l, strict=True)]
+    pref_l = [
+        k if len(t) <= _PREFIX else min(k, 1 + t.count(" ", 0, _PREFIX))
+        for t, k in zip(texts, nw_l, strict=True)
+    ]
+    stops_l = [sum(map(stop_in, w)) for w in words]
+    ends = [t[-1] for t in texts]
+    bw, bp, mw, mp = _BOILER_WORDS, _BOILER_PAIRS, _MARKER_WORDS, _MARKER_PAIRS
+    boiler = [
+        k < 40 and (not bw.isdisjoint(w) or not bp.isdisjoint(zip(w, w[1:], strict=False)))
+        for w, k in zip(words, nw_l, strict=True)
+    ]
+    marker_l = [
+        k < 15 and (not mw.isdisjoint(w) or not mp.isdisjoint(zip(w, w[1:], strict=False)))
+        for w, k in zip(words, nw_l, strict=True)
+    ]
+    linky = [
+        t.endswith(_LINK_ENDS) or "read more" in k or "http" in k or "www." in k or "@" in t
+        for t, k in zip(texts, keys, strict=True)
+    ]
+    sets = [set(w[:_PREFIX_WORDS]).difference(STOP) for w in words]
+    bullets_l = [line.bullet for line in lines]
+    vocab: Counter[str] = Counter()
+    for c, k, b in zip(sets, nw_l, bullets_l, strict=True):
+        if k >= 15 and not b:
+            vocab.update(c)
     common = {w for w, c in vocab.items() if c > 1}
     anyv = set(vocab)
-    nwords = [len(line.words) for line in lines]
-    longs = [1.0 if w >= 20 else 0.0 for w in nwords]
-    bullets = [1.0 if line.bullet else 0.0 for line in lines]
-    lowered = [[w.lower() for w in ln.words] for ln in lines]
-    markers = [
-        1.0 if nw < 15 and _has(lw, _MARKER_WORDS, _MARKER_PAIRS) else 0.0
-        for lw, nw in zip(lowered, nwords, strict=True)
+    shared_l = [
+        len(c & (common if (k >= 15 and not b) else anyv)) / len(c) if c else 0.0
+        for c, k, b in zip(sets, nw_l, bullets_l, strict=True)
     ]
-    short = [1.0 if w < 10 else 0.0 for w in nwords]
-    cum_marker = [0.0]
-    cum_short = [0.0]
-    for m, sh in zip(markers, short, strict=True):
-        cum_marker.append(cum_marker[-1] + m)
-        cum_short.append(cum_short[-1] + sh)
-    rows: list[list[float]] = []
-    log1p = math.log1p
-    for i, line in enumerate(lines):
-        nw = nwords[i]
-        text = line.text
-        inv = 1.0 / nw if nw else 0.0
-        lw = lowered[i]
-        stops = len([w for w in lw if w in STOP])
-        content = {w for w in lw if len(w) > 3} - STOP
-        vs = common if (nw >= 15 and not line.bullet) else anyv
-        shared = len(content & vs)
-        caps = len(_CAP.findall(text))
-        end = text[-1]
-        a, b = max(0, i - 3), min(n, i + 4)
-        span = b - a
-        if lo <= i <= hi:
-            dist, gap, mb = 0.0, 0.0, 0.0
-        elif i < lo:
-            dist, gap, mb = (lo - i) / 20.0, cum_short[lo] - cum_short[i], 0.0
-        else:
-            dist = (i - hi) / 20.0
-            gap = cum_short[i] - cum_short[hi + 1]
-            mb = cum_marker[i] - cum_marker[hi + 1]
-        boiler = 1.0 if nw < 40 and _has(lw, _BOILER_WORDS, _BOILER_PAIRS) else 0.0
-        rows.append(
-            [
-                1.0,
-                log1p(nw),
-                longs[i],
-                1.0 if nw <= 3 else 0.0,
-                bullets[i],
-                1.0 if line.indent > 0 else 0.0,
-                1.0 if end in _END_PUNCT else 0.0,
-                1.0 if end == ":" else 0.0,
-                stops * inv,
-                min(caps * inv, 1.0),
-                len(_DIGIT.findall(text)) * inv,
-                boiler,
-                1.0 if _linky(text, line.key) else 0.0,
-                1.0 if counts[line.key] > 1 else 0.0,
-                i / n,
-                1.0 if lo <= i <= hi else 0.0,
-                min(dist, 3.0),
-                shared / len(content) if content else 0.0,
-                log1p(nwords[i - 1]) if i else 0.0,
-                log1p(nwords[i + 1]) if i + 1 < n else 0.0,
-                sum(longs[a:b]) / span,
-                sum(bullets[a:b]) / span,
-                1.0 if 3 <= nw <= 20 and caps * inv > 0.6 and end not in ".:" else 0.0,
-                min(text.count(","), 5) / 5.0,
-                1.0 if ("“" in text or '"' in text) else 0.0,
-                markers[i],
-                min(mb, 3.0) / 3.0,
-                log1p(gap),
-            ]
-        )
-    return rows
+    counts = Counter(keys)
+    fl = np.array(
+        [
+            bullets_l,
+            [line.indent > 0 for line in lines],
+            [e in _END_PUNCT for e in ends],
+            [e == ":" for e in ends],
+            boiler,
+            linky,
+            ["“" in t or '"' in t for t in texts],
+            marker_l,
+            [e in ".:" for e in ends],
+            [t.count(",") for t in texts],
+        ],
+        dtype=float,
+    ).T
+    commas_l = fl[:, 9]
+    nw = np.asarray(nw_l, dtype=float)
+    bullet, marker = fl[:, 0], fl[:, 7]
+    inv = np.divide(1.0, nw, out=np.zeros(n), where=nw > 0)
+    pref = np.asarray(pref_l, dtype=float)
+    pinv = np.divide(1.0, pref, out=np.zeros(n), where=pref > 0)
+    caps = np.asarray(caps_l, dtype=float) * pinv
+    logw = np.log1p(nw)
+    longs = (nw >= 20).astype(float)
+    idx = np.arange(n)
+    span = np.minimum(idx + 4, n) - np.maximum(idx - 3, 0)
+    short = (nw < 10).astype(float)
+    cum_short = np.concatenate(([0.0], np.cumsum(short)))
+    cum_marker = np.concatenate(([0.0], np.cumsum(marker)))
+    inside = (idx >= lo) & (idx <= hi)
+    before, after = idx < lo, idx > hi
+    dist = np.where(before, (lo - idx) / 20.0, np.where(after, (idx - hi) / 20.0, 0.0))
+    hi1 = min(hi + 1, n)
+    gap = np.where(
+        before,
+        cum_short[min(lo, n)] - cum_short[idx],
+        np.where(after, cum_short[idx] - cum_short[hi1], 0.0),
+    )
+    mb = np.where(after, cum_marker[idx] - cum_marker[hi1], 0.0)
+    dup = np.asarray([counts[line.key] > 1 for line in lines], dtype=float)
+    ends = fl[:, 2]
+    out = np.empty((n, len(NAMES)))
+    out[:, 0] = 1.0
+    out[:, 1] = logw
+    out[:, 2] = longs
+    out[:, 3] = nw <= 3
+    out[:, 4] = bullet
+    out[:, 5] = fl[:, 1]
+    out[:, 6] = ends
+    out[:, 7] = fl[:, 3]
+    out[:, 8] = np.asarray(stops_l, dtype=float) * inv
+    out[:, 9] = np.minimum(caps, 1.0)
+    out[:, 10] = np.asarray(digits_l, dtype=float) * pinv
+    out[:, 11] = fl[:, 4]
+    out[:, 12] = fl[:, 5]
+    out[:, 13] = dup
+    out[:, 14] = idx / n
+    out[:, 15] = inside
+    out[:, 16] = np.minimum(dist, 3.0)
+    out[:, 17] = shared_l
+    out[:, 18] = np.concatenate(([0.0], logw[:-1]))
+    out[:, 19] = np.concatenate((logw[1:], [0.0]))
+    out[:, 20] = _window_sum(longs, 3, 3) / span
+    out[:, 21] = _window_sum(bullet, 3, 3) / span
+    out[:, 22] = (nw >= 3) & (nw <= 20) & (caps > 0.6) & (fl[:, 8] == 0)
+    out[:, 23] = np.minimum(np.asarray(commas_l, dtype=float), 5.0) / 5.0
+    out[:, 24] = fl[:, 6]
+    out[:, 25] = marker
+    out[:, 26] = np.minimum(mb, 3.0) / 3.0
+    out[:, 27] = np.log1p(gap)
+    return out

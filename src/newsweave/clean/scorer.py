@@ -1,4 +1,4 @@
-"""Body-line probabilities from a two-stage logistic model shipped as JSON."""
+"""Body-line probabilities from a two-stage model (logistic, then boosted trees) in JSON."""
 
 from __future__ import annotations
 
@@ -57,18 +57,21 @@ def segments(x: np.ndarray, s1: np.ndarray, gap: int = 2) -> tuple[np.ndarray, n
     seg = np.full(n, -1)
     totals: list[float] = []
     last = -10
-    for i in np.flatnonzero(s1 > 0):
+    for i in np.flatnonzero(s1 > 0).tolist():
         if i - last > gap + 1 or not totals:
             totals.append(0.0)
         seg[i] = len(totals) - 1
-        totals[-1] += words[i]
+        totals[-1] += float(words[i])
         last = i
     # lines in a small gap inside a run belong to it
-    for i in range(n):
-        if seg[i] < 0 and 0 < i < n - 1 and seg[i - 1] >= 0:
+    starts = np.flatnonzero((seg[1:-1] < 0) & (seg[:-2] >= 0)) + 1
+    for i in starts.tolist():
+        while i < n - 1 and seg[i] < 0 and seg[i - 1] >= 0:
             j = next((j for j in range(i + 1, min(n, i + gap + 1)) if seg[j] >= 0), None)
-            if j is not None and seg[j] == seg[i - 1]:
-                seg[i] = seg[i - 1]
+            if j is None or seg[j] != seg[i - 1]:
+                break
+            seg[i] = seg[i - 1]
+            i += 1
     if not totals:
         return np.zeros(n), np.zeros(n)
     tot = np.asarray(totals)
@@ -99,17 +102,65 @@ def _linear(params: dict[str, Any], x: np.ndarray) -> np.ndarray:
     return ((x - mean) / scale) @ coef + params["intercept"]
 
 
-def logits(rows: list[list[float]], model: dict[str, Any] | None = None) -> np.ndarray:
+def _tree_arrays(params: dict[str, Any]) -> tuple[np.ndarray, ...]:
+    """Flat node arrays of a tree ensemble, built once per model and kept in it."""
+    arrays = params.get("_arrays")
+    if arrays is None:
+        feature = np.asarray(params["feature"], dtype=np.intp)
+        width = feature.shape[1]
+        offset = np.arange(feature.shape[0])[:, None] * width
+        arrays = (
+            feature.ravel(),
+            np.asarray(params["threshold"], dtype=float).ravel(),
+            (np.asarray(params["left"], dtype=np.intp) + offset).ravel(),
+            (np.asarray(params["right"], dtype=np.intp) + offset).ravel(),
+            np.asarray(params["value"], dtype=float).ravel(),
+            offset.T,
+        )
+        params["_arrays"] = arrays
+    return arrays
+
+
+def _trees(params: dict[str, Any], x: np.ndarray) -> np.ndarray:
+    """Sum of a gradient-boosted tree ensemble's leaf values, all lines and trees at once.
+
+    Nodes are stored per tree in padded arrays; a leaf points to itself, so every line walks
+    exactly `depth` steps.
+    """
+    feature, threshold, left, right, value, offset = _tree_arrays(params)
+    node = np.repeat(offset, len(x), axis=0)  # (lines, trees): flat index of the root
+    rows = np.arange(len(x))[:, None] * x.shape[1]
+    flat_x = x.ravel()
+    for _ in range(params["depth"]):
+        go_left = flat_x[rows + feature[node]] <= threshold[node]
+        node = np.where(go_left, left[node], right[node])
+    return value[node].sum(axis=1) + params["base"]
+
+
+def _stage(params: dict[str, Any], x: np.ndarray) -> np.ndarray:
+    return _trees(params, x) if params.get("kind") == "trees" else _linear(params, x)
+
+
+def logits(rows: list[list[float]] | np.ndarray, model: dict[str, Any] | None = None) -> np.ndarray:
     """Stage-2 logit per line (positive = body)."""
     model = model or load_model()
-    x = np.asarray(rows, dtype=float).reshape(len(rows), len(NAMES))
     if not len(rows):
         return np.zeros(0)
-    s1 = _linear(model["stage1"], x)
-    return _linear(model["stage2"], stage2_matrix(x, s1))
+    x = np.asarray(rows, dtype=float).reshape(len(rows), len(NAMES))
+    s1 = _stage(model["stage1"], x)
+    x2 = stage2_matrix(x, s1)
+    gate = model.get("gate")
+    if gate is None:
+        return _stage(model["stage2"], x2)
+    # stage 2 only rescores lines stage 1 is not sure are boilerplate (about half of them)
+    out = s1.copy()
+    sel = s1 >= gate
+    if sel.any():
+        out[sel] = _stage(model["stage2"], x2[sel])
+    return out
 
 
-def rule_logits(rows: list[list[float]]) -> np.ndarray:
+def rule_logits(rows: list[list[float]] | np.ndarray) -> np.ndarray:
     """A model-free fallback: long, sentence-like lines inside the main prose run."""
     i = {name: k for k, name in enumerate(NAMES)}
     out = []

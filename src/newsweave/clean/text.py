@@ -8,14 +8,17 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from newsweave.model import Article, Dropped, Page
 
 from . import meta
 from .config import CleanConfig, LineVerdict
-from .dates import infer_published
+from .dates import infer_range
 from .features import Line, featurize, split_lines
 from .scorer import logits, rule_logits
 
+_META_FIRST = frozenset("TtOoSsVvBbWwPp")  # first letters of provenance and byline lines
 _TRUNCATED = re.compile(r"(?:\.{3,}|…)\s*$")
 
 
@@ -54,10 +57,11 @@ def analyse(
     rows = featurize(lines)
     z = logits(rows) if config.use_model else rule_logits(rows)
     cut = math.log(config.threshold / (1.0 - config.threshold))
-    keep = [bool(v > cut) for v in z]
+    keep = (z > cut).tolist()
+    probs = (1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))).tolist()
     why = [
-        f"body (score {_p(v):.2f})" if k else f"boilerplate (score {_p(v):.2f})"
-        for k, v in zip(keep, z, strict=True)
+        f"body (score {p:.2f})" if k else f"boilerplate (score {p:.2f})"
+        for k, p in zip(keep, probs, strict=True)
     ]
     if lines and sum(len(lines[i].text) for i, k in enumerate(keep) if k) < config.min_chars:
         _fallback(lines, z, keep, why, config)
@@ -70,6 +74,16 @@ def analyse(
 
     for i, line in enumerate(lines):
         text = line.text
+        nw = len(line.words)
+        # cheap gate: too long, or neither end looks like a credit/byline/contact/agency line
+        if nw > 20 or not (
+            text[-1] in ")."
+            or text[0] in _META_FIRST
+            or "@" in text
+            or (i <= start and nw <= 4)
+            or site_counts
+        ):
+            continue
         if (credits := meta.credit_of(text)) is not None:
             _add(res.credits, credits)
             drop(i, "credit: " + ", ".join(credits))
@@ -158,13 +172,15 @@ def _trim(lines: list[Line], keep: list[bool], why: list[str]) -> None:
 def _title_and_standfirst(
     page: Page, lines: list[Line], keep: list[bool], why: list[str], start: int, res: Analysis
 ) -> None:
-    body_words = {
-        w.lower()
-        for i in range(start, len(lines))
-        if keep[i] and len(lines[i].words) >= 10
-        for w in lines[i].words
-        if len(w) > 3
-    }
+    body_words: set[str] = set()
+    if not page.title and start:
+        body_words = {
+            w
+            for i in range(start, len(lines))
+            if keep[i] and len(lines[i].words) >= 10
+            for w in lines[i].words
+            if len(w) > 3
+        }
     title_idx: int | None = None
     if page.title:
         res.title = page.title.strip()
@@ -177,7 +193,7 @@ def _title_and_standfirst(
                 continue
             if line.text[-1] == "." or not why[i].startswith(("body", "boiler")):
                 continue
-            if sum(1 for w in line.words if w.lower() in body_words) < 2:
+            if len(body_words.intersection(line.words)) < 2:
                 continue
             cands.append(i)
             key = line.key
@@ -219,7 +235,7 @@ def _dedupe(lines: list[Line], keep: list[bool], why: list[str]) -> None:
     kept_texts = [(i, line.key) for i, line in enumerate(lines) if keep[i]]
     for i, line in enumerate(lines):
         key = line.key
-        if _TRUNCATED.search(line.text) and len(line.words) >= 5:
+        if line.text.endswith(("...", "…")) and len(line.words) >= 5:
             stem = _TRUNCATED.sub("", key).rstrip(". ")
             j = next((j for j, t in kept_texts if j != i and t.startswith(stem)), None)
             if j is not None:
@@ -260,12 +276,16 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
             stage="clean",
         )
     published, inferred = page.published, False
+    span: list[str] = []
     if not published and config.infer_dates:
         first = next((i for i, v in enumerate(res.verdicts) if v.kept), 0)
         header = [
             v.text.strip() for v in res.verdicts[:first] if not v.text.lstrip().startswith("•")
         ]
-        published = infer_published(header, body_lines)
+        lo, hi = infer_range(header, body_lines)
+        if lo is not None:
+            span = [lo.isoformat(), hi.isoformat() if hi else ""]
+        published = span[0] if lo is not None and lo == hi else None
         inferred = published is not None
     dropped_texts = [
         line.text for line, v in zip(res.lines, res.verdicts, strict=True) if not v.kept
@@ -284,6 +304,7 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
         language=meta.detect_language(text) if config.detect_language else None,
         url=page.url,
         standfirst=res.standfirst,
+        published_range=span,
     )
 
 
