@@ -181,56 +181,6 @@ class Brief:
     schema: str = BRIEF_SCHEMA
 
 
-def to_dict(record: Any) -> Any:
-    """Convert a record (or a list/dict of records) to JSON-ready Python values."""
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
-    if isinstance(record, list | tuple):
-        return [to_dict(item) for item in record]
-    if isinstance(record, dict):
-        return {str(key): to_dict(value) for key, value in record.items()}
-    return record
-
-
-def from_dict(cls: type[T], data: dict[str, Any]) -> T:
-    """Build a record of type `cls` from `to_dict` output; unknown keys are ignored."""
-    hints = _hints(cls)
-    kwargs = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name in data:
-            kwargs[f.name] = _convert(hints[f.name], data[f.name])
-    return cls(**kwargs)
-
-
-def _convert(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    origin = typing.get_origin(hint)
-    if origin in (types.UnionType, typing.Union):
-        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-        return _convert(options[0], value) if len(options) == 1 else value
-    if origin is list:
-        (item,) = typing.get_args(hint)
-        return [_convert(item, v) for v in value]
-    if origin is dict:
-        _, item = typing.get_args(hint)
-        return {k: _convert(item, v) for k, v in value.items()}
-    if dataclasses.is_dataclass(hint):
-        return from_dict(hint, value)
-    if hint is float and isinstance(value, int):
-        return float(value)
-    return value
-
-
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
-def _hints(cls: type) -> dict[str, Any]:
-    if cls not in _HINTS:
-        _HINTS[cls] = typing.get_type_hints(cls)
-    return _HINTS[cls]
-
-
 @dataclass(slots=True)
 class OffTopic:
     """A passage of an article about another story: kept in the text, left out of analysis."""
@@ -284,3 +234,54 @@ class QuoteVariant:
     text: str
     article: str
     speaker: str | None = None
+
+
+# -- JSON round trip ---------------------------------------------------------
+def to_dict(record: Any) -> Any:
+    """Convert a record (or a list/dict of records) to JSON-ready Python values."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, list | tuple):
+        return [to_dict(item) for item in record]
+    if isinstance(record, dict):
+        return {str(key): to_dict(value) for key, value in record.items()}
+    return record
+
+
+def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    """Build a record of type `cls` from `to_dict` output; unknown keys are ignored."""
+    hints = _hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name in data:
+            kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _convert(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        return _convert(options[0], value) if len(options) == 1 else value
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        return [_convert(item, v) for v in value]
+    if origin is dict:
+        _, item = typing.get_args(hint)
+        return {k: _convert(item, v) for k, v in value.items()}
+    if dataclasses.is_dataclass(hint):
+        return from_dict(hint, value)
+    if hint is float and isinstance(value, int):
+        return float(value)
+    return value
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
