@@ -9,6 +9,13 @@ STOP_WORDS = frozenset(
     ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "said", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "says", "say", "told", "according", "one", "two", "new", "last", "first", "year", "years"]
 )
 
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+_MONTH_BY_PREFIX = {name[:3].lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
+
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][”\"’')\]]))\s+(?=[“\"‘'(\[]?[A-Z0-9])")
 _ABBREVIATIONS = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|St|Jr|Sr|Inc|Ltd|Co|No|U\.S|U\.K|a\.m|p\.m|vs|etc)\.$"
@@ -57,3 +64,8 @@ def stem(word: str) -> str:
 def jaccard(a: set[str], b: set[str]) -> float:
     """Jaccard similarity of two sets (0 when both are empty)."""
     return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def month_number(name: str) -> int:
+    """1-12 for an English month name or abbreviation: "September", "sept.", "Sep"."""
+    return _MONTH_BY_PREFIX[name.lower().rstrip(".")[:3]]

@@ -5,26 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
+from newsweave.text import month_number
+
 _MON = (
     r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -50,9 +32,9 @@ def full_dates(text: str) -> list[date]:
     for m in ISO.finditer(text):
         found.append(_mk(m.group(1), int(m.group(2)), m.group(3)))  # type: ignore[arg-type]
     for m in MDY.finditer(text):
-        found.append(_mk(m.group(3), MONTHS[m.group(1).lower()], m.group(2)))  # type: ignore[arg-type]
+        found.append(_mk(m.group(3), month_number(m.group(1)), m.group(2)))  # type: ignore[arg-type]
     for m in DMY.finditer(text):
-        found.append(_mk(m.group(3), MONTHS[m.group(2).lower()], m.group(1)))  # type: ignore[arg-type]
+        found.append(_mk(m.group(3), month_number(m.group(2)), m.group(1)))  # type: ignore[arg-type]
     return [d for d in found if d is not None]
 
 
@@ -76,13 +58,13 @@ def infer_range(header: list[str], body: list[str]) -> tuple[date | None, date |
     joined = "\n".join(body)
     bounds = full_dates(joined)
     for m in MY.finditer(joined):
-        bounds.append(date(int(m.group(2)), MONTHS[m.group(1).lower()], 1))
+        bounds.append(date(int(m.group(2)), month_number(m.group(1)), 1))
     lower = max(bounds, default=None)
     if lower is None:
         return None, None
     for m in LAST_MONTH.finditer(joined):
         # "last September" is not written in September: a bound inside that month moves past it
-        month = MONTHS[m.group(1).lower()]
+        month = month_number(m.group(1))
         if lower.month == month:
             lower = _month_after(lower.year, month)
     return lower, None

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from newsweave.model import Article
-from newsweave.text import STOP_WORDS, content_words
+from newsweave.text import MONTH_NAMES, STOP_WORDS, content_words
+from newsweave.text import month_number as text_month_number
 
 Vector = dict[str, float]
 
@@ -94,21 +95,7 @@ def month_number(published: str | None) -> int | None:
     )
 
 
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_MONTH = "|".join(m.capitalize() for m in _MONTHS)
+_MONTH = "|".join(MONTH_NAMES)
 # The look-ahead on the capital (rather than a leading \b) lets the scan skip ahead fast.
 _MONTH_NAME = re.compile(rf"(?=[JFMASOND])(?<!\w)(?:{_MONTH})\b")
 _YEAR_AFTER = re.compile(r"(?:\s+\d{1,2},?)?\s+(?:of\s+)?((?:19|20)\d\d)\b")
@@ -123,7 +110,7 @@ def month_mentions(text: str, published: str | None) -> frozenset[int]:
         return frozenset()
     found: set[int] = set()
     for match in _MONTH_NAME.finditer(text):
-        index = _MONTHS.index(match.group().lower())
+        index = text_month_number(match.group()) - 1
         year = _YEAR_AFTER.match(text, match.end())
         if year:
             found.add(int(year.group(1)) * 12 + index)

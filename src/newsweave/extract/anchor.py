@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+from newsweave.text import WEEKDAY_NAMES
+
+WEEKDAYS = [name.lower() for name in WEEKDAY_NAMES]
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass
 
 from newsweave.extract.anchor import Anchor, article_anchor
-from newsweave.extract.timex import MONTHS, tag_times
+from newsweave.extract.timex import tag_times
 from newsweave.model import TimeExpression
 from newsweave.text import split_sentences
 
-__all__ = ["MONTHS", "TimeMention", "find_dates", "sentence_dates", "time_expressions"]
+__all__ = ["TimeMention", "find_dates", "sentence_dates", "time_expressions"]
 
 _CALENDAR = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?")
 

@@ -15,13 +15,11 @@ from typing import Protocol
 
 from newsweave.extract.names import (
     DEMONYM,
-    MONTH_NAMES,
-    WEEKDAY_NAMES,
     is_role_word,
     split_role,
 )
 from newsweave.model import Entity
-from newsweave.text import STOP_WORDS
+from newsweave.text import MONTH_NAMES, STOP_WORDS, WEEKDAY_NAMES
 
 Mention = tuple[str, str]  # (surface text, kind)
 

@@ -5,12 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
-
 TITLE_WORDS = frozenset(
     [
         "president",

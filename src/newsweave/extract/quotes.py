@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsweave.extract.names import WEEKDAY_NAMES, split_role, surname
+from newsweave.extract.names import split_role, surname
 from newsweave.model import Quote
-from newsweave.text import split_sentences
+from newsweave.text import WEEKDAY_NAMES, split_sentences
 
 _QUOTE = re.compile(r"“([^“”]{2,}?)”|\"([^\"\n]{2,}?)\"")
 _CAP = r"[A-Z][\w’'.-]*"

@@ -15,9 +15,8 @@ from typing import Any
 from newsweave.extract.anchor import Anchor, article_anchor, range_from_last_month
 from newsweave.extract.dates import find_dates
 from newsweave.extract.names import DEMONYM, fold, person_key, spelling_key, surname
-from newsweave.extract.timex import MONTHS
 from newsweave.model import Article, Entity, Quote, QuoteVariant, Story
-from newsweave.text import content_words, jaccard, split_sentences
+from newsweave.text import content_words, jaccard, month_number, split_sentences
 
 _LAST_MONTH = re.compile(
     r"\blast\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b"
@@ -209,7 +208,7 @@ def story_anchors(
         evidence = []
         for sentence in split_sentences(article.text):
             for match in _LAST_MONTH.finditer(sentence):
-                month = MONTHS[match.group(1).lower()[:3]]
+                month = month_number(match.group(1))
                 words = set(content_words(sentence)) - {match.group(1).lower()}
                 best = max(
                     (

@@ -20,11 +20,8 @@ from newsweave.extract.anchor import (
     resolve_weekday,
     shift_month,
 )
+from newsweave.text import month_number
 
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -128,10 +125,6 @@ def tag_times(text: str, anchor: Anchor | None) -> list[Timex]:
     return state.found
 
 
-def _month(name: str) -> int:
-    return MONTHS[name.lower().rstrip(".")[:3]]
-
-
 def _number(raw: str) -> str:
     raw = raw.lower().replace("-", " ")
     if raw in ("several", "a few", "few", "many"):
@@ -175,7 +168,7 @@ def _full_date(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None
     try:
         return (
             "DATE",
-            date(int(m.group("y")), _month(m.group("mon")), day).isoformat(),
+            date(int(m.group("y")), month_number(m.group("mon")), day).isoformat(),
             "day",
             False,
         )
@@ -185,13 +178,13 @@ def _full_date(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None
 
 @_rule(rf"\b{_MOD}{_MON},?\s+(?:of\s+)?{_Y}\b")
 def _month_year(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None:
-    return "DATE", f"{m.group('y')}-{_month(m.group('mon')):02d}", "month", False
+    return "DATE", f"{m.group('y')}-{month_number(m.group('mon')):02d}", "month", False
 
 
 @_rule(rf"\b{_MON}\s+{_D}\b(?!\s*,?\s*\d)")
 @_rule(rf"\b{_D}\s+(?:of\s+)?{_MON}(?!\s*,?\s*\d)")
 def _month_day(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None:
-    month, day = _month(m.group("mon")), int(m.group("d"))
+    month, day = month_number(m.group("mon")), int(m.group("d"))
     direction = _direction(m, s)
     if s.anchor.exact:
         year = _nearest_year(month, day, s.anchor.day, direction)
@@ -205,7 +198,7 @@ def _month_day(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None
 
 @_rule(rf"\b(?:{_REL}\s+)?{_MOD}{_MON_FULL}\b(?!\s*,?\s*\d)")
 def _bare_month(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None:
-    month, rel = _month(m.group("mon")), (m.group("rel") or "").lower()
+    month, rel = month_number(m.group("mon")), (m.group("rel") or "").lower()
     if m.group("mon") == "May" and not rel and not m.group("mod"):
         before = s.text[max(0, m.start() - 5) : m.start()].lower()
         if not re.search(r"\b(?:in|of|since|until|by)\s$", before):
