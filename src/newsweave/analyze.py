@@ -33,9 +33,7 @@ def default_stages() -> list[Stage]:
         map_stage("extract", extract_articles, needs="articles", adds="articles"),
         corpus_stage("dedup", _dedup, needs=["articles"], adds=["copies"]),
         corpus_stage("cluster", _cluster, needs=["articles", "copies"], adds=["stories"]),
-        corpus_stage(
-            "lineage", _lineage, needs=["stories", "articles", "copies"], adds=["stories"]
-        ),
+        corpus_stage("lineage", _lineage, needs=["stories", "articles"], adds=["stories"]),
         corpus_stage("offtopic", _offtopic, needs=["stories", "articles"], adds=["articles"]),
         corpus_stage("compare", _compare, needs=["stories", "articles"], adds=["stories"]),
         corpus_stage("resolve", resolve_stories, needs=["stories", "articles"], adds=["stories"]),
@@ -66,9 +64,7 @@ def _cluster(articles: list[Article], copies: list[list[str]]) -> dict[str, Any]
     return {"stories": [replace(s, duplicates=_within(copies, s)) for s in stories]}
 
 
-def _lineage(
-    stories: list[Story], articles: list[Article], copies: list[list[str]]
-) -> dict[str, Any]:
+def _lineage(stories: list[Story], articles: list[Article]) -> dict[str, Any]:
     by_id = {a.id: a for a in articles}
     out = []
     for story in stories:
