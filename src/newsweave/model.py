@@ -133,6 +133,8 @@ class TimelineEntry:
     text: str
     sources: list[str]
     inferred: bool = False
+    granularity: str = "day"  # day | month | season | quarter | year | decade
+    event: str | None = None  # the id of the Event this entry belongs to, when known
 
 
 @dataclass(slots=True)
@@ -141,6 +143,8 @@ class SummarySentence:
 
     text: str
     sources: list[str]
+    article: str = ""  # the article the sentence is taken from; "" when generated
+    generated: bool = False  # written by the abstractive mode and checked against the sources
 
 
 @dataclass(slots=True)
@@ -169,6 +173,19 @@ class Story:
     duplicates: list[list[str]] = field(default_factory=list)
     lineage: list[CopyRelation] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Change:
+    """One difference between this brief and an earlier one (or the state at a date)."""
+
+    kind: str  # "new-story" | "new-article" | "new-fact" | "changed-figure" | "new-conflict"
+    text: str
+    story: str | None = None
+    sources: list[str] = field(default_factory=list)
+    before: str | None = None
+    after: str | None = None
 
 
 @dataclass(slots=True)
@@ -179,6 +196,8 @@ class Brief:
     stories: list[Story]
     dropped: list[Dropped] = field(default_factory=list)
     schema: str = BRIEF_SCHEMA
+    changes: list[Change] = field(default_factory=list)
+    since: str | None = None  # what `changes` compare against: a date or an earlier brief file
 
 
 @dataclass(slots=True)
