@@ -5,9 +5,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-STOP_WORDS = frozenset(
-    ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "said", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "says", "say", "told", "according", "one", "two", "new", "last", "first", "year", "years"]
-)
+_STOP_WORDS_TEXT = """
+a about above after again against all also am an and any are as at be because been
+before being below between both but by can could did do does doing down during each few
+for from further had has have having he her here hers herself him himself his how i if
+in into is it its itself just me more most my myself no nor not now of off on once only
+or other our ours ourselves out over own said same she should so some such than that the
+their theirs them themselves then there these they this those through to too under until
+up very was we were what when where which while who whom why will with would you your
+yours yourself yourselves says say told according one two new last first year years
+"""
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NAMES = (
