@@ -6,7 +6,8 @@
     python benchmarks/clustering.py --two-fold    # also: tune on half the gold events, score the rest
 
 Data: ../shared/eval/clusters/articles (news-please JSON with a `newsCluster` gold label).
-Broken files and articles without title or text are skipped with a message on stderr.
+Broken files and articles with neither title nor text are skipped with a message on stderr;
+an article without text but with a description (its lead) is scored on the description.
 Stories and events are both scored against the gold events. The baseline is TF-IDF +
 average-link agglomerative clustering (cosine), whole-corpus, with a fixed threshold.
 
@@ -52,16 +53,17 @@ def load(folder: Path, log: bool = True) -> tuple[list[Article], dict[str, str]]
         except (ValueError, SyntaxError, KeyError, TypeError) as exc:
             _say(log, f"skipped {path.name}: unreadable ({type(exc).__name__})")
             continue
-        title, text = _field(data, "title"), _field(data, "text")
-        if not title or not text:
-            _say(log, f"skipped {path.name}: no title or text")
+        title = _field(data, "title")
+        text = _field(data, "text") or _field(data, "description")  # a few have only a lead
+        if not title and not text:
+            _say(log, f"skipped {path.name}: no title and no text")
             continue
         article_id = path.stem[:16]
         articles.append(
             Article(
                 id=article_id,
                 source=path.name,
-                text=text,
+                text=text or title or "",
                 title=title,
                 outlet=_field(data, "source_domain"),
                 published=(_field(data, "date_publish") or "")[:10] or None,

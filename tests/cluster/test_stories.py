@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
 from tests.cluster.fixtures import BRIDGE, BRIDGE_FOLLOW_UPS, BRIDGE_REWRITE, CHOIR, article
 
 from newsweave.cluster import ClusterConfig, StreamClusterer, cluster_stories
 from newsweave.cluster.metrics import bcubed, pairwise
 from newsweave.cluster.offtopic import mark_offtopic, on_topic_text
-from newsweave.model import OffTopic
+from newsweave.model import OffTopic, content_id
 
 THREE_MONTHS = [
     article("m0", BRIDGE, published="2025-05-06", title="Cracked beam shuts Harlow Street bridge"),
@@ -98,3 +101,24 @@ def test_metrics_on_a_known_case() -> None:
     merged = pairwise({k: "x" for k in gold}, gold)
     assert merged.recall == 1.0 and round(merged.precision, 3) == 0.333
     assert round(bcubed({k: "x" for k in gold}, gold).precision, 3) == 0.5
+
+
+def test_refine_moves_an_article_to_the_story_that_fits_it_and_renames_by_earliest() -> None:
+    strict = ClusterConfig(threshold=0.99)  # streaming alone: every article its own story
+    clusterer = StreamClusterer(strict, keep_vectors=True)
+    for item in (article("b1", BRIDGE), article("c1", CHOIR), article("b2", BRIDGE_REWRITE)):
+        clusterer.add(item)
+    assert len(clusterer.clusters) == 3
+    clusterer.config = replace(strict, threshold=0.14)
+    assert clusterer.refine() == 1
+    groups = sorted(sorted(c.members) for c in clusterer.clusters.values())
+    assert groups == [["b1", "b2"], ["c1"]]
+    assert clusterer.assignment["b1"] == clusterer.assignment["b2"] == "s" + content_id("b1")[:11]
+    assert clusterer.refine() == 0  # settled
+
+
+def test_refine_needs_the_arrival_vectors() -> None:
+    clusterer = StreamClusterer(ClusterConfig())
+    clusterer.add(article("b1", BRIDGE))
+    with pytest.raises(ValueError, match="keep_vectors"):
+        clusterer.refine()

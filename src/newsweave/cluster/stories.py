@@ -15,18 +15,22 @@ def cluster_stories(
 ) -> list[Story]:
     """Group articles into stories (incrementally, oldest first), each split into dated events.
 
+    After the stream, `refine_rounds` batch rounds move articles that fit another story's
+    final centroid better than their own (see StreamClusterer.refine).
     Story and event ids derive from their first article, so they do not depend on input
     order and stay the same when newer articles are added. Stories are sorted by size.
     """
     config = config or ClusterConfig()
     raw = {a.id: raw_features(a, config.features) for a in articles}
     ordered = sorted({a.id: a for a in articles}.values(), key=lambda a: time_key(a, raw[a.id].day))
-    clusterer = StreamClusterer(config)
+    clusterer = StreamClusterer(config, keep_vectors=config.refine_rounds > 0)
     if config.prime_idf:
         for article in ordered:
             clusterer.df.add(raw[article.id])
     for article in ordered:
         clusterer.add(article)
+    if config.refine_rounds > 0:
+        clusterer.refine()
     by_id = {a.id: a for a in ordered}
     stories = []
     for linked in clusterer.linked():

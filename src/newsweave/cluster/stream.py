@@ -13,6 +13,11 @@ cluster to an earlier one only on strong evidence of a follow-up: similar conten
 (ignoring time), a gap of weeks at least, and most of the later articles naming a
 month in which the earlier one was reported ("since Azerbaijan's offensive last
 September"). Topics that merely recur (another missile test) stay separate.
+
+`refine()` is the batch pass after streaming: an article that arrived before the story
+it belongs to had formed (or while that story was still small) is moved to the story
+whose final centroid fits it better than its own does (leaving itself out of its own),
+k-means style, a few rounds. The articles keep the vectors they had on arrival.
 """
 
 from __future__ import annotations
@@ -49,13 +54,14 @@ class ClusterConfig:
     index_terms: int = 12  # terms per field an article adds to the inverted index
     query_terms: int = 12  # terms per field an article looks up in the inverted index
     postings: int = 100  # most recent stories kept per index term
-    event_threshold: float = 0.15  # within a story, lead similarity that joins an event
+    event_threshold: float = 0.01  # within a story, lead similarity (time-damped) joining an event
     event_lead_words: int = 40  # title plus this many first words say what happened
     event_decay_days: float = 3.0
     link_threshold: float = 0.3  # clusters this similar (ignoring time) may be linked into one
     link_min_gap_days: int = 60  # ... if the later one starts this long after the earlier ends
     link_backref_share: float = 0.5  # ... and this share of its articles names an earlier month
     prime_idf: bool = False  # count IDF over the whole batch first (not strictly incremental)
+    refine_rounds: int = 2  # batch re-assignment rounds after streaming (0: streaming only)
     features: FeatureConfig = field(default_factory=FeatureConfig)
 
 
@@ -84,6 +90,30 @@ class Cluster:
             dot = sum(w * centroid.get(t, 0.0) for t, w in vector.items())
             total += weights[name] * dot / math.sqrt(norm2)
         return total
+
+    def similarity_without(self, vectors: dict[str, Vector], weights: dict[str, float]) -> float:
+        """Like similarity(), with the centroids of the other members (the article left out)."""
+        total = 0.0
+        for name, vector in vectors.items():
+            centroid = self.sums[name]
+            dot = sum(w * centroid.get(t, 0.0) for t, w in vector.items())
+            self2 = sum(w * w for w in vector.values())
+            norm2 = self.norms2[name] - 2 * dot + self2
+            if vector and norm2 > 1e-12:
+                total += weights[name] * (dot - self2) / math.sqrt(norm2)
+        return total
+
+    def remove(self, article_id: str, vectors: dict[str, Vector]) -> None:
+        """Take an article out of the members and centroid sums (dates stay until a rebuild)."""
+        self.members.remove(article_id)
+        for name, vector in vectors.items():
+            centroid = self.sums[name]
+            delta = 0.0
+            for term, w in vector.items():
+                old = centroid.get(term, 0.0)
+                centroid[term] = old - w
+                delta += w * w - 2 * old * w
+            self.norms2[name] = max(self.norms2[name] + delta, 0.0) if self.members else 0.0
 
     def add(self, article_id: str, vectors: dict[str, Vector], raw: RawFeatures) -> None:
         """Add an article: update centroid sums (and their squared norms) and the date span."""
@@ -122,9 +152,13 @@ class Cluster:
 class StreamClusterer:
     """Assigns articles one at a time to stories; feed them in time order for stable ids."""
 
-    def __init__(self, config: ClusterConfig | None = None, prefix: str = "s") -> None:
+    def __init__(
+        self, config: ClusterConfig | None = None, prefix: str = "s", keep_vectors: bool = False
+    ) -> None:
         self.config = config or ClusterConfig()
         self.prefix = prefix
+        self.keep_vectors = keep_vectors  # refine() needs each article's arrival vectors
+        self._kept: dict[str, tuple[dict[str, Vector], RawFeatures]] = {}
         self.df = DocumentFrequency()
         self.clusters: dict[str, Cluster] = {}
         self.assignment: dict[str, str] = {}
@@ -147,7 +181,65 @@ class StreamClusterer:
         best.add(article.id, vectors, raw)
         self._index_terms(best.id, vectors)
         self.assignment[article.id] = best.id
+        if self.keep_vectors:
+            self._kept[article.id] = (vectors, raw)
         return best.id
+
+    def refine(self, rounds: int | None = None) -> int:
+        """Move articles to the story whose centroid fits them best; return the moves made.
+
+        In arrival order, each article is scored against its own story (without itself)
+        and the candidate stories; it moves at once if another fits better and clears the
+        threshold. After each round the stories are rebuilt, each named after its earliest
+        remaining article. Needs keep_vectors=True.
+        """
+        if not self.keep_vectors:
+            raise ValueError("refine() needs a StreamClusterer made with keep_vectors=True")
+        rounds = self.config.refine_rounds if rounds is None else rounds
+        moved = 0
+        for _ in range(rounds):
+            moves = 0
+            for article_id, (vectors, raw) in self._kept.items():
+                own = self.clusters[self.assignment[article_id]]
+                target = self._better_story(article_id, own)
+                if target is not None:
+                    own.remove(article_id, vectors)
+                    self.clusters[target].add(article_id, vectors, raw)
+                    self.assignment[article_id] = target
+                    moves += 1
+            if not moves:
+                break
+            moved += moves
+            self._rebuild(self.assignment)
+        return moved
+
+    def _better_story(self, article_id: str, own: Cluster) -> str | None:
+        """A story that fits the article better than its own (and above the threshold)."""
+        vectors, raw = self._kept[article_id]
+        day = raw.day
+        own_score = 0.0
+        if len(own.members) > 1:
+            own_score = own.similarity_without(vectors, self._weights) * self._decay(own.gap(day))
+        best, best_score = None, max(own_score, self.config.threshold)
+        for cluster, score in self._scored(vectors, day):
+            if cluster.id != own.id and (
+                score > best_score or (score == best_score and best and cluster.id < best)
+            ):
+                best, best_score = cluster.id, score
+        return best
+
+    def _rebuild(self, assignment: dict[str, str]) -> None:
+        """Stories (and the inverted index) rebuilt from an assignment, in arrival order."""
+        self.clusters, self.assignment, self._index = {}, {}, {}
+        renamed: dict[str, Cluster] = {}
+        for article_id, (vectors, raw) in self._kept.items():  # arrival order
+            cluster = renamed.get(assignment[article_id])
+            if cluster is None:  # named after its earliest member
+                cluster = Cluster(id=self.prefix + content_id(article_id)[:11])
+                renamed[assignment[article_id]] = self.clusters[cluster.id] = cluster
+            cluster.add(article_id, vectors, raw)
+            self._index_terms(cluster.id, vectors)
+            self.assignment[article_id] = cluster.id
 
     def linked(self) -> list[list[str]]:
         """Cluster ids grouped into stories: a follow-up months later is linked to its origin."""
