@@ -9,7 +9,7 @@ from typing import Any
 from newsweave.clean import clean_pages
 from newsweave.cluster import cluster_stories
 from newsweave.cluster.offtopic import mark_offtopic, on_topic_text
-from newsweave.compare import find_discrepancies
+from newsweave.compare import find_claims, find_discrepancies
 from newsweave.dedup import copy_relations, duplicate_groups, find_rewrites, lineage_groups
 from newsweave.extract import extract_articles, resolve_stories
 from newsweave.model import Article, Brief, Dropped, Page, Story
@@ -114,6 +114,7 @@ def _compare(stories: list[Story], articles: list[Article]) -> dict[str, Any]:
             figures=[f for a in members for f in a.figures],
             quotes=[q for a in members for q in a.quotes],
             discrepancies=find_discrepancies(members, story.duplicates),
+            claims=find_claims(members, story.duplicates, story.events),
         ),
     )
 
@@ -124,7 +125,7 @@ def _summarize(stories: list[Story], articles: list[Article]) -> dict[str, Any]:
         articles,
         lambda story, members: replace(
             story,
-            timeline=build_timeline(members),
+            timeline=build_timeline(members, story.events, story.duplicates),
             summary=summarize(members, story.duplicates),
         ),
     )

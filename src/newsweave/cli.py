@@ -62,6 +62,23 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @output_options
 @db_option(default=None)
+@click.option(
+    "--against",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Show what changed since this earlier JSON brief.",
+)
+@click.option(
+    "--since",
+    metavar="YYYY-MM-DD",
+    help="Show what changed: articles published on or after this date are new.",
+)
+@click.option(
+    "--llm-url",
+    metavar="URL",
+    help="Write the summary with this OpenAI-compatible endpoint (checked against the sources). "
+    "Default: $NEWSWEAVE_LLM_URL; off when neither is set.",
+)
+@click.option("--llm-model", metavar="NAME", help="Model name for --llm-url.")
 @click.pass_context
 def brief(
     ctx: click.Context,
@@ -69,6 +86,10 @@ def brief(
     fmt: str | None,
     output: Path | None,
     db: str | None,
+    against: Path | None,
+    since: str | None,
+    llm_url: str | None,
+    llm_model: str | None,
 ) -> None:
     """Ingest INPUTS, run every stage and write the story brief (the main job).
 
@@ -77,9 +98,17 @@ def brief(
     """
     from newsweave.analyze import make_brief
     from newsweave.jobs import analyze_store, ingest
+    from newsweave.summarize.abstractive import LLMConfig
 
     ui = _ui(ctx)
     fmt = _format(fmt, output)
+    if against and since:
+        raise InputError("give --against or --since, not both")
+    if since:
+        from newsweave.changes import check_since
+
+        check_since(since)
+    llm = LLMConfig.from_env(llm_url, llm_model)
     with open_store(db or MEMORY) as store:
         summary = ingest(store, inputs, ui.progress(), stdin=_stdin(inputs))
         ui.ingest_summary(summary)
@@ -90,7 +119,23 @@ def brief(
         ui.dropped(result.report.dropped)
         if not result.articles:
             raise InputError("no page yielded an article; see the reasons above")
-        _write(make_brief(result.articles, result.stories, dropped), fmt, output, ui)
+        stories = result.stories
+        if llm is not None:
+            from newsweave.summarize.abstractive import abstractive_summaries
+
+            stories, rejected = abstractive_summaries(stories, result.articles, llm)
+            ui.dropped(rejected)
+            dropped += rejected
+        result_brief = make_brief(result.articles, stories, dropped)
+        if against is not None:
+            from newsweave.changes import read_brief, with_changes
+
+            result_brief = with_changes(result_brief, read_brief(against), str(against))
+        elif since:
+            from newsweave.changes import changes_since
+
+            result_brief = changes_since(result_brief, list(store.pages()), since)
+        _write(result_brief, fmt, output, ui)
 
 
 @cli.command(name="ingest")

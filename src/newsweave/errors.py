@@ -6,6 +6,7 @@
     │   └── SchemaVersionError   the store was written by a newer newsweave
     ├── StageError           a stage was misconfigured or ordered wrongly
     ├── RenderError          a brief cannot be written in the asked format
+    ├── LLMError             the configured summary endpoint failed (timeout, HTTP error, bad JSON)
     └── MissingExtraError    an optional component needs a `pip install` extra
 
 A bad *document* is not an exception: stages report it as a `Dropped` record.
@@ -40,6 +41,10 @@ class StageError(NewsweaveError):
 
 class RenderError(NewsweaveError):
     """A brief cannot be rendered in the requested format."""
+
+
+class LLMError(NewsweaveError):
+    """The user-configured summary endpoint timed out, failed or sent an unreadable answer."""
 
 
 class MissingExtraError(NewsweaveError):

@@ -106,6 +106,9 @@ class Claim:
     text: str
     sources: list[str]
     independent: int = 1
+    kind: str = "single-source"  # "single-source" (one independent source) | "corroborated"
+    event: str | None = None  # the id of the Event the claim belongs to, when known
+    wording: dict[str, str] = field(default_factory=dict)  # article id -> its exact sentence
 
 
 @dataclass(slots=True)
@@ -115,6 +118,9 @@ class DiscrepancyValue:
     value: str
     text: str
     sources: list[str]
+    independent: int = 1  # lineage groups (copies count once) that give this value
+    wording: dict[str, str] = field(default_factory=dict)  # article id -> its exact wording
+    sentences: dict[str, str] = field(default_factory=dict)  # article id -> the whole sentence
 
 
 @dataclass(slots=True)
@@ -123,6 +129,7 @@ class Discrepancy:
 
     about: str
     values: list[DiscrepancyValue]
+    kind: str = "figure"  # "figure" | "duration" | "date"
 
 
 @dataclass(slots=True)

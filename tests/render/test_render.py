@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 
 import pytest
 
@@ -11,6 +12,9 @@ from newsweave.errors import RenderError
 from newsweave.model import (
     Article,
     Brief,
+    Change,
+    Claim,
+    CopyRelation,
     Discrepancy,
     DiscrepancyValue,
     Dropped,
@@ -22,6 +26,7 @@ from newsweave.model import (
     TimelineEntry,
 )
 from newsweave.render import render, validate_brief
+from newsweave.render.timeline_svg import date_span, timeline_svg
 
 XSS = '<script>window.pwned=1</script><img src=x onerror="alert(1)"></textarea>[click](javascript:alert(1))'
 
@@ -54,6 +59,91 @@ def hostile_brief() -> Brief:
         summary=[SummarySentence(text=XSS, sources=["a1"])],
     )
     return Brief(articles=[article], stories=[story], dropped=[Dropped(XSS, XSS)])
+
+
+def full_brief(url: str = "https://news.example/ferry?a=1&b=2") -> Brief:
+    """An invented two-source story with every section filled, page text hostile."""
+    brief = hostile_brief()
+    first = brief.articles[0]
+    first.url = url
+    copy = Article(id="a2", source="b.txt", text="Copy.", title="Copy", outlet="Wire", url=XSS)
+    brief.articles.append(copy)
+    story = brief.stories[0]
+    story.articles.append("a2")
+    story.duplicates = [["a1", "a2"]]
+    story.lineage = [CopyRelation("a1", "a2", "verbatim", [XSS])]
+    story.timeline += [
+        TimelineEntry("2024-09", XSS, ["a1"], inferred=True, granularity="month", event="e1"),
+        TimelineEntry("1990", "the decade", ["a1"], granularity="decade"),
+        TimelineEntry("2024-07", "a quarter", ["a1"], granularity="quarter"),
+    ]
+    story.summary.append(SummarySentence(XSS, ["a1", "a2"], generated=True))
+    story.claims = [
+        Claim(XSS, ["a1", "a2"], 1, "single-source", "e1", {"a1": XSS, "a2": XSS}),
+        Claim("Both say so.", ["a1", "a3"], 2, "corroborated", None, {"a1": "x", "a3": XSS}),
+    ]
+    value = story.discrepancies[0].values[0]
+    value.wording, value.sentences, value.independent = {"a1": XSS}, {"a1": XSS}, 1
+    brief.changes = [Change("changed-figure", XSS, "s1", ["a1"], before=XSS, after="2")]
+    brief.since = XSS
+    return brief
+
+
+def test_new_fields_follow_the_schema() -> None:
+    data = json.loads(render(full_brief(), "json"))
+    validate_brief(data)
+    story = data["stories"][0]
+    assert story["claims"][0]["kind"] == "single-source"
+    assert story["claims"][0]["wording"]["a2"] == XSS
+    assert story["discrepancies"][0]["values"][0]["independent"] == 1
+    assert data["changes"][0]["kind"] == "changed-figure"
+    data["stories"][0]["claims"][0]["independent"] = 0
+    with pytest.raises(RenderError, match="claims/0/independent"):
+        validate_brief(data)
+
+
+def test_html_report_has_every_section_and_stays_escaped() -> None:
+    page = render(full_brief(), "html")
+    for heading in (
+        "What changed",
+        "Summary",
+        "Timeline",
+        "Where sources disagree",
+        "Claims and their support",
+        "Single-source facts",
+        "Quote ledger",
+        "Lineage",
+        "Sources",
+    ):
+        assert heading in page
+    assert "<svg" in page and "<script" not in page and "<img" not in page
+    assert "default-src 'none'" in page
+    hrefs = re.findall(r'href="([^"]*)"', page)
+    assert "https://news.example/ferry?a=1&amp;b=2" in hrefs  # escaped link target
+    assert all(h.startswith(("#", "https://")) for h in hrefs)  # never javascript: or a page value
+    assert "generated" in page and "inferred" in page
+
+
+def test_markdown_has_changes_claims_and_single_source_facts() -> None:
+    text = render(full_brief(url="javascript:alert(1)"), "md")
+    assert "## What changed" in text
+    assert "### Single-source facts" in text
+    assert "### Claims and their support" in text
+    assert "<script>" not in text
+    assert "javascript:alert(1)" not in text  # neither the page text nor the non-http URL
+
+
+def test_timeline_chart_spans_the_period_of_each_entry() -> None:
+    assert date_span("2024-07", "quarter") == (date(2024, 7, 1), date(2024, 9, 30))
+    assert date_span("2024-12", "season") == (date(2024, 12, 1), date(2025, 2, 28))
+    assert date_span("1990", "decade") == (date(1990, 1, 1), date(1999, 12, 31))
+    assert date_span("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
+    assert date_span("sometime") is None
+    assert timeline_svg([]) == ""
+
+
+def test_markdown_without_changes_has_no_changes_section() -> None:
+    assert "What changed" not in render(hostile_brief(), "md")
 
 
 def test_json_follows_the_schema_and_keeps_text_verbatim() -> None:

@@ -1,5 +1,17 @@
-"""Cross-source comparison: where sources disagree."""
+"""Cross-source comparison: claims and their independent support, and where sources disagree."""
 
-from newsweave.compare.discrepancies import CompareConfig, find_discrepancies
+from newsweave.compare.claims import find_claims
+from newsweave.compare.discrepancies import CompareConfig, find_discrepancies, lineage_roots
+from newsweave.compare.quantities import QuantityConfig, format_number
+from newsweave.compare.similarity import Similarity, SimilarityConfig
 
-__all__ = ["CompareConfig", "find_discrepancies"]
+__all__ = [
+    "CompareConfig",
+    "QuantityConfig",
+    "Similarity",
+    "SimilarityConfig",
+    "find_claims",
+    "find_discrepancies",
+    "format_number",
+    "lineage_roots",
+]

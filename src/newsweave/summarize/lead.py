@@ -1,74 +1,173 @@
-"""An extractive story summary: central lead sentences, picked without redundancy (MMR)."""
+"""An extractive story summary: central lead sentences of the originals, picked without
+redundancy (MMR), each citing every article that says the same.
+
+TF-IDF is computed here in plain Python over sparse dicts (no scikit-learn import on the
+brief's path). Only candidates are compared with all sentences (for support, through an
+inverted index) and with each other (for redundancy); never all sentences with all, so a
+giant page stays linear in its length.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from newsweave.model import Article, SummarySentence
+from newsweave.summarize.support import check
+from newsweave.summarize.timeline import BOILERPLATE
 from newsweave.text import content_words, split_sentences
+
+Vector = dict[str, float]
+_QUOTE_START = re.compile(r"^[“\"‘']")
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryConfig:
+    """Tunables of the extractive summary."""
+
+    size: int = 5  # sentences
+    lead: int = 4  # candidate sentences from the top of each original article
+    diversity: float = 0.6  # MMR weight of relevance against redundancy
+    repeat: float = 0.5  # cosine at which a candidate repeats one already chosen
+    shortlist: float = 0.1  # cosine at which another sentence is checked as support
+    support: float = 0.5  # share of a sentence's content words a supporting sentence must hold
+    min_words: int = 8
+    max_words: int = 60
+
+
+@dataclass(slots=True)
+class _Sentence:
+    article: str
+    position: int
+    text: str
+    vector: Vector
 
 
 def summarize(
     articles: Sequence[Article],
     copies: Sequence[Sequence[str]] = (),
-    size: int = 5,
-    lead: int = 4,
-    diversity: float = 0.6,
+    config: SummaryConfig | None = None,
+    *,
+    size: int | None = None,
 ) -> list[SummarySentence]:
-    """Pick up to `size` sentences from the articles' leads; each cites every article that supports it."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    copy_ids = {member for group in copies for member in group[1:]}
-    candidates: list[tuple[int, str, str]] = []  # (position, article id, sentence)
-    all_sentences: list[tuple[str, str]] = []
-    for article in articles:
-        sentences = [s for s in split_sentences(article.text) if len(s.split()) >= 6]
-        all_sentences += [(article.id, s) for s in sentences]
-        if article.id not in copy_ids:
-            candidates += [(i, article.id, s) for i, s in enumerate(sentences[:lead])]
+    """Pick up to `size` lead sentences of original articles; each cites every supporting article."""
+    config = config or SummaryConfig()
+    size = config.size if size is None else size
+    sentences, candidates = summary_candidates(articles, copies, config)
     if not candidates:
         return []
-    texts = [" ".join(content_words(s)) for _, s in all_sentences]
-    vectorizer = TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+")
-    try:
-        matrix = vectorizer.fit_transform(texts)
-    except ValueError:  # every sentence is empty of content words
-        return []
-    rows = _rows_of(candidates, all_sentences)
-    centroid = matrix.mean(axis=0).A1
-    relevance = matrix[rows] @ centroid
-    # Candidates against every sentence (for support) and against each other (for redundancy):
-    # never all sentences against all, which grows with the square of a giant page.
-    support = (matrix[rows] @ matrix.T).tocsr()
-    between = (matrix[rows] @ matrix[rows].T).toarray()
+    centroid: Vector = defaultdict(float)
+    for sentence in sentences:
+        for term, weight in sentence.vector.items():
+            centroid[term] += weight / len(sentences)
+    relevance = [_dot(c.vector, centroid) for c in candidates]
     chosen: list[int] = []
     while len(chosen) < min(size, len(candidates)):
 
         def score(k: int) -> float:
-            redundancy = max((between[k][c] for c in chosen), default=0.0)
-            return diversity * relevance[k] - (1 - diversity) * redundancy - 0.01 * candidates[k][0]
+            redundancy = max(
+                (_dot(candidates[k].vector, candidates[c].vector) for c in chosen), default=0.0
+            )
+            penalty = 0.01 * candidates[k].position + (
+                0.05 if _QUOTE_START.match(candidates[k].text) else 0
+            )
+            return config.diversity * relevance[k] - (1 - config.diversity) * redundancy - penalty
 
         best = max((k for k in range(len(candidates)) if k not in chosen), key=score)
+        if (
+            chosen
+            and max(_dot(candidates[best].vector, candidates[c].vector) for c in chosen)
+            >= config.repeat
+        ):
+            break  # everything left repeats what is already said
         chosen.append(best)
-    order = {a.id: (a.published or "9999", a.id) for a in articles}
-    chosen.sort(key=lambda k: (candidates[k][0], order[candidates[k][1]]))
-    summary = []
-    for k in chosen:
-        similar = support.getrow(k)
-        supporters = {
-            all_sentences[i][0]
-            for i, v in zip(similar.indices, similar.data, strict=True)
-            if v >= 0.5
-        }
-        summary.append(
-            SummarySentence(text=candidates[k][2], sources=sorted(supporters | {candidates[k][1]}))
+    published = {a.id: a.published or "9999" for a in articles}
+    chosen.sort(
+        key=lambda k: (candidates[k].position, published[candidates[k].article], -relevance[k])
+    )
+    index = _index(sentences)
+    return [
+        SummarySentence(
+            text=candidates[k].text,
+            sources=_supporters(candidates[k], sentences, index, config),
+            article=candidates[k].article,
         )
-    return summary
+        for k in chosen
+    ]
 
 
-def _rows_of(candidates: list[tuple[int, str, str]], sentences: list[tuple[str, str]]) -> list[int]:
-    """The row of each candidate in the matrix of all sentences."""
-    index: dict[tuple[str, str], int] = {}
-    for i, key in enumerate(sentences):
-        index.setdefault(key, i)
-    return [index[(article, sentence)] for _, article, sentence in candidates]
+def summary_candidates(
+    articles: Sequence[Article], copies: Sequence[Sequence[str]], config: SummaryConfig
+) -> tuple[list[_Sentence], list[_Sentence]]:
+    """Every usable sentence (TF-IDF vectors) and the candidates among them: originals' leads."""
+    copy_ids = {member for group in copies for member in group[1:]}
+    raw: list[tuple[str, int, str, list[str]]] = []
+    for article in articles:
+        for position, text in enumerate(split_sentences(article.text)):
+            n = len(text.split())
+            if n < config.min_words or n > config.max_words or text.endswith("?"):
+                continue
+            if BOILERPLATE.search(text):
+                continue
+            raw.append((article.id, position, text, content_words(text)))
+    df: Counter[str] = Counter()
+    for *_, terms in raw:
+        df.update(set(terms))
+    total = len(raw)
+    idf = {term: math.log((1 + total) / (1 + count)) + 1 for term, count in df.items()}
+    sentences = [_Sentence(a, p, t, _tfidf(terms, idf)) for a, p, t, terms in raw]
+    sentences = [s for s in sentences if s.vector]
+    seen: Counter[str] = Counter()
+    candidates = []
+    for sentence in sentences:
+        if sentence.article in copy_ids or seen[sentence.article] >= config.lead:
+            continue
+        seen[sentence.article] += 1
+        candidates.append(sentence)
+    return sentences, candidates
+
+
+def _tfidf(terms: list[str], idf: dict[str, float]) -> Vector:
+    counts = Counter(terms)
+    vector = {t: (1 + math.log(c)) * idf[t] for t, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    return {t: v / norm for t, v in vector.items()} if norm else {}
+
+
+def _dot(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+Index = dict[str, list[tuple[int, str, float]]]
+
+
+def _index(sentences: Sequence[_Sentence]) -> Index:
+    """Term -> (sentence, article, weight) of every sentence that has it (an inverted index)."""
+    index: Index = defaultdict(list)
+    for i, sentence in enumerate(sentences):
+        for term, weight in sentence.vector.items():
+            index[term].append((i, sentence.article, weight))
+    return index
+
+
+def _supporters(
+    candidate: _Sentence, sentences: Sequence[_Sentence], index: Index, config: SummaryConfig
+) -> list[str]:
+    """The articles with a sentence that backs `candidate` (figures, names, most words)."""
+    scores: dict[int, float] = defaultdict(float)
+    for term, weight in candidate.vector.items():
+        for i, article, other in index.get(term, ()):
+            if article != candidate.article:
+                scores[i] += weight * other
+    backing = {
+        sentences[i].article
+        for i, score in scores.items()
+        if score >= config.shortlist
+        and check(candidate.text, sentences[i].text, config.support).supported
+    }
+    return sorted(backing | {candidate.article})

@@ -1,49 +1,322 @@
-"""A dated timeline of a story from the explicit dates in its articles."""
+"""A dated timeline of a story: time expressions and publication dates, merged across articles.
+
+Each entry is one happening on one date: the clause around the date (not the whole paragraph,
+never a boilerplate line), every article that dates it, how precise the date is, whether any
+part of it was inferred, and the event it belongs to when that is clear.
+
+Vague days ("on Wednesday", "the 17th") in articles without a trusted publication date are
+dated from corroborating articles (`dating.refine_day`) or left out; so are "last month" and
+"last year" when the article's date range leaves them ambiguous.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from newsweave.extract.dates import find_dates
+from newsweave.extract.anchor import Anchor, article_anchor
+from newsweave.extract.dates import time_expressions
 from newsweave.extract.resolve import story_anchors
-from newsweave.model import Article, TimelineEntry
-from newsweave.text import content_words, jaccard
+from newsweave.model import Article, Event, TimeExpression, TimelineEntry
+from newsweave.summarize.dating import Clue, explicit, keys, refine_day, vague_day
+from newsweave.text import jaccard, split_sentences
+
+_CALENDAR = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_SEASON_MONTH = {"SP": "03", "SU": "06", "FA": "09", "WI": "12"}
+_CLAUSE = re.compile(r"\s*(?:[,;:]|\s[–—-]\s|\(|\))\s*")
+BOILERPLATE = re.compile(
+    r"©|\bcopyright\b|all rights reserved|\bread more\b|\bsign up\b|\bsubscribe\b|\bcookies?\b|"
+    r"\b(?:this|the) (?:post|article|story) (?:appeared|was (?:first |originally )?published)|"
+    r"^(?:updated|published|posted|last modified)\b",
+    re.I,
+)
 
 
-def build_timeline(articles: Sequence[Article], max_entries: int = 40) -> list[TimelineEntry]:
+@dataclass(frozen=True, slots=True)
+class TimelineConfig:
+    """Tunables of the timeline."""
+
+    max_entries: int = 40
+    same_happening: float = 0.25  # key-word Jaccard of two clauses on one date telling one thing
+    same_overlap: float = 0.4  # ... or the share of the shorter clause's key words in the other
+    max_words: int = 40  # longer sentences are cut to the clauses around the date
+    min_words: int = 8  # a clause shorter than this takes in its neighbours
+    corroborate: int = 3  # key words a sentence shares with another to date a vague day by it
+    publication: bool = True  # add an entry for each publication date (the article's title)
+
+
+@dataclass(slots=True)
+class Mention:
+    """One dated clause of one article: the raw material of timeline entries."""
+
+    date: str
+    granularity: str
+    text: str
+    article: str
+    inferred: bool
+    words: set[str] = field(default_factory=set)
+
+
+def build_timeline(
+    articles: Sequence[Article],
+    events: Sequence[Event] = (),
+    copies: Sequence[Sequence[str]] = (),
+    config: TimelineConfig | None = None,
+) -> list[TimelineEntry]:
     """Dated entries from time expressions and publication dates, merged across articles."""
-    entries: list[TimelineEntry] = []
-    anchors = story_anchors(articles)
-    for article in sorted(articles, key=lambda a: (a.published or "9999", a.id)):
-        if article.published:
-            _merge(
-                entries,
-                TimelineEntry(
-                    date=article.published,
-                    text=f"Published: {article.title or article.text[:80]}",
-                    sources=[article.id],
-                    inferred=article.published_inferred,
-                ),
-            )
-        for mention in find_dates(article.text, article.published, anchors.get(article.id)):
-            _merge(
-                entries,
-                TimelineEntry(
-                    date=mention.value,
-                    text=mention.sentence,
-                    sources=[article.id],
-                    inferred=mention.inferred_year,
-                ),
-            )
-    entries.sort(key=lambda e: (e.date, e.text))
-    return entries[:max_entries]
+    config = config or TimelineConfig()
+    mentions = story_mentions(articles, events, copies, config)
+    entries = merge_mentions(mentions, config)
+    if len(entries) > config.max_entries:
+        ranked = sorted(entries, key=lambda e: (-len(e.sources), e.inferred, -len(e.date)))
+        entries = ranked[: config.max_entries]
+    entries = [_with_event(e, events, mentions) for e in entries]
+    return sorted(entries, key=lambda e: (e.date, e.text))
 
 
-def _merge(entries: list[TimelineEntry], new: TimelineEntry) -> None:
-    """Add `new`, or fold it into an entry of the same date that says much the same."""
-    words = set(content_words(new.text))
-    for entry in entries:
-        if entry.date == new.date and jaccard(words, set(content_words(entry.text))) >= 0.4:
-            entry.sources = sorted(set(entry.sources) | set(new.sources))
-            return
-    entries.append(new)
+def story_mentions(
+    articles: Sequence[Article],
+    events: Sequence[Event] = (),
+    copies: Sequence[Sequence[str]] = (),
+    config: TimelineConfig | None = None,
+) -> list[Mention]:
+    """Every dated clause of the story's articles, originals first, vague days resolved or left out."""
+    config = config or TimelineConfig()
+    copy_ids = {member for group in copies for member in group[1:]}
+    ordered = sorted(
+        articles, key=lambda a: (a.id in copy_ids, a.published or "9999", a.published_inferred)
+    )
+    anchors = story_anchors(ordered) if any(not _exact(a) for a in ordered) else {}
+    event_of = {a: e.id for e in events for a in e.articles}
+    found: list[tuple[Article, Anchor | None, list[TimeExpression]]] = []
+    for article in ordered:
+        anchor = anchors.get(article.id) or article_anchor(
+            article.published, article.published_inferred
+        )
+        found.append((article, anchor, _expressions(article, anchor)))
+    clues = [
+        (article.id, expr.sentence, expr.value if explicit(expr.text) else "")
+        for article, _, exprs in found
+        for expr in exprs
+    ]
+    clues += [
+        (article.id, s, "")
+        for article, _, _ in found
+        for s in split_sentences(article.text)
+        if vague_day(s)
+    ]
+    mentions: list[Mention] = []
+    for article, anchor, exprs in found:
+        if config.publication and article.published:
+            mentions.append(_publication(article))
+        fixed: dict[str, str] = {}  # vague value -> refined day, for "the same day" and the like
+        for expr in exprs:
+            value = _calendar(expr)
+            if value is None or not expr.sentence or BOILERPLATE.search(expr.sentence):
+                continue
+            date, granularity = value
+            if expr.relative and anchor is not None and not anchor.exact:
+                if granularity == "day" and vague_day(expr.text):
+                    if expr.value[:10] not in fixed:
+                        own_event = event_of.get(article.id)
+                        related = [
+                            Clue(s, v, own_event is None or event_of.get(other) == own_event)
+                            for other, s, v in clues
+                            if other != article.id
+                        ]
+                        day = refine_day(
+                            expr.text, expr.sentence, anchor, related, config.corroborate
+                        )
+                        fixed[expr.value[:10]] = day.isoformat() if day else ""
+                    date = fixed[expr.value[:10]]
+                    if not date:
+                        continue
+                elif not explicit(expr.text) and not _unambiguous(granularity, anchor):
+                    continue
+            text = clause(expr.sentence, expr, exprs, config)
+            mentions.append(
+                Mention(
+                    date=date,
+                    granularity=granularity,
+                    text=text,
+                    article=article.id,
+                    inferred=expr.inferred or (expr.relative and not _exact(article)),
+                    words=keys(text),
+                )
+            )
+    return mentions
+
+
+def merge_mentions(
+    mentions: Sequence[Mention], config: TimelineConfig | None = None
+) -> list[TimelineEntry]:
+    """One entry per happening and date: mentions of one date that say much the same are merged."""
+    config = config or TimelineConfig()
+    groups: list[tuple[TimelineEntry, set[str]]] = []
+    by_date: dict[str, list[int]] = {}
+    for mention in mentions:
+        for index in by_date.get(mention.date, []):
+            entry, words = groups[index]
+            if _same_happening(words, mention.words, config):
+                if mention.article not in entry.sources:
+                    entry.sources = sorted({*entry.sources, mention.article})
+                entry.inferred = entry.inferred and mention.inferred
+                words |= mention.words
+                break
+        else:
+            by_date.setdefault(mention.date, []).append(len(groups))
+            entry = TimelineEntry(
+                date=mention.date,
+                text=mention.text,
+                sources=[mention.article],
+                inferred=mention.inferred,
+                granularity=mention.granularity,
+            )
+            groups.append((entry, set(mention.words)))
+    return [entry for entry, _ in groups]
+
+
+def clause(
+    sentence: str, expr: TimeExpression, others: Sequence[TimeExpression], config: TimelineConfig
+) -> str:
+    """The clauses of `sentence` around the time expression, up to `max_words` words.
+
+    Neighbouring clauses that carry another date are only taken in while the text is still
+    shorter than `min_words`: "the withdrawal, which commenced in April" for April, the whole
+    sentence for "was concluded on June 12".
+    """
+    words = sentence.split()
+    others_at = [
+        (at, at + len(o.text))
+        for o in others
+        if o.sentence == sentence and o.value != expr.value and (at := sentence.find(o.text)) >= 0
+    ]
+    if len(words) <= config.max_words and not others_at:
+        return sentence
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for match in _CLAUSE.finditer(sentence):
+        spans.append((last, match.end()))
+        last = match.end()
+    spans.append((last, len(sentence)))
+    start = sentence.find(expr.text)
+    if start < 0:
+        return " ".join(words[: config.max_words])
+    end = start + len(expr.text)
+    inside = [i for i, (a, b) in enumerate(spans) if a < end and b > start]
+    lo, hi = inside[0], inside[-1]
+
+    def size(a: int, b: int) -> int:
+        return len(sentence[spans[a][0] : spans[b][1]].split())
+
+    def fits(i: int) -> bool:
+        a, b = spans[i]
+        other_date = any(x < b and y > a for x, y in others_at)
+        grown = size(min(lo, i), max(hi, i))
+        return grown <= config.max_words and (not other_date or size(lo, hi) < config.min_words)
+
+    while True:
+        if lo > 0 and fits(lo - 1):
+            lo -= 1
+        elif hi < len(spans) - 1 and fits(hi + 1):
+            hi += 1
+        else:
+            break
+    text = sentence[spans[lo][0] : spans[hi][1]].strip(" ,;:–—-(")
+    if hi < len(spans) - 1 and not text.endswith((".", "!", "?", ")")):
+        text += " …"
+    return text[0].upper() + text[1:] if text else sentence
+
+
+def _expressions(article: Article, anchor: Anchor | None) -> list[TimeExpression]:
+    """The article's own time expressions when its date is trusted, else re-read against `anchor`."""
+    if _exact(article) and article.times:
+        exprs = article.times
+    else:
+        exprs = time_expressions(article.text, anchor=anchor, inferred=not _exact(article))
+    return [e for e in exprs if e.sentence and e.sentence in article.text]
+
+
+def _exact(article: Article) -> bool:
+    return (
+        bool(article.published)
+        and len(article.published or "") >= 10
+        and (not article.published_inferred)
+    )
+
+
+def _calendar(expr: TimeExpression) -> tuple[str, str] | None:
+    """The ISO date and granularity of a time expression, or None for durations, sets and refs."""
+    if expr.kind not in ("DATE", "TIME"):
+        return None
+    value = expr.value[:10]
+    if found := _CALENDAR.match(value):
+        granularity = "day" if found.group(3) else "month" if found.group(2) else "year"
+        return value, granularity
+    if found := _QUARTER.match(expr.value):
+        return f"{found.group(1)}-{3 * int(found.group(2)) - 2:02d}", "quarter"
+    if found := _SEASON.match(expr.value):
+        return f"{found.group(1)}-{_SEASON_MONTH[found.group(2)]}", "season"
+    return None
+
+
+def _unambiguous(granularity: str, anchor: Anchor) -> bool:
+    """Whether "last month" or "this year" means one period anywhere in the anchor's range."""
+    if granularity == "year":
+        return anchor.earliest.year == anchor.latest.year
+    if granularity in ("month", "season", "quarter"):
+        return anchor.earliest.strftime("%Y-%m") == anchor.latest.strftime("%Y-%m")
+    return anchor.exact
+
+
+def _publication(article: Article) -> Mention:
+    """The publication date as a mention: the headline (else the lead) tells what happened."""
+    text = article.title or next(iter(split_sentences(article.text)), article.text[:120])
+    date = article.published or ""
+    granularity = "day" if len(date) >= 10 else "month" if len(date) == 7 else "year"
+    return Mention(
+        date=date[:10],
+        granularity=granularity,
+        text=text,
+        article=article.id,
+        inferred=article.published_inferred,
+        words=keys(text),
+    )
+
+
+def _same_happening(a: set[str], b: set[str], config: TimelineConfig) -> bool:
+    shared = len(a & b)
+    if shared < 3:
+        return False
+    return jaccard(a, b) >= config.same_happening or shared >= config.same_overlap * min(
+        len(a), len(b)
+    )
+
+
+def _with_event(
+    entry: TimelineEntry, events: Sequence[Event], mentions: Sequence[Mention]
+) -> TimelineEntry:
+    """Tie the entry to the event all its sources belong to, when the date fits that event.
+
+    An event with a date must agree with the entry at the coarser of the two granularities;
+    an undated event takes a day-level entry that is its articles' latest date (the news peg).
+    """
+    owners = [e for e in events if set(entry.sources) <= set(e.articles)]
+    if len(owners) != 1:
+        return entry
+    event = owners[0]
+    if event.date:
+        size = min(len(event.date), len(entry.date))
+        fits = event.date[:size] == entry.date[:size]
+    else:
+        latest = {
+            source: max((m.date for m in mentions if m.article == source), default="")
+            for source in entry.sources
+        }
+        fits = entry.granularity == "day" and all(v == entry.date for v in latest.values())
+    if fits:
+        entry.event = event.id
+    return entry

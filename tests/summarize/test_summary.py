@@ -1,0 +1,76 @@
+"""The extractive summary: central, non-redundant, every supporting source cited, bounded."""
+
+from __future__ import annotations
+
+import time
+
+from newsweave.model import Article
+from newsweave.summarize import summarize
+from newsweave.summarize.lead import SummaryConfig
+from newsweave.summarize.support import check, numbers
+
+HARBOUR = (
+    "The Tollmouth harbour board voted on Monday to close the old ferry terminal by the end "
+    "of the year.\n"
+    "Board chair Ines Varga said the terminal's 1962 pier could no longer carry modern ferries.\n"
+    "About 1,200 passengers a day use the terminal, according to the board.\n"
+    "Sign up for our newsletter to get the latest harbour news every morning in your inbox."
+)
+HARBOUR_COPY = HARBOUR
+HARBOUR_OTHER = (
+    "Tollmouth's harbour board has voted to close the old ferry terminal by the end of the "
+    "year, board chair Ines Varga said on Monday.\n"
+    "About 1,200 passengers a day use the terminal, the board said.\n"
+    "Fishermen in the harbour said they feared the closure would hurt local cafes and shops."
+)
+
+
+def art(id: str, text: str, published: str | None = "2025-05-05") -> Article:
+    return Article(id=id, source=f"{id}.txt", text=text, published=published)
+
+
+def test_each_sentence_cites_every_article_that_backs_it_and_prefers_originals() -> None:
+    items = [art("h1", HARBOUR), art("h2", HARBOUR_COPY), art("h3", HARBOUR_OTHER)]
+    summary = summarize(items, copies=[["h1", "h2"]])
+    assert summary
+    assert all(s.article in ("h1", "h3") for s in summary), "a copy is never quoted"
+    for sentence in summary:
+        assert sentence.article in sentence.sources
+        assert sentence.text in next(a.text for a in items if a.id == sentence.article)
+    figure = next(s for s in summary if "1,200" in s.text)
+    assert set(figure.sources) == {"h1", "h2", "h3"}
+
+
+def test_no_boilerplate_and_no_repetition() -> None:
+    items = [art("h1", HARBOUR), art("h3", HARBOUR_OTHER)]
+    summary = summarize(items)
+    assert not any("newsletter" in s.text for s in summary)
+    assert sum("1,200" in s.text for s in summary) == 1
+
+
+def test_size_is_respected() -> None:
+    items = [art("h1", HARBOUR), art("h3", HARBOUR_OTHER)]
+    assert len(summarize(items, config=SummaryConfig(size=2))) <= 2
+    assert len(summarize(items, size=1)) == 1
+    assert summarize([]) == []
+
+
+def test_a_giant_article_stays_bounded() -> None:
+    filler = "\n".join(
+        f"Harbour note {i}: crew rota {i % 7} covers berth {i % 13} and crane {i % 5} today."
+        for i in range(20_000)
+    )
+    items = [art("h1", HARBOUR + "\n" + filler), art("h3", HARBOUR_OTHER)]
+    started = time.perf_counter()
+    summary = summarize(items)
+    assert summary and time.perf_counter() - started < 30
+
+
+def test_support_check_wants_figures_names_and_most_words() -> None:
+    source = "About 1,200 passengers a day use the Tollmouth terminal, the board said."
+    assert check("About 1,200 passengers a day use the Tollmouth terminal.", source).supported
+    wrong = check("About 3,000 passengers a day use the Tollmouth terminal.", source)
+    assert not wrong.supported and "3000" in wrong.reason
+    named = check("Mayor Osric Bell said 1,200 passengers use the terminal.", source)
+    assert not named.supported and "name" in named.reason
+    assert numbers("2,000 troops and 2000 more, 3.50 each") == {"2000", "3.5"}

@@ -1,0 +1,106 @@
+"""The timeline: clauses around dates, merged across articles, vague days dated by corroboration."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsweave.extract.anchor import Anchor
+from newsweave.model import Article, Event
+from newsweave.summarize.dating import Clue, refine_day, vague_day
+from newsweave.summarize.timeline import TimelineConfig, build_timeline
+
+BRIDGE = (
+    "The Orlen bridge over the Vask river reopened on March 4, 2025 after a two-year closure.\n"
+    "Engineers had closed it in May 2023 when cracks appeared in two of its piers.\n"
+    "Copyright © 2025 Vask Valley Courier. All rights reserved."
+)
+BRIDGE_REWRITE = (
+    "Traffic returned to the Orlen bridge across the Vask river on March 4, 2025, ending a "
+    "two-year closure.\nThe bridge had been closed in May 2023 after cracks were found in its "
+    "piers, the council said."
+)
+# undated pages: the same announcement told with a weekday here and a day of month there
+FERRY_A = (
+    "The Tollmouth ferry service will stop running, the harbour board said on Wednesday.\n"
+    "Harbour master Ines Varga confirmed the decision to reporters."
+)
+FERRY_B = (
+    "On the 17th, the harbour board announced that the Tollmouth ferry service will stop "
+    "running.\nThe harbour board said the wind-down of the ferry service began in April."
+)
+
+
+def article(id: str, text: str, published: str | None = None, inferred: bool = False) -> Article:
+    return Article(
+        id=id,
+        source=f"{id}.txt",
+        text=text,
+        published=published,
+        published_inferred=inferred,
+        title=text.split(".")[0],
+    )
+
+
+def test_entries_merge_across_articles_with_all_sources() -> None:
+    timeline = build_timeline(
+        [article("a1", BRIDGE, "2025-03-05"), article("a2", BRIDGE_REWRITE, "2025-03-05")]
+    )
+    reopened = [e for e in timeline if e.date == "2025-03-04"]
+    assert len(reopened) == 1 and reopened[0].sources == ["a1", "a2"]
+    assert reopened[0].granularity == "day" and not reopened[0].inferred
+    closed = [e for e in timeline if e.date == "2023-05"]
+    assert closed and closed[0].granularity == "month" and set(closed[0].sources) == {"a1", "a2"}
+    assert [e.date for e in timeline] == sorted(e.date for e in timeline)
+
+
+def test_boilerplate_lines_never_make_an_entry() -> None:
+    timeline = build_timeline([article("a1", BRIDGE, "2025-03-05")])
+    assert not any("Copyright" in e.text or "©" in e.text for e in timeline)
+    assert not any(e.date == "2025" for e in timeline)
+
+
+def test_publication_dates_make_entries_from_the_headline() -> None:
+    timeline = build_timeline([article("a1", BRIDGE, "2025-03-05")])
+    (published,) = [e for e in timeline if e.date == "2025-03-05"]
+    assert published.text.startswith("The Orlen bridge")
+    assert (
+        build_timeline(
+            [article("a1", BRIDGE, "2025-03-05")], config=TimelineConfig(publication=False)
+        )
+        != timeline
+    )
+
+
+def test_long_sentences_are_cut_to_the_clause_of_their_date() -> None:
+    text = (
+        "The council, which had promised in April 2024 that the works would take a year, "
+        "said the bridge finally reopened on March 4, 2025, to the relief of commuters, "
+        "shop owners, bus drivers and the many cyclists who had made a long detour every "
+        "day for two years."
+    )
+    timeline = build_timeline(
+        [article("a1", text, "2025-03-05")], config=TimelineConfig(publication=False)
+    )
+    april = next(e for e in timeline if e.date == "2024-04")
+    assert "March" not in april.text and len(april.text.split()) < len(text.split())
+
+
+def test_vague_days_are_dated_by_corroborating_articles_of_the_event() -> None:
+    items = [article("fa", FERRY_A), article("fb", FERRY_B)]
+    anchor = Anchor(date(2024, 1, 1), date(2024, 12, 31))
+    clues = [Clue(FERRY_A.split("\n")[0], "", True), Clue(FERRY_B.split("\n")[1], "2024-04", False)]
+    assert refine_day("on the 17th", FERRY_B.split("\n")[0], anchor, clues) == date(2024, 4, 17)
+    # without the month clue: Wednesdays that are the 17th in 2024 are in January, April, July
+    assert refine_day("on the 17th", FERRY_B.split("\n")[0], anchor, clues[:1]) is None
+    assert vague_day("on Wednesday") and not vague_day("June 12")
+    # undated pages and no story anchor: nothing to resolve a weekday against
+    timeline = build_timeline(items, [Event("e1", "ferry", None, ["fa", "fb"])])
+    assert all(e.date[:4].isdigit() for e in timeline)
+
+
+def test_an_entry_takes_the_event_of_its_sources_when_the_date_fits() -> None:
+    items = [article("a1", BRIDGE, "2025-03-05"), article("a2", BRIDGE_REWRITE, "2025-03-05")]
+    events = [Event("ev", "Bridge reopens", "2025-03-04", ["a1", "a2"])]
+    timeline = build_timeline(items, events)
+    assert next(e for e in timeline if e.date == "2025-03-04").event == "ev"
+    assert next(e for e in timeline if e.date == "2023-05").event is None
