@@ -16,14 +16,17 @@ def cluster_stories(
     """Group articles into stories (incrementally, oldest first), each split into dated events.
 
     After the stream, `refine_rounds` batch rounds move articles that fit another story's
-    final centroid better than their own (see StreamClusterer.refine).
+    final centroid better than their own (see StreamClusterer.refine); then stories made of
+    two groups with little in common are split (`split_cut`, see cluster/split.py) and the
+    refinement runs once more.
     Story and event ids derive from their first article, so they do not depend on input
     order and stay the same when newer articles are added. Stories are sorted by size.
     """
     config = config or ClusterConfig()
     raw = {a.id: raw_features(a, config.features) for a in articles}
     ordered = sorted({a.id: a for a in articles}.values(), key=lambda a: time_key(a, raw[a.id].day))
-    clusterer = StreamClusterer(config, keep_vectors=config.refine_rounds > 0)
+    batch = config.refine_rounds > 0 or config.split_cut > 0
+    clusterer = StreamClusterer(config, keep_vectors=batch)
     if config.prime_idf:
         for article in ordered:
             clusterer.df.add(raw[article.id])
@@ -31,6 +34,8 @@ def cluster_stories(
         clusterer.add(article)
     if config.refine_rounds > 0:
         clusterer.refine()
+    if config.split_cut > 0 and clusterer.split() and config.refine_rounds > 0:
+        clusterer.refine()  # articles may fit a part of a split story better
     by_id = {a.id: a for a in ordered}
     stories = []
     for linked in clusterer.linked():

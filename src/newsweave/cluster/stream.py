@@ -18,6 +18,7 @@ September"). Topics that merely recur (another missile test) stay separate.
 it belongs to had formed (or while that story was still small) is moved to the story
 whose final centroid fits it better than its own does (leaving itself out of its own),
 k-means style, a few rounds. The articles keep the vectors they had on arrival.
+`split()` then splits stories made of two groups with little in common (see split.py).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from newsweave.cluster.features import (
     raw_features,
     weigh,
 )
+from newsweave.cluster.split import split_groups
 from newsweave.model import Article, content_id
 
 
@@ -62,6 +64,9 @@ class ClusterConfig:
     link_backref_share: float = 0.5  # ... and this share of its articles names an earlier month
     prime_idf: bool = False  # count IDF over the whole batch first (not strictly incremental)
     refine_rounds: int = 2  # batch re-assignment rounds after streaming (0: streaming only)
+    split_cut: float = 0.4  # split a story whose halves are this much less alike inside (0: never)
+    split_min_size: int = 2  # ... into groups of at least this many articles
+    split_max_members: int = 300  # stories larger than this are not checked (cost is cubic)
     features: FeatureConfig = field(default_factory=FeatureConfig)
 
 
@@ -212,6 +217,32 @@ class StreamClusterer:
             moved += moves
             self._rebuild(self.assignment)
         return moved
+
+    def split(self) -> int:
+        """Split stories made of two groups of articles with little in common; return the splits.
+
+        Parts are named after their earliest article (see split.py). Needs keep_vectors=True.
+        """
+        if not self.keep_vectors:
+            raise ValueError("split() needs a StreamClusterer made with keep_vectors=True")
+        c = self.config
+        assignment = dict(self.assignment)
+        splits = 0
+        for cid, cluster in self.clusters.items():
+            groups = split_groups(
+                [self._kept[a][0]["body"] for a in cluster.members],
+                c.split_cut,
+                c.split_min_size,
+                c.split_max_members,
+            )
+            splits += len(groups) - 1
+            for group in groups[1:]:
+                label = f"{cid}/{cluster.members[group[0]]}"
+                for i in group:
+                    assignment[cluster.members[i]] = label
+        if splits:
+            self._rebuild(assignment)
+        return splits
 
     def _better_story(self, article_id: str, own: Cluster) -> str | None:
         """A story that fits the article better than its own (and above the threshold)."""
