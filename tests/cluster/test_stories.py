@@ -122,3 +122,11 @@ def test_refine_needs_the_arrival_vectors() -> None:
     clusterer.add(article("b1", BRIDGE))
     with pytest.raises(ValueError, match="keep_vectors"):
         clusterer.refine()
+
+
+def test_undated_articles_need_stronger_lead_overlap_to_share_an_event() -> None:
+    undated = [replace(a, published=None) for a in THREE_MONTHS]
+    (story,) = cluster_stories(undated)
+    assert len(story.events) >= 2  # no dates to tell them apart, so the leads must
+    (merged,) = cluster_stories(undated, ClusterConfig(event_threshold_undated=0.01))
+    assert len(merged.events) == 1  # the dated threshold alone joins them all

@@ -36,6 +36,7 @@ def split_events(articles: Sequence[Article], config: ClusterConfig) -> list[Eve
             score = max(
                 _similarity(vectors[i], vectors[j])
                 * _decay(_gap(day, raw[ordered[j].id].day), config)
+                - _undated_margin(day, raw[ordered[j].id].day, config)
                 for j in members
             )
             if score > best_score:
@@ -95,6 +96,13 @@ def _similarity(a: dict[str, Vector], b: dict[str, Vector]) -> float:
 def _lead_features(article: Article, config: ClusterConfig) -> RawFeatures:
     lead = " ".join(article.text.split()[: config.event_lead_words])
     return raw_features(replace(article, text=lead), config.features)
+
+
+def _undated_margin(day: int | None, other: int | None, config: ClusterConfig) -> float:
+    """How much more similarity two undated articles need: no time gap tells them apart."""
+    if day is not None or other is not None:
+        return 0.0
+    return config.event_threshold_undated - config.event_threshold
 
 
 def _gap(day: int | None, other: int | None) -> int:

@@ -57,6 +57,8 @@ class ClusterConfig:
     query_terms: int = 12  # terms per field an article looks up in the inverted index
     postings: int = 100  # most recent stories kept per index term
     event_threshold: float = 0.01  # within a story, lead similarity (time-damped) joining an event
+    # Two undated articles have no time gap to damp by: lexical evidence alone must be stronger.
+    event_threshold_undated: float = 0.15
     event_lead_words: int = 40  # title plus this many first words say what happened
     event_decay_days: float = 3.0
     link_threshold: float = 0.3  # clusters this similar (ignoring time) may be linked into one
