@@ -7,7 +7,8 @@ weeks somewhere in a two-year window; articles mix those with a Zipf-distributed
 general vocabulary, are 150 to 1,500 words long (log-normal, median about 450), and
 about 10% are near-copies of an earlier article of the same story (new headline, a
 sentence dropped, an ad line added). Articles come out in publication order. The same
-seed always gives the same articles.
+seed always gives the same articles. `html_page` and `write_warcs` dress them as pages of
+invented outlets in WARC files, for the sharded-run benchmark (`throughput.py`).
 """
 
 from __future__ import annotations
@@ -162,6 +163,74 @@ def _near_copy(rng: random.Random, source: Article, article_id: str, published: 
     return Article(
         id=article_id, source=f"synthetic/{article_id}", text=text, title=title, published=published
     )
+
+
+OUTLETS = (
+    "Valley Herald",
+    "Lowland Gazette",
+    "Capital Courier",
+    "Riverside Post",
+    "Estmark Observer",
+    "Quellmouth Chronicle",
+    "MPA Wire",
+    "Harbour Ledger",
+)
+
+
+def html_page(article: Article, outlet: str) -> str:
+    """The article as a news page of `outlet`: navigation, byline, related links and footer."""
+    from html import escape
+
+    body = "".join(f"<p>{escape(p)}</p>" for p in article.text.split("\n") if p.strip())
+    title = escape(article.title or "")
+    return (
+        f"<!DOCTYPE html><html><head><title>{title} | {outlet}</title>"
+        f'<meta property="article:published_time" content="{article.published}T07:30:00Z">'
+        f'<meta property="og:site_name" content="{outlet}"></head><body>'
+        '<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/business">Business</a> '
+        '<a href="/sport">Sport</a> <a href="/opinion">Opinion</a></nav>'
+        f"<article><h1>{title}</h1><p class=byline>By a staff reporter, {article.published}</p>"
+        f"{body}</article>"
+        "<aside><h2>Most read</h2><ul><li><a href=/a>Council votes on the new budget</a></li>"
+        "<li><a href=/b>Weekend weather: rain in the north</a></li>"
+        "<li><a href=/c>Five things to do this weekend</a></li></ul></aside>"
+        f"<footer>Copyright {outlet}. All rights reserved. <a href=/privacy>Privacy</a> "
+        "<a href=/cookies>Cookie settings</a></footer></body></html>"
+    )
+
+
+def write_warcs(
+    articles: list[Article], folder: Path, shards: int, outlets: tuple[str, ...] = OUTLETS
+) -> list[Path]:
+    """Write the articles as HTML response records into `shards` gzipped WARC files."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / f"synthetic-{n:04d}.warc.gz" for n in range(shards)]
+    handles = [path.open("wb") for path in paths]
+    writers = [WARCWriter(handle, gzip=True) for handle in handles]
+    try:
+        for i, article in enumerate(articles):
+            outlet = outlets[i % len(outlets)]
+            host = outlet.lower().replace(" ", "") + ".example"
+            url = f"https://{host}/{article.published}/{article.id}"
+            payload = html_page(article, outlet).encode("utf-8")
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            writer = writers[i % shards]
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(payload), http_headers=headers
+                )
+            )
+    finally:
+        for handle in handles:
+            handle.close()
+    return paths
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from newsweave import __version__
+from newsweave.engines.command import run
 from newsweave.errors import InputError, NewsweaveError
 from newsweave.store import DEFAULT_DB, EXPORT_FORMATS, MEMORY, SQLiteStore, export, open_store
 from newsweave.web.command import serve
@@ -371,6 +372,7 @@ def _write(result: Any, fmt: str, output: Path | None, ui: Any) -> None:
 
 
 cli.add_command(serve)
+cli.add_command(run)
 
 
 def main(argv: list[str] | None = None) -> None:
