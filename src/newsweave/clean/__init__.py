@@ -1,7 +1,8 @@
 """The cleaning stage: raw pages (HTML or flattened text) to articles with metadata.
 
     clean_page(page)    -> Article | Dropped
-    clean_pages(pages)  -> Iterator[Article | Dropped], in input order, with site context
+    clean_pages(pages)  -> Iterator[Article | Dropped], in input order, with site context;
+                           an article cut to `max_chars` is followed by a Dropped noting the cut
     explain_page(page)  -> list[LineVerdict], every line with kept/dropped and the reason
 
 HTML goes through trafilatura (main text) and htmldate (date), imported lazily. Flattened text
@@ -21,8 +22,32 @@ __all__ = ["CleanConfig", "LineVerdict", "clean_page", "clean_pages", "explain_p
 
 
 def clean_page(page: Page, config: CleanConfig | None = None) -> Article | Dropped:
-    """Clean one page into an Article, or a Dropped record with the reason."""
-    return _clean(page, config or CleanConfig(), None)
+    """Clean one page into an Article (cut to `max_chars`), or a Dropped record with the reason."""
+    config = config or CleanConfig()
+    return _cap(_clean(page, config, None), config)[0]
+
+
+def _cap(
+    result: Article | Dropped, config: CleanConfig
+) -> tuple[Article | Dropped, Dropped | None]:
+    """Cut an article longer than `max_chars` at a paragraph boundary; the cut as a Dropped."""
+    if not isinstance(result, Article) or not 0 < config.max_chars < len(result.text):
+        return result, None
+    text = result.text
+    window = text[: config.max_chars + 1]
+    for mark in ("\n\n", "\n", ". ", " "):
+        at = window.rfind(mark, config.max_chars // 2)
+        if at > 0:
+            cut = at + (1 if mark == ". " else 0)
+            break
+    else:
+        cut = config.max_chars
+    result.text = text[:cut].rstrip()
+    note = (
+        f"text cut: {len(text):,} characters, over the {config.max_chars:,}-character cap; "
+        f"kept the first {len(result.text):,}"
+    )
+    return result, Dropped(result.source, note, stage="clean")
 
 
 def _clean(page: Page, config: CleanConfig, site: Counter[str] | None) -> Article | Dropped:
@@ -57,7 +82,7 @@ def clean_pages(
     config = config or CleanConfig()
     if not config.site_context:
         for page in pages:
-            yield _clean(page, config, None)
+            yield from _capped(_clean(page, config, None), config)
         return
     from .text import site_counts, site_key
 
@@ -74,4 +99,11 @@ def _flush(batch, config, site_counts, site_key):  # type: ignore[no-untyped-def
     counts = site_counts(batch)
     for page in batch:
         key = site_key(page)
-        yield _clean(page, config, counts.get(key) if key else None)
+        yield from _capped(_clean(page, config, counts.get(key) if key else None), config)
+
+
+def _capped(result: Article | Dropped, config: CleanConfig) -> Iterator[Article | Dropped]:
+    article, cut = _cap(result, config)
+    yield article
+    if cut is not None:
+        yield cut

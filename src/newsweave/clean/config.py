@@ -11,6 +11,7 @@ class CleanConfig:
 
     threshold: float = 0.5  # keep a line when the model's body probability is above this
     min_chars: int = 80  # an article with less body text than this is dropped
+    hole_threshold: float = 0.3  # ... or above this for a sentence between body lines
     fallback_margin: float = 2.0  # weak page: keep lines scoring within this logit of the best
     use_model: bool = True  # False: rule-only scoring (no model.json)
     site_context: bool = True  # clean_pages: drop lines repeated across pages of a site
@@ -20,6 +21,7 @@ class CleanConfig:
     refine_html: bool = True  # run newsweave's line rules over what trafilatura keeps
     detect_language: bool = True
     infer_dates: bool = True
+    max_chars: int = 100_000  # longer article text is cut at a paragraph boundary (0: no cap)
 
 
 @dataclass(slots=True)

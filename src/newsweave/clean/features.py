@@ -10,6 +10,7 @@ import numpy as np
 
 BULLETS = ("•", "·", "◦", "▪", "* ", "- ", "– ")
 _WORD = re.compile(r"\w+")
+_BULLET_CHARS = "•·◦▪*-– "
 # boilerplate vocabulary, matched as single words or word pairs (faster than one big regex)
 _BOILER_WORDS_TEXT = """
 subscribe subscribers newsletter newsletters cookie cookies privacy copyright
@@ -33,15 +34,22 @@ _BOILER_PAIRS = frozenset(
 # lines that open a comment thread or a list of other stories
 _MARKER_WORDS_TEXT = """
 comments comment replies reply responses response related tags tag ago recommended
-thoughts
+thoughts comentários comentarios kommentare commentaires commenti relacionadas relacionados
+relacionadas recomendados
 """
 _MARKER_WORDS = frozenset(_MARKER_WORDS_TEXT.split())
 _MARKER_PAIRS = frozenset(
     tuple(p.split())
     for p in """you might|you may|more from|read next|leave a|about the|other news|more news|
-    latest news|top stories|more stories|related stories|latest stories|other stories""".replace(
-        "\n", ""
-    ).split("|")
+    latest news|top stories|more stories|related stories|latest stories|other stories|
+    leia também|veja também|lesen sie|voir aussi|lire aussi|pode gostar|puede interesar|
+    mais lidas|más leídas|mais lidos|más leído|también te""".replace("\n", "").split("|")
+)
+_COMMENT_HEAD = re.compile(
+    r"(?im)(?:\b(?:said|says|wrote|writes|dice|disse|schrieb|a écrit)[^\S\n]*:[^\S\n]*$"
+    r"|\b\d+[^\S\n]*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)[^\S\n]+ago\b"
+    r"|\b(?:at|um|às|à|a las)[^\S\n]+\d{1,2}:\d\d"
+    r"|^(?:reply|responder|antworten|répondre)$|\bvotes?\b|\blikes?[^\S\n]*$)"
 )
 _LINK_ENDS = ("»", "›", "...", "…", "|")
 
@@ -66,6 +74,7 @@ _NAMES_TEXT = """
 bias log_words long20 short3 bullet indent end_punct colon_end stop_ratio cap_ratio
 digit_ratio boiler linky dup_page rel_pos in_main dist_main topic_sim prev_words next_words
 win_long win_bullet title_like commas quote marker markers_before gap_main
+comment_head comments_before
 """
 NAMES = _NAMES_TEXT.split()
 
@@ -88,6 +97,19 @@ def _per_line(pattern: re.Pattern[str], joined: str) -> list[str]:
     return " ".join(pattern.findall(joined)).split("\n")
 
 
+def _matches(pattern: re.Pattern[str], texts: list[str], which: list[int], n: int) -> np.ndarray:
+    """1.0 for each line of `which` where a (multiline) pattern matches: one pass per page."""
+    out = np.zeros(n)
+    if not which:
+        return out
+    sub = [texts[i] for i in which]
+    ends = np.cumsum([len(t) + 1 for t in sub])
+    starts = [m.start() for m in pattern.finditer("\n".join(sub))]
+    if starts:
+        out[np.asarray(which)[np.searchsorted(ends, starts, side="right")]] = 1.0
+    return out
+
+
 def split_lines(content: str) -> list[Line]:
     """Split a flattened page into non-blank lines (one block per line)."""
     out: list[Line] = []
@@ -98,11 +120,11 @@ def split_lines(content: str) -> list[Line]:
         if not stripped:
             continue
         bullet = stripped.startswith(BULLETS)
-        text = stripped.lstrip("•·◦▪*-– ").strip() if bullet else stripped
+        text = stripped.lstrip(_BULLET_CHARS).strip() if bullet else stripped
         if not text:
             continue
         key = text.casefold()
-        if "  " in key or "\t" in key or "\xa0" in key:
+        if "  " in key or "\t" in key or "\xa0" in key or "\u3000" in key or "\u2003" in key:
             key = " ".join(key.split())
         append(Line(len(out), raw, text, findall(key), bullet, len(raw) - len(raw.lstrip()), key))
     return out
@@ -110,18 +132,21 @@ def split_lines(content: str) -> list[Line]:
 
 def main_span(lines: list[Line]) -> tuple[int, int]:
     """The contiguous run of lines with the most prose (max-sum subarray of a line gain)."""
-    best, best_span, cur, start = 0.0, (0, -1), 0.0, 0
-    for i, line in enumerate(lines):
-        n = len(line.words)
-        gain = (n - 12.0) if not line.bullet else -6.0
-        if n >= 25:
-            gain += 10.0
-        if cur <= 0:
-            cur, start = 0.0, i
-        cur += gain
-        if cur > best:
-            best, best_span = cur, (start, i)
-    return best_span
+    n = len(lines)
+    if not n:
+        return (0, -1)
+    nw = np.fromiter((len(line.words) for line in lines), dtype=float, count=n)
+    bullet = np.fromiter((line.bullet for line in lines), dtype=bool, count=n)
+    gain = np.where(bullet, -6.0, nw - 12.0) + np.where(nw >= 25, 10.0, 0.0)
+    c = np.concatenate(([0.0], np.cumsum(gain)))  # c[j + 1] = sum of gain[: j + 1]
+    low = np.minimum.accumulate(c[:-1])  # lowest prefix sum before each line
+    cur = c[1:] - low  # Kadane's running sum, restarted where it fell to zero or below
+    end = int(cur.argmax())
+    if cur[end] <= 0:
+        return (0, -1)
+    # the run starts after the last prefix that reached the low
+    starts = np.flatnonzero(c[: end + 1] <= low[end])
+    return (int(starts[-1]), end)
 
 
 def _window_sum(x: np.ndarray, before: int, after: int) -> np.ndarray:
@@ -220,6 +245,13 @@ def featurize(lines: list[Line]) -> np.ndarray:
     )
     mb = np.where(after, cum_marker[idx] - cum_marker[hi1], 0.0)
     dup = np.asarray([counts[line.key] > 1 for line in lines], dtype=float)
+    heads = [
+        i
+        for i, (k, t) in enumerate(zip(nw_l, texts, strict=True))
+        if k < 15 and (":" in t or "ago" in t or "vote" in t or "like" in t or k == 1)
+    ]
+    chead = _matches(_COMMENT_HEAD, texts, heads, n)
+    cb = np.concatenate(([0.0], np.cumsum(chead)[:-1]))
     ends = fl[:, 2]
     out = np.empty((n, len(NAMES)))
     out[:, 0] = 1.0
@@ -250,4 +282,6 @@ def featurize(lines: list[Line]) -> np.ndarray:
     out[:, 25] = marker
     out[:, 26] = np.minimum(mb, 3.0) / 3.0
     out[:, 27] = np.log1p(gap)
+    out[:, 28] = chead
+    out[:, 29] = np.log1p(np.minimum(cb, 20.0))
     return out

@@ -93,7 +93,7 @@ def _refine(text: str, i: int, n: int, title_key: str, res: HtmlResult) -> str |
         return "credit: " + ", ".join(credits)
     if (i < 3 or i >= n - 3) and (authors := meta.byline_of(text)) is not None:
         res.authors.extend(a for a in authors if a not in res.authors)
-        return "byline: " + ", ".join(authors)
+        return "byline: " + (", ".join(authors) or "no name")
     if (mail := meta.contact_of(text)) is not None:
         res.credits.append(mail)
         return "contact e-mail"

@@ -48,6 +48,11 @@ BYLINE = re.compile(
     rf"^(?i:by|written by|von|par|por)\s+({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
     r"(?:\s*[,|–—-]\s*.{0,40})?$",
 )
+# "By Jane Roe, Chief Reporter": a job title after the name is not a second author
+ROLE = re.compile(
+    r"(?i)\b(?:reporter|correspondent|editor|writer|columnist|staff|contributor|journalist|"
+    r"photographer|producer|analyst|bureau|desk|chief|senior|political|reporters)\b"
+)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*)*(?:\d{4}\s*)?([\w.& -]{2,40}?)"
@@ -88,7 +93,8 @@ def byline_of(text: str) -> list[str] | None:
     m = BYLINE.match(text)
     if not m:
         return None
-    return [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", m.group(1)) if n.strip()]
+    names = [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", m.group(1)) if n.strip()]
+    return [n for n in names if not ROLE.search(n)]
 
 
 def contact_of(text: str) -> str | None:

@@ -14,6 +14,7 @@ from newsweave.errors import StageError
 from .features import NAMES
 
 MODEL_FILE = "model.json"
+_CHUNK = 2048  # lines scored at once by the tree ensemble
 STAGE2_EXTRA = [
     "s1",
     "s1_prev",
@@ -127,6 +128,8 @@ def _trees(params: dict[str, Any], x: np.ndarray) -> np.ndarray:
     Nodes are stored per tree in padded arrays; a leaf points to itself, so every line walks
     exactly `depth` steps.
     """
+    if len(x) > _CHUNK:  # long pages in slices: the (lines, trees) index arrays stay small
+        return np.concatenate([_trees(params, x[i : i + _CHUNK]) for i in range(0, len(x), _CHUNK)])
     feature, threshold, left, right, value, offset = _tree_arrays(params)
     node = np.repeat(offset, len(x), axis=0)  # (lines, trees): flat index of the root
     rows = np.arange(len(x))[:, None] * x.shape[1]

@@ -65,6 +65,7 @@ def analyse(
     ]
     if lines and sum(len(lines[i].text) for i, k in enumerate(keep) if k) < config.min_chars:
         _fallback(lines, z, keep, why, config)
+    _fill_holes(lines, z, keep, why, config)
     res = Analysis(lines, [])
     start = _first_strong(lines, keep)
 
@@ -89,7 +90,7 @@ def analyse(
             drop(i, "credit: " + ", ".join(credits))
         elif (authors := meta.byline_of(text)) is not None:
             _add(res.authors, authors)
-            drop(i, "byline: " + ", ".join(authors))
+            drop(i, "byline: " + (", ".join(authors) or "no name"))
         elif (mail := meta.contact_of(text)) is not None:
             _add(res.credits, [mail])
             drop(i, "contact e-mail")
@@ -110,6 +111,24 @@ def analyse(
         LineVerdict(line.raw.rstrip(), k, w) for line, k, w in zip(lines, keep, why, strict=True)
     ]
     return res
+
+
+def _fill_holes(
+    lines: list[Line], z: np.ndarray, keep: list[bool], why: list[str], config: CleanConfig
+) -> None:
+    """Keep a sentence-like paragraph the model nearly kept between body lines, or as the lead."""
+    floor = math.log(config.hole_threshold / (1.0 - config.hole_threshold))
+    n = len(lines)
+    first = next((i for i, k in enumerate(keep) if k), n)
+    for i in np.flatnonzero(z > floor).tolist():
+        if keep[i] or not _sentence(lines[i]):
+            continue
+        above, below = any(keep[max(0, i - 2) : i]), any(keep[i + 1 : min(n, i + 3)])
+        lead = below and i < first  # the lead paragraph just above the first body line
+        if (above and below) or (lead and len(lines[i].words) >= 15):
+            keep[i] = True
+            where = "between body lines" if above and below else "lead paragraph"
+            why[i] = f"body, {where} (score {_p(float(z[i])):.2f})"
 
 
 def _fallback(
@@ -185,23 +204,7 @@ def _title_and_standfirst(
     if page.title:
         res.title = page.title.strip()
     else:
-        seen: dict[str, int] = {}
-        cands = []
-        for i in range(start):
-            line = lines[i]
-            if line.bullet or not meta.is_headline(line.text, len(line.words)):
-                continue
-            if line.text[-1] == "." or not why[i].startswith(("body", "boiler")):
-                continue
-            if len(body_words.intersection(line.words)) < 2:
-                continue
-            cands.append(i)
-            key = line.key
-            if key in seen and title_idx is None:
-                title_idx = seen[key]
-            seen.setdefault(key, i)
-        if title_idx is None and cands:
-            title_idx = cands[0]
+        title_idx = _pick_title(lines, why, start, body_words)
         if title_idx is not None:
             res.title = lines[title_idx].text
     if res.title:
@@ -227,6 +230,41 @@ def _title_and_standfirst(
             res.standfirst = line.text
             keep[i], why[i] = False, "standfirst"
         break
+
+
+_MENU_MARKS = ("|", "▾", "›", "»", "☰", "•", "[", "]")
+_MASTHEAD = re.compile(
+    r"(?i)\b(?:since|est\.?|founded in)\s+1[6-9]\d\d\b|\bnewspaper\b|\bserving\b"
+)
+
+
+def _pick_title(lines: list[Line], why: list[str], start: int, body_words: set[str]) -> int | None:
+    """The headline above the body: a repeated line first, else the line most about the body.
+
+    Menu, breadcrumb and masthead lines, cookie notices and long standfirst-like lines lose.
+    """
+    seen: dict[str, int] = {}
+    best, best_score = None, 0.0
+    for i in range(start):
+        line = lines[i]
+        nw = len(line.words)
+        if line.bullet or not meta.is_headline(line.text, nw):
+            continue
+        if line.text[-1] == "." or not why[i].startswith(("body", "boiler")):
+            continue
+        content = {w for w in line.words if len(w) > 3}
+        shared = len(body_words.intersection(content))
+        if shared < 2:
+            continue
+        if any(m in line.text for m in _MENU_MARKS) or _MASTHEAD.search(line.text):
+            continue
+        if line.key in seen:  # a headline printed twice (e.g. once lower-cased) is the title
+            return seen[line.key]
+        seen[line.key] = i
+        score = shared / len(content) - (0.3 if nw > 18 else 0.0)
+        if score > best_score:
+            best, best_score = i, score
+    return best
 
 
 def _dedupe(lines: list[Line], keep: list[bool], why: list[str]) -> None:
@@ -282,7 +320,7 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
         header = [
             v.text.strip() for v in res.verdicts[:first] if not v.text.lstrip().startswith("•")
         ]
-        lo, hi = infer_range(header, body_lines)
+        lo, hi = infer_range(header, _head(body_lines, config.max_chars or _DATE_SCAN))
         if lo is not None:
             span = [lo.isoformat(), hi.isoformat() if hi else ""]
         published = span[0] if lo is not None and lo == hi else None
@@ -306,6 +344,21 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
         standfirst=res.standfirst,
         published_range=span,
     )
+
+
+_DATE_SCAN = 100_000  # characters of body read for dates when the text is not capped
+
+
+def _head(texts: list[str], limit: int) -> list[str]:
+    """The leading texts up to about `limit` characters (the last one cut)."""
+    out, used = [], 0
+    for text in texts:
+        if used + len(text) > limit:
+            out.append(text[: max(0, limit - used)])
+            break
+        out.append(text)
+        used += len(text) + 1
+    return out
 
 
 def site_counts(pages: list[Page]) -> dict[str, Counter[str]]:

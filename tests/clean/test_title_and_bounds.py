@@ -1,0 +1,90 @@
+"""Titles above the body, bylines with job titles, and bounded work on pathological pages."""
+
+import time
+
+import numpy as np
+
+from newsweave.clean import clean_page
+from newsweave.clean.features import featurize, main_span, split_lines
+from newsweave.clean.meta import byline_of
+from newsweave.clean.scorer import _trees, load_model, stage2_matrix
+from newsweave.model import Article, Page
+
+from .fixtures import BODY
+
+HEAD = [
+    "NORTHCAPE LEDGER — Serving the Westmere coast since 1902",
+    "Home | Harbour | Westmere | Sport | Jobs",
+    "Menu ☰ | News | Westmere | Opinion",
+    "Home › News › Westmere",
+    "Westmere council votes to close ferry pier for repairs",
+    "The crumbling pier will shut for six months while crews rebuild it; the Oskel Island "
+    "ferry moves to the northern quay",
+    "By Ilse Marrow, Harbour Correspondent",
+]
+
+
+def _page(lines: list[str]) -> Page:
+    return Page(id="t", source="t.txt", content="\n\n".join(lines))
+
+
+def test_title_skips_masthead_menu_and_breadcrumb_lines():
+    art = clean_page(_page([*HEAD, *BODY, "Related stories", "  • Lighthouse keeper named"]))
+    assert isinstance(art, Article)
+    assert art.title == "Westmere council votes to close ferry pier for repairs"
+    assert art.standfirst and art.standfirst.startswith("The crumbling pier")
+    assert art.authors == ["Ilse Marrow"]
+
+
+def test_no_title_when_the_page_has_no_headline():
+    art = clean_page(_page(["Home | Harbour | Sport", *BODY]))
+    assert isinstance(art, Article) and art.title is None
+
+
+def test_byline_drops_job_titles():
+    assert byline_of("By Ilse Marrow, Harbour Correspondent") == ["Ilse Marrow"]
+    assert byline_of("By Ilse Marrow and Teo Vance") == ["Ilse Marrow", "Teo Vance"]
+    assert byline_of("By Staff Reporter") == []
+
+
+def _kadane(lines):  # the loop main_span replaced
+    best, span, cur, start = 0.0, (0, -1), 0.0, 0
+    for i, line in enumerate(lines):
+        n = len(line.words)
+        gain = (n - 12.0) if not line.bullet else -6.0
+        gain += 10.0 if n >= 25 else 0.0
+        if cur <= 0:
+            cur, start = 0.0, i
+        cur += gain
+        if cur > best:
+            best, span = cur, (start, i)
+    return span
+
+
+def test_main_span_matches_the_loop():
+    pages = [[*HEAD, *BODY], ["Home", "  • World"], [*BODY, "Related", *BODY], []]
+    for lines in pages:
+        parsed = split_lines("\n".join(lines))
+        assert main_span(parsed) == _kadane(parsed)
+
+
+def test_trees_score_long_pages_in_slices():
+    model = load_model()
+    x = featurize(split_lines("\n".join([*HEAD, *BODY] * 400)))
+    x2 = stage2_matrix(x, np.zeros(len(x)))
+    whole = _trees(model["stage2"], x2[:2048])
+    assert len(x2) > 2048
+    assert np.allclose(_trees(model["stage2"], x2)[:2048], whole)
+
+
+def test_pathological_pages_clean_quickly():
+    sentence = BODY[0] + " "
+    pages = [
+        "\n".join(f"Menu item {i}" if i % 3 else sentence for i in range(20_000)),
+        sentence * 20_000,  # one 3.5 MB line
+        "pier " * 200_000,  # 1 MB of one repeated word
+    ]
+    for content in pages:
+        start = time.process_time()
+        clean_page(Page(id="p", source="p.txt", content=content))
+        assert time.process_time() - start < 10.0
