@@ -142,6 +142,18 @@ def test_timeline_chart_spans_the_period_of_each_entry() -> None:
     assert timeline_svg([]) == ""
 
 
+def test_timeline_chart_has_one_row_per_date_with_a_count() -> None:
+    entries = [
+        TimelineEntry("2019", "Dunmere <b>choir</b> founded", ["a"], granularity="year"),
+        TimelineEntry("2019", "Harlow bridge built", ["b"], granularity="year"),
+        TimelineEntry("2021-03-02", "Bridge reopened", ["a"], inferred=True),
+    ]
+    svg = timeline_svg(entries)
+    assert svg.count("<rect") == 1 and svg.count("<circle") == 1
+    assert "2019 ×2" in svg and "&lt;b&gt;choir" in svg and "<b>" not in svg
+    assert 'fill="none"' in svg  # the only entry on 2021-03-02 is inferred
+
+
 def test_markdown_without_changes_has_no_changes_section() -> None:
     assert "What changed" not in render(hostile_brief(), "md")
 

@@ -1,8 +1,8 @@
 """A story's timeline as an inline SVG chart: no script, no library, no external resource.
 
-Each entry is a row: a dot for a day, a bar for the month, season, quarter, year or decade
-it can only be placed in; hollow when the date is inferred. The bar's tooltip (`<title>`)
-is the escaped entry text.
+Each distinct date is a row: a dot for a day, a bar for the month, season, quarter, year or
+decade it can only be placed in; hollow when every entry on it is inferred; "×N" when N
+entries share it. The tooltip (`<title>`) is the escaped text of those entries.
 """
 
 from __future__ import annotations
@@ -57,7 +57,14 @@ def _month_end(year: int, month: int) -> date:
 
 def timeline_svg(entries: list[TimelineEntry]) -> str:
     """The chart of `entries` as an <svg> element; empty when no entry has a usable date."""
-    placed = [(t, s) for t in entries if (s := date_span(t.date, t.granularity)) is not None]
+    rows: dict[tuple[str, str], list[TimelineEntry]] = {}
+    for entry in entries:
+        rows.setdefault((entry.date, entry.granularity), []).append(entry)
+    placed = [
+        (same, span)
+        for (value, granularity), same in rows.items()
+        if (span := date_span(value, granularity)) is not None
+    ]
     if not placed:
         return ""
     start = min(s[0] for _, s in placed).toordinal()
@@ -76,11 +83,13 @@ def timeline_svg(entries: list[TimelineEntry]) -> str:
         f"{escape(date.fromordinal(end).isoformat())}</text>",
         f'<line x1="{_LABEL}" y1="16" x2="{_WIDTH - 10}" y2="16" stroke="#999"/>',
     ]
-    for row, (entry, (first, last)) in enumerate(placed):
+    for row, (same, (first, last)) in enumerate(placed):
         y = _TOP + row * _ROW
-        fill = "none" if entry.inferred else "#4a7bd0"
-        tip = f"<title>{escape(entry.date)}: {escape(entry.text)}</title>"
-        parts.append(f'<text x="0" y="{y + 10}">{escape(entry.date)}</text>')
+        value = same[0].date
+        fill = "none" if all(e.inferred for e in same) else "#4a7bd0"
+        tip = "<title>" + "\n".join(f"{escape(value)}: {escape(e.text)}" for e in same) + "</title>"
+        label = value if len(same) == 1 else f"{value} ×{len(same)}"
+        parts.append(f'<text x="0" y="{y + 10}">{escape(label)}</text>')
         if first == last:
             parts.append(
                 f'<circle cx="{x(first):.1f}" cy="{y + 6}" r="5" fill="{fill}" '
