@@ -15,12 +15,12 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsweave.cluster.features import Vector, cosine, normalise
 from newsweave.model import Article, SummarySentence
 from newsweave.summarize.support import check
 from newsweave.summarize.timeline import BOILERPLATE
 from newsweave.text import content_words, split_sentences
 
-Vector = dict[str, float]
 _QUOTE_START = re.compile(r"^[“\"‘']")
 
 
@@ -63,13 +63,13 @@ def summarize(
     for sentence in sentences:
         for term, weight in sentence.vector.items():
             centroid[term] += weight / len(sentences)
-    relevance = [_dot(c.vector, centroid) for c in candidates]
+    relevance = [cosine(c.vector, centroid) for c in candidates]
     chosen: list[int] = []
     while len(chosen) < min(size, len(candidates)):
 
         def score(k: int) -> float:
             redundancy = max(
-                (_dot(candidates[k].vector, candidates[c].vector) for c in chosen), default=0.0
+                (cosine(candidates[k].vector, candidates[c].vector) for c in chosen), default=0.0
             )
             penalty = 0.01 * candidates[k].position + (
                 0.05 if _QUOTE_START.match(candidates[k].text) else 0
@@ -79,7 +79,7 @@ def summarize(
         best = max((k for k in range(len(candidates)) if k not in chosen), key=score)
         if (
             chosen
-            and max(_dot(candidates[best].vector, candidates[c].vector) for c in chosen)
+            and max(cosine(candidates[best].vector, candidates[c].vector) for c in chosen)
             >= config.repeat
         ):
             break  # everything left repeats what is already said
@@ -131,16 +131,7 @@ def summary_candidates(
 
 
 def _tfidf(terms: list[str], idf: dict[str, float]) -> Vector:
-    counts = Counter(terms)
-    vector = {t: (1 + math.log(c)) * idf[t] for t, c in counts.items()}
-    norm = math.sqrt(sum(v * v for v in vector.values()))
-    return {t: v / norm for t, v in vector.items()} if norm else {}
-
-
-def _dot(a: Vector, b: Vector) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+    return normalise({t: (1 + math.log(c)) * idf[t] for t, c in Counter(terms).items()})
 
 
 Index = dict[str, list[tuple[int, str, float]]]
