@@ -123,3 +123,12 @@ def test_ingest_refuses_a_loopback_url_without_the_flag(tmp_path: Path) -> None:
 def test_ingest_needs_something_to_read(tmp_path: Path) -> None:
     code, _, err = run("ingest", "--db", str(tmp_path / "n.db"))
     assert code == 2 and "nothing to ingest" in err
+
+
+def test_entities_option_picks_the_entity_backend(examples: Path) -> None:
+    code, out, _ = run("-q", "brief", str(examples), "--format", "json", "--entities", "none")
+    assert code == 0
+    data = json.loads(out)
+    assert all(not a["entities"] for a in data["articles"])
+    code, out, _ = run("-q", "brief", str(examples), "--format", "json", "--entities", "lexical")
+    assert any(a["entities"] for a in json.loads(out)["articles"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from newsweave.clean import clean_pages
@@ -11,7 +12,7 @@ from newsweave.cluster import cluster_stories
 from newsweave.cluster.offtopic import mark_offtopic, on_topic_text
 from newsweave.compare import find_claims, find_discrepancies
 from newsweave.dedup import copy_relations, duplicate_groups, find_rewrites, lineage_groups
-from newsweave.extract import extract_articles, resolve_stories
+from newsweave.extract import ExtractConfig, extract_articles, resolve_stories
 from newsweave.model import Article, Brief, Dropped, Page, Story
 from newsweave.pipeline import Pipeline, Progress, RunReport, Stage, corpus_stage, map_stage
 from newsweave.summarize import build_timeline, summarize
@@ -26,11 +27,13 @@ class Analysis:
     report: RunReport
 
 
-def default_stages() -> list[Stage]:
-    """The stages of a full analysis, in order."""
+def default_stages(extract: ExtractConfig | None = None) -> list[Stage]:
+    """The stages of a full analysis, in order; `extract` picks the entity backend and such."""
     return [
         map_stage("clean", clean_pages, needs="pages", adds="articles"),
-        map_stage("extract", extract_articles, needs="articles", adds="articles"),
+        map_stage(
+            "extract", partial(extract_articles, config=extract), needs="articles", adds="articles"
+        ),
         corpus_stage("dedup", _dedup, needs=["articles"], adds=["copies"]),
         corpus_stage("cluster", _cluster, needs=["articles", "copies"], adds=["stories"]),
         corpus_stage("lineage", _lineage, needs=["stories", "articles"], adds=["stories"]),
@@ -41,9 +44,11 @@ def default_stages() -> list[Stage]:
     ]
 
 
-def analyze(pages: Sequence[Page], progress: Progress | None = None) -> Analysis:
+def analyze(
+    pages: Sequence[Page], progress: Progress | None = None, extract: ExtractConfig | None = None
+) -> Analysis:
     """Run every default stage over `pages`."""
-    data, report = Pipeline(default_stages()).run({"pages": list(pages)}, progress)
+    data, report = Pipeline(default_stages(extract)).run({"pages": list(pages)}, progress)
     return Analysis(articles=data["articles"], stories=data["stories"], report=report)
 
 

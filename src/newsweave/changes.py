@@ -15,9 +15,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsweave.errors import InputError
 from newsweave.model import Article, Brief, Change, Figure, Page, Story, from_dict
+
+if TYPE_CHECKING:
+    from newsweave.extract import ExtractConfig
 from newsweave.summarize.dating import keys
 from newsweave.text import jaccard
 
@@ -97,13 +101,15 @@ def check_since(since: str) -> str:
     return since
 
 
-def changes_since(brief: Brief, pages: Sequence[Page], since: str) -> Brief:
+def changes_since(
+    brief: Brief, pages: Sequence[Page], since: str, extract: ExtractConfig | None = None
+) -> Brief:
     """`brief` with what changed since `since`: the brief of the earlier pages is analysed anew."""
     from newsweave.analyze import analyze, make_brief
 
     earlier_pages = pages_before(pages, brief.articles, since)
     if earlier_pages:
-        earlier = analyze(earlier_pages)
+        earlier = analyze(earlier_pages, extract=extract)
         before = make_brief(earlier.articles, earlier.stories)
     else:
         before = Brief(articles=[], stories=[])

@@ -7,7 +7,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,6 +16,9 @@ from newsweave.engines.command import run
 from newsweave.errors import InputError, NewsweaveError
 from newsweave.store import DEFAULT_DB, EXPORT_FORMATS, MEMORY, SQLiteStore, export, open_store
 from newsweave.web.command import serve
+
+if TYPE_CHECKING:
+    from newsweave.extract import ExtractConfig
 
 FORMATS = ("json", "md", "html")
 SUFFIX_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
@@ -27,6 +30,23 @@ def db_option(
     """The shared --db option."""
     help_text = "SQLite store file." + ("" if default else " Default: a temporary in-memory store.")
     return click.option("--db", "db", default=default, show_default=bool(default), help=help_text)
+
+
+def entities_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """The shared --entities option: which entity backend the extract stage uses."""
+    return click.option(
+        "--entities",
+        type=click.Choice(["auto", "spacy", "lexical", "none"]),
+        default="auto",
+        show_default=True,
+        help="Entity backend: auto is spaCy when the [nlp] extra is installed, else lexical.",
+    )(fn)
+
+
+def _extract_config(entities: str) -> ExtractConfig:
+    from newsweave.extract import ExtractConfig
+
+    return ExtractConfig(entities=entities)
 
 
 def output_options(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -80,6 +100,7 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     "Default: $NEWSWEAVE_LLM_URL; off when neither is set.",
 )
 @click.option("--llm-model", metavar="NAME", help="Model name for --llm-url.")
+@entities_option
 @click.pass_context
 def brief(
     ctx: click.Context,
@@ -91,6 +112,7 @@ def brief(
     since: str | None,
     llm_url: str | None,
     llm_model: str | None,
+    entities: str,
 ) -> None:
     """Ingest INPUTS, run every stage and write the story brief (the main job).
 
@@ -115,7 +137,8 @@ def brief(
         ui.ingest_summary(summary)
         if store.count("pages") == 0:
             raise InputError(f"no usable pages in the input ({len(summary.dropped)} dropped)")
-        result = analyze_store(store, ui.progress())
+        extract = _extract_config(entities)
+        result = analyze_store(store, ui.progress(), extract)
         dropped = summary.dropped + result.report.dropped
         ui.dropped(result.report.dropped)
         if not result.articles:
@@ -135,7 +158,7 @@ def brief(
         elif since:
             from newsweave.changes import changes_since
 
-            result_brief = changes_since(result_brief, list(store.pages()), since)
+            result_brief = changes_since(result_brief, list(store.pages()), since, extract)
         _write(result_brief, fmt, output, ui)
 
 
@@ -192,14 +215,15 @@ def ingest_command(
 
 @cli.command()
 @db_option()
+@entities_option
 @click.pass_context
-def analyze(ctx: click.Context, db: str) -> None:
+def analyze(ctx: click.Context, db: str, entities: str) -> None:
     """Run every analysis stage over the stored pages and store the stories."""
     from newsweave.jobs import analyze_store
 
     ui = _ui(ctx)
     with _existing_store(db) as store:
-        result = analyze_store(store, ui.progress())
+        result = analyze_store(store, ui.progress(), _extract_config(entities))
         ui.report(result.report)
         ui.say(f"{len(result.articles)} articles in {len(result.stories)} stories")
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from newsweave.analyze import Analysis, analyze, make_brief
+from newsweave.extract import ExtractConfig
 from newsweave.ingest import IngestConfig, read_inputs
 from newsweave.model import Brief, Dropped, Page, Story
 from newsweave.pipeline import Progress, SilentProgress
@@ -60,9 +61,11 @@ def store_items(
     return summary
 
 
-def analyze_store(store: SQLiteStore, progress: Progress | None = None) -> Analysis:
+def analyze_store(
+    store: SQLiteStore, progress: Progress | None = None, extract: ExtractConfig | None = None
+) -> Analysis:
     """Analyse every stored page and replace the stored articles and stories with the result."""
-    result = analyze(list(store.pages()), progress)
+    result = analyze(list(store.pages()), progress, extract)
     store.put_results(result.articles, result.stories)
     if result.report.dropped:
         store.add_dropped(result.report.dropped)

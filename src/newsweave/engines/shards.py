@@ -125,16 +125,12 @@ def doc_stage_fns(
     config: ScaleConfig | None = None,
 ) -> list[tuple[str, Callable[[Iterable[Any]], Iterator[Any]]]]:
     """The per-document stages of the local path (the map stages of the default analysis)."""
-    from functools import partial
-
     from newsweave.analyze import default_stages
-    from newsweave.extract import ExtractConfig, extract_articles
+    from newsweave.extract import ExtractConfig
 
-    stages = [(s.name, s.fn) for s in default_stages() if s.streaming]
-    if config is not None and config.entities is not None:
-        extract = partial(extract_articles, config=ExtractConfig(entities=config.entities))
-        stages = [(n, extract if fn is extract_articles else fn) for n, fn in stages]
-    return stages
+    entities = config.entities if config is not None else None
+    extract = ExtractConfig(entities=entities) if entities is not None else None
+    return [(s.name, s.fn) for s in default_stages(extract) if s.streaming]
 
 
 def _process(task: ShardTask) -> ShardResult:
