@@ -7,7 +7,13 @@ from tests.analysis_fixtures import FERRY, FERRY_REWRITE, ORCHARD, article
 from newsweave.cluster import cluster_stories
 from newsweave.compare import find_discrepancies
 from newsweave.dedup import duplicate_groups
-from newsweave.extract import extract_articles, extract_figures, extract_quotes, find_dates
+from newsweave.extract import (
+    ExtractConfig,
+    extract_articles,
+    extract_figures,
+    extract_quotes,
+    find_dates,
+)
 from newsweave.summarize import build_timeline, summarize
 
 
@@ -93,6 +99,6 @@ def test_timeline_merges_dates_across_articles() -> None:
         article("f1", FERRY, published="2025-02-03"),
         article("f2", FERRY_REWRITE, published="2025-02-03"),
     ]
-    timeline = build_timeline(items)
+    timeline = build_timeline(list(extract_articles(items, ExtractConfig(entities="none"))))
     assert [t.date for t in timeline] == sorted(t.date for t in timeline)
     assert any(t.date == "2025-03" for t in timeline)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from newsweave.extract import ExtractConfig, extract_articles
 from newsweave.extract.anchor import Anchor
 from newsweave.model import Article, Event
 from newsweave.summarize.dating import Clue, refine_day, vague_day
@@ -31,7 +32,8 @@ FERRY_B = (
 
 
 def article(id: str, text: str, published: str | None = None, inferred: bool = False) -> Article:
-    return Article(
+    """An invented article as the timeline gets it: after the extract stage."""
+    raw = Article(
         id=id,
         source=f"{id}.txt",
         text=text,
@@ -39,6 +41,7 @@ def article(id: str, text: str, published: str | None = None, inferred: bool = F
         published_inferred=inferred,
         title=text.split(".")[0],
     )
+    return next(extract_articles([raw], ExtractConfig(entities="none")))
 
 
 def test_entries_merge_across_articles_with_all_sources() -> None:

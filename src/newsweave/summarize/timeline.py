@@ -232,8 +232,12 @@ def clause(
 
 
 def _expressions(article: Article, anchor: Anchor | None) -> list[TimeExpression]:
-    """The article's own time expressions when its date is trusted, else re-read against `anchor`."""
-    if _exact(article) and article.times:
+    """The article's own time expressions when its date is trusted, else re-read against `anchor`.
+
+    An exact date makes the extract stage's expressions final, even when there are none:
+    tagging again would cost as much as extraction did.
+    """
+    if _exact(article):
         exprs = article.times
     else:
         exprs = time_expressions(article.text, anchor=anchor, inferred=not _exact(article))
