@@ -38,15 +38,15 @@ def split_sentences(text: str) -> list[str]:
         paragraph = paragraph.strip()
         if not paragraph:
             continue
-        pieces = _SENTENCE_END.split(paragraph)
-        current = ""
-        for piece in pieces:
-            current = f"{current} {piece}" if current else piece
-            if not _ABBREVIATIONS.search(current):
-                sentences.append(current)
-                current = ""
+        current: list[str] = []  # pieces joined only at the end: a run of "Mr." stays linear
+        for piece in _SENTENCE_END.split(paragraph):
+            current.append(piece)
+            # only the end of the piece can hold the abbreviation; `pos` keeps \b exact
+            if not _ABBREVIATIONS.search(piece, max(0, len(piece) - 8)):
+                sentences.append(" ".join(current))
+                current = []
         if current:
-            sentences.append(current)
+            sentences.append(" ".join(current))
     return sentences
 
 

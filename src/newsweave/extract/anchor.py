@@ -64,7 +64,7 @@ def article_anchor(published: str | None, inferred: bool = False) -> Anchor | No
     if day is None:
         return None
     if inferred or len(published or "") < 10:
-        return Anchor(day, day + timedelta(days=365))
+        return Anchor(day, min(day, date.max - timedelta(days=365)) + timedelta(days=365))
     return Anchor.on(day)
 
 

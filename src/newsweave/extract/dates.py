@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from newsweave.extract.anchor import Anchor, article_anchor
@@ -42,11 +43,13 @@ def time_expressions(
         if at >= 0:
             spans.append((at, at + len(sentence), sentence))
             offset = at + len(sentence)
+    starts = [a for a, _, _ in spans]
     found: list[TimeExpression] = []
     for timex in tag_times(text, anchor):
         if anchor is None and timex.relative:
             continue  # nothing to resolve a relative expression against
-        sentence = next((s for a, b, s in spans if a <= timex.start < b), "")
+        i = bisect_right(starts, timex.start) - 1  # spans are sorted and disjoint
+        sentence = spans[i][2] if i >= 0 and timex.start < spans[i][1] else ""
         found.append(
             TimeExpression(
                 text=timex.text,

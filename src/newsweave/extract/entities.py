@@ -234,11 +234,11 @@ def group_mentions(
 
 
 _ROLE_PHRASE = re.compile(
-    r"(?P<role>(?:[A-Z][\w’'-]*[ \t]+)*(?:[A-Z][\w’'-]*|[a-z]+(?:man|woman|person|minister))[ \t]+)"
+    r"(?<![\w’'-])(?P<role>(?:[A-Z][\w’'-]*[ \t]+)*(?:[A-Z][\w’'-]*|[a-z]+(?:man|woman|person|minister))[ \t]+)"
     r"(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})"
 )
 _ROLE_APPOSITIVE = re.compile(
-    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}),\s+(?:a|an|the)\s+(?P<role>[^,.]{3,50}),"
+    r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}),\s+(?:a|an|the)\s+(?P<role>[^,.]{3,50}),"
 )
 
 

@@ -66,6 +66,7 @@ _FIGURE = re.compile(
 )
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$|\bthe\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)\b|^\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
+_WINDOW = 300  # characters of context looked at on each side of a number
 _TOKEN = re.compile(r"[A-Za-z][\w’'-]*|[.,;:!?()“”\"–—]")
 
 
@@ -107,7 +108,10 @@ def _figure(
     match: re.Match[str], sentence: str, article_id: str, config: FigureConfig
 ) -> Figure | None:
     core = next(g for g in ("number", "vague", "fraction", "word") if match.group(g))
-    before, after = sentence[: match.start(core)], sentence[match.end() :]
+    # bounded windows: slicing the whole sentence per match was quadratic on run-on sentences
+    start = match.start(core)
+    before = sentence[max(0, start - _WINDOW) : start]
+    after = sentence[match.end() : match.end() + _WINDOW]
     if core == "number" and _is_date_or_year(match, before, after):
         return None
     if match.group("strong") is None and _TIME_UNITS.match(after.lstrip(" -")):
@@ -131,7 +135,7 @@ def _figure(
         return None
     if counts and (counts.lower() in ("of", "percent") or _TIME_UNITS.match(counts)):
         return None
-    verb = re.search(r"\b(\w+)\s+$", sentence[: match.start()])
+    verb = re.search(r"\b(\w+)\s+$", sentence[max(0, match.start() - _WINDOW) : match.start()])
     if counts and verb and verb.group(1).lower() in _PASSIVE:
         counts = f"{counts} {verb.group(1).lower()}"
     qualifier = match.group("qualifier")

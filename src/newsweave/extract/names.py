@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 TITLE_WORDS = frozenset(
     [
@@ -132,6 +133,7 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=16384)  # entity merging compares every pair of names: keys repeat a lot
 def spelling_key(word: str) -> str:
     """A key that merges common transliteration variants: Dmitriy/Dmitry, Aleksey/Alexei."""
     key = fold(word)
@@ -147,6 +149,7 @@ def surname(name: str) -> str:
     return words[-1] if words else name
 
 
+@lru_cache(maxsize=16384)
 def person_key(name: str) -> tuple[str, ...]:
     """Spelling keys of a name's words, particles dropped."""
     return tuple(spelling_key(w) for w in name.split() if w.lower() not in _PARTICLES)

@@ -9,12 +9,14 @@ speech (partial quotes). Speakers come from "X said", "said X", "X told reporter
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from newsweave.extract.names import split_role, surname
 from newsweave.model import Quote
 from newsweave.text import WEEKDAY_NAMES, split_sentences
 
+_WINDOW = 400  # characters looked at on each side of a quote for its speaker
 _QUOTE = re.compile(r"“([^“”]{2,}?)”|\"([^\"\n]{2,}?)\"")
 _CAP = r"[A-Z][\w’'.-]*"
 _NAME = rf"(?P<name>(?:{_CAP}\s+(?:(?:of|for|bin|al|de|van|von)\s+)?){{0,5}}{_CAP})"
@@ -86,7 +88,8 @@ def extract_quotes(text: str, article_id: str, config: QuoteConfig | None = None
     quotes: list[Quote] = []
     context = _Context(common={w.lower() for w in re.findall(r"\b[a-z][\w’'-]*", text)})
     for paragraph in text.split("\n"):
-        sentences = split_sentences(paragraph)
+        spans = _sentence_spans(paragraph)
+        ends = [end for _, end, _ in spans]
         _learn_roles(paragraph, context)
         previous: tuple[re.Match[str], Quote] | None = None
         for match in _QUOTE.finditer(paragraph):
@@ -94,7 +97,7 @@ def extract_quotes(text: str, article_id: str, config: QuoteConfig | None = None
             if len(quoted.split()) < config.min_words:
                 continue
             sentence = " ".join(
-                s for s in sentences if _overlaps(paragraph, s, match.start(), match.end())
+                s for at, _, s in spans[bisect_right(ends, match.start()) :] if at < match.end()
             )
             speaker = _speaker(paragraph, match, context)
             between = paragraph[previous[0].end() : match.start()] if previous else ""
@@ -122,9 +125,16 @@ def extract_quotes(text: str, article_id: str, config: QuoteConfig | None = None
     return quotes
 
 
-def _overlaps(paragraph: str, sentence: str, start: int, end: int) -> bool:
-    at = paragraph.find(sentence)
-    return at >= 0 and at < end and start < at + len(sentence)
+def _sentence_spans(paragraph: str) -> list[tuple[int, int, str]]:
+    """Each sentence of the paragraph with its (start, end): found in order, so sorted."""
+    spans: list[tuple[int, int, str]] = []
+    offset = 0
+    for sentence in split_sentences(paragraph):
+        at = paragraph.find(sentence, offset)
+        if at >= 0:
+            spans.append((at, at + len(sentence), sentence))
+            offset = at + len(sentence)
+    return spans
 
 
 def _is_attribution(between: str, config: QuoteConfig) -> bool:
@@ -133,7 +143,7 @@ def _is_attribution(between: str, config: QuoteConfig) -> bool:
 
 
 def _is_partial(paragraph: str, match: re.Match[str], quoted: str) -> bool:
-    before = paragraph[: match.start()].rstrip()
+    before = paragraph[max(0, match.start() - _WINDOW) : match.start()].rstrip()
     opens = not before or before[-1] in ",:.!?—–-"
     return not (opens and (quoted[0].isupper() or quoted[0] in "‘'\"“"))
 
@@ -149,9 +159,10 @@ def _clean_name(raw: str, common: set[str] | None = None) -> tuple[str, str] | N
 
 
 def _speaker(paragraph: str, match: re.Match[str], context: _Context) -> str | None:
-    start = paragraph.rfind(". ", 0, match.start()) + 1
-    before = paragraph[start : match.start()]
-    end_match = re.search(r"[.!?](?:\s|$)", paragraph[match.end() :])
+    # bounded windows around the quote: whole-paragraph slices were quadratic on run-on text
+    start = paragraph.rfind(". ", max(0, match.start() - _WINDOW), match.start()) + 1
+    before = paragraph[max(start, match.start() - _WINDOW) : match.start()]
+    end_match = re.search(r"[.!?](?:\s|$)", paragraph[match.end() : match.end() + _WINDOW])
     after = paragraph[match.end() : match.end() + (end_match.end() if end_match else 200)]
     if re.match(r"^[\s,.:;–—-]*(?:he|she)\s+" + _ADV + _VERB, after, re.I):
         return context.last

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 from newsweave.extract.anchor import Anchor, article_anchor, range_from_last_month
@@ -98,8 +99,11 @@ def merge_entities(entities: Sequence[Entity]) -> list[Entity]:
     return merged
 
 
+_fold_name = lru_cache(maxsize=16384)(fold)  # names only: merge_entities compares all pairs
+
+
 def _same(a: Entity, b: Entity) -> bool:
-    if fold(a.name) == fold(b.name):
+    if _fold_name(a.name) == _fold_name(b.name):
         return True
     if a.kind == "PERSON" or b.kind == "PERSON":
         ka, kb = person_key(a.name), person_key(b.name)

@@ -8,6 +8,7 @@ Relative expressions are resolved against an `Anchor` (see anchor.py).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -110,11 +111,20 @@ def tag_times(text: str, anchor: Anchor | None) -> list[Timex]:
     ]
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     chosen: list[tuple[int, int, Handler, re.Match[str]]] = []
+    starts: list[int] = []  # the chosen spans, sorted and disjoint: overlap checks by bisection
+    ends: list[int] = []
     for cand in candidates:
-        if all(cand[1] <= s or cand[0] >= e for s, e, _, _ in chosen):
-            chosen.append(cand)
+        i = bisect_right(starts, cand[0])
+        if (i and ends[i - 1] > cand[0]) or (i < len(starts) and starts[i] < cand[1]):
+            continue
+        starts.insert(i, cand[0])
+        ends.insert(i, cand[1])
+        chosen.append(cand)
     for start, end, handler, match in sorted(chosen, key=lambda c: c[0]):
-        result = handler(match, state)
+        try:
+            result = handler(match, state)
+        except (OverflowError, ValueError):  # resolves outside year 1..9999: not a usable date
+            continue
         if result is None:
             continue
         kind, value, granularity, relative = result
@@ -158,7 +168,10 @@ def _nearest_year(month: int, day: int, anchor: date, direction: str) -> int:
 
 @_rule(rf"\b{_Y}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 def _iso(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None:
-    return "DATE", m.group(0), "day", False
+    try:
+        return "DATE", date.fromisoformat(m.group(0)).isoformat(), "day", False
+    except ValueError:  # 2023-02-30, 2024-13-01: not a date
+        return None
 
 
 @_rule(rf"\b{_MON}\s+{_D},?\s+{_Y}\b")
