@@ -50,6 +50,18 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
+def sentence_spans(text: str) -> list[tuple[int, int, str]]:
+    """Each sentence of `text` with its (start, end) offsets; found in order, so sorted."""
+    spans: list[tuple[int, int, str]] = []
+    offset = 0
+    for sentence in split_sentences(text):
+        at = text.find(sentence, offset)
+        if at >= 0:
+            spans.append((at, at + len(sentence), sentence))
+            offset = at + len(sentence)
+    return spans
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens of `text`."""
     return [w.lower() for w in _WORD.findall(text)]

@@ -12,8 +12,8 @@ pytest.importorskip("jinja2")
 from starlette.testclient import TestClient  # noqa: E402
 from tests.web.web_helpers import xss_paths  # noqa: E402
 
+from newsweave.render.markdown import http_url  # noqa: E402
 from newsweave.web.app import create_app  # noqa: E402
-from newsweave.web.views import http_url  # noqa: E402
 
 
 class _Tags(HTMLParser):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from newsweave.extract.anchor import Anchor, article_anchor
 from newsweave.extract.timex import tag_times
 from newsweave.model import TimeExpression
-from newsweave.text import split_sentences
+from newsweave.text import sentence_spans, split_sentences
 
 __all__ = ["TimeMention", "find_dates", "sentence_dates", "time_expressions"]
 
@@ -36,13 +36,7 @@ def time_expressions(
     """Every time expression in `text`, sentence by sentence, against `anchor` or `published`."""
     anchor = anchor or article_anchor(published, inferred)
     uncertain = anchor is None or not anchor.exact
-    spans: list[tuple[int, int, str]] = []
-    offset = 0
-    for sentence in split_sentences(text):
-        at = text.find(sentence, offset)
-        if at >= 0:
-            spans.append((at, at + len(sentence), sentence))
-            offset = at + len(sentence)
+    spans = sentence_spans(text)
     starts = [a for a, _, _ in spans]
     found: list[TimeExpression] = []
     for timex in tag_times(text, anchor):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from newsweave.extract.names import split_role, surname
 from newsweave.model import Quote
-from newsweave.text import WEEKDAY_NAMES, split_sentences
+from newsweave.text import WEEKDAY_NAMES, sentence_spans
 
 _WINDOW = 400  # characters looked at on each side of a quote for its speaker
 _QUOTE = re.compile(r"“([^“”]{2,}?)”|\"([^\"\n]{2,}?)\"")
@@ -88,7 +88,7 @@ def extract_quotes(text: str, article_id: str, config: QuoteConfig | None = None
     quotes: list[Quote] = []
     context = _Context(common={w.lower() for w in re.findall(r"\b[a-z][\w’'-]*", text)})
     for paragraph in text.split("\n"):
-        spans = _sentence_spans(paragraph)
+        spans = sentence_spans(paragraph)
         ends = [end for _, end, _ in spans]
         _learn_roles(paragraph, context)
         previous: tuple[re.Match[str], Quote] | None = None
@@ -123,18 +123,6 @@ def extract_quotes(text: str, article_id: str, config: QuoteConfig | None = None
             quotes.append(quote)
             previous = (match, quote)
     return quotes
-
-
-def _sentence_spans(paragraph: str) -> list[tuple[int, int, str]]:
-    """Each sentence of the paragraph with its (start, end): found in order, so sorted."""
-    spans: list[tuple[int, int, str]] = []
-    offset = 0
-    for sentence in split_sentences(paragraph):
-        at = paragraph.find(sentence, offset)
-        if at >= 0:
-            spans.append((at, at + len(sentence), sentence))
-            offset = at + len(sentence)
-    return spans
 
 
 def _is_attribution(between: str, config: QuoteConfig) -> bool:

@@ -19,9 +19,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsweave import __version__
 from newsweave.errors import InputError, NewsweaveError
+from newsweave.render.markdown import http_url
 from newsweave.store import MEMORY
 from newsweave.web.routes import ROUTES, NotFound
-from newsweave.web.views import http_url, numbered
+from newsweave.web.views import numbered
 
 STATIC = Path(__file__).with_name("static")
 CSP = (

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 from newsweave.jobs import brief_from_store
 from newsweave.model import Article, Brief, Page, Quote, Story, to_dict
@@ -24,14 +23,6 @@ NAMED_KINDS = {  # the Entity.kind labels behind each named-entity page kind
     "place": {"GPE", "LOC"},
     "organisation": {"ORG", "NORP"},
 }
-
-
-def http_url(url: str | None) -> str | None:
-    """The URL if it is an http(s) URL with a host, else None (never a javascript: link)."""
-    if not url:
-        return None
-    parts = urlsplit(url.strip())
-    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 @dataclass(slots=True)
