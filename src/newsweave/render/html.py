@@ -11,7 +11,12 @@ from html import escape
 
 from newsweave.compare.quantities import format_number
 from newsweave.model import Article, Brief, Change, Story
-from newsweave.render.markdown import citation_numbers, http_url, independent_sources
+from newsweave.render.markdown import (
+    citation_numbers,
+    http_url,
+    independent_sources,
+    story_span,
+)
 from newsweave.render.timeline_svg import timeline_svg
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'"
@@ -82,16 +87,14 @@ def _changes(changes: list[Change], since: str | None, numbers: dict[str, int]) 
 
 
 def _header(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) -> str:
-    members = [by_id[a] for a in story.articles if a in by_id]
-    dates = sorted(a.published for a in members if a.published)
-    outlets = sorted({a.outlet for a in members if a.outlet})
+    dates, outlets = story_span(story, by_id)
     meta = [
         f"story {escape(story.id)}",
         f"{len(story.articles)} articles {_cite(story.articles, numbers)}",
         f"{independent_sources(story)} independent sources",
     ]
     if dates:
-        meta.append(escape(dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"))
+        meta.append(escape(dates))
     if outlets:
         meta.append("outlets: " + escape(", ".join(outlets)))
     return f'<h2>{escape(story.title)}</h2><p class="meta">{" · ".join(meta)}</p>'

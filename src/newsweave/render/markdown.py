@@ -37,6 +37,16 @@ def independent_sources(story: Story) -> int:
     return len(story.articles) - copies
 
 
+def story_span(story: Story, by_id: dict[str, Article]) -> tuple[str | None, list[str]]:
+    """A story's publication dates as one label ("d1 to d2"), and its outlets, for headers."""
+    members = [by_id[a] for a in story.articles if a in by_id]
+    dates = sorted(a.published for a in members if a.published)
+    outlets = sorted({a.outlet for a in members if a.outlet})
+    if not dates:
+        return None, outlets
+    return (dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"), outlets
+
+
 def render_markdown(brief: Brief) -> str:
     """The whole brief as a Markdown document."""
     numbers = citation_numbers(brief)
@@ -75,16 +85,14 @@ def _changes(changes: list[Change], since: str | None, numbers: dict[str, int]) 
 
 
 def _header(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) -> list[str]:
-    members = [by_id[a] for a in story.articles if a in by_id]
-    dates = sorted(a.published for a in members if a.published)
-    outlets = sorted({a.outlet for a in members if a.outlet})
+    dates, outlets = story_span(story, by_id)
     meta = [
         f"Story `{story.id}`",
         f"{len(story.articles)} articles {_cite(story.articles, numbers)}",
         f"{independent_sources(story)} independent sources",
     ]
     if dates:
-        meta.append(dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}")
+        meta.append(dates)
     if outlets:
         meta.append("outlets: " + md_escape(", ".join(outlets)))
     return [f"## {md_escape(story.title)}", "", " · ".join(meta), ""]
