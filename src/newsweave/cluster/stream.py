@@ -113,26 +113,27 @@ class Cluster:
     def remove(self, article_id: str, vectors: dict[str, Vector]) -> None:
         """Take an article out of the members and centroid sums (dates stay until a rebuild)."""
         self.members.remove(article_id)
+        self._shift(vectors, -1.0)
+        if not self.members:
+            for name in vectors:
+                self.norms2[name] = 0.0
+
+    def _shift(self, vectors: dict[str, Vector], sign: float) -> None:
+        """Add (sign 1) or take out (sign -1) vectors from the centroid sums and squared norms."""
         for name, vector in vectors.items():
             centroid = self.sums[name]
             delta = 0.0
             for term, w in vector.items():
                 old = centroid.get(term, 0.0)
-                centroid[term] = old - w
-                delta += w * w - 2 * old * w
-            self.norms2[name] = max(self.norms2[name] + delta, 0.0) if self.members else 0.0
+                centroid[term] = old + sign * w
+                delta += 2 * sign * old * w + w * w
+            total = self.norms2[name] + delta
+            self.norms2[name] = max(total, 0.0) if sign < 0 else total
 
     def add(self, article_id: str, vectors: dict[str, Vector], raw: RawFeatures) -> None:
         """Add an article: update centroid sums (and their squared norms) and the date span."""
         self.members.append(article_id)
-        for name, vector in vectors.items():
-            centroid = self.sums[name]
-            delta = 0.0
-            for term, w in vector.items():
-                old = centroid.get(term, 0.0)
-                centroid[term] = old + w
-                delta += 2 * old * w + w * w
-            self.norms2[name] += delta
+        self._shift(vectors, 1.0)
         day = raw.day
         if day is not None:
             self.first = day if self.first is None else min(self.first, day)
