@@ -54,7 +54,7 @@ def duplicate_groups(
             continue
         by_hash[digest] = article.id
         signature = MinHash(num_perm=config.num_perm, seed=config.seed)
-        for shingle in _shingles(tokens, config.shingle):
+        for shingle in shingles(tokens, config.shingle):
             signature.update(shingle.encode())
         for other in lsh.query(signature):
             union(other, article.id)
@@ -71,7 +71,8 @@ def duplicate_groups(
     return sorted(ordered)
 
 
-def _shingles(tokens: list[str], size: int) -> set[str]:
+def shingles(tokens: list[str], size: int) -> set[str]:
+    """Word shingles of `size` tokens (one shingle for a shorter text): what MinHash signs."""
     if len(tokens) < size:
         return {" ".join(tokens)}
     return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}

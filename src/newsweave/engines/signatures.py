@@ -14,6 +14,7 @@ import hashlib
 from typing import Any
 
 from newsweave.dedup import DedupConfig
+from newsweave.dedup.minhash import shingles
 from newsweave.model import Article
 from newsweave.text import words
 
@@ -35,17 +36,10 @@ class SignatureMaker:
         tokens = words(article.text)
         digest = hashlib.sha1(" ".join(tokens).encode()).digest()
         signature = self._template.copy()
-        signature.update_batch([s.encode() for s in _shingles(tokens, self.config.shingle)])
+        signature.update_batch([s.encode() for s in shingles(tokens, self.config.shingle)])
         values = signature.hashvalues
         out = [b"x" + digest]
         for band in range(self.bands):
             chunk = values[band * self.rows : (band + 1) * self.rows].tobytes()
             out.append(bytes([band]) + hashlib.blake2b(chunk, digest_size=15).digest())
         return out
-
-
-def _shingles(tokens: list[str], size: int) -> set[str]:
-    """Word shingles as `duplicate_groups` makes them (one shingle for a short text)."""
-    if len(tokens) < size:
-        return {" ".join(tokens)}
-    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
