@@ -192,7 +192,7 @@ def training_pages(gt: dict, texts: dict) -> dict[str, tuple[np.ndarray, np.ndar
             continue
         x = np.asarray(featurize(lines), dtype=float)
         y = np.asarray(line_labels(text, gt[k]["articleBody"]))
-        nw = np.asarray([len(ln.words) + 1.0 for ln in lines])
+        nw = np.asarray([ln.nw + 1.0 for ln in lines])
         out[k] = (x, y, nw / nw.sum() * 100.0)
     return out
 

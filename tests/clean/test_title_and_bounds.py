@@ -50,7 +50,7 @@ def test_byline_drops_job_titles():
 def _kadane(lines):  # the loop main_span replaced
     best, span, cur, start = 0.0, (0, -1), 0.0, 0
     for i, line in enumerate(lines):
-        n = len(line.words)
+        n = line.nw
         gain = (n - 12.0) if not line.bullet else -6.0
         gain += 10.0 if n >= 25 else 0.0
         if cur <= 0:

@@ -72,7 +72,7 @@ def explain_page(page: Page, config: CleanConfig | None = None) -> list[LineVerd
         return res.verdicts or [LineVerdict("", False, res.error or "no text")]
     from .text import analyse
 
-    return analyse(page, config).verdicts
+    return analyse(page, config).verdicts()
 
 
 def clean_pages(

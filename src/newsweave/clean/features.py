@@ -1,66 +1,54 @@
-"""Per-line features of a flattened page: a few Python passes per page, then numpy columns."""
+"""Per-line features of a flattened page, computed for the whole page at once with numpy.
+
+The page's lines are joined and turned into one array of code points. Words are runs of word
+characters; each word gets a 64-bit hash of its lower-cased letters, so stop words,
+boilerplate words and word pairs are array lookups, and per-line counts are `bincount`s.
+No Python code runs per word, and only a little per line (in `split_lines`).
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
+from operator import methodcaller, sub
 
 import numpy as np
 
 BULLETS = ("•", "·", "◦", "▪", "* ", "- ", "– ")
 _WORD = re.compile(r"\w+")
 _BULLET_CHARS = "•·◦▪*-– "
-# boilerplate vocabulary, matched as single words or word pairs (faster than one big regex)
-_BOILER_WORDS_TEXT = """
+_FEATURE_CHARS = 2000  # characters of a line read for its features (long lines are prose)
+_PREFIX = 100  # characters of a line read for capitals and digits
+_PREFIX_WORDS = 20  # words of a line read for its topic words
+
+# boilerplate vocabulary, matched as single words or word pairs
+_BOILER_WORDS = """
 subscribe subscribers newsletter newsletters cookie cookies privacy copyright
 advertisement advertising advertise sponsored comments comment menu search trending
 recommended login signup unsubscribe download app share tweet facebook twitter instagram
 linkedin whatsapp pinterest youtube email print previous next photo image credit getty
-shutterstock related popular latest tags tag editor's editors pick disclaimer contact
+shutterstock related popular latest tags tag editor editors pick disclaimer contact
 careers skip navigation account register password gallery watch listen podcast
 """
-_BOILER_WORDS = frozenset(_BOILER_WORDS_TEXT.split())
-_BOILER_PAIRS = frozenset(
-    tuple(p.split())
-    for p in """sign in|sign up|log in|terms of|rights reserved|follow us|read more|more stories|
-    more news|you may|may also|also like|most read|most popular|popular now|skip to|click here|
-    email address|opt out|load more|back to|see also|top stories|weekly best|must reads|
-    quick access|direct access|main content|exit mobile|mobile version|all rights|related stories|
-    related articles|next article|read next|more from|leave a|about the""".replace("\n", "").split(
-        "|"
-    )
-)
+_BOILER_PAIRS = """sign in|sign up|log in|terms of|rights reserved|follow us|read more|
+more stories|more news|you may|may also|also like|most read|most popular|popular now|skip to|
+click here|email address|opt out|load more|back to|see also|top stories|weekly best|must reads|
+quick access|direct access|main content|exit mobile|mobile version|all rights|related stories|
+related articles|next article|read next|more from|leave a|about the"""
 # lines that open a comment thread or a list of other stories
-_MARKER_WORDS_TEXT = """
+_MARKER_WORDS = """
 comments comment replies reply responses response related tags tag ago recommended
 thoughts comentários comentarios kommentare commentaires commenti relacionadas relacionados
-relacionadas recomendados
+recomendados
 """
-_MARKER_WORDS = frozenset(_MARKER_WORDS_TEXT.split())
-_MARKER_PAIRS = frozenset(
-    tuple(p.split())
-    for p in """you might|you may|more from|read next|leave a|about the|other news|more news|
-    latest news|top stories|more stories|related stories|latest stories|other stories|
-    leia também|veja também|lesen sie|voir aussi|lire aussi|pode gostar|puede interesar|
-    mais lidas|más leídas|mais lidos|más leído|también te""".replace("\n", "").split("|")
-)
-_COMMENT_HEAD = re.compile(
-    r"(?im)(?:\b(?:said|says|wrote|writes|dice|disse|schrieb|a écrit)[^\S\n]*:[^\S\n]*$"
-    r"|\b\d+[^\S\n]*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)[^\S\n]+ago\b"
-    r"|\b(?:at|um|às|à|a las)[^\S\n]+\d{1,2}:\d\d"
-    r"|^(?:reply|responder|antworten|répondre)$|\bvotes?\b|\blikes?[^\S\n]*$)"
-)
-_LINK_ENDS = ("»", "›", "...", "…", "|")
-
-
-# page-level passes: one regex call per page, "\n" tokens mark the line ends
-_CAPDIG_NL = re.compile(r"\b[A-Z0-9]|\n")
-_PREFIX = 100  # characters of a line read for capitals and digits
-_PREFIX_WORDS = 20  # words of a line read for its topic words
-_NO_DIGITS = str.maketrans("", "", "0123456789 ")
-_END_PUNCT = frozenset(".!?\"”’')")
-_STOP_TEXT = """
+_MARKER_PAIRS = """you might|you may|more from|read next|leave a|about the|other news|more news|
+latest news|top stories|more stories|related stories|latest stories|other stories|
+leia também|veja também|lesen sie|voir aussi|lire aussi|pode gostar|puede interesar|
+mais lidas|más leídas|mais lidos|más leído|también te"""
+_STOP_WORDS = """
 a about after all also an and are as at be been but by can could did do for from had has
 have he her his how i if in into is it its more most my no not of on one or our out said
 say says she so than that the their them then there these they this to up was we were
@@ -68,7 +56,24 @@ what when which who will with would you your de la le les des et en du un une el
 y por con para del que der die das und ist nicht mit den von zu il di che per non è em
 os as um uma no na
 """
-STOP = frozenset(_STOP_TEXT.split())
+STOP = frozenset(_STOP_WORDS.split())
+_LINK_WORDS = "http https www"
+_LINK_PAIRS = "read more"
+# words of a comment header ("Ann wrote:", "2 days ago", "Reply", "3 votes"), and "at 10:30"
+_HEAD_WORDS = """said says wrote writes dice disse schrieb écrit ago reply responder antworten
+répondre vote votes like likes"""
+_AT_WORDS = "at um às à las"
+# word flags (bits; the same bits shifted by 8 mark a word pair)
+_F_STOP, _F_BOILER, _F_MARKER, _F_LINK, _F_HEAD, _F_AT = (1 << i for i in range(6))
+
+_COMMENT_HEAD = re.compile(
+    r"(?im)(?:\b(?:said|says|wrote|writes|dice|disse|schrieb|a écrit)[^\S\n]*:[^\S\n]*$"
+    r"|\b\d+[^\S\n]*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)[^\S\n]+ago\b"
+    r"|\b(?:at|um|às|à|a las)[^\S\n]+\d{1,2}:\d\d"
+    r"|^(?:reply|responder|antworten|répondre)$|\bvotes?\b|\blikes?[^\S\n]*$)"
+)
+_END_PUNCT = ".!?\"”’')"
+_LINK_ENDS = "»›…|"
 
 _NAMES_TEXT = """
 bias log_words long20 short3 bullet indent end_punct colon_end stop_ratio cap_ratio
@@ -86,48 +91,231 @@ class Line:
     index: int  # position in the page's list of non-blank lines
     raw: str
     text: str  # stripped, bullet removed
-    words: list[str]  # casefolded \w+ tokens
     bullet: bool
     indent: int
     key: str  # casefolded, whitespace-normalised text
+    nw: int  # number of words
+
+    @property
+    def words(self) -> list[str]:
+        """The line's casefolded words (computed on each call: hold the result)."""
+        return _WORD.findall(self.key)
 
 
-def _per_line(pattern: re.Pattern[str], joined: str) -> list[str]:
-    """Matches of a "...|\\n" pattern over "\\n"-joined lines, concatenated per line."""
-    return " ".join(pattern.findall(joined)).split("\n")
+# ---------------------------------------------------------------- code points and words
+# character classes (bits of one table lookup per character)
+_C_WORD, _C_END, _C_LINK_END, _C_COMMA, _C_QUOTE, _C_COLON, _C_AT, _C_DOT, _C_SPACE = (
+    1 << i for i in range(9)
+)
+_C_ODD_SPACE = 1 << 9  # whitespace other than " " and "\n"
 
 
-def _matches(pattern: re.Pattern[str], texts: list[str], which: list[int], n: int) -> np.ndarray:
-    """1.0 for each line of `which` where a (multiline) pattern matches: one pass per page."""
-    out = np.zeros(n)
-    if not which:
-        return out
-    sub = [texts[i] for i in which]
-    ends = np.cumsum([len(t) + 1 for t in sub])
-    starts = [m.start() for m in pattern.finditer("\n".join(sub))]
-    if starts:
-        out[np.asarray(which)[np.searchsorted(ends, starts, side="right")]] = 1.0
-    return out
+@lru_cache(maxsize=1)
+def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per BMP code point: its class bits and its lower case; random position weights."""
+    chars = (
+        "".join(map(chr, range(0xD800))) + " " * 2048 + "".join(map(chr, range(0xE000, 0x10000)))
+    )
+    cls = np.zeros(0x10000, dtype=np.uint16)
+    for m in _WORD.finditer(chars):
+        cls[m.start() : m.end()] = _C_WORD
+    for m in re.finditer(r"[^\S\n ]", chars):
+        cls[m.start()] = _C_ODD_SPACE
+    cls[ord(" ")] = _C_SPACE
+    cls[0xFFFF] = 0  # code points above the BMP are clipped to this one: not word characters
+    for marks, bit in (
+        (_END_PUNCT, _C_END),
+        (_LINK_ENDS, _C_LINK_END),
+        (",", _C_COMMA),
+        ('"“', _C_QUOTE),
+        (":", _C_COLON),
+        ("@", _C_AT),
+        (".", _C_DOT),
+    ):
+        for c in marks:
+            cls[ord(c)] |= bit
+    lower = np.arange(0x10000, dtype=np.uint64)
+    for i, c in enumerate(chars):
+        low = c.lower()
+        if low != c and len(low) == 1:
+            lower[i] = ord(low)
+    weights = np.random.default_rng(20261122).integers(1, 2**63, size=32, dtype=np.uint64) | 1
+    return cls, lower, weights
 
 
+@dataclass(slots=True)
+class _Words:
+    """The words of a "\\n"-joined page: where each starts, its line, and its hash."""
+
+    cls: np.ndarray  # class bits per character
+    line_of: np.ndarray  # line number per character
+    line_start: np.ndarray  # character index where each line starts
+    line_end: np.ndarray  # ... and ends (exclusive)
+    starts: np.ndarray  # character index where each word starts
+    first: np.ndarray  # code point that opens each word
+    line: np.ndarray  # line number of each word
+    hashes: np.ndarray  # uint64 hash of each word's lower-cased characters
+
+
+def _words(joined: str) -> _Words:
+    cls_tab, lower_tab, weights = _tables()
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    bmp = np.minimum(codes, 0xFFFF)
+    cls = cls_tab[bmp]
+    is_word = (cls & _C_WORD) > 0
+    nl_flag = codes == 10
+    line_of = np.cumsum(nl_flag, dtype=np.int32)
+    nl = np.flatnonzero(nl_flag)
+    line_start = np.concatenate(([0], nl + 1))
+    line_end = np.concatenate((nl, [len(codes)]))
+    start_flag = is_word.copy()
+    start_flag[1:] &= ~is_word[:-1]
+    starts = np.flatnonzero(start_flag)
+    wc = np.flatnonzero(is_word)  # the word characters, in order
+    if not len(wc):
+        empty = np.zeros(0, dtype=np.int64)
+        hashes = np.zeros(0, dtype=np.uint64)
+        return _Words(cls, line_of, line_start, line_end, empty, empty, empty, hashes)
+    sf = start_flag[wc]
+    first = np.flatnonzero(sf)  # where each word begins among the word characters
+    pos = np.arange(len(wc)) - np.repeat(first, np.diff(first, append=len(wc)))
+    np.minimum(pos, 31, out=pos)
+    hashes = np.add.reduceat(lower_tab[bmp[wc]] * weights[pos], first)
+    return _Words(
+        cls, line_of, line_start, line_end, starts, codes[starts], line_of[starts], hashes
+    )
+
+
+def _hash_words(words: list[str]) -> np.ndarray:
+    return _words("\n".join(words)).hashes
+
+
+class _Table:
+    """A fixed hash table from 64-bit word hashes to flag bits, looked up for many at once."""
+
+    def __init__(self, flags: dict[int, int]) -> None:
+        keys = np.asarray(sorted(flags), dtype=np.uint64)
+        for bits in range(8, 24):  # the smallest size with no two keys in one slot
+            self.shift = np.uint64(64 - bits)
+            slots = keys >> self.shift
+            if len(np.unique(slots)) == len(keys):
+                break
+        size = 1 << bits
+        missing = np.uint64(0) if 0 not in flags else np.uint64(1)  # a key of no word here
+        self.keys = np.full(size, missing, dtype=np.uint64)
+        self.values = np.zeros(size, dtype=np.int64)
+        self.keys[slots] = keys
+        self.values[slots] = [flags[k] for k in keys.tolist()]
+
+    def __call__(self, query: np.ndarray) -> np.ndarray:
+        slots = query >> self.shift
+        return np.where(self.keys[slots] == query, self.values[slots], 0)
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> tuple[_Table, _Table]:
+    """Lookup tables of the known words and word pairs, with their flag bits."""
+    flags: dict[int, int] = {}
+    for words, bit in (
+        (_STOP_WORDS, _F_STOP),
+        (_BOILER_WORDS, _F_BOILER),
+        (_MARKER_WORDS, _F_MARKER),
+        (_LINK_WORDS, _F_LINK),
+        (_HEAD_WORDS, _F_HEAD),
+        (_AT_WORDS, _F_AT),
+    ):
+        for h in _hash_words(words.split()).tolist():
+            flags[h] = flags.get(h, 0) | bit
+    pairs: dict[int, int] = {}
+    for text, bit in (
+        (_BOILER_PAIRS, _F_BOILER),
+        (_MARKER_PAIRS, _F_MARKER),
+        (_LINK_PAIRS, _F_LINK),
+    ):
+        for pair in text.replace("\n", "").split("|"):
+            h = _hash_words(pair.split())
+            key = int(_pair_hash(h[:1], h[1:])[0])
+            pairs[key] = pairs.get(key, 0) | bit
+    return _Table(flags), _Table(pairs)
+
+
+def _pair_hash(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return a * np.uint64(0x9E3779B97F4A7C15) + (b ^ np.uint64(0x5BD1E995))
+
+
+# ---------------------------------------------------------------- lines
 def split_lines(content: str) -> list[Line]:
     """Split a flattened page into non-blank lines (one block per line)."""
-    out: list[Line] = []
-    append = out.append
-    findall = _WORD.findall
-    for raw in content.splitlines():
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        bullet = stripped.startswith(BULLETS)
-        text = stripped.lstrip(_BULLET_CHARS).strip() if bullet else stripped
-        if not text:
-            continue
-        key = text.casefold()
-        if "  " in key or "\t" in key or "\xa0" in key or "\u3000" in key or "\u2003" in key:
-            key = " ".join(key.split())
-        append(Line(len(out), raw, text, findall(key), bullet, len(raw) - len(raw.lstrip()), key))
-    return out
+    return parse_page(content)[0]
+
+
+def parse_page(content: str) -> tuple[list[Line], np.ndarray]:
+    """The page's non-blank lines and their feature rows (one pass over the page)."""
+    every = content.splitlines()
+    every_stripped = list(map(str.strip, every))
+    raws = list(compress(every, every_stripped))
+    stripped = list(filter(None, every_stripped))
+    bullets = list(map(methodcaller("startswith", BULLETS), stripped))
+    if any(bullets):
+        texts = [
+            s.lstrip(_BULLET_CHARS).strip() if b else s
+            for s, b in zip(stripped, bullets, strict=True)
+        ]
+        if "" in texts:  # a bullet with nothing after it
+            raws, bullets = list(compress(raws, texts)), list(compress(bullets, texts))
+            texts = list(filter(None, texts))
+    else:
+        texts = stripped
+    n = len(texts)
+    if not n:
+        return [], np.zeros((0, len(NAMES)))
+    joined = "\n".join(texts)
+    feature_text = _feature_text(texts, joined)
+    w = _words(feature_text)
+    lower = joined.casefold()
+    keys = lower.split("\n") if lower.count("\n") == n - 1 else [t.casefold() for t in texts]
+    for i in _odd_space_lines(w, feature_text is not joined, texts):
+        keys[i] = " ".join(keys[i].split())
+    nw = np.bincount(w.line, minlength=n)[:n]
+    indents = list(map(sub, map(len, raws), map(len, map(str.lstrip, raws))))
+    lines = list(map(Line, range(n), raws, texts, bullets, indents, keys, nw.tolist()))
+    return lines, _features(texts, keys, bullets, indents, w, nw)
+
+
+def _odd_space_lines(w: _Words, cut: bool, texts: list[str]) -> list[int]:
+    """Lines whose key needs its whitespace normalised (tabs, no-break or double spaces)."""
+    odd = (w.cls & _C_ODD_SPACE) > 0
+    space = (w.cls & _C_SPACE) > 0
+    odd[1:] |= space[1:] & space[:-1]
+    found = set(np.unique(w.line_of[odd]).tolist())
+    if cut:  # lines cut for their features may hide odd spaces past the cut
+        found.update(i for i, t in enumerate(texts) if len(t) > _FEATURE_CHARS)
+    return sorted(found)
+
+
+def featurize(lines: list[Line]) -> np.ndarray:
+    """One feature row per line (columns in the order of `NAMES`), as a float matrix."""
+    n = len(lines)
+    if not n:
+        return np.zeros((0, len(NAMES)))
+    texts = [line.text for line in lines]
+    w = _words(_feature_text(texts, "\n".join(texts)))
+    return _features(
+        texts,
+        [line.key for line in lines],
+        [line.bullet for line in lines],
+        [line.indent for line in lines],
+        w,
+        np.bincount(w.line, minlength=n)[:n],
+    )
+
+
+def _feature_text(texts: list[str], joined: str) -> str:
+    """The lines joined by "\\n", each cut to _FEATURE_CHARS (keeping its last character)."""
+    cap = _FEATURE_CHARS
+    if len(joined) <= cap or max(map(len, texts)) <= cap:
+        return joined
+    return "\n".join([t if len(t) <= cap else t[: cap - 1] + t[-1] for t in texts])
 
 
 def main_span(lines: list[Line]) -> tuple[int, int]:
@@ -135,8 +323,12 @@ def main_span(lines: list[Line]) -> tuple[int, int]:
     n = len(lines)
     if not n:
         return (0, -1)
-    nw = np.fromiter((len(line.words) for line in lines), dtype=float, count=n)
+    nw = np.fromiter((line.nw for line in lines), dtype=float, count=n)
     bullet = np.fromiter((line.bullet for line in lines), dtype=bool, count=n)
+    return _main_span(nw, bullet)
+
+
+def _main_span(nw: np.ndarray, bullet: np.ndarray) -> tuple[int, int]:
     gain = np.where(bullet, -6.0, nw - 12.0) + np.where(nw >= 25, 10.0, 0.0)
     c = np.concatenate(([0.0], np.cumsum(gain)))  # c[j + 1] = sum of gain[: j + 1]
     low = np.minimum.accumulate(c[:-1])  # lowest prefix sum before each line
@@ -157,84 +349,109 @@ def _window_sum(x: np.ndarray, before: int, after: int) -> np.ndarray:
     return c[np.minimum(idx + after + 1, n)] - c[np.maximum(idx - before, 0)]
 
 
-def featurize(lines: list[Line]) -> np.ndarray:
-    """One feature row per line (columns in the order of `NAMES`), as a float matrix."""
-    n = len(lines)
-    if not n:
-        return np.zeros((0, len(NAMES)))
-    lo, hi = main_span(lines)
-    stop_in = STOP.__contains__
-    texts = [line.text for line in lines]
-    keys = [line.key for line in lines]
-    words = [line.words for line in lines]
-    nw_l = [len(w) for w in words]
-    # capitals and digits opening a word: one regex pass over the page
-    # (over the first _PREFIX characters of each line: long lines are prose either way)
-    capdig = _per_line(_CAPDIG_NL, "\n".join([t[:_PREFIX] for t in texts]))
-    caps_l = [len(c.translate(_NO_DIGITS)) for c in capdig]
-    digits_l = [len(c) - c.count(" ") - k for c, k in zip(capdig, caps_l, strict=True)]
-    pref_l = [
-        k if len(t) <= _PREFIX else min(k, 1 + t.count(" ", 0, _PREFIX))
-        for t, k in zip(texts, nw_l, strict=True)
-    ]
-    stops_l = [sum(map(stop_in, w)) for w in words]
-    ends = [t[-1] for t in texts]
-    bw, bp, mw, mp = _BOILER_WORDS, _BOILER_PAIRS, _MARKER_WORDS, _MARKER_PAIRS
-    boiler = [
-        k < 40 and (not bw.isdisjoint(w) or not bp.isdisjoint(zip(w, w[1:], strict=False)))
-        for w, k in zip(words, nw_l, strict=True)
-    ]
-    marker_l = [
-        k < 15 and (not mw.isdisjoint(w) or not mp.isdisjoint(zip(w, w[1:], strict=False)))
-        for w, k in zip(words, nw_l, strict=True)
-    ]
-    linky = [
-        t.endswith(_LINK_ENDS) or "read more" in k or "http" in k or "www." in k or "@" in t
-        for t, k in zip(texts, keys, strict=True)
-    ]
-    sets = [set(w[:_PREFIX_WORDS]).difference(STOP) for w in words]
-    bullets_l = [line.bullet for line in lines]
-    vocab: Counter[str] = Counter()
-    for c, k, b in zip(sets, nw_l, bullets_l, strict=True):
-        if k >= 15 and not b:
-            vocab.update(c)
-    common = {w for w, c in vocab.items() if c > 1}
-    anyv = set(vocab)
-    shared_l = [
-        len(c & (common if (k >= 15 and not b) else anyv)) / len(c) if c else 0.0
-        for c, k, b in zip(sets, nw_l, bullets_l, strict=True)
-    ]
+def _count(mask: np.ndarray, line: np.ndarray, n: int) -> np.ndarray:
+    """Per line, how many of the items (characters or words) in `mask` it holds."""
+    return np.bincount(line[mask], minlength=n)[:n].astype(float)
+
+
+def _topic_share(w: _Words, content: np.ndarray, prose: np.ndarray) -> np.ndarray:
+    """Share of each line's first content words that other prose lines of the page use.
+
+    Prose lines (15+ words, no bullet) count a word shared when another prose line has it;
+    other lines when any prose line has it.
+    """
+    n = len(prose)
+    if not content.any():
+        return np.zeros(n)
+    _, ids = np.unique(w.hashes[content], return_inverse=True)
+    v = int(ids.max()) + 1
+    pairs = np.unique(w.line[content].astype(np.int64) * v + ids)  # each (line, word) once
+    pl, pw = pairs // v, pairs % v
+    in_prose = prose[pl]
+    df = np.bincount(pw[in_prose], minlength=v)
+    shared = np.where(in_prose, df[pw] > 1, df[pw] >= 1)
+    total = np.bincount(pl, minlength=n)
+    return np.divide(_count(shared, pl, n), total, out=np.zeros(n), where=total > 0)
+
+
+def _comment_heads(texts: list[str], candidates: np.ndarray) -> np.ndarray:
+    """1.0 for each candidate line that looks like a comment header: one regex pass."""
+    n = len(texts)
+    out = np.zeros(n)
+    which = np.flatnonzero(candidates)
+    if not len(which):
+        return out
+    sub = [texts[i] for i in which.tolist()]
+    ends = np.cumsum([len(t) + 1 for t in sub])
+    starts = [m.start() for m in _COMMENT_HEAD.finditer("\n".join(sub))]
+    if starts:
+        out[which[np.searchsorted(ends, starts, side="right")]] = 1.0
+    return out
+
+
+def _features(
+    texts: list[str],
+    keys: list[str],
+    bullets: list[bool],
+    indents: list[int],
+    w: _Words,
+    nwi: np.ndarray,
+) -> np.ndarray:
+    n = len(texts)
+    words, pairs = _vocab()
+    flags = words(w.hashes)
+    if len(flags) > 1:  # word pairs within a line
+        pair = pairs(_pair_hash(w.hashes[:-1], w.hashes[1:]))
+        flags[:-1] |= np.where(w.line[1:] == w.line[:-1], pair << 8, 0)
+    nw = nwi.astype(float)
+
+    def has(bits: int) -> np.ndarray:
+        return _count((flags & (bits | bits << 8)) > 0, w.line, n) > 0
+
+    cls, line_of = w.cls, w.line_of
+
+    def chars(bit: int) -> np.ndarray:
+        return _count((cls & bit) > 0, line_of, n)
+
+    last = cls[w.line_end - 1]
+    dot = (last & _C_DOT) > 0
+    dots = (
+        dot
+        & (cls[np.maximum(w.line_end - 2, w.line_start)] & _C_DOT > 0)
+        & (cls[np.maximum(w.line_end - 3, w.line_start)] & _C_DOT > 0)
+        & (w.line_end - w.line_start >= 3)
+    )
+    colon_end = (last & _C_COLON) > 0
+    linky = ((last & _C_LINK_END) > 0) | dots | has(_F_LINK) | (chars(_C_AT) > 0)
+    stops = _count((flags & _F_STOP) > 0, w.line, n)
+    marker = ((nw < 15) & has(_F_MARKER)).astype(float)
+    # capitals and digits opening a word, within the first _PREFIX characters of a line
+    in_pref = (w.starts - w.line_start[w.line]) < _PREFIX
+    pref = _count(in_pref, w.line, n)
+    caps = _count(in_pref & (w.first >= 65) & (w.first <= 90), w.line, n)
+    digits = _count(in_pref & (w.first >= 48) & (w.first <= 57), w.line, n)
+    # topic words: the first _PREFIX_WORDS words of a line that are not stop words
+    first_word = np.cumsum(nwi) - nwi
+    rank = np.arange(len(w.line)) - first_word[w.line]
+    bullet = np.array(bullets, dtype=bool)
+    shared = _topic_share(
+        w, ((flags & _F_STOP) == 0) & (rank < _PREFIX_WORDS), (nw >= 15) & ~bullet
+    )
     counts = Counter(keys)
-    fl = np.array(
-        [
-            bullets_l,
-            [line.indent > 0 for line in lines],
-            [e in _END_PUNCT for e in ends],
-            [e == ":" for e in ends],
-            boiler,
-            linky,
-            ["“" in t or '"' in t for t in texts],
-            marker_l,
-            [e in ".:" for e in ends],
-            [t.count(",") for t in texts],
-        ],
-        dtype=float,
-    ).T
-    commas_l = fl[:, 9]
-    nw = np.asarray(nw_l, dtype=float)
-    bullet, marker = fl[:, 0], fl[:, 7]
+    dup = np.fromiter(map(counts.__getitem__, keys), dtype=float, count=n) > 1
+    colons = chars(_C_COLON) > 0
+    chead = _comment_heads(texts, (nw < 15) & (has(_F_HEAD) | (colons & has(_F_AT))))
+
+    lo, hi = _main_span(nw, bullet)
     inv = np.divide(1.0, nw, out=np.zeros(n), where=nw > 0)
-    pref = np.asarray(pref_l, dtype=float)
     pinv = np.divide(1.0, pref, out=np.zeros(n), where=pref > 0)
-    caps = np.asarray(caps_l, dtype=float) * pinv
+    cap_ratio = caps * pinv
     logw = np.log1p(nw)
     longs = (nw >= 20).astype(float)
     idx = np.arange(n)
     span = np.minimum(idx + 4, n) - np.maximum(idx - 3, 0)
-    short = (nw < 10).astype(float)
-    cum_short = np.concatenate(([0.0], np.cumsum(short)))
+    cum_short = np.concatenate(([0.0], np.cumsum(nw < 10)))
     cum_marker = np.concatenate(([0.0], np.cumsum(marker)))
-    inside = (idx >= lo) & (idx <= hi)
     before, after = idx < lo, idx > hi
     dist = np.where(before, (lo - idx) / 20.0, np.where(after, (idx - hi) / 20.0, 0.0))
     hi1 = min(hi + 1, n)
@@ -244,41 +461,34 @@ def featurize(lines: list[Line]) -> np.ndarray:
         np.where(after, cum_short[idx] - cum_short[hi1], 0.0),
     )
     mb = np.where(after, cum_marker[idx] - cum_marker[hi1], 0.0)
-    dup = np.asarray([counts[line.key] > 1 for line in lines], dtype=float)
-    heads = [
-        i
-        for i, (k, t) in enumerate(zip(nw_l, texts, strict=True))
-        if k < 15 and (":" in t or "ago" in t or "vote" in t or "like" in t or k == 1)
-    ]
-    chead = _matches(_COMMENT_HEAD, texts, heads, n)
     cb = np.concatenate(([0.0], np.cumsum(chead)[:-1]))
-    ends = fl[:, 2]
+    bulletf = bullet.astype(float)
     out = np.empty((n, len(NAMES)))
     out[:, 0] = 1.0
     out[:, 1] = logw
     out[:, 2] = longs
     out[:, 3] = nw <= 3
-    out[:, 4] = bullet
-    out[:, 5] = fl[:, 1]
-    out[:, 6] = ends
-    out[:, 7] = fl[:, 3]
-    out[:, 8] = np.asarray(stops_l, dtype=float) * inv
-    out[:, 9] = np.minimum(caps, 1.0)
-    out[:, 10] = np.asarray(digits_l, dtype=float) * pinv
-    out[:, 11] = fl[:, 4]
-    out[:, 12] = fl[:, 5]
+    out[:, 4] = bulletf
+    out[:, 5] = np.array(indents) > 0
+    out[:, 6] = (last & _C_END) > 0
+    out[:, 7] = colon_end
+    out[:, 8] = stops * inv
+    out[:, 9] = np.minimum(cap_ratio, 1.0)
+    out[:, 10] = digits * pinv
+    out[:, 11] = (nw < 40) & has(_F_BOILER)
+    out[:, 12] = linky
     out[:, 13] = dup
     out[:, 14] = idx / n
-    out[:, 15] = inside
+    out[:, 15] = (idx >= lo) & (idx <= hi)
     out[:, 16] = np.minimum(dist, 3.0)
-    out[:, 17] = shared_l
+    out[:, 17] = shared
     out[:, 18] = np.concatenate(([0.0], logw[:-1]))
     out[:, 19] = np.concatenate((logw[1:], [0.0]))
     out[:, 20] = _window_sum(longs, 3, 3) / span
-    out[:, 21] = _window_sum(bullet, 3, 3) / span
-    out[:, 22] = (nw >= 3) & (nw <= 20) & (caps > 0.6) & (fl[:, 8] == 0)
-    out[:, 23] = np.minimum(np.asarray(commas_l, dtype=float), 5.0) / 5.0
-    out[:, 24] = fl[:, 6]
+    out[:, 21] = _window_sum(bulletf, 3, 3) / span
+    out[:, 22] = (nw >= 3) & (nw <= 20) & (cap_ratio > 0.6) & ~(dot | colon_end)
+    out[:, 23] = np.minimum(chars(_C_COMMA), 5.0) / 5.0
+    out[:, 24] = chars(_C_QUOTE) > 0
     out[:, 25] = marker
     out[:, 26] = np.minimum(mb, 3.0) / 3.0
     out[:, 27] = np.log1p(gap)

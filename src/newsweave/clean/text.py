@@ -15,7 +15,7 @@ from newsweave.model import Article, Dropped, Page
 from . import meta
 from .config import CleanConfig, LineVerdict
 from .dates import infer_range
-from .features import Line, featurize, split_lines
+from .features import _WORD, Line, parse_page, split_lines
 from .scorer import logits, rule_logits
 
 _META_FIRST = frozenset("TtOoSsVvBbWwPp")  # first letters of provenance and byline lines
@@ -24,14 +24,28 @@ _TRUNCATED = re.compile(r"(?:\.{3,}|…)\s*$")
 
 @dataclass(slots=True)
 class Analysis:
-    """What the text path decided about one page."""
+    """What the text path decided about one page.
+
+    `why[i]` is the reason a rule gave for line i, or None where the model's score decided;
+    `verdicts()` spells every line out (for --explain), which the cleaner itself never needs.
+    """
 
     lines: list[Line]
-    verdicts: list[LineVerdict]
+    keep: list[bool]
+    why: list[str | None]
+    probs: list[float]
     title: str | None = None
     standfirst: str | None = None
     credits: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
+
+    def verdicts(self) -> list[LineVerdict]:
+        """Every line with kept/dropped and the reason."""
+        out = []
+        for line, kept, why, p in zip(self.lines, self.keep, self.why, self.probs, strict=True):
+            reason = why or (f"body (score {p:.2f})" if kept else f"boilerplate (score {p:.2f})")
+            out.append(LineVerdict(line.raw.rstrip(), kept, reason))
+        return out
 
 
 def site_key(page: Page) -> str | None:
@@ -53,37 +67,56 @@ def analyse(
     page: Page, config: CleanConfig, site_counts: Mapping[str, int] | None = None
 ) -> Analysis:
     """Decide keep/drop for every non-blank line of a text page, with reasons."""
-    lines = split_lines(page.content)
-    rows = featurize(lines)
+    lines, rows = parse_page(page.content)
     z = logits(rows) if config.use_model else rule_logits(rows)
     cut = math.log(config.threshold / (1.0 - config.threshold))
     keep = (z > cut).tolist()
     probs = (1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))).tolist()
-    why = [
-        f"body (score {p:.2f})" if k else f"boilerplate (score {p:.2f})"
-        for k, p in zip(keep, probs, strict=True)
-    ]
+    why: list[str | None] = [None] * len(lines)
+    res = Analysis(lines, keep, why, probs)
     if lines and sum(len(lines[i].text) for i, k in enumerate(keep) if k) < config.min_chars:
         _fallback(lines, z, keep, why, config)
     _fill_holes(lines, z, keep, why, config)
-    res = Analysis(lines, [])
     start = _first_strong(lines, keep)
+    _metadata_lines(lines, keep, why, start, res, site_counts, config)
+    _after_closing_credit(lines, keep, why)
+    _title_and_standfirst(page, lines, keep, why, start, res)
+    _trim(lines, keep, why)
+    _dedupe(lines, keep, why)
+    return res
+
+
+# lines that may be a credit, provenance, byline or contact line (checked one by one after)
+_META_HINT = re.compile(
+    r"(?im)^(?:by|written by|von|par|por|this|originally|source:|via)\b|\)\.?$|@"
+)
+
+
+def _metadata_lines(
+    lines: list[Line],
+    keep: list[bool],
+    why: list[str | None],
+    start: int,
+    res: Analysis,
+    site_counts: Mapping[str, int] | None,
+    config: CleanConfig,
+) -> None:
+    """Credits, bylines, contact e-mails and site-wide repeated lines become metadata."""
+    texts = [line.text for line in lines]
+    ends = np.cumsum([len(t) + 1 for t in texts])
+    hits = [m.start() for m in _META_HINT.finditer("\n".join(texts))]
+    cands = set(np.searchsorted(ends, hits, side="right").tolist()) if hits else set()
+    if site_counts:
+        cands.update(i for i, line in enumerate(lines) if line.nw < 20)
 
     def drop(i: int, reason: str) -> None:
         keep[i] = False
         why[i] = reason
 
-    for i, line in enumerate(lines):
+    for i in sorted(cands):
+        line = lines[i]
         text = line.text
-        nw = len(line.words)
-        # cheap gate: too long, or neither end looks like a credit/byline/contact/agency line
-        if nw > 20 or not (
-            text[-1] in ")."
-            or text[0] in _META_FIRST
-            or "@" in text
-            or (i <= start and nw <= 4)
-            or site_counts
-        ):
+        if line.nw > 20:
             continue
         if (credits := meta.credit_of(text)) is not None:
             _add(res.credits, credits)
@@ -94,27 +127,19 @@ def analyse(
         elif (mail := meta.contact_of(text)) is not None:
             _add(res.credits, [mail])
             drop(i, "contact e-mail")
-        elif i <= start and len(line.words) <= 4 and (agency := meta.agency_line(text)):
+        elif site_counts and site_counts.get(line.key, 0) >= config.site_repeat:
+            drop(i, f"repeated on {site_counts[line.key]} pages of the site")
+    # a short line naming an agency above the body ("Yonhap News")
+    for i in range(min(start + 1, len(lines))):
+        if lines[i].nw > 4 or (why[i] or "").startswith(("credit", "byline", "contact")):
+            continue
+        if agency := meta.agency_line(lines[i].text):
             _add(res.credits, [agency])
             drop(i, f"credit: {agency}")
-        elif (
-            site_counts
-            and len(line.words) < 20
-            and site_counts.get(line.key, 0) >= config.site_repeat
-        ):
-            drop(i, f"repeated on {site_counts[line.key]} pages of the site")
-    _after_closing_credit(lines, keep, why)
-    _title_and_standfirst(page, lines, keep, why, start, res)
-    _trim(lines, keep, why)
-    _dedupe(lines, keep, why)
-    res.verdicts = [
-        LineVerdict(line.raw.rstrip(), k, w) for line, k, w in zip(lines, keep, why, strict=True)
-    ]
-    return res
 
 
 def _fill_holes(
-    lines: list[Line], z: np.ndarray, keep: list[bool], why: list[str], config: CleanConfig
+    lines: list[Line], z: np.ndarray, keep: list[bool], why: list[str | None], config: CleanConfig
 ) -> None:
     """Keep a sentence-like paragraph the model nearly kept between body lines, or as the lead."""
     floor = math.log(config.hole_threshold / (1.0 - config.hole_threshold))
@@ -125,14 +150,14 @@ def _fill_holes(
             continue
         above, below = any(keep[max(0, i - 2) : i]), any(keep[i + 1 : min(n, i + 3)])
         lead = below and i < first  # the lead paragraph just above the first body line
-        if (above and below) or (lead and len(lines[i].words) >= 15):
+        if (above and below) or (lead and lines[i].nw >= 15):
             keep[i] = True
             where = "between body lines" if above and below else "lead paragraph"
             why[i] = f"body, {where} (score {_p(float(z[i])):.2f})"
 
 
 def _fallback(
-    lines: list[Line], z: object, keep: list[bool], why: list[str], config: CleanConfig
+    lines: list[Line], z: object, keep: list[bool], why: list[str | None], config: CleanConfig
 ) -> None:
     """No confident body: keep the best-scored line and its close-scoring neighbours."""
     scores = list(z)  # type: ignore[call-overload]
@@ -144,7 +169,7 @@ def _fallback(
     while hi + 1 < len(lines) and scores[hi + 1] > floor:
         hi += 1
     for i in range(lo, hi + 1):
-        if len(lines[i].words) >= 3:
+        if lines[i].nw >= 3:
             keep[i] = True
             why[i] = f"body, low confidence (score {_p(scores[i]):.2f}; best of a weak page)"
 
@@ -154,7 +179,7 @@ def _p(z: float) -> float:
 
 
 def _sentence(line: Line) -> bool:
-    return len(line.words) >= 10 and line.text[-1] in '.!?"”’)'
+    return line.nw >= 10 and line.text[-1] in '.!?"”’)'
 
 
 def _first_strong(lines: list[Line], keep: list[bool]) -> int:
@@ -162,22 +187,22 @@ def _first_strong(lines: list[Line], keep: list[bool]) -> int:
     return next((i for i, k in enumerate(keep) if k and _sentence(lines[i])), len(lines))
 
 
-def _after_closing_credit(lines: list[Line], keep: list[bool], why: list[str]) -> None:
+def _after_closing_credit(lines: list[Line], keep: list[bool], why: list[str | None]) -> None:
     """Everything after a credit line that closes a body (3+ kept lines above) is not body."""
     above = 0
     for i in range(len(lines)):
         if keep[i]:
             above += 1
-        elif above >= 3 and why[i].startswith("credit"):
+        elif above >= 3 and (why[i] or "").startswith("credit"):
             for j in range(i + 1, len(lines)):
                 if keep[j]:
                     keep[j], why[j] = False, f"after the closing credit line {i + 1}"
             return
 
 
-def _trim(lines: list[Line], keep: list[bool], why: list[str]) -> None:
+def _trim(lines: list[Line], keep: list[bool], why: list[str | None]) -> None:
     """Drop short kept lines before the first and after the last paragraph of the body."""
-    kept = [i for i, k in enumerate(keep) if k and len(lines[i].words) >= 10]
+    kept = [i for i, k in enumerate(keep) if k and lines[i].nw >= 10]
     if not kept:
         return
     for i in range(kept[0]):
@@ -189,17 +214,19 @@ def _trim(lines: list[Line], keep: list[bool], why: list[str]) -> None:
 
 
 def _title_and_standfirst(
-    page: Page, lines: list[Line], keep: list[bool], why: list[str], start: int, res: Analysis
+    page: Page,
+    lines: list[Line],
+    keep: list[bool],
+    why: list[str | None],
+    start: int,
+    res: Analysis,
 ) -> None:
     body_words: set[str] = set()
     if not page.title and start:
-        body_words = {
-            w
-            for i in range(start, len(lines))
-            if keep[i] and len(lines[i].words) >= 10
-            for w in lines[i].words
-            if len(w) > 3
-        }
+        body = "\n".join(
+            [lines[i].key for i in range(start, len(lines)) if keep[i] and lines[i].nw >= 10]
+        )[:_TITLE_BODY_CHARS]
+        body_words = {w for w in set(_WORD.findall(body)) if len(w) > 3}
     title_idx: int | None = None
     if page.title:
         res.title = page.title.strip()
@@ -219,9 +246,9 @@ def _title_and_standfirst(
     # standfirst: a sentence-like line right under the title, above the body
     for i in range(title_idx + 1, min(start, len(lines))):
         line = lines[i]
-        if why[i].startswith(("title", "duplicate", "credit", "byline")):
+        if (why[i] or "").startswith(("title", "duplicate", "credit", "byline")):
             continue
-        sentence_like = len(line.words) >= 8 and not line.bullet
+        sentence_like = line.nw >= 8 and not line.bullet
         if (
             sentence_like
             and not _TRUNCATED.search(line.text)
@@ -232,13 +259,16 @@ def _title_and_standfirst(
         break
 
 
+_TITLE_BODY_CHARS = 5000  # characters of the body whose words a title candidate is scored by
 _MENU_MARKS = ("|", "▾", "›", "»", "☰", "•", "[", "]")
 _MASTHEAD = re.compile(
     r"(?i)\b(?:since|est\.?|founded in)\s+1[6-9]\d\d\b|\bnewspaper\b|\bserving\b"
 )
 
 
-def _pick_title(lines: list[Line], why: list[str], start: int, body_words: set[str]) -> int | None:
+def _pick_title(
+    lines: list[Line], why: list[str | None], start: int, body_words: set[str]
+) -> int | None:
     """The headline above the body: a repeated line first, else the line most about the body.
 
     Menu, breadcrumb and masthead lines, cookie notices and long standfirst-like lines lose.
@@ -247,10 +277,11 @@ def _pick_title(lines: list[Line], why: list[str], start: int, body_words: set[s
     best, best_score = None, 0.0
     for i in range(start):
         line = lines[i]
-        nw = len(line.words)
+        nw = line.nw
         if line.bullet or not meta.is_headline(line.text, nw):
             continue
-        if line.text[-1] == "." or not why[i].startswith(("body", "boiler")):
+        reason = why[i]
+        if line.text[-1] == "." or (reason is not None and not reason.startswith("body")):
             continue
         content = {w for w in line.words if len(w) > 3}
         shared = len(body_words.intersection(content))
@@ -267,24 +298,28 @@ def _pick_title(lines: list[Line], why: list[str], start: int, body_words: set[s
     return best
 
 
-def _dedupe(lines: list[Line], keep: list[bool], why: list[str]) -> None:
+def _dedupe(lines: list[Line], keep: list[bool], why: list[str | None]) -> None:
     """Drop repeated body lines and truncated teasers of a kept paragraph."""
-    seen: dict[str, int] = {}
-    kept_texts = [(i, line.key) for i, line in enumerate(lines) if keep[i]]
+    kept = [i for i, k in enumerate(keep) if k]
+    kept_keys = [lines[i].key for i in kept]
     for i, line in enumerate(lines):
-        key = line.key
-        if line.text.endswith(("...", "…")) and len(line.words) >= 5:
-            stem = _TRUNCATED.sub("", key).rstrip(". ")
-            j = next((j for j, t in kept_texts if j != i and t.startswith(stem)), None)
+        if line.nw >= 5 and line.text.endswith(("...", "…")):
+            stem = _TRUNCATED.sub("", line.key).rstrip(". ")
+            pairs = zip(kept, kept_keys, strict=True)
+            j = next((j for j, t in pairs if j != i and t.startswith(stem)), None)
             if j is not None:
                 keep[i], why[i] = False, f"truncated copy of line {j + 1}"
-                continue
-        if keep[i]:
-            if key in seen:
-                keep[i] = False
-                why[i] = f"duplicate of line {seen[key] + 1}"
-            else:
-                seen[key] = i
+    counts = Counter(kept_keys)
+    if len(counts) == len(kept_keys):
+        return
+    seen: dict[str, int] = {}
+    for i, key in zip(kept, kept_keys, strict=True):
+        if counts[key] < 2 or not keep[i]:
+            continue
+        if key in seen:
+            keep[i], why[i] = False, f"duplicate of line {seen[key] + 1}"
+        else:
+            seen[key] = i
 
 
 def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | Dropped:
@@ -292,8 +327,8 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
     parts: list[str] = []
     body_lines: list[str] = []
     prev_bullet = False
-    for line, verdict in zip(res.lines, res.verdicts, strict=True):
-        if not verdict.kept:
+    for line, kept in zip(res.lines, res.keep, strict=True):
+        if not kept:
             continue
         body_lines.append(line.text)
         if line.bullet:
@@ -316,19 +351,24 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
     published, inferred = page.published, False
     span: list[str] = []
     if not published and config.infer_dates:
-        first = next((i for i, v in enumerate(res.verdicts) if v.kept), 0)
+        first = next((i for i, k in enumerate(res.keep) if k), 0)
         header = [
-            v.text.strip() for v in res.verdicts[:first] if not v.text.lstrip().startswith("•")
+            raw.strip()
+            for raw in (line.raw for line in res.lines[:first])
+            if raw.strip()[:1] != "•"
         ]
         lo, hi = infer_range(header, _head(body_lines, config.max_chars or _DATE_SCAN))
         if lo is not None:
             span = [lo.isoformat(), hi.isoformat() if hi else ""]
         published = span[0] if lo is not None and lo == hi else None
         inferred = published is not None
-    dropped_texts = [
-        line.text for line, v in zip(res.lines, res.verdicts, strict=True) if not v.kept
-    ]
-    outlet = page.outlet or meta.outlet_from_url(page.url) or meta.outlet_from_text(dropped_texts)
+    outlet = (
+        page.outlet
+        or meta.outlet_from_url(page.url)
+        or meta.outlet_from_text(
+            [line.text for line, k in zip(res.lines, res.keep, strict=True) if not k]
+        )
+    )
     return Article(
         id=page.id,
         source=page.source,
