@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
 from operator import methodcaller, sub
+from typing import NamedTuple
 
 import numpy as np
 
@@ -63,8 +65,10 @@ _LINK_PAIRS = "read more"
 _HEAD_WORDS = """said says wrote writes dice disse schrieb écrit ago reply responder antworten
 répondre vote votes like likes"""
 _AT_WORDS = "at um às à las"
+# first words of byline and provenance lines ("By Ann Lee", "This story first appeared on")
+_META_WORDS = "by written von par por this originally source via"
 # word flags (bits; the same bits shifted by 8 mark a word pair)
-_F_STOP, _F_BOILER, _F_MARKER, _F_LINK, _F_HEAD, _F_AT = (1 << i for i in range(6))
+_F_STOP, _F_BOILER, _F_MARKER, _F_LINK, _F_HEAD, _F_AT, _F_META = (1 << i for i in range(7))
 
 _COMMENT_HEAD = re.compile(
     r"(?im)(?:\b(?:said|says|wrote|writes|dice|disse|schrieb|a écrit)[^\S\n]*:[^\S\n]*$"
@@ -84,8 +88,7 @@ comment_head comments_before
 NAMES = _NAMES_TEXT.split()
 
 
-@dataclass(slots=True)
-class Line:
+class Line(NamedTuple):
     """One non-blank input line with the cheap facts the scorer and rules need."""
 
     index: int  # position in the page's list of non-blank lines
@@ -95,11 +98,15 @@ class Line:
     indent: int
     key: str  # casefolded, whitespace-normalised text
     nw: int  # number of words
+    hint: bool = False  # may be a credit, byline, provenance or contact line
 
     @property
     def words(self) -> list[str]:
         """The line's casefolded words (computed on each call: hold the result)."""
         return _WORD.findall(self.key)
+
+
+_new_line = partial(tuple.__new__, Line)  # a Line from a tuple of its fields, with no Python call
 
 
 # ---------------------------------------------------------------- code points and words
@@ -108,6 +115,7 @@ _C_WORD, _C_END, _C_LINK_END, _C_COMMA, _C_QUOTE, _C_COLON, _C_AT, _C_DOT, _C_SP
     1 << i for i in range(9)
 )
 _C_ODD_SPACE = 1 << 9  # whitespace other than " " and "\n"
+_C_CLOSE = 1 << 10  # ")"
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +139,7 @@ def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         (":", _C_COLON),
         ("@", _C_AT),
         (".", _C_DOT),
+        (")", _C_CLOSE),
     ):
         for c in marks:
             cls[ord(c)] |= bit
@@ -223,6 +232,7 @@ def _vocab() -> tuple[_Table, _Table]:
         (_LINK_WORDS, _F_LINK),
         (_HEAD_WORDS, _F_HEAD),
         (_AT_WORDS, _F_AT),
+        (_META_WORDS, _F_META),
     ):
         for h in _hash_words(words.split()).tolist():
             flags[h] = flags.get(h, 0) | bit
@@ -251,24 +261,42 @@ def split_lines(content: str) -> list[Line]:
 
 def parse_page(content: str) -> tuple[list[Line], np.ndarray]:
     """The page's non-blank lines and their feature rows (one pass over the page)."""
+    return parse_pages([content])[0]
+
+
+def _page_lines(content: str) -> tuple[list[str], list[str], list[bool]]:
+    """Raw non-blank lines, their text (stripped, bullet removed) and bullet flags."""
     every = content.splitlines()
     every_stripped = list(map(str.strip, every))
     raws = list(compress(every, every_stripped))
     stripped = list(filter(None, every_stripped))
     bullets = list(map(methodcaller("startswith", BULLETS), stripped))
-    if any(bullets):
-        texts = [
-            s.lstrip(_BULLET_CHARS).strip() if b else s
-            for s, b in zip(stripped, bullets, strict=True)
-        ]
-        if "" in texts:  # a bullet with nothing after it
-            raws, bullets = list(compress(raws, texts)), list(compress(bullets, texts))
-            texts = list(filter(None, texts))
-    else:
-        texts = stripped
+    if not any(bullets):
+        return raws, stripped, bullets
+    texts = [
+        s.lstrip(_BULLET_CHARS).strip() if b else s for s, b in zip(stripped, bullets, strict=True)
+    ]
+    if "" in texts:  # a bullet with nothing after it
+        raws, bullets = list(compress(raws, texts)), list(compress(bullets, texts))
+        texts = list(filter(None, texts))
+    return raws, texts, bullets
+
+
+def parse_pages(contents: Sequence[str]) -> list[tuple[list[Line], np.ndarray]]:
+    """Lines and feature rows of many pages, computed together (numpy calls are per batch)."""
+    raws: list[str] = []
+    texts: list[str] = []
+    bullets: list[bool] = []
+    bounds = [0]
+    for content in contents:
+        r, t, b = _page_lines(content)
+        raws += r
+        texts += t
+        bullets += b
+        bounds.append(len(texts))
     n = len(texts)
     if not n:
-        return [], np.zeros((0, len(NAMES)))
+        return [([], np.zeros((0, len(NAMES)))) for _ in contents]
     joined = "\n".join(texts)
     feature_text = _feature_text(texts, joined)
     w = _words(feature_text)
@@ -278,8 +306,28 @@ def parse_page(content: str) -> tuple[list[Line], np.ndarray]:
         keys[i] = " ".join(keys[i].split())
     nw = np.bincount(w.line, minlength=n)[:n]
     indents = list(map(sub, map(len, raws), map(len, map(str.lstrip, raws))))
-    lines = list(map(Line, range(n), raws, texts, bullets, indents, keys, nw.tolist()))
-    return lines, _features(texts, keys, bullets, indents, w, nw)
+    x, hint = _features(texts, keys, bullets, indents, w, nw, np.asarray(bounds))
+    nws, hints = nw.tolist(), hint.tolist()
+    out = []
+    for s, e in zip(bounds, bounds[1:], strict=False):
+        lines = list(
+            map(
+                _new_line,
+                zip(
+                    range(e - s),
+                    raws[s:e],
+                    texts[s:e],
+                    bullets[s:e],
+                    indents[s:e],
+                    keys[s:e],
+                    nws[s:e],
+                    hints[s:e],
+                    strict=True,
+                ),
+            )
+        )
+        out.append((lines, x[s:e]))
+    return out
 
 
 def _odd_space_lines(w: _Words, cut: bool, texts: list[str]) -> list[int]:
@@ -307,7 +355,8 @@ def featurize(lines: list[Line]) -> np.ndarray:
         [line.indent for line in lines],
         w,
         np.bincount(w.line, minlength=n)[:n],
-    )
+        np.asarray([0, n]),
+    )[0]
 
 
 def _feature_text(texts: list[str], joined: str) -> str:
@@ -329,6 +378,8 @@ def main_span(lines: list[Line]) -> tuple[int, int]:
 
 
 def _main_span(nw: np.ndarray, bullet: np.ndarray) -> tuple[int, int]:
+    if not len(nw):
+        return (0, -1)
     gain = np.where(bullet, -6.0, nw - 12.0) + np.where(nw >= 25, 10.0, 0.0)
     c = np.concatenate(([0.0], np.cumsum(gain)))  # c[j + 1] = sum of gain[: j + 1]
     low = np.minimum.accumulate(c[:-1])  # lowest prefix sum before each line
@@ -341,12 +392,13 @@ def _main_span(nw: np.ndarray, bullet: np.ndarray) -> tuple[int, int]:
     return (int(starts[-1]), end)
 
 
-def _window_sum(x: np.ndarray, before: int, after: int) -> np.ndarray:
-    """Sum of x over [i - before, i + after], clipped to the page."""
-    n = len(x)
+def _window_sum(
+    x: np.ndarray, before: int, after: int, ps: np.ndarray, pe: np.ndarray
+) -> np.ndarray:
+    """Sum of x over [i - before, i + after], clipped to the line's page [ps, pe)."""
     c = np.concatenate(([0.0], np.cumsum(x)))
-    idx = np.arange(n)
-    return c[np.minimum(idx + after + 1, n)] - c[np.maximum(idx - before, 0)]
+    idx = np.arange(len(x))
+    return c[np.minimum(idx + after + 1, pe)] - c[np.maximum(idx - before, ps)]
 
 
 def _count(mask: np.ndarray, line: np.ndarray, n: int) -> np.ndarray:
@@ -354,7 +406,7 @@ def _count(mask: np.ndarray, line: np.ndarray, n: int) -> np.ndarray:
     return np.bincount(line[mask], minlength=n)[:n].astype(float)
 
 
-def _topic_share(w: _Words, content: np.ndarray, prose: np.ndarray) -> np.ndarray:
+def _topic_share(w: _Words, page: np.ndarray, content: np.ndarray, prose: np.ndarray) -> np.ndarray:
     """Share of each line's first content words that other prose lines of the page use.
 
     Prose lines (15+ words, no bullet) count a word shared when another prose line has it;
@@ -363,13 +415,21 @@ def _topic_share(w: _Words, content: np.ndarray, prose: np.ndarray) -> np.ndarra
     n = len(prose)
     if not content.any():
         return np.zeros(n)
-    _, ids = np.unique(w.hashes[content], return_inverse=True)
-    v = int(ids.max()) + 1
-    pairs = np.unique(w.line[content].astype(np.int64) * v + ids)  # each (line, word) once
-    pl, pw = pairs // v, pairs % v
+    # words of different pages differ; sort by (word, line) to see each pair once
+    salted = w.hashes[content] + page[content].astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    line = w.line[content]
+    order = np.lexsort((line, salted))
+    hs, ls = salted[order], line[order]
+    new_word = np.empty(len(hs), dtype=bool)
+    new_word[0] = True
+    new_word[1:] = hs[1:] != hs[:-1]
+    first = new_word.copy()
+    first[1:] |= ls[1:] != ls[:-1]
+    word = (np.cumsum(new_word) - 1)[first]  # one entry per (word, line)
+    pl = ls[first]
     in_prose = prose[pl]
-    df = np.bincount(pw[in_prose], minlength=v)
-    shared = np.where(in_prose, df[pw] > 1, df[pw] >= 1)
+    df = np.bincount(word[in_prose], minlength=int(word[-1]) + 1)
+    shared = np.where(in_prose, df[word] > 1, df[word] >= 1)
     total = np.bincount(pl, minlength=n)
     return np.divide(_count(shared, pl, n), total, out=np.zeros(n), where=total > 0)
 
@@ -396,8 +456,14 @@ def _features(
     indents: list[int],
     w: _Words,
     nwi: np.ndarray,
-) -> np.ndarray:
+    bounds: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Feature rows of the lines of one or more pages (page p holds bounds[p]:bounds[p + 1]),
+    and which lines may be metadata lines (credits, bylines, provenance, contacts)."""
     n = len(texts)
+    sizes = np.diff(bounds)
+    page_of = np.repeat(np.arange(len(sizes)), sizes)  # page of each line
+    ps, pe = bounds[:-1][page_of], bounds[1:][page_of]  # its page's first and end line
     words, pairs = _vocab()
     flags = words(w.hashes)
     if len(flags) > 1:  # word pairs within a line
@@ -435,33 +501,39 @@ def _features(
     rank = np.arange(len(w.line)) - first_word[w.line]
     bullet = np.array(bullets, dtype=bool)
     shared = _topic_share(
-        w, ((flags & _F_STOP) == 0) & (rank < _PREFIX_WORDS), (nw >= 15) & ~bullet
+        w, page_of[w.line], ((flags & _F_STOP) == 0) & (rank < _PREFIX_WORDS), (nw >= 15) & ~bullet
     )
-    counts = Counter(keys)
-    dup = np.fromiter(map(counts.__getitem__, keys), dtype=float, count=n) > 1
+    dup = np.zeros(n, dtype=bool)
+    for s, e in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+        counts = Counter(keys[s:e])
+        if len(counts) < e - s:
+            dup[s:e] = np.fromiter(map(counts.__getitem__, keys[s:e]), dtype=int, count=e - s) > 1
     colons = chars(_C_COLON) > 0
     chead = _comment_heads(texts, (nw < 15) & (has(_F_HEAD) | (colons & has(_F_AT))))
 
-    lo, hi = _main_span(nw, bullet)
+    spans = [_main_span(nw[s:e], bullet[s:e]) for s, e in zip(bounds[:-1], bounds[1:], strict=True)]
+    lo = (bounds[:-1] + np.asarray([a for a, _ in spans], dtype=int))[page_of]
+    hi = (bounds[:-1] + np.asarray([b for _, b in spans], dtype=int))[page_of]
     inv = np.divide(1.0, nw, out=np.zeros(n), where=nw > 0)
     pinv = np.divide(1.0, pref, out=np.zeros(n), where=pref > 0)
     cap_ratio = caps * pinv
     logw = np.log1p(nw)
     longs = (nw >= 20).astype(float)
     idx = np.arange(n)
-    span = np.minimum(idx + 4, n) - np.maximum(idx - 3, 0)
+    span = np.minimum(idx + 4, pe) - np.maximum(idx - 3, ps)
     cum_short = np.concatenate(([0.0], np.cumsum(nw < 10)))
     cum_marker = np.concatenate(([0.0], np.cumsum(marker)))
     before, after = idx < lo, idx > hi
     dist = np.where(before, (lo - idx) / 20.0, np.where(after, (idx - hi) / 20.0, 0.0))
-    hi1 = min(hi + 1, n)
+    hi1 = hi + 1
     gap = np.where(
         before,
-        cum_short[min(lo, n)] - cum_short[idx],
+        cum_short[lo] - cum_short[idx],
         np.where(after, cum_short[idx] - cum_short[hi1], 0.0),
     )
     mb = np.where(after, cum_marker[idx] - cum_marker[hi1], 0.0)
-    cb = np.concatenate(([0.0], np.cumsum(chead)[:-1]))
+    cum_chead = np.concatenate(([0.0], np.cumsum(chead)))
+    cb = cum_chead[idx] - cum_chead[ps]  # comment headers above the line, on its page
     bulletf = bullet.astype(float)
     out = np.empty((n, len(NAMES)))
     out[:, 0] = 1.0
@@ -478,14 +550,14 @@ def _features(
     out[:, 11] = (nw < 40) & has(_F_BOILER)
     out[:, 12] = linky
     out[:, 13] = dup
-    out[:, 14] = idx / n
+    out[:, 14] = (idx - ps) / (pe - ps)
     out[:, 15] = (idx >= lo) & (idx <= hi)
     out[:, 16] = np.minimum(dist, 3.0)
     out[:, 17] = shared
-    out[:, 18] = np.concatenate(([0.0], logw[:-1]))
-    out[:, 19] = np.concatenate((logw[1:], [0.0]))
-    out[:, 20] = _window_sum(longs, 3, 3) / span
-    out[:, 21] = _window_sum(bulletf, 3, 3) / span
+    out[:, 18] = np.where(idx > ps, np.concatenate(([0.0], logw[:-1])), 0.0)
+    out[:, 19] = np.where(idx < pe - 1, np.concatenate((logw[1:], [0.0])), 0.0)
+    out[:, 20] = _window_sum(longs, 3, 3, ps, pe) / span
+    out[:, 21] = _window_sum(bulletf, 3, 3, ps, pe) / span
     out[:, 22] = (nw >= 3) & (nw <= 20) & (cap_ratio > 0.6) & ~(dot | colon_end)
     out[:, 23] = np.minimum(chars(_C_COMMA), 5.0) / 5.0
     out[:, 24] = chars(_C_QUOTE) > 0
@@ -494,4 +566,9 @@ def _features(
     out[:, 27] = np.log1p(gap)
     out[:, 28] = chead
     out[:, 29] = np.log1p(np.minimum(cb, 20.0))
-    return out
+    closing = (last & _C_CLOSE) > 0
+    closing |= dot & ((cls[np.maximum(w.line_end - 2, w.line_start)] & _C_CLOSE) > 0)
+    opener = (flags & _F_META) > 0
+    opener &= w.starts == w.line_start[w.line]  # the line's first word, at its first character
+    hint = closing | (chars(_C_AT) > 0) | (_count(opener, w.line, n) > 0)
+    return out, hint

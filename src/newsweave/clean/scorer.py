@@ -146,21 +146,36 @@ def _stage(params: dict[str, Any], x: np.ndarray) -> np.ndarray:
 
 def logits(rows: list[list[float]] | np.ndarray, model: dict[str, Any] | None = None) -> np.ndarray:
     """Stage-2 logit per line (positive = body)."""
-    model = model or load_model()
     if not len(rows):
         return np.zeros(0)
     x = np.asarray(rows, dtype=float).reshape(len(rows), len(NAMES))
+    return logits_many([x], model)[0]
+
+
+def logits_many(xs: list[np.ndarray], model: dict[str, Any] | None = None) -> list[np.ndarray]:
+    """Stage-2 logits for the lines of several pages (one feature matrix per page).
+
+    Both stages run once over all pages' lines; only the neighbourhood features of stage 2
+    are built page by page.
+    """
+    model = model or load_model()
+    sizes = [len(x) for x in xs]
+    if not sum(sizes):
+        return [np.zeros(0) for _ in xs]
+    x = np.vstack([x for x in xs if len(x)])
     s1 = _stage(model["stage1"], x)
-    x2 = stage2_matrix(x, s1)
+    bounds = np.cumsum([0, *sizes])
+    parts = [(x[a:b], s1[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True) if b > a]
+    x2 = np.vstack([stage2_matrix(xp, sp) for xp, sp in parts])
     gate = model.get("gate")
     if gate is None:
-        return _stage(model["stage2"], x2)
-    # stage 2 only rescores lines stage 1 is not sure are boilerplate (about half of them)
-    out = s1.copy()
-    sel = s1 >= gate
-    if sel.any():
-        out[sel] = _stage(model["stage2"], x2[sel])
-    return out
+        out = _stage(model["stage2"], x2)
+    else:  # stage 2 only rescores lines stage 1 is not sure are boilerplate (about half)
+        out = s1.copy()
+        sel = s1 >= gate
+        if sel.any():
+            out[sel] = _stage(model["stage2"], x2[sel])
+    return [out[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
 def rule_logits(rows: list[list[float]] | np.ndarray) -> np.ndarray:

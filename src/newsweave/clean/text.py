@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -15,8 +15,8 @@ from newsweave.model import Article, Dropped, Page
 from . import meta
 from .config import CleanConfig, LineVerdict
 from .dates import infer_range
-from .features import _WORD, Line, parse_page, split_lines
-from .scorer import logits, rule_logits
+from .features import _WORD, Line, parse_pages
+from .scorer import logits_many, rule_logits
 
 _META_FIRST = frozenset("TtOoSsVvBbWwPp")  # first letters of provenance and byline lines
 _TRUNCATED = re.compile(r"(?:\.{3,}|…)\s*$")
@@ -63,12 +63,41 @@ def _add(items: list[str], new: list[str]) -> None:
             items.append(item)
 
 
+Scored = tuple[list[Line], np.ndarray]  # a page's lines and their body logits
+_BATCH_PAGES = 32  # pages whose features are computed together
+_BATCH_CHARS = 1_000_000  # ... up to about this many characters
+
+
+def score_pages(contents: Sequence[str], config: CleanConfig) -> list[Scored]:
+    """Lines and body logits of text pages, computed in batches (numpy calls per batch)."""
+    out: list[Scored] = []
+    start = 0
+    while start < len(contents):
+        end, size = start, 0
+        while end < len(contents) and end - start < _BATCH_PAGES and size < _BATCH_CHARS:
+            size += len(contents[end])
+            end += 1
+        parsed = parse_pages(contents[start:end])
+        if config.use_model:
+            zs = logits_many([x for _, x in parsed])
+        else:
+            zs = [rule_logits(x) for _, x in parsed]
+        out.extend((lines, z) for (lines, _), z in zip(parsed, zs, strict=True))
+        start = end
+    return out
+
+
 def analyse(
-    page: Page, config: CleanConfig, site_counts: Mapping[str, int] | None = None
+    page: Page,
+    config: CleanConfig,
+    site_counts: Mapping[str, int] | None = None,
+    scored: Scored | None = None,
 ) -> Analysis:
-    """Decide keep/drop for every non-blank line of a text page, with reasons."""
-    lines, rows = parse_page(page.content)
-    z = logits(rows) if config.use_model else rule_logits(rows)
+    """Decide keep/drop for every non-blank line of a text page, with reasons.
+
+    `scored` is the page's entry from `score_pages` when it was computed in a batch.
+    """
+    lines, z = scored or score_pages([page.content], config)[0]
     cut = math.log(config.threshold / (1.0 - config.threshold))
     keep = (z > cut).tolist()
     probs = (1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))).tolist()
@@ -86,12 +115,6 @@ def analyse(
     return res
 
 
-# lines that may be a credit, provenance, byline or contact line (checked one by one after)
-_META_HINT = re.compile(
-    r"(?im)^(?:by|written by|von|par|por|this|originally|source:|via)\b|\)\.?$|@"
-)
-
-
 def _metadata_lines(
     lines: list[Line],
     keep: list[bool],
@@ -102,10 +125,9 @@ def _metadata_lines(
     config: CleanConfig,
 ) -> None:
     """Credits, bylines, contact e-mails and site-wide repeated lines become metadata."""
-    texts = [line.text for line in lines]
-    ends = np.cumsum([len(t) + 1 for t in texts])
-    hits = [m.start() for m in _META_HINT.finditer("\n".join(texts))]
-    cands = set(np.searchsorted(ends, hits, side="right").tolist()) if hits else set()
+    header = range(min(start + 1, len(lines)))  # a short agency line may stand above the body
+    cands = {line.index for line in lines if line.hint}
+    cands.update(i for i in header if lines[i].nw <= 4)
     if site_counts:
         cands.update(i for i, line in enumerate(lines) if line.nw < 20)
 
@@ -118,24 +140,20 @@ def _metadata_lines(
         text = line.text
         if line.nw > 20:
             continue
-        if (credits := meta.credit_of(text)) is not None:
+        if line.hint and (credits := meta.credit_of(text)) is not None:
             _add(res.credits, credits)
             drop(i, "credit: " + ", ".join(credits))
-        elif (authors := meta.byline_of(text)) is not None:
+        elif line.hint and (authors := meta.byline_of(text)) is not None:
             _add(res.authors, authors)
             drop(i, "byline: " + (", ".join(authors) or "no name"))
-        elif (mail := meta.contact_of(text)) is not None:
+        elif line.hint and (mail := meta.contact_of(text)) is not None:
             _add(res.credits, [mail])
             drop(i, "contact e-mail")
-        elif site_counts and site_counts.get(line.key, 0) >= config.site_repeat:
-            drop(i, f"repeated on {site_counts[line.key]} pages of the site")
-    # a short line naming an agency above the body ("Yonhap News")
-    for i in range(min(start + 1, len(lines))):
-        if lines[i].nw > 4 or (why[i] or "").startswith(("credit", "byline", "contact")):
-            continue
-        if agency := meta.agency_line(lines[i].text):
+        elif i <= start and line.nw <= 4 and (agency := meta.agency_line(text)):
             _add(res.credits, [agency])
             drop(i, f"credit: {agency}")
+        elif site_counts and site_counts.get(line.key, 0) >= config.site_repeat:
+            drop(i, f"repeated on {site_counts[line.key]} pages of the site")
 
 
 def _fill_holes(
@@ -221,17 +239,11 @@ def _title_and_standfirst(
     start: int,
     res: Analysis,
 ) -> None:
-    body_words: set[str] = set()
-    if not page.title and start:
-        body = "\n".join(
-            [lines[i].key for i in range(start, len(lines)) if keep[i] and lines[i].nw >= 10]
-        )[:_TITLE_BODY_CHARS]
-        body_words = {w for w in set(_WORD.findall(body)) if len(w) > 3}
     title_idx: int | None = None
     if page.title:
         res.title = page.title.strip()
     else:
-        title_idx = _pick_title(lines, why, start, body_words)
+        title_idx = _pick_title(lines, keep, why, start)
         if title_idx is not None:
             res.title = lines[title_idx].text
     if res.title:
@@ -267,32 +279,41 @@ _MASTHEAD = re.compile(
 
 
 def _pick_title(
-    lines: list[Line], why: list[str | None], start: int, body_words: set[str]
+    lines: list[Line], keep: list[bool], why: list[str | None], start: int
 ) -> int | None:
     """The headline above the body: a repeated line first, else the line most about the body.
 
     Menu, breadcrumb and masthead lines, cookie notices and long standfirst-like lines lose.
     """
-    seen: dict[str, int] = {}
-    best, best_score = None, 0.0
+    candidates = []
     for i in range(start):
         line = lines[i]
-        nw = line.nw
-        if line.bullet or not meta.is_headline(line.text, nw):
+        if line.bullet or not meta.is_headline(line.text, line.nw) or line.text[-1] == ".":
             continue
         reason = why[i]
-        if line.text[-1] == "." or (reason is not None and not reason.startswith("body")):
+        if reason is not None and not reason.startswith("body"):
             continue
+        if any(m in line.text for m in _MENU_MARKS) or _MASTHEAD.search(line.text):
+            continue
+        candidates.append(i)
+    if not candidates:
+        return None
+    body = "\n".join(
+        [lines[i].key for i in range(start, len(lines)) if keep[i] and lines[i].nw >= 10]
+    )[:_TITLE_BODY_CHARS]
+    body_words = set(_WORD.findall(body))
+    seen: dict[str, int] = {}
+    best, best_score = None, 0.0
+    for i in candidates:
+        line = lines[i]
         content = {w for w in line.words if len(w) > 3}
         shared = len(body_words.intersection(content))
         if shared < 2:
             continue
-        if any(m in line.text for m in _MENU_MARKS) or _MASTHEAD.search(line.text):
-            continue
         if line.key in seen:  # a headline printed twice (e.g. once lower-cased) is the title
             return seen[line.key]
         seen[line.key] = i
-        score = shared / len(content) - (0.3 if nw > 18 else 0.0)
+        score = shared / len(content) - (0.3 if line.nw > 18 else 0.0)
         if score > best_score:
             best, best_score = i, score
     return best
@@ -401,8 +422,13 @@ def _head(texts: list[str], limit: int) -> list[str]:
     return out
 
 
-def site_counts(pages: list[Page]) -> dict[str, Counter[str]]:
-    """Per site: on how many text pages each normalised line occurs (sites with 2+ pages)."""
+def site_counts(
+    pages: list[Page], scored: Mapping[int, Scored] | None = None
+) -> dict[str, Counter[str]]:
+    """Per site: on how many text pages each normalised line occurs (sites with 2+ pages).
+
+    `scored` maps id(page) to its `score_pages` entry, so pages are not split twice.
+    """
     by_site: dict[str, list[Page]] = {}
     for page in pages:
         key = site_key(page)
@@ -414,6 +440,8 @@ def site_counts(pages: list[Page]) -> dict[str, Counter[str]]:
             continue
         counter: Counter[str] = Counter()
         for page in group:
-            counter.update({line.key for line in split_lines(page.content)})
+            found = (scored or {}).get(id(page))
+            lines = found[0] if found else parse_pages([page.content])[0][0]
+            counter.update({line.key for line in lines})
         out[key] = counter
     return out
