@@ -3,6 +3,10 @@
     python benchmarks/extraction.py            # Markdown table: F1, P, R, pages/s
     python benchmarks/extraction.py --train    # k-fold CV figure, then retrain clean/model.json
     python benchmarks/extraction.py --limit 40 # quicker run on the first 40 pages
+    python benchmarks/extraction.py --speed    # only the CPU-time speed table
+
+Speed is CPU time of this process (best of 3 passes, one core), text path with language
+detection and date inference off, next to trafilatura on the same pages' HTML in the same run.
 
 The text model (src/newsweave/clean/model.json) has two stages: a logistic regression over the
 per-line features of clean/features.py, then gradient-boosted trees (sklearn's
@@ -34,7 +38,7 @@ try:
 except ImportError:  # running from a checkout without `pip install -e .`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from newsweave.clean import CleanConfig, clean_page
+from newsweave.clean import CleanConfig, clean_page, clean_pages
 from newsweave.clean.features import NAMES, featurize, split_lines
 from newsweave.clean.scorer import stage2_matrix
 from newsweave.model import Article, Page
@@ -278,6 +282,50 @@ def methods(gt: dict) -> dict[str, tuple[str, Callable[[str, str], str]]]:
     }
 
 
+def cpu_speed(gt: dict, texts: dict, html: dict, repeat: int = 3) -> list[tuple[str, float]]:
+    """Pages per CPU second (best of `repeat` passes) of the text path and of trafilatura."""
+    import trafilatura
+
+    cfg = CleanConfig(detect_language=False, infer_dates=False)
+    pages = [_page(k, v, gt[k], "text") for k, v in texts.items()]
+
+    def best(fn: Callable[[], object], n: int) -> float:
+        fn()  # warm-up: model and tables loaded
+        times = []
+        for _ in range(repeat):
+            start = time.process_time()
+            fn()
+            times.append(time.process_time() - start)
+        return n / max(min(times), 1e-9)
+
+    return [
+        (
+            "trafilatura favor_precision (HTML)",
+            best(
+                lambda: [
+                    trafilatura.extract(s, url=gt[k].get("url"), favor_precision=True)
+                    for k, s in html.items()
+                ],
+                len(html),
+            ),
+        ),
+        ("newsweave (text), clean_pages", best(lambda: list(clean_pages(pages, cfg)), len(pages))),
+        (
+            "newsweave (text), clean_page one by one",
+            best(lambda: [clean_page(p, cfg) for p in pages], len(pages)),
+        ),
+    ]
+
+
+def print_speed(rows: list[tuple[str, float]]) -> None:
+    """The CPU-time speed table, as ratios to trafilatura."""
+    base = rows[0][1]
+    print("\n| method (CPU time, one core) | pages/s | × trafilatura |")
+    print("| --- | --- | --- |")
+    for name, speed in rows:
+        print(f"| {name} | {speed:,.0f} | {speed / base:.1f} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the benchmark table (or retrain the model with --train)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -286,12 +334,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--train", action="store_true", help="cross-validate, then write model.json")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--only", help="run only methods whose name contains this")
+    ap.add_argument("--speed", action="store_true", help="only the CPU-time speed table")
     args = ap.parse_args(argv)
     if not (args.data / "ground-truth.json").exists():
         print(f"no extraction data under {args.data}", file=sys.stderr)
         return 2
     gt, texts, html = load(args.data, args.limit)
     truth = {k: v["articleBody"] for k, v in gt.items()}
+    if args.speed:
+        print_speed(cpu_speed(gt, texts, html))
+        return 0
     if args.train:
         f1, p, r = cross_validate(gt, texts, args.folds)
         print(f"text path, {args.folds}-fold CV by page: F1 {f1:.3f} (P {p:.3f}, R {r:.3f})")
@@ -319,6 +371,8 @@ def main(argv: list[str] | None = None) -> int:
             "\nnewsweave (text) uses the shipped model, trained on these same pages: an in-sample"
             " figure. The held-out figure is the k-fold CV one printed by --train."
         )
+    if not args.only:
+        print_speed(cpu_speed(gt, texts, html))
     return 0
 
 

@@ -55,3 +55,33 @@ def test_shipped_model_is_small_and_gated():
     model = load_model()
     assert model["stage2"]["kind"] == "trees" and model["gate"] < 0
     assert len(model["stage2"]["feature"]) <= 200
+
+
+def test_pages_scored_together_match_pages_scored_alone():
+    import numpy as np
+
+    from newsweave.clean.features import parse_page, parse_pages
+
+    from .fixtures import MENU_ONLY
+
+    pages = [TEXT_PAGE, "", MENU_ONLY, "  \n\t\n", TEXT_PAGE.upper(), "One line only."]
+    together = parse_pages(pages)
+    for content, (lines, rows) in zip(pages, together, strict=True):
+        alone_lines, alone_rows = parse_page(content)
+        assert lines == alone_lines
+        assert rows.shape == alone_rows.shape and np.allclose(rows, alone_rows)
+
+
+def test_words_are_counted_per_line_and_metadata_lines_hinted():
+    lines = split_lines("By Ilse Marrow\nThe pier, closed (for now).\nkq/lm (Tidewater)\nMail: a@b.io")
+    assert [ln.nw for ln in lines] == [3, 5, 3, 4]
+    assert [ln.hint for ln in lines] == [True, True, True, True]
+    assert split_lines("Nothing to see here")[0].hint is False
+    assert lines[1].words == ["the", "pier", "closed", "for", "now"]
+
+
+def test_long_lines_are_cut_for_features_only():
+    text = "word " * 5000 + "end."
+    (line,) = split_lines(text)
+    assert line.text.endswith("end.") and line.nw == 400  # 2,000 characters read
+    assert featurize([line])[0, NAMES.index("end_punct")] == 1.0

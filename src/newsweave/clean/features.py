@@ -97,7 +97,7 @@ class Line(NamedTuple):
     bullet: bool
     indent: int
     key: str  # casefolded, whitespace-normalised text
-    nw: int  # number of words
+    nw: int  # number of words (in its first _FEATURE_CHARS characters)
     hint: bool = False  # may be a credit, byline, provenance or contact line
 
     @property

@@ -104,17 +104,21 @@ def _linear(params: dict[str, Any], x: np.ndarray) -> np.ndarray:
 
 
 def _tree_arrays(params: dict[str, Any]) -> tuple[np.ndarray, ...]:
-    """Flat node arrays of a tree ensemble, built once per model and kept in it."""
+    """Flat node arrays of a tree ensemble, built once per model and kept in it.
+
+    `children[2 * node + (x > threshold)]` is the next node, so a step is one lookup.
+    """
     arrays = params.get("_arrays")
     if arrays is None:
-        feature = np.asarray(params["feature"], dtype=np.intp)
+        feature = np.asarray(params["feature"], dtype=np.int32)
         width = feature.shape[1]
-        offset = np.arange(feature.shape[0])[:, None] * width
+        offset = np.arange(feature.shape[0], dtype=np.int32)[:, None] * width
+        left = np.asarray(params["left"], dtype=np.int32) + offset
+        right = np.asarray(params["right"], dtype=np.int32) + offset
         arrays = (
             feature.ravel(),
             np.asarray(params["threshold"], dtype=float).ravel(),
-            (np.asarray(params["left"], dtype=np.intp) + offset).ravel(),
-            (np.asarray(params["right"], dtype=np.intp) + offset).ravel(),
+            np.stack([left.ravel(), right.ravel()], axis=1).ravel(),
             np.asarray(params["value"], dtype=float).ravel(),
             offset.T,
         )
@@ -130,13 +134,13 @@ def _trees(params: dict[str, Any], x: np.ndarray) -> np.ndarray:
     """
     if len(x) > _CHUNK:  # long pages in slices: the (lines, trees) index arrays stay small
         return np.concatenate([_trees(params, x[i : i + _CHUNK]) for i in range(0, len(x), _CHUNK)])
-    feature, threshold, left, right, value, offset = _tree_arrays(params)
+    feature, threshold, children, value, offset = _tree_arrays(params)
     node = np.repeat(offset, len(x), axis=0)  # (lines, trees): flat index of the root
-    rows = np.arange(len(x))[:, None] * x.shape[1]
+    rows = (np.arange(len(x), dtype=np.int32) * x.shape[1])[:, None]
     flat_x = x.ravel()
     for _ in range(params["depth"]):
-        go_left = flat_x[rows + feature[node]] <= threshold[node]
-        node = np.where(go_left, left[node], right[node])
+        go_right = flat_x[rows + feature[node]] > threshold[node]
+        node = children[2 * node + go_right]
     return value[node].sum(axis=1) + params["base"]
 
 
