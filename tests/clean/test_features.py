@@ -73,7 +73,9 @@ def test_pages_scored_together_match_pages_scored_alone():
 
 
 def test_words_are_counted_per_line_and_metadata_lines_hinted():
-    lines = split_lines("By Ilse Marrow\nThe pier, closed (for now).\nkq/lm (Tidewater)\nMail: a@b.io")
+    lines = split_lines(
+        "By Ilse Marrow\nThe pier, closed (for now).\nkq/lm (Tidewater)\nMail: a@b.io"
+    )
     assert [ln.nw for ln in lines] == [3, 5, 3, 4]
     assert [ln.hint for ln in lines] == [True, True, True, True]
     assert split_lines("Nothing to see here")[0].hint is False
