@@ -52,32 +52,28 @@ def _window_mean(x: np.ndarray, k: int) -> np.ndarray:
 
 
 def segments(x: np.ndarray, s1: np.ndarray, gap: int = 2) -> tuple[np.ndarray, np.ndarray]:
-    """Share of body words in each line's run of stage-1 body lines, and the best run."""
+    """Share of body words in each line's run of stage-1 body lines, and the best run.
+
+    A run is stage-1 body lines at most `gap` lines apart; the lines between belong to it.
+    """
     n = len(s1)
-    words = np.expm1(x[:, _LOG_WORDS])
-    seg = np.full(n, -1)
-    totals: list[float] = []
-    last = -10
-    for i in np.flatnonzero(s1 > 0).tolist():
-        if i - last > gap + 1 or not totals:
-            totals.append(0.0)
-        seg[i] = len(totals) - 1
-        totals[-1] += float(words[i])
-        last = i
-    # lines in a small gap inside a run belong to it
-    starts = np.flatnonzero((seg[1:-1] < 0) & (seg[:-2] >= 0)) + 1
-    for i in starts.tolist():
-        while i < n - 1 and seg[i] < 0 and seg[i - 1] >= 0:
-            j = next((j for j in range(i + 1, min(n, i + gap + 1)) if seg[j] >= 0), None)
-            if j is None or seg[j] != seg[i - 1]:
-                break
-            seg[i] = seg[i - 1]
-            i += 1
-    if not totals:
+    pos = np.flatnonzero(s1 > 0)
+    if not len(pos):
         return np.zeros(n), np.zeros(n)
-    tot = np.asarray(totals)
-    share = np.where(seg >= 0, tot[np.maximum(seg, 0)] / tot.sum(), 0.0)
-    best = (seg == int(tot.argmax())).astype(float)
+    words = np.expm1(x[pos, _LOG_WORDS])
+    run = np.cumsum(np.concatenate(([1], np.diff(pos) > gap + 1)))  # run number, from 1
+    totals = np.bincount(run, weights=words)
+    # each line's run: that of the body line at or above it, when the one at or below agrees
+    above = np.zeros(n, dtype=int)
+    above[pos] = run
+    above = np.maximum.accumulate(above)
+    below = np.zeros(n, dtype=int)
+    below[pos] = run
+    below = np.where(below == 0, n + 1, below)[::-1]
+    below = np.minimum.accumulate(below)[::-1]
+    seg = np.where(above == below, above, 0)
+    share = np.where(seg > 0, totals[seg] / totals.sum(), 0.0)
+    best = (seg == int(totals[1:].argmax()) + 1).astype(float)
     return share, best
 
 
