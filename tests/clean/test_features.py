@@ -66,10 +66,11 @@ def test_pages_scored_together_match_pages_scored_alone():
 
     pages = [TEXT_PAGE, "", MENU_ONLY, "  \n\t\n", TEXT_PAGE.upper(), "One line only."]
     together = parse_pages(pages)
-    for content, (lines, rows) in zip(pages, together, strict=True):
+    for content, parsed in zip(pages, together, strict=True):
         alone_lines, alone_rows = parse_page(content)
-        assert lines == alone_lines
-        assert rows.shape == alone_rows.shape and np.allclose(rows, alone_rows)
+        assert parsed.lines == alone_lines
+        assert parsed.rows.shape == alone_rows.shape and np.allclose(parsed.rows, alone_rows)
+        assert len(parsed.words.hashes) == sum(line.nw for line in alone_lines)
 
 
 def test_words_are_counted_per_line_and_metadata_lines_hinted():

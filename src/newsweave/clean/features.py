@@ -119,8 +119,8 @@ _C_CLOSE = 1 << 10  # ")"
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per BMP code point: its class bits and its lower case; random position weights."""
+def _tables() -> tuple[np.ndarray, np.ndarray]:
+    """Per BMP code point: its class bits, and a random 64-bit number for its lower case."""
     chars = (
         "".join(map(chr, range(0xD800))) + " " * 2048 + "".join(map(chr, range(0xE000, 0x10000)))
     )
@@ -143,13 +143,13 @@ def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     ):
         for c in marks:
             cls[ord(c)] |= bit
-    lower = np.arange(0x10000, dtype=np.uint64)
+    lower = np.arange(0x10000)
     for i, c in enumerate(chars):
         low = c.lower()
         if low != c and len(low) == 1:
             lower[i] = ord(low)
-    weights = np.random.default_rng(20261122).integers(1, 2**63, size=32, dtype=np.uint64) | 1
-    return cls, lower, weights
+    rand = np.random.default_rng(20261122).integers(1, 2**63, size=0x10000, dtype=np.uint64)
+    return cls, rand[lower]
 
 
 @dataclass(slots=True)
@@ -163,11 +163,12 @@ class _Words:
     starts: np.ndarray  # character index where each word starts
     first: np.ndarray  # code point that opens each word
     line: np.ndarray  # line number of each word
-    hashes: np.ndarray  # uint64 hash of each word's lower-cased characters
+    hashes: np.ndarray  # uint64 hash of each word's lower-cased characters (see _words)
+    length: np.ndarray  # characters in each word
 
 
 def _words(joined: str) -> _Words:
-    cls_tab, lower_tab, weights = _tables()
+    cls_tab, rand_tab = _tables()
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     bmp = np.minimum(codes, 0xFFFF)
     cls = cls_tab[bmp]
@@ -184,14 +185,28 @@ def _words(joined: str) -> _Words:
     if not len(wc):
         empty = np.zeros(0, dtype=np.int64)
         hashes = np.zeros(0, dtype=np.uint64)
-        return _Words(cls, line_of, line_start, line_end, empty, empty, empty, hashes)
-    sf = start_flag[wc]
-    first = np.flatnonzero(sf)  # where each word begins among the word characters
-    pos = np.arange(len(wc)) - np.repeat(first, np.diff(first, append=len(wc)))
-    np.minimum(pos, 31, out=pos)
-    hashes = np.add.reduceat(lower_tab[bmp[wc]] * weights[pos], first)
+        return _Words(cls, line_of, line_start, line_end, empty, empty, empty, hashes, empty)
+    first = np.flatnonzero(start_flag[wc])  # where each word begins among the word characters
+    last = np.append(first[1:], len(wc)) - 1  # ... and ends
+    # a word's hash: the sum of its letters' random numbers (case-blind), plus its first
+    # three and last letters' numbers scaled, so anagrams ("could" and "cloud", "three" and
+    # "there") differ unless they share all four
+    rand = rand_tab[bmp[wc]]
+    hashes = np.add.reduceat(rand, first)
+    hashes += rand[first] * np.uint64(0x9E3779B97F4A7C15)
+    hashes += rand[np.minimum(first + 1, last)] * np.uint64(0xD6E8FEB86659FD93)
+    hashes += rand[np.minimum(first + 2, last)] * np.uint64(0xA0761D6478BD642F)
+    hashes += rand[last] * np.uint64(0xC2B2AE3D27D4EB4F)
     return _Words(
-        cls, line_of, line_start, line_end, starts, codes[starts], line_of[starts], hashes
+        cls,
+        line_of,
+        line_start,
+        line_end,
+        starts,
+        codes[starts],
+        line_of[starts],
+        hashes,
+        last - first + 1,
     )
 
 
@@ -259,9 +274,26 @@ def split_lines(content: str) -> list[Line]:
     return parse_page(content)[0]
 
 
+class PageWords(NamedTuple):
+    """The words of one page: hash, line (index into the page's lines) and length of each."""
+
+    hashes: np.ndarray
+    line: np.ndarray
+    length: np.ndarray
+
+
+class Parsed(NamedTuple):
+    """A page's non-blank lines, their feature rows, and its words."""
+
+    lines: list[Line]
+    rows: np.ndarray
+    words: PageWords
+
+
 def parse_page(content: str) -> tuple[list[Line], np.ndarray]:
     """The page's non-blank lines and their feature rows (one pass over the page)."""
-    return parse_pages([content])[0]
+    parsed = parse_pages([content])[0]
+    return parsed.lines, parsed.rows
 
 
 def _page_lines(content: str) -> tuple[list[str], list[str], list[bool]]:
@@ -282,7 +314,7 @@ def _page_lines(content: str) -> tuple[list[str], list[str], list[bool]]:
     return raws, texts, bullets
 
 
-def parse_pages(contents: Sequence[str]) -> list[tuple[list[Line], np.ndarray]]:
+def parse_pages(contents: Sequence[str]) -> list[Parsed]:
     """Lines and feature rows of many pages, computed together (numpy calls are per batch)."""
     raws: list[str] = []
     texts: list[str] = []
@@ -296,7 +328,9 @@ def parse_pages(contents: Sequence[str]) -> list[tuple[list[Line], np.ndarray]]:
         bounds.append(len(texts))
     n = len(texts)
     if not n:
-        return [([], np.zeros((0, len(NAMES)))) for _ in contents]
+        none = np.zeros(0, dtype=np.int64)
+        empty = Parsed([], np.zeros((0, len(NAMES))), PageWords(none.astype(np.uint64), none, none))
+        return [empty for _ in contents]
     joined = "\n".join(texts)
     feature_text = _feature_text(texts, joined)
     w = _words(feature_text)
@@ -309,7 +343,10 @@ def parse_pages(contents: Sequence[str]) -> list[tuple[list[Line], np.ndarray]]:
     x, hint = _features(texts, keys, bullets, indents, w, nw, np.asarray(bounds))
     nws, hints = nw.tolist(), hint.tolist()
     out = []
-    for s, e in zip(bounds, bounds[1:], strict=False):
+    word_bounds = np.searchsorted(w.line, bounds).tolist()  # words are in line order
+    for p, (s, e) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        ws, we = word_bounds[p], word_bounds[p + 1]
+        words = PageWords(w.hashes[ws:we], w.line[ws:we] - s, w.length[ws:we])
         lines = list(
             map(
                 _new_line,
@@ -326,7 +363,7 @@ def parse_pages(contents: Sequence[str]) -> list[tuple[list[Line], np.ndarray]]:
                 ),
             )
         )
-        out.append((lines, x[s:e]))
+        out.append(Parsed(lines, x[s:e], words))
     return out
 
 

@@ -15,7 +15,7 @@ from newsweave.model import Article, Dropped, Page
 from . import meta
 from .config import CleanConfig, LineVerdict
 from .dates import infer_range
-from .features import _WORD, Line, parse_pages
+from .features import Line, PageWords, parse_pages
 from .scorer import logits_many, rule_logits
 
 _META_FIRST = frozenset("TtOoSsVvBbWwPp")  # first letters of provenance and byline lines
@@ -63,7 +63,7 @@ def _add(items: list[str], new: list[str]) -> None:
             items.append(item)
 
 
-Scored = tuple[list[Line], np.ndarray]  # a page's lines and their body logits
+Scored = tuple[list[Line], np.ndarray, PageWords]  # a page's lines, their body logits, words
 _BATCH_PAGES = 32  # pages whose features are computed together
 _BATCH_CHARS = 1_000_000  # ... up to about this many characters
 
@@ -79,10 +79,10 @@ def score_pages(contents: Sequence[str], config: CleanConfig) -> list[Scored]:
             end += 1
         parsed = parse_pages(contents[start:end])
         if config.use_model:
-            zs = logits_many([x for _, x in parsed])
+            zs = logits_many([p.rows for p in parsed])
         else:
-            zs = [rule_logits(x) for _, x in parsed]
-        out.extend((lines, z) for (lines, _), z in zip(parsed, zs, strict=True))
+            zs = [rule_logits(p.rows) for p in parsed]
+        out.extend((p.lines, z, p.words) for p, z in zip(parsed, zs, strict=True))
         start = end
     return out
 
@@ -97,7 +97,7 @@ def analyse(
 
     `scored` is the page's entry from `score_pages` when it was computed in a batch.
     """
-    lines, z = scored or score_pages([page.content], config)[0]
+    lines, z, words = scored or score_pages([page.content], config)[0]
     cut = math.log(config.threshold / (1.0 - config.threshold))
     keep = (z > cut).tolist()
     probs = (1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))).tolist()
@@ -109,7 +109,7 @@ def analyse(
     start = _first_strong(lines, keep)
     _metadata_lines(lines, keep, why, start, res, site_counts, config)
     _after_closing_credit(lines, keep, why)
-    _title_and_standfirst(page, lines, keep, why, start, res)
+    _title_and_standfirst(page, lines, words, keep, why, start, res)
     _trim(lines, keep, why)
     _dedupe(lines, keep, why)
     return res
@@ -234,6 +234,7 @@ def _trim(lines: list[Line], keep: list[bool], why: list[str | None]) -> None:
 def _title_and_standfirst(
     page: Page,
     lines: list[Line],
+    words: PageWords,
     keep: list[bool],
     why: list[str | None],
     start: int,
@@ -243,7 +244,7 @@ def _title_and_standfirst(
     if page.title:
         res.title = page.title.strip()
     else:
-        title_idx = _pick_title(lines, keep, why, start)
+        title_idx = _pick_title(lines, words, keep, why, start)
         if title_idx is not None:
             res.title = lines[title_idx].text
     if res.title:
@@ -279,7 +280,7 @@ _MASTHEAD = re.compile(
 
 
 def _pick_title(
-    lines: list[Line], keep: list[bool], why: list[str | None], start: int
+    lines: list[Line], words: PageWords, keep: list[bool], why: list[str | None], start: int
 ) -> int | None:
     """The headline above the body: a repeated line first, else the line most about the body.
 
@@ -298,15 +299,29 @@ def _pick_title(
         candidates.append(i)
     if not candidates:
         return None
-    body = "\n".join(
-        [lines[i].key for i in range(start, len(lines)) if keep[i] and lines[i].nw >= 10]
-    )[:_TITLE_BODY_CHARS]
-    body_words = set(_WORD.findall(body))
+    body, size = [], 0  # the body's first _TITLE_BODY_CHARS characters, in whole lines
+    for i in range(start, len(lines)):
+        if keep[i] and lines[i].nw >= 10:
+            body.append(i)
+            size += len(lines[i].key) + 1
+            if size >= _TITLE_BODY_CHARS:
+                break
+    in_body = np.zeros(len(lines), dtype=bool)
+    in_body[body] = True
+    body_words = set(words.hashes[in_body[words.line]].tolist())
+    is_candidate = np.zeros(len(lines), dtype=bool)
+    is_candidate[candidates] = True
+    sel = is_candidate[words.line] & (words.length > 3)
+    content_of: dict[int, set[int]] = {i: set() for i in candidates}
+    for i, h in zip(words.line[sel].tolist(), words.hashes[sel].tolist(), strict=True):
+        content_of[i].add(h)
     seen: dict[str, int] = {}
     best, best_score = None, 0.0
     for i in candidates:
         line = lines[i]
-        content = {w for w in line.words if len(w) > 3}
+        content = content_of[i]
+        if not content:
+            continue
         shared = len(body_words.intersection(content))
         if shared < 2:
             continue
