@@ -305,9 +305,9 @@ def _page_lines(content: str) -> tuple[list[str], list[str], list[bool]]:
     bullets = list(map(methodcaller("startswith", BULLETS), stripped))
     if not any(bullets):
         return raws, stripped, bullets
-    texts = [
-        s.lstrip(_BULLET_CHARS).strip() if b else s for s, b in zip(stripped, bullets, strict=True)
-    ]
+    texts = stripped.copy()
+    for i in compress(range(len(texts)), bullets):
+        texts[i] = texts[i].lstrip(_BULLET_CHARS).strip()
     if "" in texts:  # a bullet with nothing after it
         raws, bullets = list(compress(raws, texts)), list(compress(bullets, texts))
         texts = list(filter(None, texts))
@@ -334,7 +334,7 @@ def parse_pages(contents: Sequence[str]) -> list[Parsed]:
     joined = "\n".join(texts)
     feature_text = _feature_text(texts, joined)
     w = _words(feature_text)
-    lower = joined.casefold()
+    lower = joined.lower() if joined.isascii() else joined.casefold()  # the same on ASCII
     keys = lower.split("\n") if lower.count("\n") == n - 1 else [t.casefold() for t in texts]
     for i in _odd_space_lines(w, feature_text is not joined, texts):
         keys[i] = " ".join(keys[i].split())
@@ -455,7 +455,7 @@ def _topic_share(w: _Words, page: np.ndarray, content: np.ndarray, prose: np.nda
     # words of different pages differ; sort by (word, line) to see each pair once
     salted = w.hashes[content] + page[content].astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
     line = w.line[content]
-    order = np.lexsort((line, salted))
+    order = np.argsort(salted, kind="stable")  # words come in line order: lines stay sorted
     hs, ls = salted[order], line[order]
     new_word = np.empty(len(hs), dtype=bool)
     new_word[0] = True
