@@ -168,7 +168,7 @@ def _stage(params: dict, x: np.ndarray) -> np.ndarray:
 
 
 def train(
-    pages: list[tuple[np.ndarray, np.ndarray, np.ndarray]], c: float = 0.1, kind: str = "trees"
+    pages: list[tuple[np.ndarray, np.ndarray, np.ndarray]], c: float = 1.0, kind: str = "trees"
 ) -> dict:
     """Fit the two-stage model on (features, labels, weights) per page.
 

@@ -88,3 +88,16 @@ def test_long_lines_are_cut_for_features_only():
     (line,) = split_lines(text)
     assert line.text.endswith("end.") and line.nw == 400  # 2,000 characters read
     assert featurize([line])[0, NAMES.index("end_punct")] == 1.0
+
+
+def test_a_pages_scores_do_not_depend_on_its_batch():
+    from newsweave.clean.features import parse_pages
+    from newsweave.clean.scorer import logits_many
+
+    from .fixtures import MENU_ONLY
+
+    pages = [TEXT_PAGE, MENU_ONLY, TEXT_PAGE.replace("Westmere", "Oskel"), ""]
+    together = logits_many([p.rows for p in parse_pages(pages)])
+    for content, z in zip(pages, together, strict=True):
+        (alone,) = logits_many([p.rows for p in parse_pages([content])])
+        assert (alone == z).all()

@@ -42,27 +42,42 @@ def load_model() -> dict[str, Any]:
     return model
 
 
-def _window_mean(x: np.ndarray, k: int) -> np.ndarray:
-    padded = np.concatenate([np.zeros(1), np.cumsum(x)])
+def _window_mean(x: np.ndarray, k: int, ps: np.ndarray, pe: np.ndarray) -> np.ndarray:
+    """Mean of x over [i - k, i + k], clipped to the line's page [ps, pe).
+
+    Summed shift by shift rather than from a running sum, so a line's value does not depend
+    on the other pages scored with it (not even in the last bit).
+    """
     n = len(x)
     idx = np.arange(n)
-    lo = np.maximum(idx - k, 0)
-    hi = np.minimum(idx + k + 1, n)
-    return (padded[hi] - padded[lo]) / (hi - lo)
+    total = x.copy()
+    for d in range(1, k + 1):
+        up = np.concatenate((np.zeros(d), x[:-d])) if d < n else np.zeros(n)
+        down = np.concatenate((x[d:], np.zeros(d))) if d < n else np.zeros(n)
+        total += np.where(idx - d >= ps, up, 0.0) + np.where(idx + d < pe, down, 0.0)
+    return total / (np.minimum(idx + k + 1, pe) - np.maximum(idx - k, ps))
 
 
-def segments(x: np.ndarray, s1: np.ndarray, gap: int = 2) -> tuple[np.ndarray, np.ndarray]:
-    """Share of body words in each line's run of stage-1 body lines, and the best run.
+def segments(
+    x: np.ndarray, s1: np.ndarray, page: np.ndarray | None = None, gap: int = 2
+) -> tuple[np.ndarray, np.ndarray]:
+    """Share of its page's body words in each line's run of stage-1 body lines, and whether
+    the run is its page's largest.
 
-    A run is stage-1 body lines at most `gap` lines apart; the lines between belong to it.
+    A run is stage-1 body lines of one page at most `gap` lines apart; the lines between
+    belong to it. `page` numbers each line's page (default: one page).
     """
     n = len(s1)
+    page = np.zeros(n, dtype=int) if page is None else page
     pos = np.flatnonzero(s1 > 0)
     if not len(pos):
         return np.zeros(n), np.zeros(n)
     words = np.expm1(x[pos, _LOG_WORDS])
-    run = np.cumsum(np.concatenate(([1], np.diff(pos) > gap + 1)))  # run number, from 1
+    breaks = (np.diff(pos) > gap + 1) | (np.diff(page[pos]) != 0)
+    run = np.cumsum(np.concatenate(([1], breaks)))  # run number, from 1
     totals = np.bincount(run, weights=words)
+    run_page = np.zeros(len(totals), dtype=int)
+    run_page[run] = page[pos]
     # each line's run: that of the body line at or above it, when the one at or below agrees
     above = np.zeros(n, dtype=int)
     above[pos] = run
@@ -72,21 +87,53 @@ def segments(x: np.ndarray, s1: np.ndarray, gap: int = 2) -> tuple[np.ndarray, n
     below = np.where(below == 0, n + 1, below)[::-1]
     below = np.minimum.accumulate(below)[::-1]
     seg = np.where(above == below, above, 0)
-    share = np.where(seg > 0, totals[seg] / totals.sum(), 0.0)
-    best = (seg == int(totals[1:].argmax()) + 1).astype(float)
+    page_total = np.bincount(run_page[1:], weights=totals[1:], minlength=int(page.max()) + 1)
+    total = page_total[page]
+    share = np.divide(totals[seg], total, out=np.zeros(n), where=(seg > 0) & (total > 0))
+    # each page's largest run (the first one among equals)
+    runs = np.arange(1, len(totals))
+    order = np.lexsort((runs, -totals[1:], run_page[1:]))
+    firsts = order[np.concatenate(([True], np.diff(run_page[1:][order]) != 0))]
+    best_run = np.zeros(len(page_total), dtype=int)
+    best_run[run_page[1:][firsts]] = runs[firsts]
+    best = ((seg > 0) & (seg == best_run[page])).astype(float)
     return share, best
 
 
-def stage2_matrix(x: np.ndarray, s1: np.ndarray) -> np.ndarray:
-    """Stage-1 features plus the stage-1 logits of each line's neighbourhood."""
+def stage2_matrix(x: np.ndarray, s1: np.ndarray, bounds: np.ndarray | None = None) -> np.ndarray:
+    """Stage-1 features plus the stage-1 logits of each line's neighbourhood.
+
+    `bounds` splits the rows into pages (page p is rows bounds[p]:bounds[p + 1]); by
+    default all rows are one page.
+    """
+    n = len(s1)
+    bounds = np.asarray([0, n]) if bounds is None else np.asarray(bounds)
+    sizes = np.diff(bounds)
+    page = np.repeat(np.arange(len(sizes)), sizes)
+    ps, pe = bounds[:-1][page], bounds[1:][page]
+    idx = np.arange(n)
     s1 = np.clip(s1, -8.0, 8.0)
-    share, best = segments(x, s1)
-    prev = np.concatenate([[-8.0], s1[:-1]])
-    nxt = np.concatenate([s1[1:], [-8.0]])
-    before = np.maximum.accumulate(np.concatenate([[-8.0], s1[:-1]]))
-    after = np.maximum.accumulate(np.concatenate([s1[1:], [-8.0]])[::-1])[::-1]
+    share, best = segments(x, s1, page)
+    prev = np.where(idx == ps, -8.0, np.roll(s1, 1))
+    nxt = np.where(idx == pe - 1, -8.0, np.roll(s1, -1))
+    before = np.empty(n)  # the highest logit above the line on its page, and below it
+    after = np.empty(n)
+    for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+        if b > a:
+            np.maximum.accumulate(prev[a:b], out=before[a:b])
+            after[a:b] = np.maximum.accumulate(nxt[a:b][::-1])[::-1]
     extra = np.stack(
-        [s1, prev, nxt, _window_mean(s1, 2), _window_mean(s1, 5), before, after, share, best],
+        [
+            s1,
+            prev,
+            nxt,
+            _window_mean(s1, 2, ps, pe),
+            _window_mean(s1, 5, ps, pe),
+            before,
+            after,
+            share,
+            best,
+        ],
         axis=1,
     )
     return np.hstack([x, extra])
@@ -96,7 +143,8 @@ def _linear(params: dict[str, Any], x: np.ndarray) -> np.ndarray:
     mean = np.asarray(params["mean"])
     scale = np.asarray(params["scale"])
     coef = np.asarray(params["coef"])
-    return ((x - mean) / scale) @ coef + params["intercept"]
+    # row by row (not a matrix product), so a line's score does not depend on the batch
+    return (((x - mean) / scale) * coef).sum(axis=1) + params["intercept"]
 
 
 def _tree_arrays(params: dict[str, Any]) -> tuple[np.ndarray, ...]:
@@ -165,8 +213,7 @@ def logits_many(xs: list[np.ndarray], model: dict[str, Any] | None = None) -> li
     x = np.vstack([x for x in xs if len(x)])
     s1 = _stage(model["stage1"], x)
     bounds = np.cumsum([0, *sizes])
-    parts = [(x[a:b], s1[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True) if b > a]
-    x2 = np.vstack([stage2_matrix(xp, sp) for xp, sp in parts])
+    x2 = stage2_matrix(x, s1, bounds)
     gate = model.get("gate")
     if gate is None:
         out = _stage(model["stage2"], x2)
