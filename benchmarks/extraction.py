@@ -39,7 +39,7 @@ except ImportError:  # running from a checkout without `pip install -e .`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from newsweave.clean import CleanConfig, clean_page, clean_pages
-from newsweave.clean.features import NAMES, featurize, split_lines
+from newsweave.clean.features import NAMES, parse_page, split_lines
 from newsweave.clean.scorer import stage2_matrix
 from newsweave.model import Article, Page
 
@@ -191,10 +191,9 @@ def training_pages(gt: dict, texts: dict) -> dict[str, tuple[np.ndarray, np.ndar
     """Feature matrix, labels and metric-aligned weights for each page."""
     out = {}
     for k, text in texts.items():
-        lines = split_lines(text)
+        lines, x = parse_page(text)
         if not lines:
             continue
-        x = np.asarray(featurize(lines), dtype=float)
         y = np.asarray(line_labels(text, gt[k]["articleBody"]))
         nw = np.asarray([ln.nw + 1.0 for ln in lines])
         out[k] = (x, y, nw / nw.sum() * 100.0)

@@ -1,4 +1,4 @@
-from newsweave.clean.features import NAMES, featurize, split_lines
+from newsweave.clean.features import NAMES, parse_page, split_lines
 from newsweave.clean.scorer import load_model, logits
 
 from .fixtures import TEXT_PAGE
@@ -12,8 +12,7 @@ def test_split_lines_marks_bullets_and_skips_blanks():
 
 
 def test_feature_rows_match_names_and_model():
-    lines = split_lines(TEXT_PAGE)
-    rows = featurize(lines)
+    lines, rows = parse_page(TEXT_PAGE)
     assert len(rows) == len(lines) and all(len(r) == len(NAMES) for r in rows)
     model = load_model()
     assert model["features"] == NAMES
@@ -22,12 +21,12 @@ def test_feature_rows_match_names_and_model():
 
 
 def test_scoring_is_deterministic():
-    rows = featurize(split_lines(TEXT_PAGE))
+    rows = parse_page(TEXT_PAGE)[1]
     assert (logits(rows) == logits(rows)).all()
 
 
 def test_empty_input():
-    assert featurize([]).shape == (0, len(NAMES))
+    assert parse_page("")[1].shape == (0, len(NAMES))
     assert logits([]).shape == (0,)
 
 
@@ -85,9 +84,9 @@ def test_words_are_counted_per_line_and_metadata_lines_hinted():
 
 def test_long_lines_are_cut_for_features_only():
     text = "word " * 5000 + "end."
-    (line,) = split_lines(text)
+    (line,), rows = parse_page(text)
     assert line.text.endswith("end.") and line.nw == 400  # 2,000 characters read
-    assert featurize([line])[0, NAMES.index("end_punct")] == 1.0
+    assert rows[0, NAMES.index("end_punct")] == 1.0
 
 
 def test_a_pages_scores_do_not_depend_on_its_batch():

@@ -5,7 +5,7 @@ import time
 import numpy as np
 
 from newsweave.clean import clean_page
-from newsweave.clean.features import featurize, main_span, split_lines
+from newsweave.clean.features import main_span, parse_page, split_lines
 from newsweave.clean.meta import byline_of
 from newsweave.clean.scorer import _trees, load_model, stage2_matrix
 from newsweave.model import Article, Page
@@ -70,7 +70,7 @@ def test_main_span_matches_the_loop():
 
 def test_trees_score_long_pages_in_slices():
     model = load_model()
-    x = featurize(split_lines("\n".join([*HEAD, *BODY] * 400)))
+    x = parse_page("\n".join([*HEAD, *BODY] * 400))[1]
     x2 = stage2_matrix(x, np.zeros(len(x)))
     whole = _trees(model["stage2"], x2[:2048])
     assert len(x2) > 2048

@@ -378,24 +378,6 @@ def _odd_space_lines(w: _Words, cut: bool, texts: list[str]) -> list[int]:
     return sorted(found)
 
 
-def featurize(lines: list[Line]) -> np.ndarray:
-    """One feature row per line (columns in the order of `NAMES`), as a float matrix."""
-    n = len(lines)
-    if not n:
-        return np.zeros((0, len(NAMES)))
-    texts = [line.text for line in lines]
-    w = _words(_feature_text(texts, "\n".join(texts)))
-    return _features(
-        texts,
-        [line.key for line in lines],
-        [line.bullet for line in lines],
-        [line.indent for line in lines],
-        w,
-        np.bincount(w.line, minlength=n)[:n],
-        np.asarray([0, n]),
-    )[0]
-
-
 def _feature_text(texts: list[str], joined: str) -> str:
     """The lines joined by "\\n", each cut to _FEATURE_CHARS (keeping its last character)."""
     cap = _FEATURE_CHARS

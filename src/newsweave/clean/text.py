@@ -18,7 +18,6 @@ from .dates import infer_range
 from .features import Line, PageWords, parse_pages
 from .scorer import logits_many, rule_logits
 
-_META_FIRST = frozenset("TtOoSsVvBbWwPp")  # first letters of provenance and byline lines
 _TRUNCATED = re.compile(r"(?:\.{3,}|…)\s*$")
 
 
