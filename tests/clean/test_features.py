@@ -96,7 +96,43 @@ def test_a_pages_scores_do_not_depend_on_its_batch():
     from .fixtures import MENU_ONLY
 
     pages = [TEXT_PAGE, MENU_ONLY, TEXT_PAGE.replace("Westmere", "Oskel"), ""]
-    together = logits_many([p.rows for p in parse_pages(pages)])
+    parsed = parse_pages(pages)
+    together = logits_many([p.rows for p in parsed], [p.words for p in parsed])
     for content, z in zip(pages, together, strict=True):
-        (alone,) = logits_many([p.rows for p in parse_pages([content])])
+        (one,) = parse_pages([content])
+        (alone,) = logits_many([one.rows], [one.words])
         assert (alone == z).all()
+
+
+def test_bag_of_words_reads_the_first_words_of_each_line():
+    import numpy as np
+
+    from newsweave.clean.features import parse_pages
+    from newsweave.clean.scorer import BOW_WORDS, Bag
+
+    bag = Bag({"intercept": -1.0, "words": {"Subscribe": -2.0, "harbour": 0.5}})
+    text = "SUBSCRIBE now\nThe harbour and the harbour\n" + "x " * BOW_WORDS + "harbour\n"
+    (page,) = parse_pages([text])
+    col = bag.column([page.words], [len(page.lines)])
+    # case-blind; words counted with repeats; a line's weight sum over sqrt(its words)
+    assert np.allclose(col[:2], [-1.0 - 2.0 / np.sqrt(2), -1.0 + 1.0 / np.sqrt(5)])
+    assert col[2] == -1.0  # "harbour" comes after the first BOW_WORDS words
+
+
+def test_bag_of_words_rejects_an_entry_that_is_not_one_word():
+    import pytest
+
+    from newsweave.clean.scorer import Bag
+    from newsweave.errors import StageError
+
+    with pytest.raises(StageError, match="single word"):
+        Bag({"intercept": 0.0, "words": {"two words": 1.0}})
+
+
+def test_shipped_bag_of_words_loads():
+    from newsweave.clean.scorer import Bag
+
+    bag = Bag(load_model()["bow"])
+    words = load_model()["bow"]["words"]
+    assert len(words) > 1000
+    assert (bag.table.keys != bag.table.empty).sum() == len(words)  # no two words share a hash

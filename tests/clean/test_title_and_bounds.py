@@ -71,6 +71,7 @@ def test_main_span_matches_the_loop():
 def test_trees_score_long_pages_in_slices():
     model = load_model()
     x = parse_page("\n".join([*HEAD, *BODY] * 400))[1]
+    x = np.hstack([x, np.zeros((len(x), 1))])  # the bag-of-words column
     x2 = stage2_matrix(x, np.zeros(len(x)))
     whole = _trees(model["stage2"], x2[:2048])
     assert len(x2) > 2048

@@ -24,7 +24,7 @@ _WORD = re.compile(r"\w+")
 _BULLET_CHARS = "•·◦▪*-– "
 _FEATURE_CHARS = 2000  # characters of a line read for its features (long lines are prose)
 _PREFIX = 100  # characters of a line read for capitals and digits
-_PREFIX_WORDS = 20  # words of a line read for its topic words
+PREFIX_WORDS = 20  # words of a line read for its topic words (and the scorer's bag of words)
 
 # boilerplate vocabulary, matched as single words or word pairs
 _BOILER_WORDS = """
@@ -210,34 +210,68 @@ def _words(joined: str) -> _Words:
     )
 
 
-def _hash_words(words: list[str]) -> np.ndarray:
+def hash_words(words: list[str]) -> np.ndarray:
+    """The case-blind 64-bit hash of each word, as the page features compute it.
+
+    Each item must be one word (a run of word characters); one that is not adds or loses
+    hashes, which callers check by the length of the result.
+    """
     return _words("\n".join(words)).hashes
 
 
-class _Table:
-    """A fixed hash table from 64-bit word hashes to flag bits, looked up for many at once."""
+class HashTable:
+    """A fixed hash table from 64-bit word hashes to numbers, looked up for many at once.
 
-    def __init__(self, flags: dict[int, int]) -> None:
-        keys = np.asarray(sorted(flags), dtype=np.uint64)
-        for bits in range(8, 24):  # the smallest size with no two keys in one slot
-            self.shift = np.uint64(64 - bits)
-            slots = keys >> self.shift
-            if len(np.unique(slots)) == len(keys):
+    Small tables get a size with no two keys in one slot (one probe per lookup); larger ones
+    use linear probing in a table two to four times their size (most lookups probe one slot).
+    """
+
+    def __init__(self, items: dict[int, float] | dict[int, int], dtype: type = np.int64) -> None:
+        keys = np.asarray(sorted(items), dtype=np.uint64)
+        low = max(8, int(len(keys)).bit_length() + 1)
+        for bits in range(low, 17):  # the smallest size with no two keys in one slot
+            if len(np.unique(keys >> np.uint64(64 - bits))) == len(keys):
                 break
-        size = 1 << bits
-        missing = np.uint64(0) if 0 not in flags else np.uint64(1)  # a key of no word here
-        self.keys = np.full(size, missing, dtype=np.uint64)
-        self.values = np.zeros(size, dtype=np.int64)
-        self.keys[slots] = keys
-        self.values[slots] = [flags[k] for k in keys.tolist()]
+        else:
+            bits = low
+        self.shift = np.uint64(64 - bits)
+        mask = (1 << bits) - 1
+        self.mask = np.intp(mask)
+        self.empty = np.uint64(0) if 0 not in items else np.uint64(1)  # a key of no word
+        self.keys = np.full(1 << bits, self.empty, dtype=np.uint64)
+        self.values = np.zeros(1 << bits, dtype=dtype)
+        self.probes = 1
+        table = self.keys.tolist()
+        for key in keys.tolist():
+            slot, step = key >> (64 - bits), 0
+            while table[(slot + step) & mask] != int(self.empty):
+                step += 1
+            table[(slot + step) & mask] = key
+            self.values[(slot + step) & mask] = items[key]
+            self.probes = max(self.probes, step + 1)
+        self.keys[:] = np.asarray(table, dtype=np.uint64)
 
     def __call__(self, query: np.ndarray) -> np.ndarray:
-        slots = query >> self.shift
-        return np.where(self.keys[slots] == query, self.values[slots], 0)
+        """The value of each hash in `query` (zero for hashes not in the table)."""
+        home = (query >> self.shift).astype(np.intp)
+        found = self.keys[home]
+        hit = found == query
+        out = np.where(hit, self.values[home], 0).astype(self.values.dtype, copy=False)
+        if self.probes > 1:  # probe on only where the home slot holds another key
+            todo = np.flatnonzero(~hit & (found != self.empty))
+            for step in range(1, self.probes):
+                if not len(todo):
+                    break
+                slot = (home[todo] + step) & self.mask
+                found = self.keys[slot]
+                hit = found == query[todo]
+                out[todo[hit]] = self.values[slot[hit]]
+                todo = todo[~hit & (found != self.empty)]
+        return out
 
 
 @lru_cache(maxsize=1)
-def _vocab() -> tuple[_Table, _Table]:
+def _vocab() -> tuple[HashTable, HashTable]:
     """Lookup tables of the known words and word pairs, with their flag bits."""
     flags: dict[int, int] = {}
     for words, bit in (
@@ -249,7 +283,7 @@ def _vocab() -> tuple[_Table, _Table]:
         (_AT_WORDS, _F_AT),
         (_META_WORDS, _F_META),
     ):
-        for h in _hash_words(words.split()).tolist():
+        for h in hash_words(words.split()).tolist():
             flags[h] = flags.get(h, 0) | bit
     pairs: dict[int, int] = {}
     for text, bit in (
@@ -258,10 +292,10 @@ def _vocab() -> tuple[_Table, _Table]:
         (_LINK_PAIRS, _F_LINK),
     ):
         for pair in text.replace("\n", "").split("|"):
-            h = _hash_words(pair.split())
+            h = hash_words(pair.split())
             key = int(_pair_hash(h[:1], h[1:])[0])
             pairs[key] = pairs.get(key, 0) | bit
-    return _Table(flags), _Table(pairs)
+    return HashTable(flags), HashTable(pairs)
 
 
 def _pair_hash(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -275,11 +309,13 @@ def split_lines(content: str) -> list[Line]:
 
 
 class PageWords(NamedTuple):
-    """The words of one page: hash, line (index into the page's lines) and length of each."""
+    """The words of one page: hash, line (index into the page's lines), length and rank
+    (0 for the first word of its line) of each."""
 
     hashes: np.ndarray
     line: np.ndarray
     length: np.ndarray
+    rank: np.ndarray
 
 
 class Parsed(NamedTuple):
@@ -329,7 +365,8 @@ def parse_pages(contents: Sequence[str]) -> list[Parsed]:
     n = len(texts)
     if not n:
         none = np.zeros(0, dtype=np.int64)
-        empty = Parsed([], np.zeros((0, len(NAMES))), PageWords(none.astype(np.uint64), none, none))
+        no_words = PageWords(none.astype(np.uint64), none, none, none)
+        empty = Parsed([], np.zeros((0, len(NAMES))), no_words)
         return [empty for _ in contents]
     joined = "\n".join(texts)
     feature_text = _feature_text(texts, joined)
@@ -340,13 +377,14 @@ def parse_pages(contents: Sequence[str]) -> list[Parsed]:
         keys[i] = " ".join(keys[i].split())
     nw = np.bincount(w.line, minlength=n)[:n]
     indents = list(map(sub, map(len, raws), map(len, map(str.lstrip, raws))))
-    x, hint = _features(texts, keys, bullets, indents, w, nw, np.asarray(bounds))
+    rank = np.arange(len(w.line)) - (np.cumsum(nw) - nw)[w.line]  # of each word in its line
+    x, hint = _features(texts, keys, bullets, indents, w, rank, nw, np.asarray(bounds))
     nws, hints = nw.tolist(), hint.tolist()
     out = []
     word_bounds = np.searchsorted(w.line, bounds).tolist()  # words are in line order
     for p, (s, e) in enumerate(zip(bounds, bounds[1:], strict=False)):
         ws, we = word_bounds[p], word_bounds[p + 1]
-        words = PageWords(w.hashes[ws:we], w.line[ws:we] - s, w.length[ws:we])
+        words = PageWords(w.hashes[ws:we], w.line[ws:we] - s, w.length[ws:we], rank[ws:we])
         lines = list(
             map(
                 _new_line,
@@ -474,6 +512,7 @@ def _features(
     bullets: list[bool],
     indents: list[int],
     w: _Words,
+    rank: np.ndarray,
     nwi: np.ndarray,
     bounds: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -515,12 +554,10 @@ def _features(
     pref = _count(in_pref, w.line, n)
     caps = _count(in_pref & (w.first >= 65) & (w.first <= 90), w.line, n)
     digits = _count(in_pref & (w.first >= 48) & (w.first <= 57), w.line, n)
-    # topic words: the first _PREFIX_WORDS words of a line that are not stop words
-    first_word = np.cumsum(nwi) - nwi
-    rank = np.arange(len(w.line)) - first_word[w.line]
+    # topic words: the first PREFIX_WORDS words of a line that are not stop words
     bullet = np.array(bullets, dtype=bool)
     shared = _topic_share(
-        w, page_of[w.line], ((flags & _F_STOP) == 0) & (rank < _PREFIX_WORDS), (nw >= 15) & ~bullet
+        w, page_of[w.line], ((flags & _F_STOP) == 0) & (rank < PREFIX_WORDS), (nw >= 15) & ~bullet
     )
     dup = np.zeros(n, dtype=bool)
     for s, e in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):

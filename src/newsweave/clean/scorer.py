@@ -1,4 +1,8 @@
-"""Body-line probabilities from a two-stage model (logistic, then boosted trees) in JSON."""
+"""Body-line probabilities from a two-stage model (logistic, then boosted trees) in JSON.
+
+Stage 1 also sees one learned column: a bag-of-words logit over the first words of each line,
+looked up by the word hashes that clean/features.py computes (no Python runs per word).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ import numpy as np
 
 from newsweave.errors import StageError
 
-from .features import NAMES
+from .features import NAMES, PREFIX_WORDS, HashTable, PageWords, hash_words
 
 MODEL_FILE = "model.json"
 _CHUNK = 2048  # lines scored at once by the tree ensemble
@@ -40,6 +44,50 @@ def load_model() -> dict[str, Any]:
     if model.get("features") != NAMES:
         raise StageError(f"{MODEL_FILE} was trained on other features; retrain it")
     return model
+
+
+BOW_WORDS = PREFIX_WORDS  # words of each line, from its start, that the bag of words reads
+
+
+class Bag:
+    """Bag-of-words weights keyed by word hash: a line's logit is the intercept plus the sum
+    of the weights of its first BOW_WORDS words over the square root of their number."""
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        words = params["words"]
+        hashes = hash_words(list(words))
+        if len(hashes) != len(words):
+            raise StageError(f"{MODEL_FILE}: a bag-of-words entry is not a single word; retrain")
+        weights: dict[int, float] = {}
+        for h, weight in zip(hashes.tolist(), words.values(), strict=True):
+            weights[h] = weights.get(h, 0.0) + weight  # two casings of one word add up
+        self.table = HashTable(weights, dtype=float)
+        self.intercept = float(params["intercept"])
+
+    def column(self, pages: list[PageWords], sizes: list[int]) -> np.ndarray:
+        """The bag-of-words logit of every line of some pages (`sizes[i]` lines on page i),
+        all pages at once, in page order."""
+        n = sum(sizes)
+        if not pages:
+            return np.zeros(0)
+        offsets = np.cumsum([0, *sizes[:-1]])
+        hashes = np.concatenate([w.hashes for w in pages])
+        line = np.concatenate([w.line + o for w, o in zip(pages, offsets.tolist(), strict=True)])
+        head = np.concatenate([w.rank for w in pages]) < BOW_WORDS
+        line = line[head]
+        total = np.bincount(line, weights=self.table(hashes[head]), minlength=n)[:n]
+        count = np.bincount(line, minlength=n)[:n]
+        return self.intercept + total / np.sqrt(np.maximum(count, 1))
+
+
+def _bag(model: dict[str, Any]) -> Bag | None:
+    """The model's bag of words, built once and kept in it (None if it has none)."""
+    if "bow" not in model:
+        return None
+    bag = model.get("_bag")
+    if bag is None:
+        bag = model["_bag"] = Bag(model["bow"])
+    return bag
 
 
 def _window_mean(x: np.ndarray, k: int, ps: np.ndarray, pe: np.ndarray) -> np.ndarray:
@@ -192,16 +240,24 @@ def _stage(params: dict[str, Any], x: np.ndarray) -> np.ndarray:
     return _trees(params, x) if params.get("kind") == "trees" else _linear(params, x)
 
 
-def logits(rows: list[list[float]] | np.ndarray, model: dict[str, Any] | None = None) -> np.ndarray:
-    """Stage-2 logit per line (positive = body)."""
+def logits(
+    rows: list[list[float]] | np.ndarray,
+    words: PageWords | None = None,
+    model: dict[str, Any] | None = None,
+) -> np.ndarray:
+    """Stage-2 logit per line (positive = body); without `words` the bag of words sees none."""
     if not len(rows):
         return np.zeros(0)
     x = np.asarray(rows, dtype=float).reshape(len(rows), len(NAMES))
-    return logits_many([x], model)[0]
+    return logits_many([x], None if words is None else [words], model)[0]
 
 
-def logits_many(xs: list[np.ndarray], model: dict[str, Any] | None = None) -> list[np.ndarray]:
-    """Stage-2 logits for the lines of several pages (one feature matrix per page).
+def logits_many(
+    xs: list[np.ndarray],
+    words: list[PageWords] | None = None,
+    model: dict[str, Any] | None = None,
+) -> list[np.ndarray]:
+    """Stage-2 logits for the lines of several pages (one feature matrix and its words each).
 
     Both stages run once over all pages' lines; only the neighbourhood features of stage 2
     are built page by page.
@@ -211,6 +267,11 @@ def logits_many(xs: list[np.ndarray], model: dict[str, Any] | None = None) -> li
     if not sum(sizes):
         return [np.zeros(0) for _ in xs]
     x = np.vstack([x for x in xs if len(x)])
+    bag = _bag(model)
+    if bag is not None:
+        empty = np.zeros(0, dtype=np.int64)
+        none = PageWords(empty.astype(np.uint64), empty, empty, empty)
+        x = np.hstack([x, bag.column(words or [none] * len(xs), sizes)[:, None]])
     s1 = _stage(model["stage1"], x)
     bounds = np.cumsum([0, *sizes])
     x2 = stage2_matrix(x, s1, bounds)

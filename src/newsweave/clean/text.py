@@ -78,7 +78,7 @@ def score_pages(contents: Sequence[str], config: CleanConfig) -> list[Scored]:
             end += 1
         parsed = parse_pages(contents[start:end])
         if config.use_model:
-            zs = logits_many([p.rows for p in parsed])
+            zs = logits_many([p.rows for p in parsed], [p.words for p in parsed])
         else:
             zs = [rule_logits(p.rows) for p in parsed]
         out.extend((p.lines, z, p.words) for p, z in zip(parsed, zs, strict=True))
