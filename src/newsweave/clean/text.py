@@ -124,17 +124,23 @@ def _metadata_lines(
     config: CleanConfig,
 ) -> None:
     """Credits, bylines, contact e-mails and site-wide repeated lines become metadata."""
-    header = range(min(start + 1, len(lines)))  # a short agency line may stand above the body
-    cands = {line.index for line in lines if line.hint}
-    cands.update(i for i in header if lines[i].nw <= 4)
+    # candidates: hinted lines, short agency lines above the body, lines the site repeats
+    cands = [line.index for line in lines if line.hint]
+    agencies = {}
+    for line in lines[: start + 1]:
+        if line.nw <= 4 and (agency := meta.agency_line(line.key)):
+            agencies[line.index] = agency
+    cands += agencies
+    repeated: set[str] = set()
     if site_counts:
-        cands.update(i for i, line in enumerate(lines) if line.nw < 20)
+        repeated = {key for key, count in site_counts.items() if count >= config.site_repeat}
+        cands += [line.index for line in lines if line.key in repeated]
 
     def drop(i: int, reason: str) -> None:
         keep[i] = False
         why[i] = reason
 
-    for i in sorted(cands):
+    for i in sorted(set(cands)):
         line = lines[i]
         text = line.text
         if line.nw > 20:
@@ -148,11 +154,11 @@ def _metadata_lines(
         elif line.hint and (mail := meta.contact_of(text)) is not None:
             _add(res.credits, [mail])
             drop(i, "contact e-mail")
-        elif i <= start and line.nw <= 4 and (agency := meta.agency_line(text)):
-            _add(res.credits, [agency])
-            drop(i, f"credit: {agency}")
-        elif site_counts and site_counts.get(line.key, 0) >= config.site_repeat:
-            drop(i, f"repeated on {site_counts[line.key]} pages of the site")
+        elif i in agencies:
+            _add(res.credits, [agencies[i]])
+            drop(i, f"credit: {agencies[i]}")
+        elif line.key in repeated:
+            drop(i, f"repeated on {site_counts[line.key]} pages of the site")  # type: ignore[index]
 
 
 def _fill_holes(
@@ -272,7 +278,7 @@ def _title_and_standfirst(
 
 
 _TITLE_BODY_CHARS = 5000  # characters of the body whose words a title candidate is scored by
-_MENU_MARKS = ("|", "▾", "›", "»", "☰", "•", "[", "]")
+_MENU_MARKS = re.compile(r"[|▾›»☰•\[\]]")
 _MASTHEAD = re.compile(
     r"(?i)\b(?:since|est\.?|founded in)\s+1[6-9]\d\d\b|\bnewspaper\b|\bserving\b"
 )
@@ -288,12 +294,14 @@ def _pick_title(
     candidates = []
     for i in range(start):
         line = lines[i]
-        if line.bullet or not meta.is_headline(line.text, line.nw) or line.text[-1] == ".":
+        if line.bullet or not 3 <= line.nw <= 30:  # the cheap part of is_headline first
+            continue
+        if not meta.is_headline(line.text, line.nw) or line.text[-1] == ".":
             continue
         reason = why[i]
         if reason is not None and not reason.startswith("body"):
             continue
-        if any(m in line.text for m in _MENU_MARKS) or _MASTHEAD.search(line.text):
+        if _MENU_MARKS.search(line.text) or _MASTHEAD.search(line.text):
             continue
         candidates.append(i)
     if not candidates:
