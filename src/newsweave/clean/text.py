@@ -102,6 +102,7 @@ def analyse(
     probs = (1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))).tolist()
     why: list[str | None] = [None] * len(lines)
     res = Analysis(lines, keep, why, probs)
+    _repetitive(lines, words, keep, why)
     if lines and sum(len(lines[i].text) for i, k in enumerate(keep) if k) < config.min_chars:
         _fallback(lines, z, keep, why, config)
     _fill_holes(lines, z, keep, why, config)
@@ -179,11 +180,35 @@ def _fill_holes(
             why[i] = f"body, {where} (score {_p(float(z[i])):.2f})"
 
 
-def _fallback(
-    lines: list[Line], z: object, keep: list[bool], why: list[str | None], config: CleanConfig
+_REPEAT_MIN_WORDS = 50  # a line this long ...
+_REPEAT_MAX_SHARE = 0.1  # ... with at most this share of distinct words is not prose
+
+
+def _repetitive(
+    lines: list[Line], words: PageWords, keep: list[bool], why: list[str | None]
 ) -> None:
-    """No confident body: keep the best-scored line and its close-scoring neighbours."""
-    scores = list(z)  # type: ignore[call-overload]
+    """Drop long lines that repeat a few words over and over (filler, spam, broken scrapes)."""
+    long = [line.index for line in lines if line.nw >= _REPEAT_MIN_WORDS]
+    if not long:
+        return
+    bounds = np.searchsorted(words.line, [long, np.add(long, 1)])  # words are in line order
+    for i, a, b in zip(long, bounds[0].tolist(), bounds[1].tolist(), strict=True):
+        distinct = len(np.unique(words.hashes[a:b]))
+        if distinct <= _REPEAT_MAX_SHARE * (b - a):
+            keep[i] = False
+            why[i] = f"repeats {distinct} distinct word(s) over {b - a} words: not prose"
+
+
+def _fallback(
+    lines: list[Line], z: np.ndarray, keep: list[bool], why: list[str | None], config: CleanConfig
+) -> None:
+    """No confident body: keep the best-scored line and its close-scoring neighbours.
+
+    Lines a rule already dropped (see `_repetitive`) stay dropped.
+    """
+    scores = [-math.inf if reason else s for s, reason in zip(z.tolist(), why, strict=True)]
+    if max(scores, default=-math.inf) == -math.inf:
+        return
     best = max(range(len(lines)), key=lambda i: (scores[i], len(lines[i].text)))
     floor = scores[best] - config.fallback_margin
     lo = hi = best
@@ -192,7 +217,7 @@ def _fallback(
     while hi + 1 < len(lines) and scores[hi + 1] > floor:
         hi += 1
     for i in range(lo, hi + 1):
-        if lines[i].nw >= 3:
+        if lines[i].nw >= 3 and why[i] is None:
             keep[i] = True
             why[i] = f"body, low confidence (score {_p(scores[i]):.2f}; best of a weak page)"
 
