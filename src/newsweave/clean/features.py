@@ -238,18 +238,18 @@ class HashTable:
         mask = (1 << bits) - 1
         self.mask = np.intp(mask)
         self.empty = np.uint64(0) if 0 not in items else np.uint64(1)  # a key of no word
-        self.keys = np.full(1 << bits, self.empty, dtype=np.uint64)
-        self.values = np.zeros(1 << bits, dtype=dtype)
+        empty = int(self.empty)
+        table, values = [empty] * (1 << bits), [0] * (1 << bits)
         self.probes = 1
-        table = self.keys.tolist()
         for key in keys.tolist():
             slot, step = key >> (64 - bits), 0
-            while table[(slot + step) & mask] != int(self.empty):
+            while table[(slot + step) & mask] != empty:
                 step += 1
             table[(slot + step) & mask] = key
-            self.values[(slot + step) & mask] = items[key]
+            values[(slot + step) & mask] = items[key]
             self.probes = max(self.probes, step + 1)
-        self.keys[:] = np.asarray(table, dtype=np.uint64)
+        self.keys = np.asarray(table, dtype=np.uint64)
+        self.values = np.asarray(values, dtype=dtype)
 
     def __call__(self, query: np.ndarray) -> np.ndarray:
         """The value of each hash in `query` (zero for hashes not in the table)."""

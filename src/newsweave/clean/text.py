@@ -132,10 +132,12 @@ def _metadata_lines(
         if line.nw <= 4 and (agency := meta.agency_line(line.key)):
             agencies[line.index] = agency
     cands += agencies
-    repeated: set[str] = set()
+    repeated: dict[int, int] = {}  # line -> pages of the site that have it
     if site_counts:
-        repeated = {key for key, count in site_counts.items() if count >= config.site_repeat}
-        cands += [line.index for line in lines if line.key in repeated]
+        for line in lines:
+            if line.nw <= 20 and (count := site_counts.get(line.key, 0)) >= config.site_repeat:
+                repeated[line.index] = count
+        cands += repeated
 
     def drop(i: int, reason: str) -> None:
         keep[i] = False
@@ -158,8 +160,8 @@ def _metadata_lines(
         elif i in agencies:
             _add(res.credits, [agencies[i]])
             drop(i, f"credit: {agencies[i]}")
-        elif line.key in repeated:
-            drop(i, f"repeated on {site_counts[line.key]} pages of the site")  # type: ignore[index]
+        elif i in repeated:
+            drop(i, f"repeated on {repeated[i]} pages of the site")
 
 
 def _fill_holes(
