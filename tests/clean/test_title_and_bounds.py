@@ -1,13 +1,15 @@
-"""Titles above the body, bylines with job titles, and bounded work on pathological pages."""
+"""Titles above the body, bylines with job titles, weak pages, and bounded work on
+pathological pages."""
 
 import time
 
 import numpy as np
 
-from newsweave.clean import clean_page
+from newsweave.clean import CleanConfig, clean_page
 from newsweave.clean.features import main_span, parse_page, split_lines
 from newsweave.clean.meta import byline_of
 from newsweave.clean.scorer import _trees, load_model, stage2_matrix
+from newsweave.clean.text import _fallback
 from newsweave.model import Article, Page
 
 from .fixtures import BODY
@@ -89,3 +91,35 @@ def test_pathological_pages_clean_quickly():
         start = time.process_time()
         clean_page(Page(id="p", source="p.txt", content=content))
         assert time.process_time() - start < 10.0
+
+
+WEAK = [
+    "  • Harbour",
+    "  • Ferry times",
+    "pier ferry quay harbour tickets timetable westmere oskel island crossing parking "
+    "moorings fishing boats lighthouse",
+    BODY[0],
+    BODY[1],
+    "Share: Facebook Twitter",
+]
+
+
+def _fallback_keeps(z: list[float]) -> list[bool]:
+    lines = split_lines("\n".join(WEAK))
+    keep = [False] * len(lines)
+    _fallback(lines, np.asarray(z), keep, [None] * len(lines), CleanConfig())
+    return keep
+
+
+def test_a_weak_page_keeps_its_best_line_and_close_neighbours():
+    keep = _fallback_keeps([-2.0, -1.0, -0.5, -1.2, -3.5, -2.0])
+    # the keyword list (best, p = 0.38) and its run of lines within 2 logits; bullets of
+    # fewer than 3 words never count, and the run stops at a line 3 logits below the best
+    assert keep == [False, False, True, True, False, False]
+
+
+def test_a_clueless_weak_page_falls_back_to_its_prose():
+    # the best line, the keyword list, is at p = 0.12: the model has no idea, so the best
+    # paragraph of 30+ words wins, with its neighbours that are sentences too
+    keep = _fallback_keeps([-2.5, -2.2, -2.0, -6.0, -6.5, -6.2])
+    assert keep == [False, False, False, True, True, False]

@@ -204,22 +204,39 @@ def _repetitive(
             why[i] = f"repeats {distinct} distinct word(s) over {b - a} words: not prose"
 
 
+_CLUELESS = math.log(0.2 / 0.8)  # a weak page whose best line scores below p = 0.2 ...
+_PROSE_WORDS = 30  # ... falls back to its best paragraph of prose this long
+
+
 def _fallback(
     lines: list[Line], z: np.ndarray, keep: list[bool], why: list[str | None], config: CleanConfig
 ) -> None:
     """No confident body: keep the best-scored line and its close-scoring neighbours.
 
+    Where even the best line is unlikely body, the model has no idea what the page is, and a
+    plain rule decides instead: the best-scored paragraph of prose, with its prose neighbours.
     Lines a rule already dropped (see `_repetitive`) stay dropped.
     """
     scores = [-math.inf if reason else s for s, reason in zip(z.tolist(), why, strict=True)]
     if max(scores, default=-math.inf) == -math.inf:
         return
     best = max(range(len(lines)), key=lambda i: (scores[i], len(lines[i].text)))
+    near = scores  # the scores of the lines that may join the best one
+    if scores[best] < _CLUELESS:
+        prose = [
+            line.nw >= _PROSE_WORDS and _sentence(line) and s > -math.inf
+            for line, s in zip(lines, scores, strict=True)
+        ]
+        if any(prose):
+            best = max(range(len(lines)), key=lambda i: (prose[i], scores[i]))
+            near = [
+                s if _sentence(line) else -math.inf for line, s in zip(lines, scores, strict=True)
+            ]
     floor = scores[best] - config.fallback_margin
     lo = hi = best
-    while lo > 0 and scores[lo - 1] > floor:
+    while lo > 0 and near[lo - 1] > floor:
         lo -= 1
-    while hi + 1 < len(lines) and scores[hi + 1] > floor:
+    while hi + 1 < len(lines) and near[hi + 1] > floor:
         hi += 1
     for i in range(lo, hi + 1):
         if lines[i].nw >= 3 and why[i] is None:
