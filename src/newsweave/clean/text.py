@@ -19,6 +19,16 @@ from .features import Line, PageWords, parse_pages
 from .scorer import logits_many, rule_logits
 
 _TRUNCATED = re.compile(r"(?:\.{3,}|…)\s*$")
+# photo captions and credits: "In this Dec. 1, 2019, file photo, ...", "... (AP Photo/Ann Lee)",
+# "... (Image: GETTY)", "Photo: Ann Lee, AP"
+_CAPTION = re.compile(
+    r"""(?ix)
+    ^(?:in\ )?this\b.{0,80}\d.{0,40}\bphoto(?:graph)?\b  # dated, as agencies write them
+    | \((?:[\w.]+\ ){0,2}photo\b  # (AP Photo/..., (File photo), (Photo by ...
+    | \(image:\ [^)]*\)\s*$
+    | ^photo:\s
+    """
+)
 
 
 @dataclass(slots=True)
@@ -106,6 +116,7 @@ def analyse(
         _repetitive(lines, words, keep, why)
         _fallback(lines, z, keep, why, config)
     _fill_holes(lines, z, keep, why, config)
+    _captions(lines, keep, why)
     start = _first_strong(lines, keep)
     _metadata_lines(lines, keep, why, start, res, site_counts, config)
     _after_closing_credit(lines, keep, why)
@@ -180,6 +191,13 @@ def _fill_holes(
             keep[i] = True
             where = "between body lines" if above and below else "lead paragraph"
             why[i] = f"body, {where} (score {_p(float(z[i])):.2f})"
+
+
+def _captions(lines: list[Line], keep: list[bool], why: list[str | None]) -> None:
+    """Drop kept photo captions and photo credits: the model keeps some, as they read as prose."""
+    for i, line in enumerate(lines):
+        if keep[i] and _CAPTION.search(line.text):
+            keep[i], why[i] = False, "photo caption"
 
 
 _REPEAT_MIN_WORDS = 50  # a line this long ...
