@@ -9,7 +9,7 @@ from newsweave.clean import CleanConfig, clean_page
 from newsweave.clean.features import main_span, parse_page, split_lines
 from newsweave.clean.meta import byline_of
 from newsweave.clean.scorer import _trees, load_model, stage2_matrix
-from newsweave.clean.text import _fallback
+from newsweave.clean.text import _fallback, _intro_lists, _trim
 from newsweave.model import Article, Page
 
 from .fixtures import BODY
@@ -123,3 +123,27 @@ def test_a_clueless_weak_page_falls_back_to_its_prose():
     # paragraph of 30+ words wins, with its neighbours that are sentences too
     keep = _fallback_keeps([-2.5, -2.2, -2.0, -6.0, -6.5, -6.2])
     assert keep == [False, False, False, True, True, False]
+
+
+def test_a_list_the_body_introduces_is_kept_to_its_end():
+    lines = split_lines(
+        "\n".join(
+            [
+                BODY[0],
+                "The ferry will call at these stops while the pier is closed:",
+                "  • Northern quay, Monday",
+                "  • Oskel Island, Tuesday",
+                "  • Lighthouse point, Wednesday",
+                "Related stories",
+                "  • Oskel Island festival draws record crowds",
+            ]
+        )
+    )
+    z = np.asarray([5.0, 3.0, -2.0, -1.0, -3.5, -6.0, -2.0])
+    keep = (z > 0).tolist()
+    why: list[str | None] = [None] * len(lines)
+    items = _intro_lists(lines, z, keep, why)
+    _trim(lines, keep, why, items)
+    # the items up to the line the model is sure of (p < 0.02) stay, below the last paragraph
+    assert keep == [True, True, True, True, True, False, False]
+    assert why[2] == "body, in the list that line 2 introduces"

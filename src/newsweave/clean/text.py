@@ -116,12 +116,13 @@ def analyse(
         _repetitive(lines, words, keep, why)
         _fallback(lines, z, keep, why, config)
     _fill_holes(lines, z, keep, why, config)
+    items = _intro_lists(lines, z, keep, why)
     _captions(lines, keep, why)
     start = _first_strong(lines, keep)
     _metadata_lines(lines, keep, why, start, res, site_counts, config)
     _after_closing_credit(lines, keep, why)
     _title_and_standfirst(page, lines, words, keep, why, start, res)
-    _trim(lines, keep, why)
+    _trim(lines, keep, why, items)
     _dedupe(lines, keep, why)
     return res
 
@@ -191,6 +192,38 @@ def _fill_holes(
             keep[i] = True
             where = "between body lines" if above and below else "lead paragraph"
             why[i] = f"body, {where} (score {_p(float(z[i])):.2f})"
+
+
+_LIST_FLOOR = -4.0  # a list item scoring below this logit (p = 0.018) is not one
+_LIST_MAX = 50  # lines a list may run on for after the line that introduces it
+
+
+def _intro_lists(
+    lines: list[Line], z: np.ndarray, keep: list[bool], why: list[str | None]
+) -> set[int]:
+    """Keep the list that a kept paragraph introduces ("The tour dates are:"): its short items
+    read as boilerplate to the model. The list ends at a long line, a sentence the model kept
+    (the body goes on), a line a rule dropped, or one the model is sure is boilerplate.
+
+    Returns the lines it kept.
+    """
+    n = len(lines)
+    items: set[int] = set()
+    for i in range(n - 1):
+        line = lines[i]
+        if not keep[i] or line.nw < 4 or not line.text.endswith(":"):
+            continue
+        for j in range(i + 1, min(n, i + 1 + _LIST_MAX)):
+            item = lines[j]
+            if keep[j]:  # an item the model kept, unless the body goes on
+                if item.nw >= 20 or item.text[-1] in ".!?":
+                    break
+                continue
+            if item.nw >= 20 or item.text.endswith(":") or why[j] or z[j] < _LIST_FLOOR:
+                break
+            keep[j], why[j] = True, f"body, in the list that line {i + 1} introduces"
+            items.add(j)
+    return items
 
 
 def _captions(lines: list[Line], keep: list[bool], why: list[str | None]) -> None:
@@ -288,8 +321,9 @@ def _after_closing_credit(lines: list[Line], keep: list[bool], why: list[str | N
             return
 
 
-def _trim(lines: list[Line], keep: list[bool], why: list[str | None]) -> None:
-    """Drop short kept lines before the first and after the last paragraph of the body."""
+def _trim(lines: list[Line], keep: list[bool], why: list[str | None], items: set[int]) -> None:
+    """Drop short kept lines before the first and after the last paragraph of the body,
+    except the `items` of a list the body introduces."""
     kept = [i for i, k in enumerate(keep) if k and lines[i].nw >= 10]
     if not kept:
         return
@@ -297,7 +331,7 @@ def _trim(lines: list[Line], keep: list[bool], why: list[str | None]) -> None:
         if keep[i]:
             keep[i], why[i] = False, "short line above the body"
     for i in range(kept[-1] + 1, len(lines)):
-        if keep[i]:
+        if keep[i] and i not in items:
             keep[i], why[i] = False, "short line below the body"
 
 
