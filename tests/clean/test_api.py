@@ -112,18 +112,19 @@ def test_explain_covers_every_line_with_reasons():
     )
 
 
-def test_photo_captions_are_dropped_even_when_they_read_as_prose():
+def test_photo_captions_and_ad_labels_are_dropped_even_inside_the_body():
     captions = [
         "In this March 4, 2024, file photo, fishing boats lie moored beside the old ferry pier "
         "in Westmere while crews inspect the crumbling deck ahead of the vote.",
         "Council chair Mara Quellen speaks to reporters after the vote. (Coastwire Photo/Ann Lee)",
         "Photo: Ann Lee, Coastwire",
     ]
-    content = "\n\n".join([*BODY[:2], *captions, *BODY[2:]])
+    content = "\n\n".join([*BODY[:2], *captions, "ADVERTISEMENT", *BODY[2:]])
     verdicts = {v.text.strip(): v for v in explain_page(page(content))}
     for caption in captions:
         assert not verdicts[caption].kept
     assert verdicts[captions[0]].reason == "photo caption"
+    assert not verdicts["ADVERTISEMENT"].kept
     art = clean_page(page(content))
     assert isinstance(art, Article)
     assert all(body in art.text for body in BODY) and "file photo" not in art.text

@@ -30,6 +30,13 @@ _CAPTION = re.compile(
     """
 )
 
+# the labels over ads and sponsored blocks, in a few languages
+_AD_LABEL = re.compile(
+    r"""(?x)\W*(?:advertisement|advert|ad|sponsored(?:\ content)?|anzeige|publicidade|publicidad
+    |publicité|pubblicità|реклама|(?:story|article|content)\ continues\ below(?:\ advertisement)?
+    |continue\ reading\ below)\W*$"""
+)
+
 
 @dataclass(slots=True)
 class Analysis:
@@ -117,7 +124,7 @@ def analyse(
         _fallback(lines, z, keep, why, config)
     _fill_holes(lines, z, keep, why, config)
     items = _intro_lists(lines, z, keep, why)
-    _captions(lines, keep, why)
+    _captions_and_ads(lines, keep, why)
     start = _first_strong(lines, keep)
     _metadata_lines(lines, keep, why, start, res, site_counts, config)
     _after_closing_credit(lines, keep, why)
@@ -226,11 +233,15 @@ def _intro_lists(
     return items
 
 
-def _captions(lines: list[Line], keep: list[bool], why: list[str | None]) -> None:
-    """Drop kept photo captions and photo credits: the model keeps some, as they read as prose."""
+def _captions_and_ads(lines: list[Line], keep: list[bool], why: list[str | None]) -> None:
+    """Drop kept photo captions and credits (they read as prose to the model) and ad labels."""
     for i, line in enumerate(lines):
-        if keep[i] and _CAPTION.search(line.text):
+        if not keep[i]:
+            continue
+        if _CAPTION.search(line.text):
             keep[i], why[i] = False, "photo caption"
+        elif line.nw <= 5 and _AD_LABEL.match(line.key):
+            keep[i], why[i] = False, "advertisement label"
 
 
 _REPEAT_MIN_WORDS = 50  # a line this long ...
