@@ -9,7 +9,7 @@ from newsweave.clean import CleanConfig, clean_page
 from newsweave.clean.features import main_span, parse_page, split_lines
 from newsweave.clean.meta import byline_of
 from newsweave.clean.scorer import _trees, load_model, stage2_matrix
-from newsweave.clean.text import _fallback, _intro_lists, _trim
+from newsweave.clean.text import _dedupe, _fallback, _intro_lists, _trim
 from newsweave.model import Article, Page
 
 from .fixtures import BODY
@@ -36,6 +36,24 @@ def test_title_skips_masthead_menu_and_breadcrumb_lines():
     assert art.title == "Westmere council votes to close ferry pier for repairs"
     assert art.standfirst and art.standfirst.startswith("The crumbling pier")
     assert art.authors == ["Ilse Marrow"]
+
+
+def test_a_repeated_table_header_is_not_the_title():
+    header = "Stop\t\tFerry\t\tDeparts\t\tArrives"
+    table = [header, header, "Northern quay\t\tOskel\t\t07:10\t\t07:55"]
+    art = clean_page(_page([*HEAD[4:], *table, *BODY[:3], header, *BODY[3:]]))
+    assert isinstance(art, Article)
+    assert art.title == "Westmere council votes to close ferry pier for repairs"
+
+
+def test_repeated_table_rows_stay_but_a_repeated_paragraph_goes():
+    header = "Stop\t\tFerry\t\tDeparts"
+    lines = split_lines("\n".join([BODY[0], header, "Quay\t\tOskel\t\t07:10", header, BODY[0]]))
+    keep = [True] * len(lines)
+    why: list[str | None] = [None] * len(lines)
+    _dedupe(lines, keep, why)
+    assert keep == [True, True, True, True, False]
+    assert why[4] == "duplicate of line 1"
 
 
 def test_no_title_when_the_page_has_no_headline():

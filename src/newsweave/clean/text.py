@@ -388,7 +388,7 @@ def _title_and_standfirst(
 
 
 _TITLE_BODY_CHARS = 5000  # characters of the body whose words a title candidate is scored by
-_MENU_MARKS = re.compile(r"[|▾›»☰•\[\]]")
+_MENU_MARKS = re.compile(r"[|▾›»☰•\[\]\t]")  # menus, breadcrumbs, table rows
 _MASTHEAD = re.compile(
     r"(?i)\b(?:since|est\.?|founded in)\s+1[6-9]\d\d\b|\bnewspaper\b|\bserving\b"
 )
@@ -467,7 +467,7 @@ def _dedupe(lines: list[Line], keep: list[bool], why: list[str | None]) -> None:
         return
     seen: dict[str, int] = {}
     for i, key in zip(kept, kept_keys, strict=True):
-        if counts[key] < 2 or not keep[i]:
+        if counts[key] < 2 or not keep[i] or "\t" in lines[i].raw:  # table rows repeat
             continue
         if key in seen:
             keep[i], why[i] = False, f"duplicate of line {seen[key] + 1}"
