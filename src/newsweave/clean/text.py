@@ -212,7 +212,7 @@ def _intro_lists(
     read as boilerplate to the model. The list ends at a long line, a sentence the model kept
     (the body goes on), a line a rule dropped, or one the model is sure is boilerplate.
 
-    Returns the lines it kept.
+    Returns the lines it kept, and the lines that introduce them.
     """
     n = len(lines)
     items: set[int] = set()
@@ -229,7 +229,7 @@ def _intro_lists(
             if item.nw >= 20 or item.text.endswith(":") or why[j] or z[j] < _LIST_FLOOR:
                 break
             keep[j], why[j] = True, f"body, in the list that line {i + 1} introduces"
-            items.add(j)
+            items.update((i, j))
     return items
 
 
