@@ -6,10 +6,10 @@ import time
 import numpy as np
 
 from newsweave.clean import CleanConfig, clean_page
-from newsweave.clean.features import main_span, parse_page, split_lines
+from newsweave.clean.features import main_span, parse_page, parse_pages, split_lines
 from newsweave.clean.meta import byline_of
 from newsweave.clean.scorer import _trees, load_model, stage2_matrix
-from newsweave.clean.text import _dedupe, _fallback, _intro_lists, _trim
+from newsweave.clean.text import _dedupe, _fallback, _intro_lists, _off_topic, _trim
 from newsweave.model import Article, Page
 
 from .fixtures import BODY
@@ -165,3 +165,34 @@ def test_a_list_the_body_introduces_is_kept_to_its_end():
     # the items up to the line the model is sure of (p < 0.02) stay, below the last paragraph
     assert keep == [True, True, True, True, True, False, False]
     assert why[2] == "body, in the list that line 2 introduces"
+
+
+TEASERS = [
+    "Glassworks museum reopens",
+    "The Varnholt glassworks museum reopened on Saturday after a two-year restoration that "
+    "added a furnace hall, a children's workshop and a rooftop cafe overlooking the canal.",
+    "Cycling club wins regional title",
+    "Members of the Brennick cycling club took the regional team title in a muddy final "
+    "stage, their first trophy since the club moved its training base inland last year.",
+]
+TABLE = ["Stop\t\tDeparts", "Northern quay\t\t07:10", "Oskel Island\t\t07:55"]
+
+
+def _off_topic_keeps(page_lines: list[str | None], title: str | None) -> list[bool]:
+    """Run _off_topic on a page where the None lines are filler the model dropped."""
+    parsed = parse_pages(["\n".join(line or "Share this" for line in page_lines)])[0]
+    keep = [line is not None for line in page_lines]
+    why: list[str | None] = [None] * len(parsed.lines)
+    _off_topic(parsed.lines, parsed.words, keep, why, title, None)
+    return keep
+
+
+def test_blocks_about_other_stories_are_dropped():
+    title = "Westmere council votes to close ferry pier for repairs"
+    filler = [None] * 4
+    keep = _off_topic_keeps([*BODY[:3], *filler, *TEASERS, *filler, *TABLE], title)
+    # the body shares the title's words; the teasers do not, and hold paragraphs; the table
+    # shares none either, but has no paragraph, so it stays
+    assert keep == [*[True] * 3, *[False] * 4, *[False] * 4, *[False] * 4, *[True] * 3]
+    no_title = _off_topic_keeps([*BODY[:3], *filler, *TEASERS], None)
+    assert no_title == [*[True] * 3, *[False] * 4, *[True] * 4]

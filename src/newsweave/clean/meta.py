@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 AGENCIES = {
@@ -81,9 +82,12 @@ def credit_of(text: str) -> list[str] | None:
     return None
 
 
+AGENCY_STRIP = " .:-–—"  # stripped from a line before it is looked up in AGENCIES
+
+
 def agency_line(text: str) -> str | None:
     """The agency named by a short standalone line such as "Yonhap News"."""
-    return AGENCIES.get(text.strip(" .:-–—").lower())
+    return AGENCIES.get(text.strip(AGENCY_STRIP).lower())
 
 
 def byline_of(text: str) -> list[str] | None:
@@ -110,8 +114,9 @@ def is_headline(text: str, nwords: int) -> bool:
     return 3 <= nwords <= 30 and not text.endswith((":", ",", "…", "...")) and len(text) < 250
 
 
+@lru_cache(maxsize=4096)
 def outlet_from_url(url: str | None) -> str | None:
-    """The site's host name without "www." (e.g. "cnn.com")."""
+    """The site's host name without "www." (e.g. "cnn.com"); cached, as each page asks thrice."""
     if not url:
         return None
     host = urlsplit(url if "//" in url else f"//{url}").hostname or ""

@@ -7,6 +7,8 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import compress
 
 import numpy as np
 
@@ -15,10 +17,11 @@ from newsweave.model import Article, Dropped, Page
 from . import meta
 from .config import CleanConfig, LineVerdict
 from .dates import infer_range
-from .features import Line, PageWords, parse_pages
+from .features import STOP, Line, PageWords, hash_words, parse_pages
 from .scorer import logits_many, rule_logits
 
 _TRUNCATED = re.compile(r"(?:\.{3,}|…)\s*$")
+_WORD = re.compile(r"\w+")
 # photo captions and credits: "In this Dec. 1, 2019, file photo, ...", "... (AP Photo/Ann Lee)",
 # "... (Image: GETTY)", "Photo: Ann Lee, AP"
 _CAPTION = re.compile(
@@ -128,7 +131,8 @@ def analyse(
     start = _first_strong(lines, keep)
     _metadata_lines(lines, keep, why, start, res, site_counts, config)
     _after_closing_credit(lines, keep, why)
-    _title_and_standfirst(page, lines, words, keep, why, start, res)
+    title_line = _title_and_standfirst(page, lines, words, keep, why, start, res)
+    _off_topic(lines, words, keep, why, res.title, title_line)
     _trim(lines, keep, why, items)
     _dedupe(lines, keep, why)
     return res
@@ -146,10 +150,12 @@ def _metadata_lines(
     """Credits, bylines, contact e-mails and site-wide repeated lines become metadata."""
     # candidates: hinted lines, short agency lines above the body, lines the site repeats
     cands = [line.index for line in lines if line.hint]
-    agencies = {}
-    for line in lines[: start + 1]:
-        if line.nw <= 4 and (agency := meta.agency_line(line.key)):
-            agencies[line.index] = agency
+    agency_of, strip = meta.AGENCIES.get, meta.AGENCY_STRIP  # keys are casefolded already
+    agencies = {
+        line.index: agency
+        for line in lines[: start + 1]
+        if line.nw <= 4 and (agency := agency_of(line.key.strip(strip)))
+    }
     cands += agencies
     repeated: dict[int, int] = {}  # line -> pages of the site that have it
     if site_counts:
@@ -216,9 +222,8 @@ def _intro_lists(
     """
     n = len(lines)
     items: set[int] = set()
-    for i in range(n - 1):
-        line = lines[i]
-        if not keep[i] or line.nw < 4 or not line.text.endswith(":"):
+    for i in [i for i in compress(range(n - 1), keep) if lines[i].text[-1] == ":"]:
+        if lines[i].nw < 4 or not keep[i]:
             continue
         for j in range(i + 1, min(n, i + 1 + _LIST_MAX)):
             item = lines[j]
@@ -233,12 +238,73 @@ def _intro_lists(
     return items
 
 
+_TOPIC_GAP = 3  # kept lines at most this many lines apart are one block
+_TOPIC_MIN_SHARED = 2  # the article's blocks share this many words with the title, at least
+_TOPIC_MAX_SHARE = 0.2  # a block with at most this share of its words in the article ...
+_TOPIC_PROSE = 15  # ... that holds a paragraph this long is about another story
+
+
+@lru_cache(maxsize=1)
+def _stop_hashes() -> frozenset[int]:
+    return frozenset(hash_words(sorted(STOP)).tolist())
+
+
+def _off_topic(
+    lines: list[Line],
+    words: PageWords,
+    keep: list[bool],
+    why: list[str | None],
+    title: str | None,
+    title_line: int | None,
+) -> None:
+    """Drop blocks of kept lines about other stories (teasers and "more from" boxes after the
+    body, written as prose, so the model keeps them).
+
+    The article is the blocks that share words with the title (`title_line` on the page, or
+    given with the page). A block that shares none, has few words in common with the article
+    and holds a paragraph is another story. Tables and lists (no paragraph) stay: their items
+    rarely repeat the title's words.
+    """
+    kept = np.flatnonzero(keep)
+    if title is None or len(kept) < 2:
+        return
+    breaks = np.diff(kept) > _TOPIC_GAP + 1
+    if not breaks.any():
+        return
+    stop = _stop_hashes()
+    if title_line is None:
+        title_set = set(hash_words([w for w in _WORD.findall(title) if len(w) > 3]).tolist())
+    else:
+        a, b = np.searchsorted(words.line, [title_line, title_line + 1]).tolist()
+        title_set = set(words.hashes[a:b][words.length[a:b] > 3].tolist())
+    title_set -= stop
+    if len(title_set) < _TOPIC_MIN_SHARED:
+        return
+    block = np.full(len(lines), -1)
+    block[kept] = np.concatenate(([0], np.cumsum(breaks)))
+    word_block = block[words.line]
+    sel = (word_block >= 0) & (words.length > 3)
+    hashes, word_block = words.hashes[sel], word_block[sel]
+    blocks = [set(hashes[word_block == b].tolist()) - stop for b in range(int(block.max()) + 1)]
+    shared = [len(b & title_set) for b in blocks]
+    if max(shared) < _TOPIC_MIN_SHARED:
+        return
+    article = set().union(*(b for b, n in zip(blocks, shared, strict=True) if n))
+    for b, (found, n) in enumerate(zip(blocks, shared, strict=True)):
+        if n or len(found & article) > _TOPIC_MAX_SHARE * len(found):
+            continue
+        members = kept[block[kept] == b].tolist()
+        if any(lines[i].nw >= _TOPIC_PROSE for i in members):
+            for i in members:
+                keep[i], why[i] = False, "another story: shares no word with the title"
+
+
 def _captions_and_ads(lines: list[Line], keep: list[bool], why: list[str | None]) -> None:
     """Drop kept photo captions and credits (they read as prose to the model) and ad labels."""
-    for i, line in enumerate(lines):
-        if not keep[i]:
-            continue
-        if _CAPTION.search(line.text):
+    for i in compress(range(len(lines)), keep):
+        line = lines[i]
+        key = line.key
+        if ("photo" in key or "image:" in key) and _CAPTION.search(line.text):
             keep[i], why[i] = False, "photo caption"
         elif line.nw <= 5 and _AD_LABEL.match(line.key):
             keep[i], why[i] = False, "advertisement label"
@@ -354,7 +420,9 @@ def _title_and_standfirst(
     why: list[str | None],
     start: int,
     res: Analysis,
-) -> None:
+) -> int | None:
+    """Pick the title (unless the page gives one) and the standfirst under it; drop both from
+    the body, with the title's copies. Returns the title's line, if it is on the page."""
     title_idx: int | None = None
     if page.title:
         res.title = page.title.strip()
@@ -370,7 +438,7 @@ def _title_and_standfirst(
                 why[i] = "title" if title_idx in (None, i) else "duplicate of the title"
                 title_idx = i if title_idx is None else title_idx
     if title_idx is None:
-        return
+        return None
     # standfirst: a sentence-like line right under the title, above the body
     for i in range(title_idx + 1, min(start, len(lines))):
         line = lines[i]
@@ -385,6 +453,7 @@ def _title_and_standfirst(
             res.standfirst = line.text
             keep[i], why[i] = False, "standfirst"
         break
+    return title_idx
 
 
 _TITLE_BODY_CHARS = 5000  # characters of the body whose words a title candidate is scored by
@@ -402,45 +471,42 @@ def _pick_title(
     Menu, breadcrumb and masthead lines, cookie notices and long standfirst-like lines lose.
     """
     candidates = []
-    for i in range(start):
-        line = lines[i]
+    for line in lines[:start]:
         if line.bullet or not 3 <= line.nw <= 30:  # the cheap part of is_headline first
             continue
         if not meta.is_headline(line.text, line.nw) or line.text[-1] == ".":
             continue
-        reason = why[i]
-        if reason is not None and not reason.startswith("body"):
-            continue
-        if _MENU_MARKS.search(line.text) or _MASTHEAD.search(line.text):
-            continue
-        candidates.append(i)
+        reason = why[line.index]
+        if reason is None or reason.startswith("body"):
+            candidates.append(line.index)
     if not candidates:
         return None
     body, size = [], 0  # the body's first _TITLE_BODY_CHARS characters, in whole lines
-    for i in range(start, len(lines)):
-        if keep[i] and lines[i].nw >= 10:
+    for i in compress(range(start, len(lines)), keep[start:]):
+        if lines[i].nw >= 10:
             body.append(i)
             size += len(lines[i].key) + 1
             if size >= _TITLE_BODY_CHARS:
                 break
     in_body = np.zeros(len(lines), dtype=bool)
     in_body[body] = True
-    body_words = set(words.hashes[in_body[words.line]].tolist())
+    long_word = words.length > 3  # only these count, in candidates and in the body
+    body_words = set(words.hashes[in_body[words.line] & long_word].tolist())
     is_candidate = np.zeros(len(lines), dtype=bool)
     is_candidate[candidates] = True
-    sel = is_candidate[words.line] & (words.length > 3)
+    sel = is_candidate[words.line] & long_word
     content_of: dict[int, set[int]] = {i: set() for i in candidates}
     for i, h in zip(words.line[sel].tolist(), words.hashes[sel].tolist(), strict=True):
         content_of[i].add(h)
     seen: dict[str, int] = {}
     best, best_score = None, 0.0
     for i in candidates:
-        line = lines[i]
         content = content_of[i]
-        if not content:
-            continue
         shared = len(body_words.intersection(content))
         if shared < 2:
+            continue
+        line = lines[i]
+        if _MENU_MARKS.search(line.text) or _MASTHEAD.search(line.text):
             continue
         if line.key in seen:  # a headline printed twice (e.g. once lower-cased) is the title
             return seen[line.key]
