@@ -202,11 +202,12 @@ def _tree_arrays(params: dict[str, Any]) -> tuple[np.ndarray, ...]:
     """
     arrays = params.get("_arrays")
     if arrays is None:
-        feature = np.asarray(params["feature"], dtype=np.int32)
+        # native-size ints: numpy would copy any other index array to them on every lookup
+        feature = np.asarray(params["feature"], dtype=np.intp)
         width = feature.shape[1]
-        offset = np.arange(feature.shape[0], dtype=np.int32)[:, None] * width
-        left = np.asarray(params["left"], dtype=np.int32) + offset
-        right = np.asarray(params["right"], dtype=np.int32) + offset
+        offset = np.arange(feature.shape[0], dtype=np.intp)[:, None] * width
+        left = np.asarray(params["left"], dtype=np.intp) + offset
+        right = np.asarray(params["right"], dtype=np.intp) + offset
         arrays = (
             feature.ravel(),
             np.asarray(params["threshold"], dtype=float).ravel(),
@@ -228,12 +229,16 @@ def _trees(params: dict[str, Any], x: np.ndarray) -> np.ndarray:
         return np.concatenate([_trees(params, x[i : i + _CHUNK]) for i in range(0, len(x), _CHUNK)])
     feature, threshold, children, value, offset = _tree_arrays(params)
     node = np.repeat(offset, len(x), axis=0)  # (lines, trees): flat index of the root
-    rows = (np.arange(len(x), dtype=np.int32) * x.shape[1])[:, None]
-    flat_x = x.ravel()
+    rows = (np.arange(len(x), dtype=np.intp) * x.shape[1])[:, None]
+    flat_x = np.ascontiguousarray(x).ravel()
     for _ in range(params["depth"]):
-        go_right = flat_x[rows + feature[node]] > threshold[node]
-        node = children[2 * node + go_right]
-    return value[node].sum(axis=1) + params["base"]
+        cell = np.take(feature, node)
+        cell += rows
+        go_right = np.take(flat_x, cell) > np.take(threshold, node)
+        node *= 2
+        node += go_right
+        node = np.take(children, node)
+    return np.take(value, node).sum(axis=1) + params["base"]
 
 
 def _stage(params: dict[str, Any], x: np.ndarray) -> np.ndarray:
