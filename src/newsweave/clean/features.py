@@ -170,12 +170,13 @@ class _Words:
 def _words(joined: str) -> _Words:
     cls_tab, rand_tab = _tables()
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    bmp = np.minimum(codes, 0xFFFF)
+    bmp = np.minimum(codes, 0xFFFF, dtype=np.intp)  # an index array numpy need not convert
     cls = cls_tab[bmp]
     is_word = (cls & _C_WORD) > 0
-    nl_flag = codes == 10
-    line_of = np.cumsum(nl_flag, dtype=np.int32)
-    nl = np.flatnonzero(nl_flag)
+    nl = np.flatnonzero(codes == 10)
+    # each line's characters, and the "\n" before it (np.repeat is faster than a cumsum)
+    sizes = np.diff(np.concatenate(([0], nl, [len(codes)])))
+    line_of = np.repeat(np.arange(len(nl) + 1), sizes)
     line_start = np.concatenate(([0], nl + 1))
     line_end = np.concatenate((nl, [len(codes)]))
     start_flag = is_word.copy()
@@ -472,16 +473,19 @@ def _topic_share(w: _Words, page: np.ndarray, content: np.ndarray, prose: np.nda
     n = len(prose)
     if not content.any():
         return np.zeros(n)
-    # words of different pages differ; sort by (word, line) to see each pair once
+    # words of different pages differ; one key per word of a line: the word's hash in the
+    # high bits, its line in the low ones, so a plain sort of the keys orders (word, line)
+    # pairs (the hashes lose `bits` low bits: two words then collide with odds of 2**-40)
+    bits = np.uint64(max(1, n.bit_length()))
     salted = w.hashes[content] + page[content].astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-    line = w.line[content]
-    order = np.argsort(salted, kind="stable")  # words come in line order: lines stay sorted
-    hs, ls = salted[order], line[order]
+    keys = np.sort((salted >> bits << bits) | w.line[content].astype(np.uint64))
+    hs, ls = keys >> bits, (keys & ((np.uint64(1) << bits) - np.uint64(1))).astype(np.intp)
     new_word = np.empty(len(hs), dtype=bool)
     new_word[0] = True
     new_word[1:] = hs[1:] != hs[:-1]
-    first = new_word.copy()
-    first[1:] |= ls[1:] != ls[:-1]
+    first = np.empty(len(keys), dtype=bool)
+    first[0] = True
+    first[1:] = keys[1:] != keys[:-1]
     word = (np.cumsum(new_word) - 1)[first]  # one entry per (word, line)
     pl = ls[first]
     in_prose = prose[pl]
