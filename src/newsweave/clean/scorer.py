@@ -154,6 +154,11 @@ def stage2_matrix(x: np.ndarray, s1: np.ndarray, bounds: np.ndarray | None = Non
     `bounds` splits the rows into pages (page p is rows bounds[p]:bounds[p + 1]); by
     default all rows are one page.
     """
+    return np.hstack([x, _stage2_extra(x, s1, bounds)])
+
+
+def _stage2_extra(x: np.ndarray, s1: np.ndarray, bounds: np.ndarray | None) -> np.ndarray:
+    """The columns stage 2 adds to the stage-1 features (STAGE2_EXTRA), one row per line."""
     n = len(s1)
     bounds = np.asarray([0, n]) if bounds is None else np.asarray(bounds)
     sizes = np.diff(bounds)
@@ -170,7 +175,7 @@ def stage2_matrix(x: np.ndarray, s1: np.ndarray, bounds: np.ndarray | None = Non
         if b > a:
             np.maximum.accumulate(prev[a:b], out=before[a:b])
             after[a:b] = np.maximum.accumulate(nxt[a:b][::-1])[::-1]
-    extra = np.stack(
+    return np.stack(
         [
             s1,
             prev,
@@ -184,7 +189,6 @@ def stage2_matrix(x: np.ndarray, s1: np.ndarray, bounds: np.ndarray | None = Non
         ],
         axis=1,
     )
-    return np.hstack([x, extra])
 
 
 def _linear(params: dict[str, Any], x: np.ndarray) -> np.ndarray:
@@ -279,15 +283,15 @@ def logits_many(
         x = np.hstack([x, bag.column(words or [none] * len(xs), sizes)[:, None]])
     s1 = _stage(model["stage1"], x)
     bounds = np.cumsum([0, *sizes])
-    x2 = stage2_matrix(x, s1, bounds)
+    extra = _stage2_extra(x, s1, bounds)
     gate = model.get("gate")
     if gate is None:
-        out = _stage(model["stage2"], x2)
-    else:  # stage 2 only rescores lines stage 1 is not sure are boilerplate (about half)
+        out = _stage(model["stage2"], np.hstack([x, extra]))
+    else:  # stage 2 only rescores lines stage 1 is not sure are boilerplate (a quarter)
         out = s1.copy()
         sel = s1 >= gate
         if sel.any():
-            out[sel] = _stage(model["stage2"], x2[sel])
+            out[sel] = _stage(model["stage2"], np.hstack([x[sel], extra[sel]]))
     return [out[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
