@@ -372,8 +372,7 @@ def parse_pages(contents: Sequence[str]) -> list[Parsed]:
     joined = "\n".join(texts)
     feature_text = _feature_text(texts, joined)
     w = _words(feature_text)
-    lower = joined.lower() if joined.isascii() else joined.casefold()  # the same on ASCII
-    keys = lower.split("\n") if lower.count("\n") == n - 1 else [t.casefold() for t in texts]
+    keys = joined.lower().split("\n") if joined.isascii() else [t.casefold() for t in texts]
     for i in _odd_space_lines(w, feature_text is not joined, texts):
         keys[i] = " ".join(keys[i].split())
     nw = np.bincount(w.line, minlength=n)[:n]
