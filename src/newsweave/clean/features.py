@@ -535,10 +535,13 @@ def _features(
     def has(bits: int) -> np.ndarray:
         return _count((flags & (bits | bits << 8)) > 0, w.line, n) > 0
 
-    cls, line_of = w.cls, w.line_of
+    cls = w.cls
+    # the few characters counted per line (one pass over all characters, then only these)
+    marks = np.flatnonzero(cls & (_C_AT | _C_COLON | _C_COMMA | _C_QUOTE))
+    mark_cls, mark_line = cls[marks], w.line_of[marks]
 
     def chars(bit: int) -> np.ndarray:
-        return _count((cls & bit) > 0, line_of, n)
+        return _count((mark_cls & bit) > 0, mark_line, n)
 
     last = cls[w.line_end - 1]
     dot = (last & _C_DOT) > 0
@@ -549,7 +552,8 @@ def _features(
         & (w.line_end - w.line_start >= 3)
     )
     colon_end = (last & _C_COLON) > 0
-    linky = ((last & _C_LINK_END) > 0) | dots | has(_F_LINK) | (chars(_C_AT) > 0)
+    at = chars(_C_AT) > 0
+    linky = ((last & _C_LINK_END) > 0) | dots | has(_F_LINK) | at
     stops = _count((flags & _F_STOP) > 0, w.line, n)
     marker = ((nw < 15) & has(_F_MARKER)).astype(float)
     # capitals and digits opening a word, within the first _PREFIX characters of a line
@@ -629,5 +633,5 @@ def _features(
     closing |= dot & ((cls[np.maximum(w.line_end - 2, w.line_start)] & _C_CLOSE) > 0)
     opener = (flags & _F_META) > 0
     opener &= w.starts == w.line_start[w.line]  # the line's first word, at its first character
-    hint = closing | (chars(_C_AT) > 0) | (_count(opener, w.line, n) > 0)
+    hint = closing | at | (_count(opener, w.line, n) > 0)
     return out, hint
