@@ -6,7 +6,14 @@ import time
 import numpy as np
 
 from newsweave.clean import CleanConfig, clean_page
-from newsweave.clean.features import main_span, parse_page, parse_pages, split_lines
+from newsweave.clean.features import (
+    Line,
+    main_span,
+    main_spans,
+    parse_page,
+    parse_pages,
+    split_lines,
+)
 from newsweave.clean.meta import byline_of
 from newsweave.clean.scorer import _trees, load_model, stage2_matrix
 from newsweave.clean.text import _dedupe, _fallback, _intro_lists, _off_topic, _trim
@@ -86,6 +93,21 @@ def test_main_span_matches_the_loop():
     for lines in pages:
         parsed = split_lines("\n".join(lines))
         assert main_span(parsed) == _kadane(parsed)
+
+
+def test_main_spans_of_many_pages_match_the_loop_page_by_page():
+    rng = np.random.default_rng(7)
+    sizes = [0, 1, 5, 0, 40, 3, 17, 0, 60]
+    nw = rng.choice([0, 3, 12, 12, 20, 30, 45], size=sum(sizes)).astype(float)  # ties too
+    bullet = rng.random(len(nw)) < 0.2
+    bounds = np.concatenate(([0], np.cumsum(sizes)))
+    lo, hi = main_spans(nw, bullet, bounds)
+    for p, (s, e) in enumerate(zip(bounds[:-1], bounds[1:], strict=True)):
+        lines = [
+            Line(i, "", "", bool(b), 0, "", int(n))
+            for i, (n, b) in enumerate(zip(nw[s:e], bullet[s:e], strict=True))
+        ]
+        assert (lo[p] - s, hi[p] - s) == _kadane(lines)
 
 
 def test_trees_score_long_pages_in_slices():

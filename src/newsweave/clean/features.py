@@ -431,22 +431,52 @@ def main_span(lines: list[Line]) -> tuple[int, int]:
         return (0, -1)
     nw = np.fromiter((line.nw for line in lines), dtype=float, count=n)
     bullet = np.fromiter((line.bullet for line in lines), dtype=bool, count=n)
-    return _main_span(nw, bullet)
+    lo, hi = main_spans(nw, bullet, np.asarray([0, n]))
+    return (int(lo[0]), int(hi[0]))
 
 
-def _main_span(nw: np.ndarray, bullet: np.ndarray) -> tuple[int, int]:
-    if not len(nw):
-        return (0, -1)
+def main_spans(
+    nw: np.ndarray, bullet: np.ndarray, bounds: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The main run of each page (page p holds lines bounds[p]:bounds[p + 1]) as its first
+    and last line; (first line, first line - 1) for a page with none. All pages at once.
+
+    Kadane's algorithm on prefix sums: a line's run starts after the lowest prefix sum above
+    it, and the best run ends where the sum minus that low is highest.
+    """
+    n, starts, sizes = len(nw), bounds[:-1], np.diff(bounds)
+    lo, hi = starts.copy(), starts - 1
+    if not n:
+        return lo, hi
+    page = np.repeat(np.arange(len(sizes)), sizes)
     gain = np.where(bullet, -6.0, nw - 12.0) + np.where(nw >= 25, 10.0, 0.0)
-    c = np.concatenate(([0.0], np.cumsum(gain)))  # c[j + 1] = sum of gain[: j + 1]
-    low = np.minimum.accumulate(c[:-1])  # lowest prefix sum before each line
-    cur = c[1:] - low  # Kadane's running sum, restarted where it fell to zero or below
-    end = int(cur.argmax())
-    if cur[end] <= 0:
-        return (0, -1)
-    # the run starts after the last prefix that reached the low
-    starts = np.flatnonzero(c[: end + 1] <= low[end])
-    return (int(starts[-1]), end)
+    c = np.concatenate(([0.0], np.cumsum(gain)))  # whole numbers: exact in float64
+    base = c[starts][page]
+    above = c[:-1] - base  # the page's prefix sum before each line ...
+    upto = c[1:] - base  # ... and after it
+    # the lowest prefix before each line on its page; each page is shifted below the last,
+    # so a running minimum over all lines never reaches back into an earlier page
+    shift = page * (2.0 * np.abs(gain).sum() + 2.0)
+    low = np.minimum.accumulate(above - shift) + shift
+    cur = upto - low
+    full = np.flatnonzero(sizes > 0)
+    best = np.full(len(sizes), -np.inf)
+    best[full] = np.maximum.reduceat(cur, starts[full])
+    top = np.flatnonzero(cur == best[page])
+    first = top[np.concatenate(([True], page[top][1:] != page[top][:-1]))]  # first of ties
+    end = hi.copy()
+    end[page[first]] = first
+    run = np.flatnonzero(best > 0)
+    if not len(run):
+        return lo, hi
+    # the run starts at the last line, up to its end, whose prefix above reached the low
+    idx = np.arange(n)
+    at_low = (above <= low[end[page]]) & (idx <= end[page]) & (best[page] > 0)
+    last = np.maximum.reduceat(np.where(at_low, idx, -1), starts[full])
+    last_of = np.zeros(len(sizes), dtype=int)
+    last_of[full] = last
+    lo[run], hi[run] = last_of[run], end[run]
+    return lo, hi
 
 
 def _window_sum(
@@ -574,9 +604,8 @@ def _features(
     colons = chars(_C_COLON) > 0
     chead = _comment_heads(texts, (nw < 15) & (has(_F_HEAD) | (colons & has(_F_AT))))
 
-    spans = [_main_span(nw[s:e], bullet[s:e]) for s, e in zip(bounds[:-1], bounds[1:], strict=True)]
-    lo = (bounds[:-1] + np.asarray([a for a, _ in spans], dtype=int))[page_of]
-    hi = (bounds[:-1] + np.asarray([b for _, b in spans], dtype=int))[page_of]
+    lo, hi = main_spans(nw, bullet, bounds)
+    lo, hi = lo[page_of], hi[page_of]
     inv = np.divide(1.0, nw, out=np.zeros(n), where=nw > 0)
     pinv = np.divide(1.0, pref, out=np.zeros(n), where=pref > 0)
     cap_ratio = caps * pinv
