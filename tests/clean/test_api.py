@@ -1,3 +1,4 @@
+import gc
 import subprocess
 import sys
 
@@ -144,6 +145,19 @@ def test_clean_pages_keeps_order_and_uses_site_context():
         assert isinstance(art, Article) and footer not in art.text
     no_ctx = list(clean_pages(pages, CleanConfig(site_context=False)))
     assert len(no_ctx) == 4
+
+
+def test_clean_pages_restores_the_garbage_collector_state():
+    pages = [page(TEXT_PAGE, id=f"p{i}", source=f"p{i}.txt") for i in range(3)]
+    assert gc.isenabled()
+    for _ in clean_pages(pages, CleanConfig(window=2)):
+        assert gc.isenabled()  # paused only inside a window, never while the caller runs
+    gc.disable()
+    try:
+        list(clean_pages(pages))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_rule_only_mode_works_without_model():
