@@ -1,3 +1,5 @@
+import numpy as np
+
 from newsweave.clean.features import NAMES, parse_page, split_lines
 from newsweave.clean.scorer import load_model, logits
 
@@ -90,14 +92,16 @@ def test_long_lines_are_cut_for_features_only():
 
 
 def test_a_pages_scores_do_not_depend_on_its_batch():
-    from newsweave.clean.features import parse_pages
-    from newsweave.clean.scorer import logits_many
+    from newsweave.clean.features import parse_batch, parse_pages
+    from newsweave.clean.scorer import logits_batch, logits_many
 
     from .fixtures import MENU_ONLY
 
     pages = [TEXT_PAGE, MENU_ONLY, TEXT_PAGE.replace("Westmere", "Oskel"), ""]
     parsed = parse_pages(pages)
     together = logits_many([p.rows for p in parsed], [p.words for p in parsed])
+    batch = parse_batch(pages)
+    assert (logits_batch(batch.rows, batch.words, batch.bounds) == np.concatenate(together)).all()
     for content, z in zip(pages, together, strict=True):
         (one,) = parse_pages([content])
         (alone,) = logits_many([one.rows], [one.words])

@@ -351,8 +351,23 @@ def _page_lines(content: str) -> tuple[list[str], list[str], list[bool]]:
     return raws, texts, bullets
 
 
+class Batch(NamedTuple):
+    """Several pages parsed together: each page, and the rows and words of all of them
+    (`words.line` numbers the batch's lines; page p holds lines bounds[p]:bounds[p + 1])."""
+
+    pages: list[Parsed]
+    rows: np.ndarray
+    words: PageWords
+    bounds: np.ndarray
+
+
 def parse_pages(contents: Sequence[str]) -> list[Parsed]:
     """Lines and feature rows of many pages, computed together (numpy calls are per batch)."""
+    return parse_batch(contents).pages
+
+
+def parse_batch(contents: Sequence[str]) -> Batch:
+    """Parse pages together; the batch-wide arrays let the scorer skip rejoining them."""
     raws: list[str] = []
     texts: list[str] = []
     bullets: list[bool] = []
@@ -367,8 +382,9 @@ def parse_pages(contents: Sequence[str]) -> list[Parsed]:
     if not n:
         none = np.zeros(0, dtype=np.int64)
         no_words = PageWords(none.astype(np.uint64), none, none, none)
-        empty = Parsed([], np.zeros((0, len(NAMES))), no_words)
-        return [empty for _ in contents]
+        no_rows = np.zeros((0, len(NAMES)))
+        empty = Parsed([], no_rows, no_words)
+        return Batch([empty for _ in contents], no_rows, no_words, np.asarray(bounds))
     joined = "\n".join(texts)
     feature_text = _feature_text(texts, joined)
     w = _words(feature_text)
@@ -402,7 +418,7 @@ def parse_pages(contents: Sequence[str]) -> list[Parsed]:
             )
         )
         out.append(Parsed(lines, x[s:e], words))
-    return out
+    return Batch(out, x, PageWords(w.hashes, w.line, w.length, rank), np.asarray(bounds))
 
 
 def _odd_space_lines(w: _Words, cut: bool, texts: list[str]) -> list[int]:

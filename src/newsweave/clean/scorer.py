@@ -67,15 +67,19 @@ class Bag:
     def column(self, pages: list[PageWords], sizes: list[int]) -> np.ndarray:
         """The bag-of-words logit of every line of some pages (`sizes[i]` lines on page i),
         all pages at once, in page order."""
-        n = sum(sizes)
         if not pages:
             return np.zeros(0)
         offsets = np.cumsum([0, *sizes[:-1]])
         hashes = np.concatenate([w.hashes for w in pages])
         line = np.concatenate([w.line + o for w, o in zip(pages, offsets.tolist(), strict=True)])
-        head = np.concatenate([w.rank for w in pages]) < BOW_WORDS
-        line = line[head]
-        total = np.bincount(line, weights=self.table(hashes[head]), minlength=n)[:n]
+        rank = np.concatenate([w.rank for w in pages])
+        return self.lines_column(PageWords(hashes, line, np.zeros(0), rank), sum(sizes))
+
+    def lines_column(self, words: PageWords, n: int) -> np.ndarray:
+        """The bag-of-words logit of each of `n` lines, given their words."""
+        head = words.rank < BOW_WORDS
+        line = words.line[head]
+        total = np.bincount(line, weights=self.table(words.hashes[head]), minlength=n)[:n]
         count = np.bincount(line, minlength=n)[:n]
         return self.intercept + total / np.sqrt(np.maximum(count, 1))
 
@@ -273,26 +277,46 @@ def logits_many(
     """
     model = model or load_model()
     sizes = [len(x) for x in xs]
+    bounds = np.cumsum([0, *sizes])
     if not sum(sizes):
         return [np.zeros(0) for _ in xs]
     x = np.vstack([x for x in xs if len(x)])
-    bag = _bag(model)
-    if bag is not None:
+    col = None
+    if _bag(model) is not None:
         empty = np.zeros(0, dtype=np.int64)
         none = PageWords(empty.astype(np.uint64), empty, empty, empty)
-        x = np.hstack([x, bag.column(words or [none] * len(xs), sizes)[:, None]])
+        col = _bag(model).column(words or [none] * len(xs), sizes)
+    out = _logits(x, col, bounds, model)
+    return [out[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+
+
+def logits_batch(
+    x: np.ndarray, words: PageWords, bounds: np.ndarray, model: dict[str, Any] | None = None
+) -> np.ndarray:
+    """Stage-2 logits of the lines of a parsed batch (features.Batch's rows, words, bounds)."""
+    model = model or load_model()
+    if not len(x):
+        return np.zeros(0)
+    bag = _bag(model)
+    return _logits(x, None if bag is None else bag.lines_column(words, len(x)), bounds, model)
+
+
+def _logits(
+    x: np.ndarray, bag: np.ndarray | None, bounds: np.ndarray, model: dict[str, Any]
+) -> np.ndarray:
+    if bag is not None:
+        x = np.hstack([x, bag[:, None]])
     s1 = _stage(model["stage1"], x)
-    bounds = np.cumsum([0, *sizes])
     extra = _stage2_extra(x, s1, bounds)
     gate = model.get("gate")
     if gate is None:
-        out = _stage(model["stage2"], np.hstack([x, extra]))
-    else:  # stage 2 only rescores lines stage 1 is not sure are boilerplate (a quarter)
-        out = s1.copy()
-        sel = s1 >= gate
-        if sel.any():
-            out[sel] = _stage(model["stage2"], np.hstack([x[sel], extra[sel]]))
-    return [out[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+        return _stage(model["stage2"], np.hstack([x, extra]))
+    # stage 2 only rescores lines stage 1 is not sure are boilerplate (a quarter)
+    out = s1.copy()
+    sel = s1 >= gate
+    if sel.any():
+        out[sel] = _stage(model["stage2"], np.hstack([x[sel], extra[sel]]))
+    return out
 
 
 def rule_logits(rows: list[list[float]] | np.ndarray) -> np.ndarray:

@@ -17,8 +17,8 @@ from newsweave.model import Article, Dropped, Page
 from . import meta
 from .config import CleanConfig, LineVerdict
 from .dates import infer_range
-from .features import STOP, Line, PageWords, hash_words, parse_pages
-from .scorer import logits_many, rule_logits
+from .features import STOP, Line, PageWords, hash_words, parse_batch, parse_pages
+from .scorer import logits_batch, rule_logits
 
 _TRUNCATED = re.compile(r"(?:\.{3,}|…)\s*$")
 _WORD = re.compile(r"\w+")
@@ -96,9 +96,11 @@ def score_pages(contents: Sequence[str], config: CleanConfig) -> list[Scored]:
         while end < len(contents) and end - start < _BATCH_PAGES and size < _BATCH_CHARS:
             size += len(contents[end])
             end += 1
-        parsed = parse_pages(contents[start:end])
+        batch = parse_batch(contents[start:end])
+        parsed = batch.pages
         if config.use_model:
-            zs = logits_many([p.rows for p in parsed], [p.words for p in parsed])
+            z = logits_batch(batch.rows, batch.words, batch.bounds)
+            zs = [z[a:b] for a, b in zip(batch.bounds[:-1], batch.bounds[1:], strict=True)]
         else:
             zs = [rule_logits(p.rows) for p in parsed]
         out.extend((p.lines, z, p.words) for p, z in zip(parsed, zs, strict=True))
