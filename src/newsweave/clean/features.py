@@ -171,7 +171,7 @@ def _words(joined: str) -> _Words:
     cls_tab, rand_tab = _tables()
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     bmp = np.minimum(codes, 0xFFFF, dtype=np.intp)  # an index array numpy need not convert
-    cls = cls_tab[bmp]
+    cls = np.take(cls_tab, bmp)  # np.take: faster than indexing, on big arrays
     is_word = (cls & _C_WORD) > 0
     nl = np.flatnonzero(codes == 10)
     # each line's characters, and the "\n" before it (np.repeat is faster than a cumsum)
@@ -187,12 +187,12 @@ def _words(joined: str) -> _Words:
         empty = np.zeros(0, dtype=np.int64)
         hashes = np.zeros(0, dtype=np.uint64)
         return _Words(cls, line_of, line_start, line_end, empty, empty, empty, hashes, empty)
-    first = np.flatnonzero(start_flag[wc])  # where each word begins among the word characters
+    first = np.flatnonzero(np.take(start_flag, wc))  # where each word begins among the word characters
     last = np.append(first[1:], len(wc)) - 1  # ... and ends
     # a word's hash: the sum of its letters' random numbers (case-blind), plus its first
     # three and last letters' numbers scaled, so anagrams ("could" and "cloud", "three" and
     # "there") differ unless they share all four
-    rand = rand_tab[bmp[wc]]
+    rand = np.take(rand_tab, np.take(bmp, wc))
     hashes = np.add.reduceat(rand, first)
     hashes += rand[first] * np.uint64(0x9E3779B97F4A7C15)
     hashes += rand[np.minimum(first + 1, last)] * np.uint64(0xD6E8FEB86659FD93)
