@@ -204,49 +204,65 @@ def _linear(params: dict[str, Any], x: np.ndarray) -> np.ndarray:
 
 
 def _tree_arrays(params: dict[str, Any]) -> tuple[np.ndarray, ...]:
-    """Flat node arrays of a tree ensemble, built once per model and kept in it.
+    """The ensemble as complete binary trees of its depth, built once per model and kept in it.
 
-    `children[2 * node + (x > threshold)]` is the next node, so a step is one lookup.
+    Node k of level d of tree t sits at t * (2**depth - 1) + 2**d - 1 + k, so a line's next
+    node is arithmetic (k * 2 + went right), not a lookup. A leaf above the last level is
+    stretched down to it: its copies split on nothing (threshold +inf: always left).
     """
     arrays = params.get("_arrays")
-    if arrays is None:
-        # native-size ints: numpy would copy any other index array to them on every lookup
-        feature = np.asarray(params["feature"], dtype=np.intp)
-        width = feature.shape[1]
-        offset = np.arange(feature.shape[0], dtype=np.intp)[:, None] * width
-        left = np.asarray(params["left"], dtype=np.intp) + offset
-        right = np.asarray(params["right"], dtype=np.intp) + offset
-        arrays = (
-            feature.ravel(),
-            np.asarray(params["threshold"], dtype=float).ravel(),
-            np.stack([left.ravel(), right.ravel()], axis=1).ravel(),
-            np.asarray(params["value"], dtype=float).ravel(),
-            offset.T,
-        )
-        params["_arrays"] = arrays
+    if arrays is not None:
+        return arrays
+    depth = params["depth"]
+    inner, leaves = (1 << depth) - 1, 1 << depth
+    trees = len(params["feature"])
+    # native-size ints: numpy would copy any other index array to them on every lookup
+    feature = np.zeros((trees, inner), dtype=np.intp)
+    threshold = np.full((trees, inner), np.inf)
+    value = np.zeros((trees, leaves))
+    for t in range(trees):
+        feat, thr = params["feature"][t], params["threshold"][t]
+        left, right, val = params["left"][t], params["right"][t], params["value"][t]
+        todo = [(0, 0, 0)]  # (node, level, position in the level)
+        while todo:
+            node, level, k = todo.pop()
+            if level == depth:
+                value[t, k] = val[node]
+                continue
+            slot = (1 << level) - 1 + k
+            if left[node] == node:  # a leaf: both children are itself
+                todo += [(node, level + 1, 2 * k), (node, level + 1, 2 * k + 1)]
+            else:
+                feature[t, slot], threshold[t, slot] = feat[node], thr[node]
+                todo += [(left[node], level + 1, 2 * k), (right[node], level + 1, 2 * k + 1)]
+    arrays = (
+        feature.ravel(),
+        threshold.ravel(),
+        value.ravel(),
+        np.arange(trees, dtype=np.intp)[None, :] * inner,
+        np.arange(trees, dtype=np.intp)[None, :] * leaves,
+    )
+    params["_arrays"] = arrays
     return arrays
 
 
 def _trees(params: dict[str, Any], x: np.ndarray) -> np.ndarray:
-    """Sum of a gradient-boosted tree ensemble's leaf values, all lines and trees at once.
-
-    Nodes are stored per tree in padded arrays; a leaf points to itself, so every line walks
-    exactly `depth` steps.
-    """
+    """Sum of a gradient-boosted tree ensemble's leaf values, all lines and trees at once:
+    `depth` steps, each one lookup of every (line, tree)'s feature, value and threshold."""
     if len(x) > _CHUNK:  # long pages in slices: the (lines, trees) index arrays stay small
         return np.concatenate([_trees(params, x[i : i + _CHUNK]) for i in range(0, len(x), _CHUNK)])
-    feature, threshold, children, value, offset = _tree_arrays(params)
-    node = np.repeat(offset, len(x), axis=0)  # (lines, trees): flat index of the root
+    feature, threshold, value, tree_inner, tree_leaves = _tree_arrays(params)
     rows = (np.arange(len(x), dtype=np.intp) * x.shape[1])[:, None]
     flat_x = np.ascontiguousarray(x).ravel()
-    for _ in range(params["depth"]):
-        cell = np.take(feature, node)
+    k = np.zeros((len(x), tree_inner.shape[1]), dtype=np.intp)  # position in the level
+    for level in range(params["depth"]):
+        slot = k + (tree_inner + ((1 << level) - 1))
+        cell = np.take(feature, slot)
         cell += rows
-        go_right = np.take(flat_x, cell) > np.take(threshold, node)
-        node *= 2
-        node += go_right
-        node = np.take(children, node)
-    return np.take(value, node).sum(axis=1) + params["base"]
+        k *= 2
+        k += np.take(flat_x, cell) > np.take(threshold, slot)
+    k += tree_leaves
+    return np.take(value, k).sum(axis=1) + params["base"]
 
 
 def _stage(params: dict[str, Any], x: np.ndarray) -> np.ndarray:
