@@ -259,9 +259,9 @@ class HashTable:
     def __call__(self, query: np.ndarray) -> np.ndarray:
         """The value of each hash in `query` (zero for hashes not in the table)."""
         home = (query >> self.shift).astype(np.intp)
-        found = self.keys[home]
+        found = np.take(self.keys, home)
         hit = found == query
-        out = np.where(hit, self.values[home], 0).astype(self.values.dtype, copy=False)
+        out = np.where(hit, np.take(self.values, home), 0).astype(self.values.dtype, copy=False)
         if self.probes > 1:  # probe on only where the home slot holds another key
             todo = np.flatnonzero(~hit & (found != self.empty))
             for step in range(1, self.probes):
