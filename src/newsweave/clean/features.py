@@ -189,10 +189,9 @@ def _words(joined: str) -> _Words:
         empty = np.zeros(0, dtype=np.int64)
         hashes = np.zeros(0, dtype=np.uint64)
         return _Words(cls, line_of, line_start, line_end, empty, empty, empty, hashes, empty)
-    first = np.flatnonzero(
-        np.take(start_flag, wc)
-    )  # where each word begins among the word characters
-    last = np.append(first[1:], len(wc)) - 1  # ... and ends
+    # where each word begins among the word characters, and ends
+    first = np.flatnonzero(np.take(start_flag, wc))
+    last = np.append(first[1:], len(wc)) - 1
     # a word's hash: the sum of its letters' random numbers (case-blind), plus its first
     # three and last letters' numbers scaled, so anagrams ("could" and "cloud", "three" and
     # "there") differ unless they share all four

@@ -297,11 +297,11 @@ def logits_many(
     if not sum(sizes):
         return [np.zeros(0) for _ in xs]
     x = np.vstack([x for x in xs if len(x)])
-    col = None
-    if _bag(model) is not None:
+    bag, col = _bag(model), None
+    if bag is not None:
         empty = np.zeros(0, dtype=np.int64)
         none = PageWords(empty.astype(np.uint64), empty, empty, empty)
-        col = _bag(model).column(words or [none] * len(xs), sizes)
+        col = bag.column(words or [none] * len(xs), sizes)
     out = _logits(x, col, bounds, model)
     return [out[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
 
