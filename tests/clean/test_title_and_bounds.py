@@ -110,6 +110,24 @@ def test_main_spans_of_many_pages_match_the_loop_page_by_page():
         assert (lo[p] - s, hi[p] - s) == _kadane(lines)
 
 
+def test_trees_match_a_plain_walk_of_the_shipped_nodes():
+    params = load_model()["stage2"]
+    x = parse_page("\n".join([*HEAD, *BODY]))[1]
+    x = np.hstack([x, np.zeros((len(x), 1))])  # the bag-of-words column
+    x2 = stage2_matrix(x, np.linspace(-6.0, 6.0, len(x)))
+    walked = []
+    for row in x2:
+        total = params["base"]
+        for t in range(len(params["feature"])):
+            node = 0
+            while params["left"][t][node] != node:  # a leaf points to itself
+                right = row[params["feature"][t][node]] > params["threshold"][t][node]
+                node = (params["right"] if right else params["left"])[t][node]
+            total += params["value"][t][node]
+        walked.append(total)
+    assert np.allclose(_trees(params, x2), walked)
+
+
 def test_trees_score_long_pages_in_slices():
     model = load_model()
     x = parse_page("\n".join([*HEAD, *BODY] * 400))[1]

@@ -491,7 +491,7 @@ def main_spans(
         return lo, hi
     # the run starts at the last line, up to its end, whose prefix above reached the low
     idx = np.arange(n)
-    at_low = (above <= low[end[page]]) & (idx <= end[page]) & (best[page] > 0)
+    at_low = (above <= low[end[page]]) & (idx <= end[page])  # end < first line: no run
     last = np.maximum.reduceat(np.where(at_low, idx, -1), starts[full])
     last_of = np.zeros(len(sizes), dtype=int)
     last_of[full] = last
