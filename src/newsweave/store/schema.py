@@ -46,6 +46,37 @@ MIGRATIONS: list[str] = [
         at TEXT NOT NULL
     );
     """,
+    # 2: what the web UI lists and filters by, as columns and indexes (no JSON decoding per
+    # request), and each article's cleaning explanation, stored at analysis time. The rows
+    # of an existing store are filled in by SQLiteStore after this runs (see _BACKFILL).
+    """
+    ALTER TABLE stories ADD COLUMN events INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN sources INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN copies INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN outlets TEXT NOT NULL DEFAULT '[]';
+    CREATE INDEX stories_size ON stories(size DESC, id);
+    CREATE INDEX stories_recent ON stories(last_date DESC, size DESC);
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE TABLE story_articles (
+        story_id TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (story_id, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_articles_article ON story_articles(article_id);
+    CREATE TABLE story_outlets (
+        outlet TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        PRIMARY KEY (outlet, story_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE story_search (
+        story_id TEXT PRIMARY KEY,
+        words TEXT NOT NULL
+    );
+    CREATE TABLE explanations (
+        article_id TEXT PRIMARY KEY,
+        lines TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -7,8 +7,10 @@ transaction, so an interrupted run keeps every batch that committed.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +22,21 @@ from newsweave.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = "newsweave.db"
 MEMORY = ":memory:"
+STORY_SORTS = {  # the story list's sort orders, as SQL (each served by an index)
+    "size": "s.size DESC, s.id",
+    "recent": "s.last_date DESC, s.size DESC, s.id",  # NULL sorts lowest: undated last
+}
+_RESULT_TABLES = (
+    "articles",
+    "stories",
+    "story_articles",
+    "story_outlets",
+    "story_search",
+    "explanations",
+)
+_ROW_COLUMNS = (
+    "s.id, s.title, s.size, s.events, s.sources, s.copies, s.first_date, s.last_date, s.outlets"
+)
 
 
 @dataclass(slots=True)
@@ -33,18 +50,25 @@ class AddResult:
 class SQLiteStore:
     """Pages, articles and stories in one SQLite file (or in memory with ':memory:')."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, *, batch_size: int = 200) -> None:
+    def __init__(
+        self, path: str | Path = DEFAULT_DB, *, batch_size: int = 200, readonly: bool = False
+    ) -> None:
         self.path = str(path)
         self.batch_size = batch_size
+        self.readonly = readonly
         try:
+            if readonly:
+                self._db = _connect_readonly(self.path)
+                self._check_version()
+                return
             self._db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
             self._db.execute("PRAGMA busy_timeout = 30000")
             if self.path != MEMORY:
                 self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open store {self.path}: {_reason(exc)}") from exc
 
     # -- lifecycle -----------------------------------------------------------
     def __enter__(self) -> SQLiteStore:
@@ -57,13 +81,23 @@ class SQLiteStore:
         """Close the database connection."""
         self._db.close()
 
-    def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+    def _check_version(self) -> int:
+        version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
             raise SchemaVersionError(
                 f"store {self.path} has schema version {version}, but this newsweave "
                 f"understands up to {SCHEMA_VERSION}: upgrade newsweave"
             )
+        if self.readonly and version < SCHEMA_VERSION:
+            raise StoreError(
+                f"store {self.path} has schema version {version} and is open read-only: "
+                f"open it once with write access (e.g. `newsweave stories --db {self.path}`) "
+                f"to upgrade it to version {SCHEMA_VERSION}, or serve an upgraded copy"
+            )
+        return version
+
+    def _migrate(self) -> None:
+        version = self._check_version()
         for number in range(version, SCHEMA_VERSION):
             with self._transaction():
                 self._apply(number)
@@ -71,7 +105,17 @@ class SQLiteStore:
     def _apply(self, number: int) -> None:
         for statement in _statements(MIGRATIONS[number]):
             self._db.execute(statement)
+        if number == 1:  # 2 adds the story-list columns and tables: fill them in
+            self._index_stories(self._stories_unguarded(), self._articles_unguarded())
         self._db.execute(f"PRAGMA user_version = {number + 1}")
+
+    @contextmanager
+    def _guard(self, doing: str) -> Iterator[None]:
+        """Turn an sqlite error into one StoreError line naming the store and what to do."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot {doing} store {self.path}: {_reason(exc)}") from exc
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)
@@ -172,45 +216,235 @@ class SQLiteStore:
 
     # -- analysis results ----------------------------------------------------
     def put_results(self, articles: list[Article], stories: list[Story]) -> None:
-        """Replace the stored articles and stories with a new analysis, atomically."""
-        with self._transaction():
-            self._db.execute("DELETE FROM articles")
-            self._db.execute("DELETE FROM stories")
+        """Replace the stored articles and stories with a new analysis, atomically.
+
+        The cleaning explanations of the previous analysis go too: `put_explanations`.
+        """
+        with self._guard("write to"), self._transaction():
+            for table in _RESULT_TABLES:
+                self._db.execute(f"DELETE FROM {table}")
             self._db.executemany(
                 "INSERT INTO articles (id, title, outlet, published, data) VALUES (?, ?, ?, ?, ?)",
                 [(a.id, a.title, a.outlet, a.published, _json(a)) for a in articles],
             )
-            dates = {a.id: a.published for a in articles}
             self._db.executemany(
-                "INSERT INTO stories (id, title, size, first_date, last_date, data) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    (s.id, s.title, len(s.articles), *_date_range(s, dates), _json(s))
-                    for s in stories
-                ],
+                "INSERT INTO stories (id, title, size, data) VALUES (?, ?, ?, ?)",
+                [(s.id, s.title, len(s.articles), _json(s)) for s in stories],
+            )
+            self._index_stories(stories, {a.id: a for a in articles})
+
+    def _index_stories(self, stories: Iterable[Story], articles: dict[str, Article]) -> None:
+        """Fill the story list's columns and tables (sizes, dates, outlets, search words)."""
+        for story in stories:
+            members = [articles[a] for a in story.articles if a in articles]
+            dates = sorted(a.published for a in members if a.published)
+            outlets = sorted({a.outlet for a in members if a.outlet})
+            self._db.execute(
+                "UPDATE stories SET events = ?, sources = ?, copies = ?, first_date = ?, "
+                "last_date = ?, outlets = ? WHERE id = ?",
+                (
+                    len(story.events),
+                    _independent(story),
+                    len(story.lineage),
+                    dates[0] if dates else None,
+                    dates[-1] if dates else None,
+                    json.dumps(outlets, ensure_ascii=False),
+                    story.id,
+                ),
+            )
+            self._db.executemany(
+                "INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?, ?)",
+                [(story.id, a) for a in story.articles],
+            )
+            self._db.executemany(
+                "INSERT OR IGNORE INTO story_outlets (outlet, story_id) VALUES (?, ?)",
+                [(o, story.id) for o in outlets],
+            )
+            self._db.execute(
+                "INSERT OR REPLACE INTO story_search (story_id, words) VALUES (?, ?)",
+                (story.id, search_words(story, members)),
             )
 
-    def articles(self) -> list[Article]:
-        """Every analysed article, ordered by id."""
+    def put_explanations(self, explained: Iterable[tuple[str, Sequence[Any]]]) -> None:
+        """Store each article's cleaning explanation: (article id, the cleaner's verdicts)."""
+        rows = [
+            (aid, json.dumps([to_dict(v) for v in verdicts], ensure_ascii=False))
+            for aid, verdicts in explained
+        ]
+        with self._guard("write to"), self._transaction():
+            self._db.executemany(
+                "INSERT OR REPLACE INTO explanations (article_id, lines) VALUES (?, ?)", rows
+            )
+
+    def explanation(self, article_id: str) -> list[dict[str, Any]] | None:
+        """The stored cleaning explanation of an article (text, kept, reason), or None."""
+        with self._guard("read"):
+            row = self._db.execute(
+                "SELECT lines FROM explanations WHERE article_id = ?", (article_id,)
+            ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        """Every analysed article (or those with these ids), ordered by id."""
+        if ids is not None:
+            with self._guard("read"):
+                rows = self._db.execute(
+                    "SELECT data FROM articles WHERE id IN (SELECT value FROM json_each(?)) "
+                    "ORDER BY id",
+                    (json.dumps(sorted(set(ids))),),
+                ).fetchall()
+            return [from_dict(Article, json.loads(data)) for (data,) in rows]
+        with self._guard("read"):
+            return self._articles_list()
+
+    def _articles_list(self) -> list[Article]:
         rows = self._db.execute("SELECT data FROM articles ORDER BY id")
         return [from_dict(Article, json.loads(data)) for (data,) in rows]
 
+    def _articles_unguarded(self) -> dict[str, Article]:
+        return {a.id: a for a in self._articles_list()}
+
     def article(self, article_id: str) -> Article | None:
         """The analysed article with this id, or None."""
-        row = self._db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
+        with self._guard("read"):
+            row = self._db.execute(
+                "SELECT data FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
         return from_dict(Article, json.loads(row[0])) if row else None
 
     def stories(self) -> list[Story]:
         """Every story, largest first."""
+        with self._guard("read"):
+            return self._stories_unguarded()
+
+    def _stories_unguarded(self) -> list[Story]:
         rows = self._db.execute("SELECT data FROM stories ORDER BY size DESC, id")
         return [from_dict(Story, json.loads(data)) for (data,) in rows]
 
     def story(self, story_id: str) -> Story | None:
         """The story with this id (or a unique id prefix), or None."""
-        rows = self._db.execute(
-            "SELECT data FROM stories WHERE id LIKE ? || '%' LIMIT 2", (story_id,)
-        ).fetchall()
-        return from_dict(Story, json.loads(rows[0][0])) if len(rows) == 1 else None
+        found = self.stories_with_prefix(story_id, limit=2)
+        return found[0] if len(found) == 1 else None
+
+    def stories_with_prefix(self, prefix: str, limit: int = -1) -> list[Story]:
+        """The stories whose id starts with `prefix` (taken literally), largest first."""
+        with self._guard("read"):
+            rows = self._db.execute(
+                "SELECT data FROM stories WHERE substr(id, 1, length(?1)) = ?1 "
+                "ORDER BY size DESC, id LIMIT ?2",
+                (prefix, limit),
+            ).fetchall()
+        return [from_dict(Story, json.loads(data)) for (data,) in rows]
+
+    def stories_of_article(self, article_id: str) -> list[Story]:
+        """The stories that contain this article, largest first."""
+        with self._guard("read"):
+            rows = self._db.execute(
+                "SELECT s.data FROM story_articles AS m JOIN stories AS s ON s.id = m.story_id "
+                "WHERE m.article_id = ? ORDER BY s.size DESC, s.id",
+                (article_id,),
+            ).fetchall()
+        return [from_dict(Story, json.loads(data)) for (data,) in rows]
+
+    def story_members(self, story_id: str) -> list[str]:
+        """The ids of a story's articles, from the story index."""
+        with self._guard("read"):
+            rows = self._db.execute(
+                "SELECT article_id FROM story_articles WHERE story_id = ?", (story_id,)
+            ).fetchall()
+        return [aid for (aid,) in rows]
+
+    def story_rows(
+        self,
+        *,
+        words: Sequence[str] = (),
+        outlet: str = "",
+        date_from: str = "",
+        date_to: str = "",
+        sort: str = "size",
+        limit: int = -1,
+        offset: int = 0,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One summary row per matching story, in `sort` order, and how many match in all.
+
+        `words` (casefolded) must all occur in the story's titles, texts, outlets, speakers or
+        entity names; a story matches the dates when its span overlaps [date_from, date_to]
+        (a prefix date such as 2025-03 stands for its whole month).
+        """
+        if sort not in STORY_SORTS:
+            raise StoreError(f"unknown story sort {sort!r}: use one of {', '.join(STORY_SORTS)}")
+        where, params = [], []
+        if words:
+            where.append(
+                "s.id IN (SELECT story_id FROM story_search WHERE "
+                + " AND ".join("instr(words, ?) > 0" for _ in words)
+                + ")"
+            )
+            params += list(words)
+        if outlet:
+            where.append("s.id IN (SELECT story_id FROM story_outlets WHERE outlet = ?)")
+            params.append(outlet)
+        if date_from or date_to:
+            where.append("s.first_date IS NOT NULL")
+        if date_from:
+            where.append("s.last_date >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append("substr(s.first_date, 1, length(?)) <= ?")
+            params += [date_to, date_to]
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        with self._guard("read"):
+            total = self._db.execute(
+                f"SELECT COUNT(*) FROM stories AS s {clause}", params
+            ).fetchone()[0]
+            rows = self._db.execute(
+                f"SELECT {_ROW_COLUMNS} FROM stories AS s {clause} "
+                f"ORDER BY {STORY_SORTS[sort]} LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            ).fetchall()
+        return [_story_row(row) for row in rows], int(total)
+
+    def outlets(self) -> list[str]:
+        """Every outlet of an analysed article, sorted."""
+        with self._guard("read"):
+            rows = self._db.execute(
+                "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND outlet != '' "
+                "ORDER BY outlet"
+            ).fetchall()
+        return [outlet for (outlet,) in rows]
+
+
+def search_words(story: Story, members: Sequence[Article]) -> str:
+    """What a story-list search looks in, casefolded: titles, texts, outlets, speakers, names."""
+    parts = [story.title]
+    for article in members:
+        parts += [article.title or "", article.text, article.outlet or ""]
+    parts += [q.speaker or "" for q in story.quotes]
+    for entity in story.entities:
+        parts += [entity.name, *entity.aliases]
+    return "\n".join(parts).casefold()
+
+
+def _independent(story: Story) -> int:
+    """How many independent sources a story has: copy groups count once."""
+    grouped = {a for g in story.duplicates for a in g}
+    singles = {a for a in story.articles if a not in grouped}
+    return len({g[0] for g in story.duplicates if g} | singles)
+
+
+def _story_row(row: tuple[Any, ...]) -> dict[str, Any]:
+    sid, title, size, events, sources, copies, first, last, outlets = row
+    return {
+        "id": sid,
+        "title": title,
+        "articles": size,
+        "events": events,
+        "sources": sources,
+        "copies": copies,
+        "first": first,
+        "last": last,
+        "outlets": json.loads(outlets),
+    }
 
 
 class _Transaction:
@@ -226,9 +460,48 @@ class _Transaction:
         self._db.execute("ROLLBACK" if exc_type else "COMMIT")
 
 
-def open_store(path: str | Path = DEFAULT_DB) -> SQLiteStore:
-    """Open (creating and migrating if needed) the store at `path`; ':memory:' for tests."""
-    return SQLiteStore(path)
+def open_store(path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> SQLiteStore:
+    """Open (creating and migrating if needed) the store at `path`; ':memory:' for tests.
+
+    `readonly` opens an existing store without ever writing to it (the web UI): fine for a
+    store whose file or folder this user cannot write.
+    """
+    return SQLiteStore(path, readonly=readonly)
+
+
+def _connect_readonly(path: str) -> sqlite3.Connection:
+    """A connection that never writes: `mode=ro`, or `immutable=1` when nobody here can write.
+
+    A WAL store needs its folder writable even to read (the shared-memory file); when the
+    file or its folder is read-only nobody on this machine is writing it, so it is read as
+    an immutable file, without locks.
+    """
+    if path == MEMORY or not os.path.isfile(path):
+        raise sqlite3.OperationalError("no such store file")
+    folder = os.path.dirname(os.path.abspath(path))
+    writable = os.access(path, os.W_OK) and os.access(folder, os.W_OK | os.X_OK)
+    uri = Path(path).absolute().as_uri() + ("?mode=ro" if writable else "?immutable=1")
+    db = sqlite3.connect(uri, uri=True, timeout=30.0, isolation_level=None)
+    db.execute("PRAGMA busy_timeout = 30000")
+    db.execute("PRAGMA query_only = ON")
+    return db
+
+
+def _reason(exc: sqlite3.Error) -> str:
+    """The sqlite error as a reason a user can act on."""
+    text = str(exc)
+    hints = {
+        "file is not a database": "it is not a newsweave store (or it is damaged)",
+        "database disk image is malformed": "the file is damaged: restore a backup or rebuild it",
+        "database or disk is full": "the disk is full: free some space and run again",
+        "attempt to write a readonly database": "it is read-only here: check its permissions",
+        "unable to open database file": "the file or its folder cannot be opened here",
+        "database is locked": "another process holds it: wait for it to finish and retry",
+    }
+    for key, hint in hints.items():
+        if key in text:
+            return f"{text} ({hint})"
+    return text
 
 
 def _statements(script: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Iterable
 
 import click
 
@@ -20,12 +21,46 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+
+
+def host_name(value: str) -> str:
+    """A host as the Host header check compares it: lower case, no port, brackets or end dot."""
+    value = value.strip().lower()
+    if value.startswith("["):  # [::1] or [::1]:8000
+        value = value[1 : value.find("]")] if "]" in value else value[1:]
+    elif value.count(":") == 1:  # name:port (a bare IPv6 address has several colons)
+        value = value.split(":", 1)[0]
+    return value.rstrip(".")
+
+
+def allowed_hosts(bound: str, names: Iterable[str] = ()) -> frozenset[str]:
+    """The Host header values `serve` answers: the bound address, the names given, and
+    localhost / 127.0.0.1 / ::1 when it listens on this machine (or on every address)."""
+    allowed = {host_name(bound), *(host_name(n) for n in names)}
+    if is_loopback(bound) or bound in ("0.0.0.0", "::", "[::]", ""):
+        allowed.update(LOOPBACK_NAMES)
+    return frozenset(a for a in allowed if a)
+
+
 @click.command()
 @click.option("--db", "db", default=DEFAULT_DB, show_default=True, help="SQLite store file.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-def serve(db: str, host: str, port: int) -> None:
-    """Browse the stored stories in a web browser (read-only; needs the [web] extra)."""
+@click.option(
+    "--allowed-host",
+    "allowed",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests whose Host header names NAME (repeatable). Requests for any "
+    "other name are refused, so a web page cannot read the store by DNS rebinding. The bound "
+    "address is always allowed, and localhost and 127.0.0.1 when bound there.",
+)
+def serve(db: str, host: str, port: int, allowed: tuple[str, ...]) -> None:
+    """Browse the stored stories in a web browser (read-only; needs the [web] extra).
+
+    The store is only read: a store whose file or folder is read-only can be served.
+    """
     for module in ("starlette", "jinja2", "uvicorn"):
         try:
             __import__(module)
@@ -35,11 +70,13 @@ def serve(db: str, host: str, port: int) -> None:
 
     from newsweave.web.app import create_app
 
-    app = create_app(db)
+    hosts = allowed_hosts(host, allowed)
+    app = create_app(db, hosts)
     if not is_loopback(host):
         click.echo(
             f"newsweave: warning: serving on {host}, not only this machine: anyone who can "
-            "reach it can read the store (there is no login)",
+            "reach it can read the store (there is no login); requests must name one of "
+            f"{', '.join(sorted(hosts))} (add names with --allowed-host)",
             err=True,
         )
     click.echo(f"newsweave: serving {db} at http://{host}:{port}/ (Ctrl+C stops)", err=True)

@@ -10,8 +10,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsweave.jobs import brief_from_store
-from newsweave.model import Article, Brief, Page, Quote, Story, to_dict
+from newsweave.analyze import make_brief
+from newsweave.clean.config import LineVerdict
+from newsweave.model import Article, Brief, Page, Quote, Story, from_dict, to_dict
 from newsweave.render.json import brief_to_dict
 from newsweave.render.markdown import citation_numbers
 from newsweave.store import SQLiteStore
@@ -55,8 +56,7 @@ def story_view(store: SQLiteStore, story_id: str) -> StoryView | None:
     story = store.story(story_id)
     if story is None:
         return None
-    brief = brief_from_store(store, story.id)
-    story = next(s for s in brief.stories if s.id == story.id)
+    brief = make_brief(store.articles(story.articles), [story])
     extra = getattr(story, "lineage", None)
     return StoryView(
         story=story,
@@ -115,24 +115,23 @@ def article_view(store: SQLiteStore, article_id: str) -> ArticleView | None:
     if article is None:
         return None
     page = store.page(article.id)
-    stories = [s for s in store.stories() if article.id in s.articles]
+    stories = store.stories_of_article(article.id)
     copies = [g for s in stories for g in s.duplicates if article.id in g]
-    blocks, error = _explain(page)
+    blocks, error = _explain(store, article.id)
     return ArticleView(article, page, stories, copies, blocks, error)
 
 
-def _explain(page: Page | None) -> tuple[list[ExplainBlock], str | None]:
-    """The page's lines in kept/removed runs, or the reason they cannot be shown."""
-    if page is None:
-        return [], "the raw page is not in the store"
-    try:
-        from newsweave.clean import explain_page
-
-        verdicts = explain_page(page)
-    except Exception as exc:  # the view is an aid: show why it is missing, keep the page
-        return [], f"cannot explain this page: {type(exc).__name__}: {exc}"
+def _explain(store: SQLiteStore, article_id: str) -> tuple[list[ExplainBlock], str | None]:
+    """The stored explanation's lines in kept/removed runs, or why there is none."""
+    lines = store.explanation(article_id)
+    if lines is None:
+        return [], (
+            "the cleaning explanation of this article is not in the store (it was analysed by "
+            "an older newsweave, or loaded without its raw page): run `newsweave analyze` on "
+            "the store to keep it"
+        )
     blocks: list[ExplainBlock] = []
-    for verdict in verdicts:
+    for verdict in (from_dict(LineVerdict, line) for line in lines):
         if blocks and blocks[-1].kept == verdict.kept:
             blocks[-1].lines.append(verdict)
         else:
