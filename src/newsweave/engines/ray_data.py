@@ -58,8 +58,10 @@ def check_reachable(address: str, timeout: float = CONNECT_TIMEOUT) -> None:
         socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
     except OSError as exc:
         reason = "timed out" if isinstance(exc, TimeoutError) else exc.strerror or str(exc)
+        target = f"{host}:{port}"
+        named = address if target in address else f"{address} ({target})"
         raise InputError(
-            f"cannot reach the Ray cluster at {address}: {reason} (is its head node running, "
+            f"cannot reach the Ray cluster at {named}: {reason} (is its head node running, "
             "and is this the right address?)"
         ) from exc
 
