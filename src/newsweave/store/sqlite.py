@@ -336,15 +336,16 @@ class SQLiteStore:
             ).fetchall()
         return [from_dict(Story, json.loads(data)) for (data,) in rows]
 
-    def stories_of_article(self, article_id: str) -> list[Story]:
-        """The stories that contain this article, largest first."""
+    def stories_of_article(self, article_id: str) -> list[tuple[str, str, list[list[str]]]]:
+        """(id, title, copy groups) of each story that contains this article, largest first."""
         with self._guard("read"):
             rows = self._db.execute(
-                "SELECT s.data FROM story_articles AS m JOIN stories AS s ON s.id = m.story_id "
+                "SELECT s.id, s.title, json_extract(s.data, '$.duplicates') "
+                "FROM story_articles AS m JOIN stories AS s ON s.id = m.story_id "
                 "WHERE m.article_id = ? ORDER BY s.size DESC, s.id",
                 (article_id,),
             ).fetchall()
-        return [from_dict(Story, json.loads(data)) for (data,) in rows]
+        return [(sid, title, json.loads(groups or "[]")) for sid, title, groups in rows]
 
     def story_members(self, story_id: str) -> list[str]:
         """The ids of a story's articles, from the story index."""

@@ -78,12 +78,20 @@ class ExplainBlock:
 
 
 @dataclass(slots=True)
+class StoryRef:
+    """A story as a link: its id and title."""
+
+    id: str
+    title: str
+
+
+@dataclass(slots=True)
 class ArticleView:
     """Everything the article page shows."""
 
     article: Article
     page: Page | None
-    stories: list[Story]
+    stories: list[StoryRef]
     copies: list[list[str]]
     explain: list[ExplainBlock]
     explain_error: str | None
@@ -115,8 +123,9 @@ def article_view(store: SQLiteStore, article_id: str) -> ArticleView | None:
     if article is None:
         return None
     page = store.page(article.id)
-    stories = store.stories_of_article(article.id)
-    copies = [g for s in stories for g in s.duplicates if article.id in g]
+    found = store.stories_of_article(article.id)
+    stories = [StoryRef(sid, title) for sid, title, _ in found]
+    copies = [g for _, _, groups in found for g in groups if article.id in g]
     blocks, error = _explain(store, article.id)
     return ArticleView(article, page, stories, copies, blocks, error)
 
