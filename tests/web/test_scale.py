@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -21,6 +22,7 @@ from newsweave.store import SQLiteStore, open_store  # noqa: E402
 from newsweave.store.schema import MIGRATIONS, SCHEMA_VERSION  # noqa: E402
 from newsweave.web.app import SECURITY_HEADERS, create_app  # noqa: E402
 from newsweave.web.command import allowed_hosts, host_name, serve  # noqa: E402
+from newsweave.web.views import entity_index  # noqa: E402
 
 LOCAL = "http://127.0.0.1"
 
@@ -129,9 +131,10 @@ def test_an_old_store_is_migrated_with_its_story_index(example_db: str, tmp_path
     db = _v1_store(example_db, tmp_path / "v1.db")
     with open_store(db) as store:
         assert store.schema_version == SCHEMA_VERSION
-        migrated = store.story_rows()
+        migrated = store.story_rows(), entity_index(store)
     with open_store(example_db) as store:
-        assert migrated == store.story_rows()
+        assert migrated == (store.story_rows(), entity_index(store))
+        assert migrated[1]["speakers"] and migrated[1]["people"]
     story, article = _ids(str(db))
     client = TestClient(create_app(str(db)), base_url=LOCAL)
     explain = client.get(f"/api/articles/{article}").json()
@@ -175,6 +178,14 @@ def test_pages_never_decode_the_whole_store(
     client = TestClient(create_app(example_db), base_url=LOCAL)
     responses = _every_page(client, story, article)
     assert [r.status_code for r in responses] == [200] * len(responses)
+    index = client.get("/api/entities").json()
+    for key, kind in (("people", "person"), ("places", "place"), ("organisations",
+                      "organisation"), ("speakers", "speaker"), ("outlets", "outlet")):  # fmt: skip
+        assert index[key], key
+        name = quote(index[key][0]["name"], safe="")
+        for path in (f"/entities/{kind}/{name}", f"/api/entities/{kind}/{name}"):
+            assert client.get(path).status_code == 200, path
+    assert client.get("/entities").status_code == 200
     explain = responses[-1].json()
     assert explain["explain_error"] is None
     assert any(line["kept"] for line in explain["explain"])

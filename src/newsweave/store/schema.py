@@ -77,6 +77,24 @@ MIGRATIONS: list[str] = [
         lines TEXT NOT NULL
     );
     """,
+    # 3: the entity pages' index: named entities and quoted speakers per story (filled in
+    # for an existing store by SQLiteStore, as for 2)
+    """
+    CREATE TABLE story_entities (
+        label TEXT NOT NULL,
+        name TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (label, name, story_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE speaker_quotes (
+        speaker TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (speaker, story_id, article_id, text)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -22,6 +22,7 @@ from newsweave.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = "newsweave.db"
 MEMORY = ":memory:"
+INDEXED_SINCE = 3  # the schema version whose story index is complete
 STORY_SORTS = {  # the story list's sort orders, as SQL (each served by an index)
     "size": "s.size DESC, s.id",
     "recent": "s.last_date DESC, s.size DESC, s.id",  # NULL sorts lowest: undated last
@@ -32,6 +33,8 @@ _RESULT_TABLES = (
     "story_articles",
     "story_outlets",
     "story_search",
+    "story_entities",
+    "speaker_quotes",
     "explanations",
 )
 _ROW_COLUMNS = (
@@ -101,12 +104,13 @@ class SQLiteStore:
         for number in range(version, SCHEMA_VERSION):
             with self._transaction():
                 self._apply(number)
+                if number + 1 == SCHEMA_VERSION and version < INDEXED_SINCE:
+                    # the story index (schema 2 and 3) of a store analysed before it existed
+                    self._index_stories(self._stories_unguarded(), self._articles_unguarded())
 
     def _apply(self, number: int) -> None:
         for statement in _statements(MIGRATIONS[number]):
             self._db.execute(statement)
-        if number == 1:  # 2 adds the story-list columns and tables: fill them in
-            self._index_stories(self._stories_unguarded(), self._articles_unguarded())
         self._db.execute(f"PRAGMA user_version = {number + 1}")
 
     @contextmanager
@@ -264,6 +268,20 @@ class SQLiteStore:
                 "INSERT OR REPLACE INTO story_search (story_id, words) VALUES (?, ?)",
                 (story.id, search_words(story, members)),
             )
+            mentions: dict[tuple[str, str], int] = {}
+            for entity in story.entities:
+                key = (entity.kind, entity.name)
+                mentions[key] = mentions.get(key, 0) + entity.mentions
+            self._db.executemany(
+                "INSERT OR REPLACE INTO story_entities (label, name, story_id, mentions) "
+                "VALUES (?, ?, ?, ?)",
+                [(label, name, story.id, count) for (label, name), count in mentions.items()],
+            )
+            self._db.executemany(
+                "INSERT OR IGNORE INTO speaker_quotes (speaker, story_id, article_id, text) "
+                "VALUES (?, ?, ?, ?)",
+                [(q.speaker, story.id, q.article, q.text) for q in story.quotes if q.speaker],
+            )
 
     def put_explanations(self, explained: Iterable[tuple[str, Sequence[Any]]]) -> None:
         """Store each article's cleaning explanation: (article id, the cleaner's verdicts)."""
@@ -404,6 +422,83 @@ class SQLiteStore:
                 [*params, limit, offset],
             ).fetchall()
         return [_story_row(row) for row in rows], int(total)
+
+    def stories_by_id(self, ids: Iterable[str]) -> list[Story]:
+        """The stories with these ids, largest first."""
+        with self._guard("read"):
+            rows = self._db.execute(
+                "SELECT data FROM stories WHERE id IN (SELECT value FROM json_each(?)) "
+                "ORDER BY size DESC, id",
+                (json.dumps(sorted(set(ids))),),
+            ).fetchall()
+        return [from_dict(Story, json.loads(data)) for (data,) in rows]
+
+    def entity_mentions(self) -> list[tuple[str, str, int]]:
+        """(label, name, mentions over every story) of each named entity."""
+        with self._guard("read"):
+            return self._db.execute(
+                "SELECT label, name, SUM(mentions) FROM story_entities GROUP BY label, name"
+            ).fetchall()
+
+    def entity_stories(self, labels: Iterable[str], name: str) -> list[str]:
+        """The ids of the stories that mention the entity `name` under one of `labels`."""
+        with self._guard("read"):
+            rows = self._db.execute(
+                "SELECT DISTINCT story_id FROM story_entities "
+                "WHERE label IN (SELECT value FROM json_each(?)) AND name = ?",
+                (json.dumps(sorted(labels)), name),
+            ).fetchall()
+        return [sid for (sid,) in rows]
+
+    def speaker_counts(self) -> list[tuple[str, int]]:
+        """(speaker, distinct quotes) of each quoted speaker."""
+        with self._guard("read"):
+            return self._db.execute(
+                "SELECT speaker, COUNT(*) FROM (SELECT DISTINCT speaker, article_id, text "
+                "FROM speaker_quotes) GROUP BY speaker"
+            ).fetchall()
+
+    def speaker_stories(self, speaker: str) -> list[str]:
+        """The ids of the stories that quote `speaker`."""
+        with self._guard("read"):
+            rows = self._db.execute(
+                "SELECT DISTINCT story_id FROM speaker_quotes WHERE speaker = ?", (speaker,)
+            ).fetchall()
+        return [sid for (sid,) in rows]
+
+    def outlet_counts(self) -> list[tuple[str, int]]:
+        """(outlet, analysed articles) of each outlet."""
+        with self._guard("read"):
+            return self._db.execute(
+                "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL AND outlet != '' "
+                "GROUP BY outlet"
+            ).fetchall()
+
+    def outlet_articles(self, outlet: str) -> list[str]:
+        """The ids of the analysed articles of `outlet`."""
+        with self._guard("read"):
+            rows = self._db.execute("SELECT id FROM articles WHERE outlet = ?", (outlet,))
+            return [aid for (aid,) in rows]
+
+    def stories_of_articles(self, ids: Iterable[str]) -> list[str]:
+        """The ids of the stories that contain any of these articles."""
+        with self._guard("read"):
+            rows = self._db.execute(
+                "SELECT DISTINCT story_id FROM story_articles "
+                "WHERE article_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(set(ids))),),
+            ).fetchall()
+        return [sid for (sid,) in rows]
+
+    def article_titles(self, ids: Iterable[str]) -> dict[str, str]:
+        """Each article's title (or its source when it has none), by id."""
+        with self._guard("read"):
+            rows = self._db.execute(
+                "SELECT id, COALESCE(NULLIF(title, ''), json_extract(data, '$.source')) "
+                "FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(set(ids))),),
+            ).fetchall()
+        return dict(rows)
 
     def outlets(self) -> list[str]:
         """Every outlet of an analysed article, sorted."""

@@ -178,32 +178,32 @@ class EntityView:
 
 
 def entity_view(store: SQLiteStore, kind: str, name: str) -> EntityView | None:
-    """The speaker's quotes, or the outlet's articles, with their stories; None if unknown."""
+    """The speaker's quotes, or the outlet's articles, with their stories; None if unknown.
+
+    Only the stories and articles involved are read, found through the store's index.
+    """
     if kind not in ENTITY_KINDS:
         return None
-    stories = store.stories()
-    articles = store.articles()
     if kind in NAMED_KINDS:
-        return _named_view(kind, name, stories, articles)
+        return _named_view(store, kind, name)
     if kind == "speaker":
+        stories = store.stories_by_id(store.speaker_stories(name))
         quotes = [q for s in stories for q in s.quotes if q.speaker == name]
         ids = {q.article for q in quotes}
     else:
-        quotes = []
-        ids = {a.id for a in articles if a.outlet == name}
+        ids = set(store.outlet_articles(name))
+        stories = store.stories_by_id(store.stories_of_articles(ids))
         quotes = [q for s in stories for q in s.quotes if q.article in ids]
     if not ids:
         return None
-    members = [a for a in articles if a.id in ids]
     touched = [s for s in stories if ids & set(s.articles)]
-    titles = {a.id: a.title or a.source for a in articles}
-    return EntityView(kind, name, _unique_quotes(quotes), members, touched, titles)
+    titles = store.article_titles(ids | {q.article for q in quotes})
+    return EntityView(kind, name, _unique_quotes(quotes), store.articles(ids), touched, titles)
 
 
-def _named_view(
-    kind: str, name: str, stories: list[Story], articles: list[Article]
-) -> EntityView | None:
+def _named_view(store: SQLiteStore, kind: str, name: str) -> EntityView | None:
     """A person, place or organisation found by extraction: where it is mentioned, what it said."""
+    stories = store.stories_by_id(store.entity_stories(NAMED_KINDS[kind], name))
     found = [
         (story, e)
         for story in stories
@@ -214,15 +214,15 @@ def _named_view(
         return None
     names = {name} | {alias for _, e in found for alias in e.aliases}
     ids = {a for _, e in found for a in e.articles}
-    touched = [story for story, _ in found]
+    touched = list({story.id: story for story, _ in found}.values())
     quotes = [q for story in touched for q in story.quotes if q.speaker in names]
     return EntityView(
         kind,
         name,
         _unique_quotes(quotes),
-        [a for a in articles if a.id in ids],
+        store.articles(ids),
         touched,
-        {a.id: a.title or a.source for a in articles},
+        store.article_titles(ids | {q.article for q in quotes}),
         aliases=sorted(names - {name}),
         roles=sorted({r for _, e in found for r in e.roles}),
     )
@@ -231,11 +231,10 @@ def _named_view(
 def entity_index(store: SQLiteStore) -> dict[str, list[dict[str, Any]]]:
     """Named people, places and organisations (by mentions); quoted speakers; outlets."""
     mentions: Counter[tuple[str, str]] = Counter()
-    for story in store.stories():
-        for entity in story.entities:
-            kind = next((k for k, labels in NAMED_KINDS.items() if entity.kind in labels), None)
-            if kind:
-                mentions[(kind, entity.name)] += entity.mentions
+    for label, name, count in store.entity_mentions():
+        kind = next((k for k, labels in NAMED_KINDS.items() if label in labels), None)
+        if kind:
+            mentions[(kind, name)] += count
     named = {
         kind: [
             {"name": n, "mentions": c}
@@ -246,17 +245,16 @@ def entity_index(store: SQLiteStore) -> dict[str, list[dict[str, Any]]]:
         ]
         for kind in NAMED_KINDS
     }
-    speakers = Counter(
-        (q.speaker, q.text, q.article) for s in store.stories() for q in s.quotes if q.speaker
-    )
-    by_speaker = Counter(speaker for speaker, _, _ in speakers)
-    outlets = Counter(a.outlet for a in store.articles() if a.outlet)
     return {
         "people": named["person"],
         "places": named["place"],
         "organisations": named["organisation"],
-        "speakers": [{"name": n, "quotes": c} for n, c in sorted(by_speaker.items(), key=_rank)],
-        "outlets": [{"name": n, "articles": c} for n, c in sorted(outlets.items(), key=_rank)],
+        "speakers": [
+            {"name": n, "quotes": c} for n, c in sorted(store.speaker_counts(), key=_rank)
+        ],
+        "outlets": [
+            {"name": n, "articles": c} for n, c in sorted(store.outlet_counts(), key=_rank)
+        ],
     }
 
 
