@@ -230,3 +230,21 @@ def test_story_id_prefixes_are_literal(example_db: str) -> None:
         assert store.story("%") is None and store.story("_" * len(story[:4])) is None
         found = store.story(story[:6])
         assert found is not None and found.id == story
+
+
+def test_token_search_finds_what_a_substring_search_finds(example_db: str) -> None:
+    from newsweave.store.sqlite import search_words
+
+    with open_store(example_db) as store:
+        stories = store.stories()
+        texts = {s.id: search_words(s, store.articles(s.articles)) for s in stories}
+        tokens = sorted({t for text in texts.values() for t in text.split()})
+        words = ["a", "the", "ed", ".", ",", "”", "zzzz", "2025-"]
+        words += [t[1:4] for t in tokens[::7]] + [t for t in tokens[::11]]
+        for word in words:
+            rows, total = store.story_rows(words=[word])
+            assert {r["id"] for r in rows} == {i for i, t in texts.items() if word in t}, word
+            assert total == len(rows)
+        pair = [tokens[3][:3], tokens[-3][-3:]]
+        rows, _ = store.story_rows(words=pair)
+        assert {r["id"] for r in rows} == {i for i, t in texts.items() if all(w in t for w in pair)}

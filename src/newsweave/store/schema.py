@@ -48,7 +48,7 @@ MIGRATIONS: list[str] = [
     """,
     # 2: what the web UI lists and filters by, as columns and indexes (no JSON decoding per
     # request), and each article's cleaning explanation, stored at analysis time. The rows
-    # of an existing store are filled in by SQLiteStore after this runs (see _BACKFILL).
+    # of an existing store are filled in by SQLiteStore after the last migration runs.
     """
     ALTER TABLE stories ADD COLUMN events INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE stories ADD COLUMN sources INTEGER NOT NULL DEFAULT 0;
@@ -68,10 +68,6 @@ MIGRATIONS: list[str] = [
         story_id TEXT NOT NULL,
         PRIMARY KEY (outlet, story_id)
     ) WITHOUT ROWID;
-    CREATE TABLE story_search (
-        story_id TEXT PRIMARY KEY,
-        words TEXT NOT NULL
-    );
     CREATE TABLE explanations (
         article_id TEXT PRIMARY KEY,
         lines TEXT NOT NULL
@@ -93,6 +89,21 @@ MIGRATIONS: list[str] = [
         article_id TEXT NOT NULL,
         text TEXT NOT NULL,
         PRIMARY KEY (speaker, story_id, article_id, text)
+    ) WITHOUT ROWID;
+    """,
+    # 4: the story search's index: every whitespace-separated token (casefolded) of what a
+    # search looks in, once, and the stories that contain it. A search word occurs in a
+    # story's text exactly when it occurs inside one of its tokens, so a search scans the
+    # vocabulary, not the texts.
+    """
+    CREATE TABLE search_tokens (
+        id INTEGER PRIMARY KEY,
+        token TEXT NOT NULL UNIQUE
+    );
+    CREATE TABLE story_tokens (
+        token_id INTEGER NOT NULL,
+        story_id TEXT NOT NULL,
+        PRIMARY KEY (token_id, story_id)
     ) WITHOUT ROWID;
     """,
 ]

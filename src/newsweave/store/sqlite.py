@@ -22,7 +22,7 @@ from newsweave.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = "newsweave.db"
 MEMORY = ":memory:"
-INDEXED_SINCE = 3  # the schema version whose story index is complete
+INDEXED_SINCE = 4  # the schema version whose story index is complete
 STORY_SORTS = {  # the story list's sort orders, as SQL (each served by an index)
     "size": "s.size DESC, s.id",
     "recent": "s.last_date DESC, s.size DESC, s.id",  # NULL sorts lowest: undated last
@@ -32,7 +32,8 @@ _RESULT_TABLES = (
     "stories",
     "story_articles",
     "story_outlets",
-    "story_search",
+    "story_tokens",
+    "search_tokens",
     "story_entities",
     "speaker_quotes",
     "explanations",
@@ -181,11 +182,12 @@ class SQLiteStore:
 
     def page(self, page_id: str) -> Page | None:
         """The stored page with this id, or None."""
-        row = self._db.execute(
-            "SELECT id, source, content, kind, url, title, published, outlet, encoding, meta "
-            "FROM pages WHERE id = ?",
-            (page_id,),
-        ).fetchone()
+        with self._guard("read"):
+            row = self._db.execute(
+                "SELECT id, source, content, kind, url, title, published, outlet, encoding, "
+                "meta FROM pages WHERE id = ?",
+                (page_id,),
+            ).fetchone()
         return _page(row) if row else None
 
     def revisions(self, url: str) -> list[Page]:
@@ -201,7 +203,8 @@ class SQLiteStore:
         """How many rows a table ('pages', 'articles', 'stories', 'dropped') has."""
         if table not in {"pages", "articles", "stories", "dropped"}:
             raise StoreError(f"unknown table {table!r}")
-        return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+        with self._guard("read"):
+            return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
     # -- dropped -------------------------------------------------------------
     def add_dropped(self, dropped: Iterable[Dropped]) -> None:
@@ -238,7 +241,8 @@ class SQLiteStore:
             self._index_stories(stories, {a.id: a for a in articles})
 
     def _index_stories(self, stories: Iterable[Story], articles: dict[str, Article]) -> None:
-        """Fill the story list's columns and tables (sizes, dates, outlets, search words)."""
+        """Fill the story list's columns and tables (sizes, dates, outlets, search tokens)."""
+        vocabulary = dict(self._db.execute("SELECT token, id FROM search_tokens"))
         for story in stories:
             members = [articles[a] for a in story.articles if a in articles]
             dates = sorted(a.published for a in members if a.published)
@@ -264,10 +268,7 @@ class SQLiteStore:
                 "INSERT OR IGNORE INTO story_outlets (outlet, story_id) VALUES (?, ?)",
                 [(o, story.id) for o in outlets],
             )
-            self._db.execute(
-                "INSERT OR REPLACE INTO story_search (story_id, words) VALUES (?, ?)",
-                (story.id, search_words(story, members)),
-            )
+            self._index_tokens(story.id, set(search_words(story, members).split()), vocabulary)
             mentions: dict[tuple[str, str], int] = {}
             for entity in story.entities:
                 key = (entity.kind, entity.name)
@@ -282,6 +283,20 @@ class SQLiteStore:
                 "VALUES (?, ?, ?, ?)",
                 [(q.speaker, story.id, q.article, q.text) for q in story.quotes if q.speaker],
             )
+
+    def _index_tokens(self, story_id: str, tokens: set[str], vocabulary: dict[str, int]) -> None:
+        """Record that the story contains these search tokens (new ones join the vocabulary)."""
+        new = [t for t in tokens if t not in vocabulary]
+        for token in new:
+            vocabulary[token] = len(vocabulary) + 1
+        self._db.executemany(
+            "INSERT INTO search_tokens (id, token) VALUES (?, ?)",
+            [(vocabulary[t], t) for t in new],
+        )
+        self._db.executemany(
+            "INSERT OR IGNORE INTO story_tokens (token_id, story_id) VALUES (?, ?)",
+            [(vocabulary[t], story_id) for t in tokens],
+        )
 
     def put_explanations(self, explained: Iterable[tuple[str, Sequence[Any]]]) -> None:
         """Store each article's cleaning explanation: (article id, the cleaner's verdicts)."""
@@ -393,13 +408,12 @@ class SQLiteStore:
         if sort not in STORY_SORTS:
             raise StoreError(f"unknown story sort {sort!r}: use one of {', '.join(STORY_SORTS)}")
         where, params = [], []
-        if words:
+        for word in words:  # in a token of the story (see schema 4)
             where.append(
-                "s.id IN (SELECT story_id FROM story_search WHERE "
-                + " AND ".join("instr(words, ?) > 0" for _ in words)
-                + ")"
+                "s.id IN (SELECT story_id FROM story_tokens WHERE token_id IN "
+                "(SELECT id FROM search_tokens WHERE instr(token, ?) > 0))"
             )
-            params += list(words)
+            params.append(word)
         if outlet:
             where.append("s.id IN (SELECT story_id FROM story_outlets WHERE outlet = ?)")
             params.append(outlet)
