@@ -66,6 +66,7 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--deadline", type=float, default=300.0, help="seconds for all requests")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=2, help="`newsweave serve --workers`")
     args = parser.parse_args()
     db = args.db or Path(tempfile.gettempdir()) / f"newsweave-web-load-{args.articles}.db"
     build_store(db, args.articles, args.base, args.entities)
@@ -77,20 +78,22 @@ def main() -> int:
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-c", "from newsweave.cli import main; main()", "-q", "serve",
-         "--db", str(db), "--host", HOST, "--port", str(port)],
+         "--db", str(db), "--host", HOST, "--port", str(port), "--workers", str(args.workers)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )  # fmt: skip
     try:
         _wait_until_up(port, server)
         _get(port, "/")  # warm the templates
+        cpu = _cpu_seconds(server.pid)
         times, errors, wall = load(port, paths, args.concurrency, args.deadline)
+        cpu = _cpu_seconds(server.pid) - cpu
     finally:
         server.terminate()
         try:
             server.wait(10)
         except subprocess.TimeoutExpired:
             server.kill()
-    return report(db, args, times, errors, wall)
+    return report(db, args, times, errors, wall, cpu)
 
 
 def build_store(db: Path, n: int, base: int, entities: str) -> None:
@@ -265,6 +268,7 @@ def report(
     times: list[tuple[str, float]],
     errors: list[str],
     wall: float,
+    cpu: float,
 ) -> int:
     """Print the figures; 1 when p99 >= 1 s or a request failed."""
     seconds = sorted(s for _, s in times)
@@ -274,6 +278,10 @@ def report(
     print(f"{len(times) + len(errors)} requests, {args.concurrency} concurrent, in {wall:.1f} s "
           f"({(len(times) + len(errors)) / wall:.1f} requests/s); load average "
           f"{os.getloadavg()[0]:.1f}")  # fmt: skip
+    if cpu >= 0:
+        count = len(times) + len(errors)
+        print(f"server CPU ({args.workers} worker processes): {cpu:.1f} s in all, "
+              f"{cpu / count * 1000:.1f} ms per request ({cpu / wall:.0%} of one core)")  # fmt: skip
     if seconds:
 
         def pct(p: float) -> float:
@@ -294,6 +302,28 @@ def report(
         print(f"  {error}")
     p99 = seconds[min(len(seconds) - 1, int(0.99 * len(seconds)))] if seconds else float("inf")
     return 0 if not errors and p99 < 1.0 else 1
+
+
+def _cpu_seconds(pid: int) -> float:
+    """CPU seconds (user + system) used so far by a process and its children (the server's
+    worker processes); -1 where /proc cannot say."""
+    try:
+        stats = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue  # the process ended meanwhile
+                stats[int(entry.name)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+        family, grew = {pid}, True
+        while grew:
+            more = {p for p, (parent, _) in stats.items() if parent in family} - family
+            family |= more
+            grew = bool(more)
+        return sum(stats[p][1] for p in family if p in stats) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return -1.0
 
 
 def _free_port() -> int:

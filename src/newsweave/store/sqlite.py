@@ -407,13 +407,11 @@ class SQLiteStore:
         """
         if sort not in STORY_SORTS:
             raise StoreError(f"unknown story sort {sort!r}: use one of {', '.join(STORY_SORTS)}")
-        where, params = [], []
-        for word in words:  # in a token of the story (see schema 4)
-            where.append(
-                "s.id IN (SELECT story_id FROM story_tokens WHERE token_id IN "
-                "(SELECT id FROM search_tokens WHERE instr(token, ?) > 0))"
-            )
-            params.append(word)
+        where: list[str] = []
+        params: list[Any] = []
+        if words:
+            where.append("s.id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(sorted(self._stories_with_words(words))))
         if outlet:
             where.append("s.id IN (SELECT story_id FROM story_outlets WHERE outlet = ?)")
             params.append(outlet)
@@ -514,12 +512,28 @@ class SQLiteStore:
             ).fetchall()
         return dict(rows)
 
+    def _stories_with_words(self, words: Sequence[str]) -> set[str]:
+        """The ids of the stories in whose search tokens every word occurs (see schema 4)."""
+        found: set[str] | None = None
+        for word in sorted(set(words), key=len, reverse=True):  # longest: fewest stories
+            with self._guard("read"):
+                rows = self._db.execute(
+                    "SELECT DISTINCT story_id FROM story_tokens WHERE token_id IN "
+                    "(SELECT id FROM search_tokens WHERE instr(token, ?) > 0)",
+                    (word,),
+                ).fetchall()
+            found = {sid for (sid,) in rows} if found is None else found & {s for (s,) in rows}
+            if not found:
+                break
+        return found or set()
+
     def outlets(self) -> list[str]:
         """Every outlet of an analysed article, sorted."""
         with self._guard("read"):
-            rows = self._db.execute(
-                "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND outlet != '' "
-                "ORDER BY outlet"
+            rows = self._db.execute(  # one index probe per distinct outlet, not a scan
+                "WITH RECURSIVE o(name) AS (SELECT MIN(outlet) FROM articles WHERE outlet > '' "
+                "UNION ALL SELECT (SELECT MIN(outlet) FROM articles WHERE outlet > o.name) "
+                "FROM o WHERE o.name IS NOT NULL) SELECT name FROM o WHERE name IS NOT NULL"
             ).fetchall()
         return [outlet for (outlet,) in rows]
 

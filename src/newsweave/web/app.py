@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,7 +24,7 @@ from newsweave import __version__
 from newsweave.errors import InputError, NewsweaveError
 from newsweave.render.markdown import http_url
 from newsweave.store import MEMORY, open_store
-from newsweave.web.command import LOOPBACK_NAMES, host_name
+from newsweave.web.command import LOOPBACK_NAMES, SETTINGS_VARIABLE, host_name
 from newsweave.web.routes import ROUTES, NotFound
 from newsweave.web.views import numbered
 
@@ -72,6 +73,12 @@ def create_app(db_path: str, hosts: Iterable[str] = LOOPBACK_NAMES) -> Starlette
     app.state.db_path = db_path
     app.state.templates = _templates()
     return app
+
+
+def app_from_environment() -> Starlette:
+    """The app of one `serve --workers N` process, from the settings `serve` left for it."""
+    settings = json.loads(os.environ[SETTINGS_VARIABLE])
+    return create_app(settings["db"], settings["hosts"])
 
 
 class TrustedHosts:
@@ -133,6 +140,7 @@ def _templates() -> Jinja2Templates:
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # the package's templates do not change while it serves
     )
     env.globals.update(
         version=__version__,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ipaddress
+import json
+import os
 from collections.abc import Iterable
 
 import click
@@ -22,6 +24,7 @@ def is_loopback(host: str) -> bool:
 
 
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+SETTINGS_VARIABLE = "NEWSWEAVE_SERVE_SETTINGS"  # how `serve --workers N` configures its workers
 
 
 def host_name(value: str) -> str:
@@ -56,7 +59,14 @@ def allowed_hosts(bound: str, names: Iterable[str] = ()) -> frozenset[str]:
     "other name are refused, so a web page cannot read the store by DNS rebinding. The bound "
     "address is always allowed, and localhost and 127.0.0.1 when bound there.",
 )
-def serve(db: str, host: str, port: int, allowed: tuple[str, ...]) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Server processes (each answers requests on its own core).",
+)
+def serve(db: str, host: str, port: int, allowed: tuple[str, ...], workers: int) -> None:
     """Browse the stored stories in a web browser (read-only; needs the [web] extra).
 
     The store is only read: a store whose file or folder is read-only can be served.
@@ -80,4 +90,16 @@ def serve(db: str, host: str, port: int, allowed: tuple[str, ...]) -> None:
             err=True,
         )
     click.echo(f"newsweave: serving {db} at http://{host}:{port}/ (Ctrl+C stops)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    # each worker process builds its own app from the same settings
+    os.environ[SETTINGS_VARIABLE] = json.dumps({"db": db, "hosts": sorted(hosts)})
+    uvicorn.run(
+        "newsweave.web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
