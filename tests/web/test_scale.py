@@ -248,3 +248,25 @@ def test_token_search_finds_what_a_substring_search_finds(example_db: str) -> No
         pair = [tokens[3][:3], tokens[-3][-3:]]
         rows, _ = store.story_rows(words=pair)
         assert {r["id"] for r in rows} == {i for i, t in texts.items() if all(w in t for w in pair)}
+
+
+def test_serve_with_workers_gives_each_worker_the_same_settings(
+    monkeypatch: pytest.MonkeyPatch, example_db: str
+) -> None:
+    uvicorn = pytest.importorskip("uvicorn")
+    from newsweave.web.app import app_from_environment
+    from newsweave.web.command import SETTINGS_VARIABLE
+
+    calls: list[tuple[Any, dict[str, Any]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
+    monkeypatch.setenv(SETTINGS_VARIABLE, "")  # restored (removed) after the test
+    args = ["--db", example_db, "--workers", "2", "--allowed-host", "news.internal"]
+    result = CliRunner().invoke(serve, args)
+    assert result.exit_code == 0, result.output
+    ((target, options),) = calls
+    assert target == "newsweave.web.app:app_from_environment"
+    assert options["workers"] == 2 and options["factory"] is True
+    assert options["host"] == "127.0.0.1"
+    client = TestClient(app_from_environment(), base_url=LOCAL)
+    assert client.get("/", headers={"host": "news.internal"}).status_code == 200
+    assert client.get("/", headers={"host": "other.example"}).status_code == 400
