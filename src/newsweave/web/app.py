@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import quote
 
+import anyio.to_thread
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.datastructures import Headers, MutableHeaders
@@ -59,6 +61,7 @@ def create_app(db_path: str, hosts: Iterable[str] = LOOPBACK_NAMES) -> Starlette
     )
     open_store(db_path, readonly=not writable).close()  # migrate, or check it is current
     app = Starlette(
+        lifespan=_few_threads,
         routes=[*ROUTES, Mount("/static", StaticFiles(directory=STATIC), name="static")],
         middleware=[
             Middleware(TrustedHosts, hosts=frozenset(host_name(h) for h in hosts)),
@@ -73,6 +76,22 @@ def create_app(db_path: str, hosts: Iterable[str] = LOOPBACK_NAMES) -> Starlette
     app.state.db_path = db_path
     app.state.templates = _templates()
     return app
+
+
+THREADS = 4  # pages rendered at once per process (more only fight over the GIL)
+
+
+@asynccontextmanager
+async def _few_threads(app: Starlette) -> AsyncIterator[None]:
+    """Run the page functions in at most THREADS threads of this process.
+
+    The work is mostly Python, so extra threads add no speed; with anyio's default of 40,
+    forty renders fight over the GIL with the event loop, which then accepts and answers
+    late, and some requests wait seconds under load. Requests beyond THREADS wait their
+    turn in order instead.
+    """
+    anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+    yield
 
 
 def app_from_environment() -> Starlette:
