@@ -270,3 +270,27 @@ def test_serve_with_workers_gives_each_worker_the_same_settings(
     client = TestClient(app_from_environment(), base_url=LOCAL)
     assert client.get("/", headers={"host": "news.internal"}).status_code == 200
     assert client.get("/", headers={"host": "other.example"}).status_code == 400
+
+
+def test_a_read_only_store_with_changes_in_its_wal_is_one_line(
+    example_db: str, tmp_path: Path
+) -> None:
+    import shutil
+
+    live = _copy(example_db, tmp_path / "live" / "store.db")
+    writer = sqlite3.connect(live)
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("INSERT INTO dropped (source, reason, stage, at) VALUES ('x', 'y', 'z', 'w')")
+    writer.commit()
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    for suffix in ("", "-wal"):
+        shutil.copy(f"{live}{suffix}", folder / f"store.db{suffix}")
+    writer.close()
+    db = folder / "store.db"
+    assert (folder / "store.db-wal").stat().st_size > 0
+    with read_only(db, folder / "store.db-wal", folder), pytest.raises(StoreError) as caught:
+        create_app(str(db))
+    message = str(caught.value)
+    assert "\n" not in message and str(db) in message and "-wal" in message

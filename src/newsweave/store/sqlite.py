@@ -604,6 +604,14 @@ def _connect_readonly(path: str) -> sqlite3.Connection:
         raise sqlite3.OperationalError("no such store file")
     folder = os.path.dirname(os.path.abspath(path))
     writable = os.access(path, os.W_OK) and os.access(folder, os.W_OK | os.X_OK)
+    wal = Path(f"{path}-wal")
+    if not writable and wal.is_file() and wal.stat().st_size:
+        # committed changes still in the write-ahead log: immutable would not see them
+        raise sqlite3.OperationalError(
+            "its last changes are still in its -wal file, which cannot be read while the "
+            "store or its folder is read-only: open it once with write access (e.g. "
+            f"`newsweave stories --db {path}`) to fold them in"
+        )
     uri = Path(path).absolute().as_uri() + ("?mode=ro" if writable else "?immutable=1")
     db = sqlite3.connect(uri, uri=True, timeout=30.0, isolation_level=None)
     db.execute("PRAGMA busy_timeout = 30000")
