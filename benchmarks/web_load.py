@@ -1,18 +1,25 @@
 """Load-test `newsweave serve` on a 10,000-article store: latency percentiles and errors.
 
     python benchmarks/web_load.py                        # build (or reuse) the store, then load
-    python benchmarks/web_load.py --articles 2000        # a smaller store
-    python benchmarks/web_load.py --requests 500 --concurrency 50 --db /tmp/nw-load.db
+    python benchmarks/web_load.py --workers 1            # one server process (default 2)
+    python benchmarks/web_load.py --articles 2000 --base 500 --db /tmp/nw-load.db
 
-Builds the store through the product path (`newsweave ingest` then `newsweave analyze`) from
-synthetic articles of invented outlets (`synthetic.py`, seed 0), dressed as text pages with
-navigation, share and copyright lines for the cleaner to remove; an existing store at `--db`
-with the asked number of articles is reused. Then it starts `newsweave serve` on 127.0.0.1
-(a free port), sends `--requests` GET requests, `--concurrency` at a time, over a fixed mix
-of pages (story list pages with sorts, filters and searches; story pages; article pages;
-their JSON twins), and prints p50 / p90 / p99 / max latency and every error. Requests go to
-127.0.0.1 only; each has a 30 s timeout and the whole load a deadline (`--deadline`).
-Exit status 1 when p99 is 1 s or more, or any request failed.
+The store: `--base` synthetic articles of invented outlets (`synthetic.py`, seed 0), dressed
+as text pages with navigation, share and copyright lines for the cleaner to remove, go
+through the product path (`newsweave ingest`, then `newsweave analyze --entities lexical`);
+the store is then grown to `--articles` with renamed copies of that analysis (every page,
+article and story id replaced by a hash of the copy number and the old id), written through
+the store's own API so the story index is built as an analysis builds it. A full analysis
+of 10,000 articles takes over an hour on a shared 2-core machine; the copies keep the
+records real while the build takes minutes. An existing store at `--db` with the asked
+number of articles is reused.
+
+The load: `newsweave serve` on 127.0.0.1 (a free port), `--requests` GET requests,
+`--concurrency` at a time, from one asyncio client, over a fixed mix (story list pages with
+sorts, filters and searches; story pages; article pages; their JSON twins); then p50 / p90 /
+p99 / max latency, the server's CPU per request and every error. Requests go to 127.0.0.1
+only; each has a 30 s timeout and the whole load a deadline (`--deadline`). Exit status 1
+when p99 is 1 s or more, or any request failed.
 """
 
 from __future__ import annotations
