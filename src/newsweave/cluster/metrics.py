@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +29,7 @@ def pairwise(predicted: Mapping[str, str], gold: Mapping[str, str]) -> Scores:
     pred = Counter(predicted[i] for i in items)
     true = Counter(gold[i] for i in items)
 
-    def pairs(counts: Counter[object]) -> int:
+    def pairs(counts: Counter[Any]) -> int:
         return sum(n * (n - 1) // 2 for n in counts.values())
 
     tp, pp, tt = pairs(both), pairs(pred), pairs(true)
