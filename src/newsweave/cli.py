@@ -14,6 +14,7 @@ import click
 from newsweave import __version__
 from newsweave.engines.command import run
 from newsweave.errors import InputError, NewsweaveError
+from newsweave.evaluate.command import evaluate
 from newsweave.store import DEFAULT_DB, EXPORT_FORMATS, MEMORY, SQLiteStore, export, open_store
 from newsweave.web.command import serve
 
@@ -396,6 +397,7 @@ def _write(result: Any, fmt: str, output: Path | None, ui: Any) -> None:
 
 
 cli.add_command(serve)
+cli.add_command(evaluate)
 cli.add_command(run)
 
 
