@@ -46,7 +46,9 @@ def score_conflicts(brief: dict[str, Any], gold: dict[str, Any], page_of: dict[s
     rows, counts = [], Counter[str]()
     for bs, d, values in reported:
         stories = sorted({page_story[p] for v in values for p in v["pages"] if p in page_story})
-        real, soft, traps = [], [], []
+        real: list[str] = []
+        soft: list[str] = []
+        traps: list[str] = []
         for sid in stories:
             for ci, conflict in enumerate(gold["stories"][sid].get("conflicts") or []):
                 if _scorable(conflict) and _matched(values, conflict, story_pages[sid]) >= 2:
