@@ -46,3 +46,13 @@ def test_every_extra_is_imported_by_the_package() -> None:
         assert extra in library_of, f"extra [{extra}]: say which library of src/ it powers"
         if library_of[extra]:
             assert library_of[extra] in imported, extra
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("the tests (the command CI runs, `.ci/run`):\n\n```sh\n", 1)[1]
+    command = block.split("```", 1)[0].strip().splitlines()
+    ci = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    at = ci.index(command[0])  # the command's lines, in a row, in .ci/run
+    assert ci[at : at + len(command)] == command
+    assert "venv" in command[0]  # never the system Python
