@@ -12,6 +12,13 @@ from newsweave.cluster import cluster_stories
 from newsweave.cluster.offtopic import mark_offtopic, on_topic_text
 from newsweave.compare import find_claims, find_discrepancies
 from newsweave.dedup import copy_relations, duplicate_groups, find_rewrites, lineage_groups
+from newsweave.dedup.representatives import (
+    add_copies,
+    cite_copies,
+    copies_of,
+    fold_groups,
+    representatives,
+)
 from newsweave.extract import ExtractConfig, extract_articles, resolve_stories
 from newsweave.model import Article, Brief, Dropped, Page, Story
 from newsweave.pipeline import Pipeline, Progress, RunReport, Stage, corpus_stage, map_stage
@@ -65,7 +72,10 @@ def _dedup(articles: list[Article]) -> dict[str, Any]:
 
 
 def _cluster(articles: list[Article], copies: list[list[str]]) -> dict[str, Any]:
-    stories = cluster_stories(articles)
+    folded = fold_groups(copies)
+    kept = set(representatives([a.id for a in articles], folded))
+    stories = cluster_stories([a for a in articles if a.id in kept])
+    stories = [add_copies(s, folded) for s in stories]
     return {"stories": [replace(s, duplicates=_within(copies, s)) for s in stories]}
 
 
@@ -105,23 +115,41 @@ def _on_topic(article: Article) -> Article:
 def _each_story(
     stories: list[Story], articles: list[Article], update: Callable[[Story, list[Article]], Story]
 ) -> dict[str, Any]:
-    """Apply `update` to every story with its own articles, off-topic passages left out."""
+    """Apply `update` to every story with one article per copy group, off-topic passages left out.
+
+    Copies that repeat their original's text are not read again: what `update` finds is
+    credited to them wherever their original is cited (see dedup/representatives.py).
+    """
     by_id = {a.id: _on_topic(a) for a in articles}
-    return {"stories": [update(s, [by_id[a] for a in s.articles]) for s in stories]}
+    out = []
+    for story in stories:
+        folded = copies_of(story.lineage)
+        members = [by_id[a] for a in representatives(story.articles, folded)]
+        out.append(cite_copies(update(story, members), folded))
+    return {"stories": out}
 
 
 def _compare(stories: list[Story], articles: list[Article]) -> dict[str, Any]:
-    return _each_story(
+    by_id = {a.id: _on_topic(a) for a in articles}
+    compared = _each_story(
         stories,
         articles,
         lambda story, members: replace(
             story,
-            figures=[f for a in members for f in a.figures],
-            quotes=[q for a in members for q in a.quotes],
             discrepancies=find_discrepancies(members, story.duplicates),
             claims=find_claims(members, story.duplicates, story.events),
         ),
-    )
+    )["stories"]
+    return {
+        "stories": [
+            replace(
+                story,
+                figures=[f for a in story.articles for f in by_id[a].figures],
+                quotes=[q for a in story.articles for q in by_id[a].quotes],
+            )
+            for story in compared
+        ]
+    }
 
 
 def _summarize(stories: list[Story], articles: list[Article]) -> dict[str, Any]:
