@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from newsweave.cluster.crosslingual import join_languages
 from newsweave.cluster.events import split_events, time_key
@@ -12,7 +12,9 @@ from newsweave.model import Article, Story
 
 
 def cluster_stories(
-    articles: Sequence[Article], config: ClusterConfig | None = None
+    articles: Sequence[Article],
+    config: ClusterConfig | None = None,
+    advance: Callable[[int], None] | None = None,
 ) -> list[Story]:
     """Group articles into stories (incrementally, oldest first), each split into dated events.
 
@@ -21,6 +23,7 @@ def cluster_stories(
     two groups with little in common are split (`split_cut`, see cluster/split.py) and the
     refinement runs once more. Last, stories in different languages that share their
     names and numbers are joined (`cross_language`, see cluster/crosslingual.py).
+    `advance`, if given, is called once per article placed (for a progress bar).
     Story and event ids derive from their first article, so they do not depend on input
     order and stay the same when newer articles are added. Stories are sorted by size.
     """
@@ -34,6 +37,8 @@ def cluster_stories(
             clusterer.df.add(raw[article.id])
     for article in ordered:
         clusterer.add(article)
+        if advance is not None:
+            advance(1)
     if config.refine_rounds > 0:
         clusterer.refine()
     if config.split_cut > 0 and clusterer.split() and config.refine_rounds > 0:
