@@ -318,7 +318,7 @@ def _converter(hint: Any) -> Callable[[Any], Any]:
         convert = _list_of(_converter(typing.get_args(hint)[0]))
     elif origin is dict:
         convert = _dict_of(_converter(typing.get_args(hint)[1]))
-    elif dataclasses.is_dataclass(hint):
+    elif isinstance(hint, type) and dataclasses.is_dataclass(hint):
         convert = _record_of(hint)
     elif hint is float:
         convert = _float
