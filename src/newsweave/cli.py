@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +14,7 @@ import click
 from newsweave import __version__
 from newsweave.engines.command import run
 from newsweave.errors import InputError, NewsweaveError
+from newsweave.model import Dropped, Page
 from newsweave.store import DEFAULT_DB, EXPORT_FORMATS, MEMORY, SQLiteStore, export, open_store
 from newsweave.web.command import serve
 
@@ -203,14 +204,24 @@ def ingest_command(
     if not inputs and not wanted:
         raise InputError("nothing to ingest: give paths, --url or --url-file")
     ui = _ui(ctx)
+    fetched: list[int] = []
+
+    def count_fetched(items: Iterable[Page | Dropped]) -> Iterator[Page | Dropped]:
+        for item in items:
+            if isinstance(item, Page):
+                fetched.append(1)
+            yield item
+
     items = chain(
         read_inputs(inputs, stdin=_stdin(inputs)) if inputs else (),
-        fetch_pages(wanted, FetchConfig(allow_private=allow_private), follow=follow)
+        count_fetched(fetch_pages(wanted, FetchConfig(allow_private=allow_private), follow=follow))
         if wanted
         else (),
     )
     with open_store(db) as store:
         ui.ingest_summary(store_items(store, items, ui.progress()))
+    if wanted and not fetched:
+        raise InputError(f"every URL was refused or failed ({len(wanted)} given); see above")
 
 
 @cli.command()
