@@ -26,10 +26,10 @@ from newsweave.ingest.robots import Robots
 from newsweave.model import Dropped, Page
 
 ARTICLE = (
-    "<html><head><title>Kiln fair opens in Osterbrook</title></head><body><article>"
-    "<p>The Osterbrook kiln fair opened on Friday with 60 potters on the green, the "
-    "organisers said, and runs until Sunday evening.</p></article></body></html>"
-).encode()
+    b"<html><head><title>Kiln fair opens in Osterbrook</title></head><body><article>"
+    b"<p>The Osterbrook kiln fair opened on Friday with 60 potters on the green, the "
+    b"organisers said, and runs until Sunday evening.</p></article></body></html>"
+)
 SECRET = b"<html><body><p>internal admin page: the secret token is 42</p></body></html>"
 
 NOT_GLOBAL = [

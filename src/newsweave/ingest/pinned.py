@@ -95,7 +95,9 @@ class _DeadlineStream(httpcore.NetworkStream):
         server_hostname: str | None = None,
         timeout: float | None = None,
     ) -> httpcore.NetworkStream:
-        stream = self._stream.start_tls(ssl_context, server_hostname, self._backend.remaining(timeout))
+        stream = self._stream.start_tls(
+            ssl_context, server_hostname, self._backend.remaining(timeout)
+        )
         return _DeadlineStream(stream, self._backend)
 
     def get_extra_info(self, info: str) -> Any:
