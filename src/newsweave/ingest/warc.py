@@ -1,11 +1,22 @@
-"""WARC and WARC.gz archives, read with warcio: one Page per HTML response record."""
+"""WARC and WARC.gz archives, read with warcio: one Page per HTML response record.
+
+warcio reads header lines with an unbounded `readline`, so a record whose headers
+are one endless line (or millions of short ones) would fill memory. The reader
+here caps each header line and each record's header bytes, and reports a gzip
+member cut short or corrupt, which warcio would pass over in silence. A record
+that cannot be read becomes a Dropped naming it; the records after it are still
+read when the archive can be resumed (a WARC.gz has one gzip member per record).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+import zlib
+
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import DecompressingBufferedReader
 
 from newsweave.ingest.decode import looks_like_html
 from newsweave.ingest.pages import page_from_bytes, too_big
@@ -17,6 +28,49 @@ if TYPE_CHECKING:
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _PAGE_RECORDS = ("response", "resource")
 _CHUNK = 1 << 20
+MAX_LINE = 65_536  # bytes of one WARC or HTTP header line
+MAX_HEADERS = 1_000_000  # bytes of one record's WARC and HTTP headers together
+
+
+class WarcLimit(Exception):
+    """A record's headers are over a cap; reading this archive cannot go on safely."""
+
+
+class _BoundedReader(DecompressingBufferedReader):  # type: ignore[misc]
+    """warcio's reader with capped header lines, and gzip damage remembered instead of printed."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.header_bytes = 0
+        self.pending = False  # header text read since the last whole record
+        self.damage: str | None = None
+        self.cut_member = False
+
+    def readline(self, length: int | None = None) -> bytes:
+        cap = MAX_LINE + 1 if not length or length < 0 else min(length, MAX_LINE + 1)
+        line: bytes = super().readline(cap)
+        if len(line) > MAX_LINE:
+            raise WarcLimit(f"a header line is longer than {MAX_LINE // 1024} KB")
+        self.header_bytes += len(line)
+        self.pending = self.pending or bool(line.strip())
+        if self.header_bytes > MAX_HEADERS:
+            raise WarcLimit(f"a record's headers are over {MAX_HEADERS // 1_000_000} MB")
+        return line
+
+    def _decompress(self, data: bytes) -> bytes:
+        if self.decompressor and data and self.num_block_read:
+            try:
+                return bytes(self.decompressor.decompress(data))
+            except zlib.error as exc:
+                self.damage = f"corrupt gzip data ({exc})"
+                return b""
+        return bytes(super()._decompress(data))
+
+    def close_decompressor(self) -> None:
+        eof = getattr(self.decompressor, "eof", True)
+        if self.decompressor is not None and not eof and self.decomp_type == "gzip":
+            self.cut_member = True
+        super().close_decompressor()
 
 
 class _Counting:
@@ -36,14 +90,21 @@ class _Counting:
 
 
 def read_warc(stream: BinaryIO, source: str, config: IngestConfig) -> Iterator[Page | Dropped]:
-    """Yield a Page per HTML response record; Dropped for others and for a truncated archive."""
+    """Yield a Page per HTML response record; Dropped for others and for a damaged archive."""
     counting = _Counting(stream)
     records = ArchiveIterator(counting)
+    reader = _BoundedReader(records.fh, block_size=records.reader.block_size)
+    records.reader = reader
     done = 0
     pages = 0
     try:
         for record in records:
-            item = _record_page(record, source, config)
+            if record.rec_headers.get_header("Content-Length") is None:
+                rid = _record_id(record, done + 1)
+                reason = f"WARC record {rid} has no Content-Length (cut short or invalid)"
+                yield Dropped(f"{source}#{rid}", reason)
+                continue
+            item = _safe_record_page(record, source, config, done + 1)
             missing = _drain(record)
             if missing:
                 rid = _record_id(record, done + 1)
@@ -52,19 +113,46 @@ def read_warc(stream: BinaryIO, source: str, config: IngestConfig) -> Iterator[P
                 )
                 return
             done += 1
+            reader.header_bytes, reader.pending = 0, False
             if item is not None:
                 pages += 1
                 yield item
+    except WarcLimit as exc:
+        yield Dropped(source, f"WARC record {done + 1}: {exc}; the rest of the archive is skipped")
+        return
     except Exception as exc:  # warcio raises many kinds on corrupt input; report, never crash
         yield Dropped(source, f"corrupt WARC after {done} records ({type(exc).__name__}: {exc})")
         return
+    if reader.damage:
+        yield Dropped(source, f"damaged WARC.gz after record {done}: {reader.damage}")
+        return
+    if reader.cut_member:
+        yield Dropped(
+            source, f"truncated WARC: the gzip member after record {done} is cut short"
+        )
+        return
     leftover = counting.count - records.offset
-    if leftover > 0:
+    if reader.pending:
+        yield Dropped(source, f"truncated WARC: the record after record {done} is incomplete")
+    elif leftover > 0:
         yield Dropped(
             source, f"truncated WARC: {leftover} bytes after record {done} are not a whole record"
         )
     elif not pages:
         yield Dropped(source, f"WARC has no response records ({done} records of other types)")
+
+
+def _safe_record_page(
+    record: Any, source: str, config: IngestConfig, number: int
+) -> Page | Dropped | None:
+    """`_record_page`, with any failure of this one record turned into its Dropped."""
+    try:
+        return _record_page(record, source, config)
+    except WarcLimit:
+        raise
+    except Exception as exc:  # one bad record never costs the records after it
+        rid = _record_id(record, number)
+        return Dropped(f"{source}#{rid}", f"WARC record {rid}: unreadable ({type(exc).__name__})")
 
 
 def _record_id(record: Any, number: int) -> str:
