@@ -35,9 +35,7 @@ def depth(text: str) -> int:
     return int(np.cumsum(steps).max())
 
 
-def loads(
-    text: str | bytes, *, max_depth: int = MAX_DEPTH, max_chars: int | None = None
-) -> Any:
+def loads(text: str | bytes, *, max_depth: int = MAX_DEPTH, max_chars: int | None = None) -> Any:
     """`json.loads`, refusing text over `max_chars` or nested deeper than `max_depth`."""
     if isinstance(text, bytes | bytearray):
         text = text.decode("utf-8", "replace")

@@ -120,7 +120,9 @@ def read_file(path: str, config: IngestConfig) -> Iterator[Item]:
             raise
         if not stat.S_ISREG(info.st_mode):
             os.close(fd)
-            yield Dropped(label, f"not a regular file ({_kind(info)}); use - to read standard input")
+            yield Dropped(
+                label, f"not a regular file ({_kind(info)}); use - to read standard input"
+            )
             return
         size = info.st_size
         if size > config.max_bytes and not gzipped and fmt not in _STREAMED:

@@ -10,10 +10,9 @@ read when the archive can be resumed (a WARC.gz has one gzip member per record).
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, BinaryIO
-
-import zlib
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import DecompressingBufferedReader
@@ -127,9 +126,7 @@ def read_warc(stream: BinaryIO, source: str, config: IngestConfig) -> Iterator[P
         yield Dropped(source, f"damaged WARC.gz after record {done}: {reader.damage}")
         return
     if reader.cut_member:
-        yield Dropped(
-            source, f"truncated WARC: the gzip member after record {done} is cut short"
-        )
+        yield Dropped(source, f"truncated WARC: the gzip member after record {done} is cut short")
         return
     leftover = counting.count - records.offset
     if reader.pending:

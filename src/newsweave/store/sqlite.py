@@ -315,7 +315,6 @@ class SQLiteStore:
         ).fetchall()
         return self._record(Story, rows[0][0]) if len(rows) == 1 else None
 
-
     def _page(self, row: tuple[Any, ...]) -> Page:
         pid, source, content, kind, url, title, published, outlet, encoding, meta = row
         try:
