@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -16,6 +15,7 @@ from newsweave.engines.command import run
 from newsweave.errors import InputError, NewsweaveError
 from newsweave.model import Dropped, Page
 from newsweave.store import DEFAULT_DB, EXPORT_FORMATS, MEMORY, SQLiteStore, export, open_store
+from newsweave.terminal import json_line, json_safe, terminal_safe
 from newsweave.web.command import serve
 
 if TYPE_CHECKING:
@@ -251,7 +251,7 @@ def stories(ctx: click.Context, db: str, as_json: bool) -> None:
         rows = story_rows(store)
     if as_json:
         for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
+            click.echo(json_line(row))
         return
     if not rows:
         click.echo("no stories yet: run `newsweave analyze` after ingesting pages", err=True)
@@ -276,18 +276,22 @@ def lineage(story_id: str, db: str, as_json: bool) -> None:
     independent = independent_sources(story.articles, story.lineage)
     if as_json:
         data = {"story": story.id, "independent": independent, "relations": to_dict(story.lineage)}
-        click.echo(json.dumps(data, ensure_ascii=False))
+        click.echo(json_line(data))
         return
     click.echo(
-        f"{story.id}: {len(story.articles)} articles, {len(independent)} independent sources"
+        terminal_safe(
+            f"{story.id}: {len(story.articles)} articles, {len(independent)} independent sources"
+        )
     )
     for rel in story.lineage:
         click.echo(
-            f"{rel.original} ({names.get(rel.original, '?')}) -> {rel.copy} "
-            f"({names.get(rel.copy, '?')}): {rel.kind}"
+            terminal_safe(
+                f"{rel.original} ({names.get(rel.original, '?')}) -> {rel.copy} "
+                f"({names.get(rel.copy, '?')}): {rel.kind}"
+            )
         )
         for line in rel.evidence:
-            click.echo(f"    {line}")
+            click.echo(terminal_safe(f"    {line}"))
 
 
 @cli.command()
@@ -351,10 +355,10 @@ def clean(ctx: click.Context, inputs: tuple[str, ...], fmt: str, explain: bool) 
             ui.dropped([item])
             continue
         if explain:
-            click.echo(f"== {item.source}")
+            click.echo(terminal_safe(f"== {item.source}"))
             for verdict in explain_page(item):
                 mark = "+" if verdict.kept else "-"
-                click.echo(f"{mark} [{verdict.reason}] {verdict.text}")
+                click.echo(terminal_safe(f"{mark} [{verdict.reason}] {verdict.text}"))
             continue
         result = clean_page(item)
         if isinstance(result, Dropped):
@@ -363,9 +367,10 @@ def clean(ctx: click.Context, inputs: tuple[str, ...], fmt: str, explain: bool) 
             record = to_dict(result)
             record.pop("figures", None)
             record.pop("quotes", None)
-            click.echo(json.dumps(record, ensure_ascii=False))
+            click.echo(json_line(record))
         else:
-            click.echo(f"== {result.source}\n# {result.title or '(untitled)'}\n\n{result.text}\n")
+            title = result.title or "(untitled)"
+            click.echo(terminal_safe(f"== {result.source}\n# {title}\n\n{result.text}\n"))
 
 
 def _ui(ctx: click.Context) -> Any:
@@ -396,8 +401,8 @@ def _write(result: Any, fmt: str, output: Path | None, ui: Any) -> None:
     from newsweave.render import render
 
     text = render(result, fmt)
-    if output is None:
-        click.echo(text, nl=False)
+    if output is None:  # escape codes from pages never reach the terminal
+        click.echo(json_safe(text) if fmt == "json" else terminal_safe(text), nl=False)
         return
     try:
         output.write_text(text, encoding="utf-8")
@@ -415,7 +420,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="newsweave", standalone_mode=False)
     except NewsweaveError as exc:
-        click.echo(f"newsweave: error: {exc}", err=True)
+        click.echo(terminal_safe(f"newsweave: error: {exc}"), err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         click.echo("newsweave: aborted", err=True)
