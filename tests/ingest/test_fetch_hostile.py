@@ -22,7 +22,6 @@ import pytest
 from newsweave.cli import main
 from newsweave.ingest.fetch import FetchConfig, Fetcher, fetch_pages
 from newsweave.ingest.guard import FetchRefused, check_url
-from newsweave.ingest.robots import Robots
 from newsweave.model import Dropped, Page
 
 ARTICLE = (
@@ -389,6 +388,8 @@ def test_robots_txt_longest_match_wins() -> None:
 
 
 def test_robots_rules_patterns_and_agent_groups() -> None:
+    from newsweave.ingest.robots import Robots
+
     robots = Robots.parse(
         "User-agent: other\nDisallow: /\n\nUser-agent: newsweave\nDisallow: /*.pdf$\n"
         "Disallow: /tmp/\nAllow: /tmp/ok\n\nUser-agent: *\nDisallow: /everything\n",

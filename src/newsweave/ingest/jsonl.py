@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from newsweave.ingest.decode import Decoded, decode
 from newsweave.ingest.pages import iso_date, page_from_text, too_big
 from newsweave.model import Dropped, Page
+from newsweave.safejson import JSONLimitError
 from newsweave.safejson import loads as safe_loads
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ def looks_like_jsonl(text: str) -> bool:
         return False
     try:
         return isinstance(safe_loads(lines[0]), dict)
+    except JSONLimitError:
+        return True  # JSON, too deep to read: read_jsonl drops the line with the reason
     except ValueError:
         return False
 

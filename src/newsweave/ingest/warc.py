@@ -101,6 +101,7 @@ def read_warc(stream: BinaryIO, source: str, config: IngestConfig) -> Iterator[P
             if record.rec_headers.get_header("Content-Length") is None:
                 rid = _record_id(record, done + 1)
                 reason = f"WARC record {rid} has no Content-Length (cut short or invalid)"
+                reader.header_bytes, reader.pending = 0, False
                 yield Dropped(f"{source}#{rid}", reason)
                 continue
             item = _safe_record_page(record, source, config, done + 1)

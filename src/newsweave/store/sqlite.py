@@ -351,7 +351,10 @@ class _Transaction:
         self._db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
-        self._db.execute("ROLLBACK" if exc_type else "COMMIT")
+        if not exc_type:
+            self._db.execute("COMMIT")
+        elif self._db.in_transaction:  # sqlite ends it itself on some errors (a full disk)
+            self._db.execute("ROLLBACK")
 
 
 def open_store(path: str | Path = DEFAULT_DB) -> SQLiteStore:
