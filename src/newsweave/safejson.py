@@ -32,7 +32,7 @@ def depth(text: str) -> int:
     if not brackets:
         return 0
     steps = _STEP[np.frombuffer(brackets.encode("ascii"), dtype=np.uint8)]
-    return int(np.cumsum(steps).max())
+    return max(int(np.cumsum(steps).max()), 0)
 
 
 def loads(text: str | bytes, *, max_depth: int = MAX_DEPTH, max_chars: int | None = None) -> Any:
