@@ -8,6 +8,7 @@ reader must turn every line into a Page or a Dropped with a reason.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import sys
 
@@ -29,10 +30,8 @@ def test_one_input(data: bytes) -> None:
     opener = fdp.PickValueInList(["[", '{"a":', '[{"b":'])
     text = fdp.ConsumeUnicode(fdp.remaining_bytes())
     for candidate in (text, opener * nest + text):
-        try:
+        with contextlib.suppress(ValueError):
             loads(candidate)
-        except ValueError:
-            pass
         assert depth(candidate) >= 0
         looks_like_jsonl(candidate)
         line = ('{"text": ' + candidate + "}\n").encode("utf-8", "surrogatepass")
