@@ -38,7 +38,7 @@ FORMATS = {
 }
 _STREAMED = ("warc", "jsonl")  # read record by record; the size cap applies per record
 _CHUNK = 1 << 20
-_COUNT_LIMIT = 50  # count an oversized stream's bytes up to this many times the cap
+_COUNT_LIMIT = 5  # count an oversized stream's bytes up to this many times the cap (bombs: "more than")
 
 
 def format_of(path: str) -> tuple[str | None, bool]:
