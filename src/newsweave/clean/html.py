@@ -91,9 +91,9 @@ def analyse_html(page: Page, config: CleanConfig) -> HtmlResult:
     """Run trafilatura on the page and refine its lines with newsweave's line rules."""
     elements = len(_TAG.findall(page.content))
     if elements > MAX_ELEMENTS:
-        reason = f"HTML has {elements:,} elements (over {MAX_ELEMENTS:,}): tags stripped"
+        why = f"HTML has {elements:,} elements (over {MAX_ELEMENTS:,}): tags stripped"
         lines = _stripped_lines(page.content, 2 * config.max_chars)
-        return HtmlResult([LineVerdict(line, True, reason) for line in lines])
+        return HtmlResult([LineVerdict(line, True, why) for line in lines])
     trafilatura = _trafilatura()
     doc = trafilatura.bare_extraction(
         page.content,
