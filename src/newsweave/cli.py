@@ -168,7 +168,7 @@ def brief(
 @click.option("--url", "urls", multiple=True, help="Fetch this URL (repeatable).")
 @click.option(
     "--url-file",
-    type=click.File("r", encoding="utf-8"),
+    type=click.File("rb"),
     help="Fetch every URL in this file (one per line).",
 )
 @click.option("--follow", is_flag=True, help="For a fetched feed, fetch the page of every item.")
@@ -200,7 +200,8 @@ def ingest_command(
     from newsweave.ingest.fetch import FetchConfig, fetch_pages, read_url_list
     from newsweave.jobs import store_items
 
-    wanted = list(urls) + (read_url_list(url_file.read()) if url_file else [])
+    listed = url_file.read().decode("utf-8", "replace") if url_file else ""
+    wanted = list(urls) + read_url_list(listed)
     if not inputs and not wanted:
         raise InputError("nothing to ingest: give paths, --url or --url-file")
     ui = _ui(ctx)

@@ -309,3 +309,21 @@ def test_escape_codes_from_pages_never_reach_the_terminal(tmp_path: Path) -> Non
     assert code == 0 and "\x1b" not in out and "\x9b" not in out and "\x07" not in out
     code, out, err = run("-q", "brief", str(jsonl), "--format", "json")
     assert code == 0 and "\x9b" not in out and "\\u009b" in out
+
+
+def test_against_a_fifo_or_device_is_refused_without_reading(tmp_path: Path) -> None:
+    from newsweave.changes import read_brief
+    from newsweave.errors import InputError
+
+    fifo = tmp_path / "old.json"
+    os.mkfifo(fifo)
+    for path in (str(fifo), "/dev/zero"):
+        with pytest.raises(InputError, match="not a regular file"):
+            read_brief(path)
+
+
+def test_a_url_file_that_is_not_utf8_is_read(tmp_path: Path) -> None:
+    urls = tmp_path / "urls.txt"
+    urls.write_bytes(b"ftp://bad.example/\xff\xfe\n")
+    code, _, err = run("-q", "ingest", "--db", str(tmp_path / "s.db"), "--url-file", str(urls))
+    assert code == 2 and "Traceback" not in err and "only http and https" in err
