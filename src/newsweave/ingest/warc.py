@@ -145,7 +145,7 @@ def _safe_record_page(
 ) -> Page | Dropped | None:
     """`_record_page`, with any failure of this one record turned into its Dropped."""
     try:
-        return _record_page(record, source, config)
+        return _record_page(record, source, config, number)
     except WarcLimit:
         raise
     except Exception as exc:  # one bad record never costs the records after it
@@ -166,11 +166,13 @@ def _drain(record: Any) -> int:
     return max(getattr(raw, "limit", 0), 0)
 
 
-def _record_page(record: Any, source: str, config: IngestConfig) -> Page | Dropped | None:
+def _record_page(
+    record: Any, source: str, config: IngestConfig, number: int = 0
+) -> Page | Dropped | None:
     """A Page for an HTML response, a Dropped for another response, None for other records."""
     if record.rec_type not in _PAGE_RECORDS:
         return None
-    rid = _record_id(record, 0)
+    rid = _record_id(record, number)
     where = f"{source}#{rid}"
     headers = record.http_headers if record.rec_type == "response" else None
     if headers is not None:
