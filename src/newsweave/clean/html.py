@@ -56,6 +56,7 @@ def _find_date(html: str, url: str | None) -> str | None:
 
 MAX_ELEMENTS = 25_000
 MAX_DATE_CHARS = 500_000
+MAX_LINES = 10_000  # lines kept from a page over the element budget
 _TAG = re.compile(r"<[A-Za-z]")
 _HIDDEN = re.compile(r"<(script|style|template|noscript)\b", re.I)
 _BLOCK = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|article|section|blockquote|pre)\b[^<>]*+>", re.I)
@@ -75,22 +76,22 @@ def _without_hidden(html: str) -> str:
 
 
 def _stripped_lines(html: str, limit: int) -> list[str]:
-    """Text lines of HTML with its tags removed (no parse tree), up to `limit` characters."""
+    """Text lines of HTML with its tags removed (no parse tree): `limit` characters, MAX_LINES lines."""
     text = html_lib.unescape(_ANY_TAG.sub("", _BLOCK.sub("\n", _without_hidden(html))))
     lines: list[str] = []
     size = 0
     for match in re.finditer(r"[^\n]*\S[^\n]*", text):
         lines.append(" ".join(match.group().split()))
-        size += len(lines[-1])
-        if limit and size > limit:
+        size += len(lines[-1]) + 1
+        if (limit and size > limit) or len(lines) >= MAX_LINES:
             break
     return lines
 
 
 def analyse_html(page: Page, config: CleanConfig) -> HtmlResult:
     """Run trafilatura on the page and refine its lines with newsweave's line rules."""
-    elements = len(_TAG.findall(page.content))
-    if elements > MAX_ELEMENTS:
+    elements = page.content.count("<")
+    if elements > MAX_ELEMENTS and (elements := len(_TAG.findall(page.content))) > MAX_ELEMENTS:
         why = f"HTML has {elements:,} elements (over {MAX_ELEMENTS:,}): tags stripped"
         lines = _stripped_lines(page.content, 2 * config.max_chars)
         return HtmlResult([LineVerdict(line, True, why) for line in lines])
