@@ -81,7 +81,8 @@ def _stripped_lines(html: str, limit: int) -> list[str]:
     lines: list[str] = []
     size = 0
     for match in re.finditer(r"[^\n]*\S[^\n]*", text):
-        lines.append(" ".join(match.group().split()))
+        line = match.group()[:limit] if limit else match.group()
+        lines.append(" ".join(line.split()))
         size += len(lines[-1]) + 1
         if (limit and size > limit) or len(lines) >= MAX_LINES:
             break
