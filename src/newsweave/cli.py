@@ -13,6 +13,7 @@ import click
 from newsweave import __version__
 from newsweave.engines.command import run
 from newsweave.errors import InputError, NewsweaveError
+from newsweave.evaluate.command import evaluate
 from newsweave.model import Dropped, Page
 from newsweave.store import DEFAULT_DB, EXPORT_FORMATS, MEMORY, SQLiteStore, export, open_store
 from newsweave.terminal import json_line, json_safe, terminal_safe
@@ -345,23 +346,32 @@ def export_command(fmt: str, what: str, output: Path | None, db: str) -> None:
 )
 @click.pass_context
 def clean(ctx: click.Context, inputs: tuple[str, ...], fmt: str, explain: bool) -> None:
-    """Clean INPUTS and print one article per page (nothing is stored)."""
-    from newsweave.clean import clean_page, explain_page
+    """Clean INPUTS and print one article per page, in input order (nothing is stored).
+
+    Pages are cleaned in batches, as `brief` and `analyze` clean them (lines repeated across
+    pages of one site are dropped).
+    """
+    from newsweave.clean import clean_pages, explain_page
     from newsweave.ingest import read_inputs
-    from newsweave.model import Dropped, to_dict
+    from newsweave.model import to_dict
 
     ui = _ui(ctx)
-    for item in read_inputs(inputs, stdin=_stdin(inputs)):
-        if isinstance(item, Dropped):
-            ui.dropped([item])
-            continue
-        if explain:
-            click.echo(terminal_safe(f"== {item.source}"))
-            for verdict in explain_page(item):
+
+    def pages() -> Iterator[Page]:
+        for item in read_inputs(inputs, stdin=_stdin(inputs)):
+            if isinstance(item, Dropped):
+                ui.dropped([item])
+            else:
+                yield item
+
+    if explain:
+        for page in pages():
+            click.echo(terminal_safe(f"== {page.source}"))
+            for verdict in explain_page(page):
                 mark = "+" if verdict.kept else "-"
                 click.echo(terminal_safe(f"{mark} [{verdict.reason}] {verdict.text}"))
-            continue
-        result = clean_page(item)
+        return
+    for result in clean_pages(pages()):
         if isinstance(result, Dropped):
             ui.dropped([result])
         elif fmt == "jsonl":
@@ -413,6 +423,7 @@ def _write(result: Any, fmt: str, output: Path | None, ui: Any) -> None:
 
 
 cli.add_command(serve)
+cli.add_command(evaluate)
 cli.add_command(run)
 
 

@@ -10,12 +10,8 @@ read when the archive can be resumed (a WARC.gz has one gzip member per record).
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, BinaryIO
-
-from warcio.archiveiterator import ArchiveIterator
-from warcio.bufferedreaders import DecompressingBufferedReader
 
 from newsweave.ingest.decode import looks_like_html
 from newsweave.ingest.pages import page_from_bytes, too_big
@@ -33,43 +29,6 @@ MAX_HEADERS = 1_000_000  # bytes of one record's WARC and HTTP headers together
 
 class WarcLimit(Exception):
     """A record's headers are over a cap; reading this archive cannot go on safely."""
-
-
-class _BoundedReader(DecompressingBufferedReader):  # type: ignore[misc]
-    """warcio's reader with capped header lines, and gzip damage remembered instead of printed."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.header_bytes = 0
-        self.pending = False  # header text read since the last whole record
-        self.damage: str | None = None
-        self.cut_member = False
-
-    def readline(self, length: int | None = None) -> bytes:
-        cap = MAX_LINE + 1 if not length or length < 0 else min(length, MAX_LINE + 1)
-        line: bytes = super().readline(cap)
-        if len(line) > MAX_LINE:
-            raise WarcLimit(f"a header line is longer than {MAX_LINE // 1024} KB")
-        self.header_bytes += len(line)
-        self.pending = self.pending or bool(line.strip())
-        if self.header_bytes > MAX_HEADERS:
-            raise WarcLimit(f"a record's headers are over {MAX_HEADERS // 1_000_000} MB")
-        return line
-
-    def _decompress(self, data: bytes) -> bytes:
-        if self.decompressor and data and self.num_block_read:
-            try:
-                return bytes(self.decompressor.decompress(data))
-            except zlib.error as exc:
-                self.damage = f"corrupt gzip data ({exc})"
-                return b""
-        return bytes(super()._decompress(data))
-
-    def close_decompressor(self) -> None:
-        eof = getattr(self.decompressor, "eof", True)
-        if self.decompressor is not None and not eof and self.decomp_type == "gzip":
-            self.cut_member = True
-        super().close_decompressor()
 
 
 class _Counting:
@@ -91,8 +50,12 @@ class _Counting:
 def read_warc(stream: BinaryIO, source: str, config: IngestConfig) -> Iterator[Page | Dropped]:
     """Yield a Page per HTML response record; Dropped for others and for a damaged archive."""
     counting = _Counting(stream)
+    from warcio.archiveiterator import ArchiveIterator  # imported when a WARC is read
+
+    from newsweave.ingest.warc_reader import BoundedReader
+
     records = ArchiveIterator(counting)
-    reader = _BoundedReader(records.fh, block_size=records.reader.block_size)
+    reader = BoundedReader(records.fh, block_size=records.reader.block_size)
     records.reader = reader
     done = 0
     pages = 0
