@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -17,6 +18,14 @@ from typing import Any, TypeVar
 BRIEF_SCHEMA = "newsweave.brief/1"
 
 T = TypeVar("T")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """`text` with lone surrogates (from JSON escapes or undecodable file names) as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def content_id(text: str) -> str:
@@ -47,6 +56,10 @@ class Dropped:
     source: str
     reason: str
     stage: str = "ingest"
+
+    def __post_init__(self) -> None:
+        self.source = encodable(self.source)
+        self.reason = encodable(self.reason)
 
 
 @dataclass(slots=True)

@@ -18,6 +18,7 @@ from rich.table import Table
 
 from newsweave.model import Dropped
 from newsweave.pipeline import RunReport, SilentProgress
+from newsweave.terminal import terminal_safe
 
 
 class RichProgress:
@@ -68,12 +69,13 @@ class ConsoleUI:
     def say(self, message: str) -> None:
         """One line of status, unless quiet."""
         if not self.quiet:
-            self.console.print(escape(message))
+            self.console.print(escape(terminal_safe(message)))
 
     def dropped(self, dropped: list[Dropped]) -> None:
         """One line per dropped document: which and why (shown even when quiet)."""
         for item in dropped:
-            self.console.print(f"[yellow]dropped[/] {escape(item.source)}: {escape(item.reason)}")
+            source, reason = terminal_safe(item.source), terminal_safe(item.reason)
+            self.console.print(f"[yellow]dropped[/] {escape(source)}: {escape(reason)}")
 
     def ingest_summary(self, summary: Any) -> None:
         """The dropped documents, then one line of counts."""
@@ -105,11 +107,11 @@ class ConsoleUI:
         for row in rows:
             dates = f"{row['first']} – {row['last']}" if row["first"] else "undated"
             table.add_row(
-                row["id"],
+                escape(terminal_safe(row["id"])),
                 str(row["articles"]),
                 str(row["events"]),
-                dates,
-                escape(", ".join(row["outlets"])),
-                escape(row["title"]),
+                escape(terminal_safe(dates)),
+                escape(terminal_safe(", ".join(row["outlets"]))),
+                escape(terminal_safe(row["title"])),
             )
         Console(highlight=False).print(table)

@@ -1,23 +1,27 @@
 """The embedded SQLite store: pages, articles, stories and the dropped log.
 
 WAL mode lets readers work while an ingest writes; every batch is one
-transaction, so an interrupted run keeps every batch that committed.
+transaction, so an interrupted run keeps every batch that committed. Every
+sqlite error (a damaged or tampered file, a full disk, a busy store) becomes one
+StoreError naming the store and what to do; see `store_error`.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from newsweave.errors import SchemaVersionError, StoreError
-from newsweave.model import Article, Dropped, Page, Story, from_dict, to_dict
+from newsweave.model import Article, Dropped, Page, Story, encodable, from_dict, to_dict
+from newsweave.safejson import loads as safe_loads
 from newsweave.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = "newsweave.db"
@@ -41,6 +45,57 @@ _RESULT_TABLES = (
 _ROW_COLUMNS = (
     "s.id, s.title, s.size, s.events, s.sources, s.copies, s.first_date, s.last_date, s.outlets"
 )
+F = TypeVar("F", bound=Callable[..., Any])
+R = TypeVar("R")
+
+# (words in sqlite's message, what it means and what to do)
+_ADVICE = (
+    (
+        ("malformed", "not a database", "file is encrypted", "corrupt"),
+        "it is damaged or is not a newsweave store; restore it from a backup, "
+        "or give a new --db and ingest again",
+    ),
+    (("disk is full", "database or disk is full"), "the disk is full; free space and run again"),
+    (("readonly", "read-only"), "it is read-only; check its permissions or give another --db"),
+    (("locked", "busy"), "it is busy: another process holds it; wait for it and run again"),
+    (
+        (
+            "no such table",
+            "no such column",
+            "has no column",
+            "already exists",
+            "constraint",
+            "datatype mismatch",
+            "unreadable record",
+        ),
+        "it was changed outside newsweave; restore it from a backup, or give a new --db "
+        "and ingest again",
+    ),
+    (("unable to open", "disk i/o"), "it cannot be opened or read; check the path and its folder"),
+)
+
+
+def store_error(path: str, exc: Exception, opening: bool = False) -> StoreError:
+    """One StoreError naming the store, what went wrong and what to do."""
+    where = f"cannot open store {path}" if opening else f"store {path}"
+    message = str(exc).lower()
+    for words, advice in _ADVICE:
+        if any(word in message for word in words):
+            return StoreError(f"{where}: {advice} (sqlite: {exc})")
+    return StoreError(f"{where}: sqlite error ({exc}); check the file or give a new --db")
+
+
+def _guarded(method: F) -> F:
+    """Turn sqlite errors raised by a store method into StoreError."""
+
+    @functools.wraps(method)
+    def wrapper(self: SQLiteStore, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise store_error(self.path, exc) from exc
+
+    return wrapper  # type: ignore[return-value]
 
 
 @dataclass(slots=True)
@@ -63,16 +118,32 @@ class SQLiteStore:
         try:
             if readonly:
                 self._db = _connect_readonly(self.path)
-                self._check_version()
-                return
-            self._db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+            else:
+                self._db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise store_error(self.path, exc, opening=True) from exc
+        if readonly:
+            try:
+                self._version()
+            except sqlite3.Error as exc:
+                self._db.close()
+                raise store_error(self.path, exc, opening=True) from exc
+            except StoreError:
+                self._db.close()
+                raise
+            return
+        try:
             self._db.execute("PRAGMA busy_timeout = 30000")
             if self.path != MEMORY:
-                self._db.execute("PRAGMA journal_mode = WAL")
+                self._wal()
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open store {self.path}: {_reason(exc)}") from exc
+            self._db.close()
+            raise store_error(self.path, exc, opening=True) from exc
+        except StoreError:
+            self._db.close()
+            raise
 
     # -- lifecycle -----------------------------------------------------------
     def __enter__(self) -> SQLiteStore:
@@ -85,7 +156,29 @@ class SQLiteStore:
         """Close the database connection."""
         self._db.close()
 
-    def _check_version(self) -> int:
+    def _wal(self) -> None:
+        """Switch to WAL; several processes creating one store may find it busy for a moment."""
+        for attempt in range(50):
+            try:
+                self._db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == 49:
+                    raise
+                time.sleep(0.1)
+
+    def _migrate(self) -> None:
+        version = self._version()
+        if version == SCHEMA_VERSION:
+            return
+        with self._transaction():  # re-read inside: another process may have just migrated
+            version = self._version()
+            for number in range(version, SCHEMA_VERSION):
+                self._apply(number)
+            if version < INDEXED_SINCE:  # the story index of a store analysed before it existed
+                self._index_stories(self._stories_unguarded(), self._articles_unguarded())
+
+    def _version(self) -> int:
         version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
             raise SchemaVersionError(
@@ -100,37 +193,22 @@ class SQLiteStore:
             )
         return version
 
-    def _migrate(self) -> None:
-        version = self._check_version()
-        for number in range(version, SCHEMA_VERSION):
-            with self._transaction():
-                self._apply(number)
-                if number + 1 == SCHEMA_VERSION and version < INDEXED_SINCE:
-                    # the story index (schema 2 and 3) of a store analysed before it existed
-                    self._index_stories(self._stories_unguarded(), self._articles_unguarded())
-
     def _apply(self, number: int) -> None:
         for statement in _statements(MIGRATIONS[number]):
             self._db.execute(statement)
         self._db.execute(f"PRAGMA user_version = {number + 1}")
 
-    @contextmanager
-    def _guard(self, doing: str) -> Iterator[None]:
-        """Turn an sqlite error into one StoreError line naming the store and what to do."""
-        try:
-            yield
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot {doing} store {self.path}: {_reason(exc)}") from exc
-
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)
 
     @property
+    @_guarded
     def schema_version(self) -> int:
         """The schema version of the open database."""
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
     # -- pages ---------------------------------------------------------------
+    @_guarded
     def add_pages(self, pages: Iterable[Page]) -> AddResult:
         """Store pages not already stored (by content id), one transaction per batch."""
         result = AddResult()
@@ -154,13 +232,13 @@ class SQLiteStore:
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         page.id,
-                        page.source,
-                        page.url,
+                        encodable(page.source),
+                        _maybe(page.url),
                         page.kind,
-                        page.content,
-                        page.title,
-                        page.published,
-                        page.outlet,
+                        encodable(page.content),
+                        _maybe(page.title),
+                        _maybe(page.published),
+                        _maybe(page.outlet),
                         page.encoding,
                         json.dumps(page.meta),
                         now,
@@ -173,23 +251,27 @@ class SQLiteStore:
 
     def pages(self) -> Iterator[Page]:
         """Every stored page, in the order they were first stored."""
-        rows = self._db.execute(
-            "SELECT id, source, content, kind, url, title, published, outlet, encoding, meta "
-            "FROM pages ORDER BY rowid"
-        )
-        for row in rows:
-            yield _page(row)
+        try:
+            rows = self._db.execute(
+                "SELECT id, source, content, kind, url, title, published, outlet, encoding, meta "
+                "FROM pages ORDER BY rowid"
+            )
+            for row in rows:
+                yield self._page(row)
+        except sqlite3.Error as exc:
+            raise store_error(self.path, exc) from exc
 
+    @_guarded
     def page(self, page_id: str) -> Page | None:
         """The stored page with this id, or None."""
-        with self._guard("read"):
-            row = self._db.execute(
-                "SELECT id, source, content, kind, url, title, published, outlet, encoding, "
-                "meta FROM pages WHERE id = ?",
-                (page_id,),
-            ).fetchone()
-        return _page(row) if row else None
+        row = self._db.execute(
+            "SELECT id, source, content, kind, url, title, published, outlet, encoding, meta "
+            "FROM pages WHERE id = ?",
+            (page_id,),
+        ).fetchone()
+        return self._page(row) if row else None
 
+    @_guarded
     def revisions(self, url: str) -> list[Page]:
         """Every stored revision of the page at `url`, oldest first."""
         rows = self._db.execute(
@@ -197,37 +279,46 @@ class SQLiteStore:
             "FROM pages WHERE url = ? ORDER BY rowid",
             (url,),
         )
-        return [_page(row) for row in rows]
+        return [self._page(row) for row in rows]
 
+    @_guarded
     def count(self, table: str) -> int:
         """How many rows a table ('pages', 'articles', 'stories', 'dropped') has."""
         if table not in {"pages", "articles", "stories", "dropped"}:
             raise StoreError(f"unknown table {table!r}")
-        with self._guard("read"):
-            return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+        return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
     # -- dropped -------------------------------------------------------------
+    @_guarded
     def add_dropped(self, dropped: Iterable[Dropped]) -> None:
-        """Append entries to the log of dropped documents."""
+        """Append entries to the log of dropped documents; an entry already logged is not repeated."""
         now = _now()
         with self._transaction():
+            seen = set(self._db.execute("SELECT source, reason, stage FROM dropped"))
+            rows = []
+            for d in dropped:
+                key = (encodable(d.source), encodable(d.reason), d.stage)
+                if key not in seen:
+                    seen.add(key)
+                    rows.append((*key, now))
             self._db.executemany(
-                "INSERT INTO dropped (source, reason, stage, at) VALUES (?, ?, ?, ?)",
-                [(d.source, d.reason, d.stage, now) for d in dropped],
+                "INSERT INTO dropped (source, reason, stage, at) VALUES (?, ?, ?, ?)", rows
             )
 
+    @_guarded
     def dropped(self) -> list[Dropped]:
         """The log of dropped documents, oldest first."""
         rows = self._db.execute("SELECT source, reason, stage FROM dropped ORDER BY seq")
         return [Dropped(source, reason, stage) for source, reason, stage in rows]
 
     # -- analysis results ----------------------------------------------------
+    @_guarded
     def put_results(self, articles: list[Article], stories: list[Story]) -> None:
         """Replace the stored articles and stories with a new analysis, atomically.
 
         The cleaning explanations of the previous analysis go too: `put_explanations`.
         """
-        with self._guard("write to"), self._transaction():
+        with self._transaction():
             for table in _RESULT_TABLES:
                 self._db.execute(f"DELETE FROM {table}")
             self._db.executemany(
@@ -298,96 +389,95 @@ class SQLiteStore:
             [(vocabulary[t], story_id) for t in tokens],
         )
 
+    @_guarded
     def put_explanations(self, explained: Iterable[tuple[str, Sequence[Any]]]) -> None:
         """Store each article's cleaning explanation: (article id, the cleaner's verdicts)."""
         rows = [
             (aid, json.dumps([to_dict(v) for v in verdicts], ensure_ascii=False))
             for aid, verdicts in explained
         ]
-        with self._guard("write to"), self._transaction():
+        with self._transaction():
             self._db.executemany(
                 "INSERT OR REPLACE INTO explanations (article_id, lines) VALUES (?, ?)", rows
             )
 
+    @_guarded
     def explanation(self, article_id: str) -> list[dict[str, Any]] | None:
         """The stored cleaning explanation of an article (text, kept, reason), or None."""
-        with self._guard("read"):
-            row = self._db.execute(
-                "SELECT lines FROM explanations WHERE article_id = ?", (article_id,)
-            ).fetchone()
+        row = self._db.execute(
+            "SELECT lines FROM explanations WHERE article_id = ?", (article_id,)
+        ).fetchone()
         return json.loads(row[0]) if row else None
 
+    @_guarded
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         """Every analysed article (or those with these ids), ordered by id."""
         if ids is not None:
-            with self._guard("read"):
-                rows = self._db.execute(
-                    "SELECT data FROM articles WHERE id IN (SELECT value FROM json_each(?)) "
-                    "ORDER BY id",
-                    (json.dumps(sorted(set(ids))),),
-                ).fetchall()
-            return [from_dict(Article, json.loads(data)) for (data,) in rows]
-        with self._guard("read"):
-            return self._articles_list()
+            rows = self._db.execute(
+                "SELECT data FROM articles WHERE id IN (SELECT value FROM json_each(?)) "
+                "ORDER BY id",
+                (json.dumps(sorted(set(ids))),),
+            ).fetchall()
+            return [self._record(Article, data) for (data,) in rows]
+        return self._articles_list()
 
     def _articles_list(self) -> list[Article]:
         rows = self._db.execute("SELECT data FROM articles ORDER BY id")
-        return [from_dict(Article, json.loads(data)) for (data,) in rows]
+        return [self._record(Article, data) for (data,) in rows]
 
     def _articles_unguarded(self) -> dict[str, Article]:
         return {a.id: a for a in self._articles_list()}
 
+    @_guarded
     def article(self, article_id: str) -> Article | None:
         """The analysed article with this id, or None."""
-        with self._guard("read"):
-            row = self._db.execute(
-                "SELECT data FROM articles WHERE id = ?", (article_id,)
-            ).fetchone()
-        return from_dict(Article, json.loads(row[0])) if row else None
+        row = self._db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return self._record(Article, row[0]) if row else None
 
+    @_guarded
     def stories(self) -> list[Story]:
         """Every story, largest first."""
-        with self._guard("read"):
-            return self._stories_unguarded()
+        return self._stories_unguarded()
 
     def _stories_unguarded(self) -> list[Story]:
         rows = self._db.execute("SELECT data FROM stories ORDER BY size DESC, id")
-        return [from_dict(Story, json.loads(data)) for (data,) in rows]
+        return [self._record(Story, data) for (data,) in rows]
 
     def story(self, story_id: str) -> Story | None:
         """The story with this id (or a unique id prefix), or None."""
         found = self.stories_with_prefix(story_id, limit=2)
         return found[0] if len(found) == 1 else None
 
+    @_guarded
     def stories_with_prefix(self, prefix: str, limit: int = -1) -> list[Story]:
         """The stories whose id starts with `prefix` (taken literally), largest first."""
-        with self._guard("read"):
-            rows = self._db.execute(
-                "SELECT data FROM stories WHERE substr(id, 1, length(?1)) = ?1 "
-                "ORDER BY size DESC, id LIMIT ?2",
-                (prefix, limit),
-            ).fetchall()
-        return [from_dict(Story, json.loads(data)) for (data,) in rows]
+        rows = self._db.execute(
+            "SELECT data FROM stories WHERE substr(id, 1, length(?1)) = ?1 "
+            "ORDER BY size DESC, id LIMIT ?2",
+            (prefix, limit),
+        ).fetchall()
+        return [self._record(Story, data) for (data,) in rows]
 
+    @_guarded
     def stories_of_article(self, article_id: str) -> list[tuple[str, str, list[list[str]]]]:
         """(id, title, copy groups) of each story that contains this article, largest first."""
-        with self._guard("read"):
-            rows = self._db.execute(
-                "SELECT s.id, s.title, json_extract(s.data, '$.duplicates') "
-                "FROM story_articles AS m JOIN stories AS s ON s.id = m.story_id "
-                "WHERE m.article_id = ? ORDER BY s.size DESC, s.id",
-                (article_id,),
-            ).fetchall()
+        rows = self._db.execute(
+            "SELECT s.id, s.title, json_extract(s.data, '$.duplicates') "
+            "FROM story_articles AS m JOIN stories AS s ON s.id = m.story_id "
+            "WHERE m.article_id = ? ORDER BY s.size DESC, s.id",
+            (article_id,),
+        ).fetchall()
         return [(sid, title, json.loads(groups or "[]")) for sid, title, groups in rows]
 
+    @_guarded
     def story_members(self, story_id: str) -> list[str]:
         """The ids of a story's articles, from the story index."""
-        with self._guard("read"):
-            rows = self._db.execute(
-                "SELECT article_id FROM story_articles WHERE story_id = ?", (story_id,)
-            ).fetchall()
+        rows = self._db.execute(
+            "SELECT article_id FROM story_articles WHERE story_id = ?", (story_id,)
+        ).fetchall()
         return [aid for (aid,) in rows]
 
+    @_guarded
     def story_rows(
         self,
         *,
@@ -424,118 +514,142 @@ class SQLiteStore:
             where.append("substr(s.first_date, 1, length(?)) <= ?")
             params += [date_to, date_to]
         clause = f"WHERE {' AND '.join(where)}" if where else ""
-        with self._guard("read"):
-            total = self._db.execute(
-                f"SELECT COUNT(*) FROM stories AS s {clause}", params
-            ).fetchone()[0]
-            rows = self._db.execute(
-                f"SELECT {_ROW_COLUMNS} FROM stories AS s {clause} "
-                f"ORDER BY {STORY_SORTS[sort]} LIMIT ? OFFSET ?",
-                [*params, limit, offset],
-            ).fetchall()
+        total = self._db.execute(f"SELECT COUNT(*) FROM stories AS s {clause}", params).fetchone()[
+            0
+        ]
+        rows = self._db.execute(
+            f"SELECT {_ROW_COLUMNS} FROM stories AS s {clause} "
+            f"ORDER BY {STORY_SORTS[sort]} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
         return [_story_row(row) for row in rows], int(total)
 
+    @_guarded
     def stories_by_id(self, ids: Iterable[str]) -> list[Story]:
         """The stories with these ids, largest first."""
-        with self._guard("read"):
-            rows = self._db.execute(
-                "SELECT data FROM stories WHERE id IN (SELECT value FROM json_each(?)) "
-                "ORDER BY size DESC, id",
-                (json.dumps(sorted(set(ids))),),
-            ).fetchall()
-        return [from_dict(Story, json.loads(data)) for (data,) in rows]
+        rows = self._db.execute(
+            "SELECT data FROM stories WHERE id IN (SELECT value FROM json_each(?)) "
+            "ORDER BY size DESC, id",
+            (json.dumps(sorted(set(ids))),),
+        ).fetchall()
+        return [self._record(Story, data) for (data,) in rows]
 
+    @_guarded
     def entity_mentions(self) -> list[tuple[str, str, int]]:
         """(label, name, mentions over every story) of each named entity."""
-        with self._guard("read"):
-            return self._db.execute(
-                "SELECT label, name, SUM(mentions) FROM story_entities GROUP BY label, name"
-            ).fetchall()
+        return self._db.execute(
+            "SELECT label, name, SUM(mentions) FROM story_entities GROUP BY label, name"
+        ).fetchall()
 
+    @_guarded
     def entity_stories(self, labels: Iterable[str], name: str) -> list[str]:
         """The ids of the stories that mention the entity `name` under one of `labels`."""
-        with self._guard("read"):
-            rows = self._db.execute(
-                "SELECT DISTINCT story_id FROM story_entities "
-                "WHERE label IN (SELECT value FROM json_each(?)) AND name = ?",
-                (json.dumps(sorted(labels)), name),
-            ).fetchall()
+        rows = self._db.execute(
+            "SELECT DISTINCT story_id FROM story_entities "
+            "WHERE label IN (SELECT value FROM json_each(?)) AND name = ?",
+            (json.dumps(sorted(labels)), name),
+        ).fetchall()
         return [sid for (sid,) in rows]
 
+    @_guarded
     def speaker_counts(self) -> list[tuple[str, int]]:
         """(speaker, distinct quotes) of each quoted speaker."""
-        with self._guard("read"):
-            return self._db.execute(
-                "SELECT speaker, COUNT(*) FROM (SELECT DISTINCT speaker, article_id, text "
-                "FROM speaker_quotes) GROUP BY speaker"
-            ).fetchall()
+        return self._db.execute(
+            "SELECT speaker, COUNT(*) FROM (SELECT DISTINCT speaker, article_id, text "
+            "FROM speaker_quotes) GROUP BY speaker"
+        ).fetchall()
 
+    @_guarded
     def speaker_stories(self, speaker: str) -> list[str]:
         """The ids of the stories that quote `speaker`."""
-        with self._guard("read"):
-            rows = self._db.execute(
-                "SELECT DISTINCT story_id FROM speaker_quotes WHERE speaker = ?", (speaker,)
-            ).fetchall()
+        rows = self._db.execute(
+            "SELECT DISTINCT story_id FROM speaker_quotes WHERE speaker = ?", (speaker,)
+        ).fetchall()
         return [sid for (sid,) in rows]
 
+    @_guarded
     def outlet_counts(self) -> list[tuple[str, int]]:
         """(outlet, analysed articles) of each outlet."""
-        with self._guard("read"):
-            return self._db.execute(
-                "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL AND outlet != '' "
-                "GROUP BY outlet"
-            ).fetchall()
+        return self._db.execute(
+            "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL AND outlet != '' "
+            "GROUP BY outlet"
+        ).fetchall()
 
+    @_guarded
     def outlet_articles(self, outlet: str) -> list[str]:
         """The ids of the analysed articles of `outlet`."""
-        with self._guard("read"):
-            rows = self._db.execute("SELECT id FROM articles WHERE outlet = ?", (outlet,))
-            return [aid for (aid,) in rows]
+        rows = self._db.execute("SELECT id FROM articles WHERE outlet = ?", (outlet,))
+        return [aid for (aid,) in rows]
 
+    @_guarded
     def stories_of_articles(self, ids: Iterable[str]) -> list[str]:
         """The ids of the stories that contain any of these articles."""
-        with self._guard("read"):
-            rows = self._db.execute(
-                "SELECT DISTINCT story_id FROM story_articles "
-                "WHERE article_id IN (SELECT value FROM json_each(?))",
-                (json.dumps(sorted(set(ids))),),
-            ).fetchall()
+        rows = self._db.execute(
+            "SELECT DISTINCT story_id FROM story_articles "
+            "WHERE article_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(ids))),),
+        ).fetchall()
         return [sid for (sid,) in rows]
 
+    @_guarded
     def article_titles(self, ids: Iterable[str]) -> dict[str, str]:
         """Each article's title (or its source when it has none), by id."""
-        with self._guard("read"):
-            rows = self._db.execute(
-                "SELECT id, COALESCE(NULLIF(title, ''), json_extract(data, '$.source')) "
-                "FROM articles WHERE id IN (SELECT value FROM json_each(?))",
-                (json.dumps(sorted(set(ids))),),
-            ).fetchall()
+        rows = self._db.execute(
+            "SELECT id, COALESCE(NULLIF(title, ''), json_extract(data, '$.source')) "
+            "FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(ids))),),
+        ).fetchall()
         return dict(rows)
 
+    @_guarded
     def _stories_with_words(self, words: Sequence[str]) -> set[str]:
         """The ids of the stories in whose search tokens every word occurs (see schema 4)."""
         found: set[str] | None = None
         for word in sorted(set(words), key=len, reverse=True):  # longest: fewest stories
-            with self._guard("read"):
-                rows = self._db.execute(
-                    "SELECT DISTINCT story_id FROM story_tokens WHERE token_id IN "
-                    "(SELECT id FROM search_tokens WHERE instr(token, ?) > 0)",
-                    (word,),
-                ).fetchall()
+            rows = self._db.execute(
+                "SELECT DISTINCT story_id FROM story_tokens WHERE token_id IN "
+                "(SELECT id FROM search_tokens WHERE instr(token, ?) > 0)",
+                (word,),
+            ).fetchall()
             found = {sid for (sid,) in rows} if found is None else found & {s for (s,) in rows}
             if not found:
                 break
         return found or set()
 
+    @_guarded
     def outlets(self) -> list[str]:
         """Every outlet of an analysed article, sorted."""
-        with self._guard("read"):
-            rows = self._db.execute(  # one index probe per distinct outlet, not a scan
-                "WITH RECURSIVE o(name) AS (SELECT MIN(outlet) FROM articles WHERE outlet > '' "
-                "UNION ALL SELECT (SELECT MIN(outlet) FROM articles WHERE outlet > o.name) "
-                "FROM o WHERE o.name IS NOT NULL) SELECT name FROM o WHERE name IS NOT NULL"
-            ).fetchall()
+        rows = self._db.execute(  # one index probe per distinct outlet, not a scan
+            "WITH RECURSIVE o(name) AS (SELECT MIN(outlet) FROM articles WHERE outlet > '' "
+            "UNION ALL SELECT (SELECT MIN(outlet) FROM articles WHERE outlet > o.name) "
+            "FROM o WHERE o.name IS NOT NULL) SELECT name FROM o WHERE name IS NOT NULL"
+        ).fetchall()
         return [outlet for (outlet,) in rows]
+
+    def _page(self, row: tuple[Any, ...]) -> Page:
+        pid, source, content, kind, url, title, published, outlet, encoding, meta = row
+        try:
+            return Page(
+                id=pid,
+                source=source,
+                content=content,
+                kind=kind,
+                url=url,
+                title=title,
+                published=published,
+                outlet=outlet,
+                encoding=encoding,
+                meta=safe_loads(meta),
+            )
+        except ValueError as exc:
+            raise store_error(self.path, sqlite3.DataError(f"unreadable record: {exc}")) from exc
+
+    def _record(self, cls: type[R], data: str) -> R:
+        """An Article or Story from its stored JSON; tampered JSON is a StoreError."""
+        try:
+            return from_dict(cls, safe_loads(data))
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise store_error(self.path, sqlite3.DataError(f"unreadable record: {exc}")) from exc
 
 
 def search_words(story: Story, members: Sequence[Article]) -> str:
@@ -581,7 +695,10 @@ class _Transaction:
         self._db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
-        self._db.execute("ROLLBACK" if exc_type else "COMMIT")
+        if not exc_type:
+            self._db.execute("COMMIT")
+        elif self._db.in_transaction:  # sqlite ends it itself on some errors (a full disk)
+            self._db.execute("ROLLBACK")
 
 
 def open_store(path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> SQLiteStore:
@@ -619,50 +736,16 @@ def _connect_readonly(path: str) -> sqlite3.Connection:
     return db
 
 
-def _reason(exc: sqlite3.Error) -> str:
-    """The sqlite error as a reason a user can act on."""
-    text = str(exc)
-    hints = {
-        "file is not a database": "it is not a newsweave store (or it is damaged)",
-        "database disk image is malformed": "the file is damaged: restore a backup or rebuild it",
-        "database or disk is full": "the disk is full: free some space and run again",
-        "attempt to write a readonly database": "it is read-only here: check its permissions",
-        "unable to open database file": "the file or its folder cannot be opened here",
-        "database is locked": "another process holds it: wait for it to finish and retry",
-    }
-    for key, hint in hints.items():
-        if key in text:
-            return f"{text} ({hint})"
-    return text
-
-
 def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
 
-def _page(row: tuple[Any, ...]) -> Page:
-    pid, source, content, kind, url, title, published, outlet, encoding, meta = row
-    return Page(
-        id=pid,
-        source=source,
-        content=content,
-        kind=kind,
-        url=url,
-        title=title,
-        published=published,
-        outlet=outlet,
-        encoding=encoding,
-        meta=json.loads(meta),
-    )
-
-
 def _json(record: Any) -> str:
-    return json.dumps(to_dict(record), ensure_ascii=False)
+    return encodable(json.dumps(to_dict(record), ensure_ascii=False))
 
 
-def _date_range(story: Story, dates: dict[str, str | None]) -> tuple[str | None, str | None]:
-    known = sorted(d for a in story.articles if (d := dates.get(a)))
-    return (known[0], known[-1]) if known else (None, None)
+def _maybe(text: str | None) -> str | None:
+    return None if text is None else encodable(text)
 
 
 def _now() -> str:
