@@ -69,7 +69,8 @@ def allowed_hosts(bound: str, names: Iterable[str] = ()) -> frozenset[str]:
 def serve(db: str, host: str, port: int, allowed: tuple[str, ...], workers: int) -> None:
     """Browse the stored stories in a web browser (read-only; needs the [web] extra).
 
-    The store is only read: a store whose file or folder is read-only can be served.
+    Pages only read the store, so a store whose file or folder is read-only can be served
+    (a store you may write, made by an older newsweave, is upgraded first).
     """
     for module in ("starlette", "jinja2", "uvicorn"):
         try:
