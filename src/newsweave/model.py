@@ -23,6 +23,16 @@ def content_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+def page_id(content: str, where: str | None = None) -> str:
+    """A page's id: its content and, when known, where it was published (URL, else outlet).
+
+    Identical text from two places is two pages (the evidence of syndication), while the
+    same page read twice keeps one id. Without a place the id is `content_id(content)`.
+    """
+    where = (where or "").strip()
+    return content_id(f"{where}\n{content}" if where else content)
+
+
 @dataclass(slots=True)
 class Page:
     """One raw input document, as read from a file, a feed, a WARC record or stdin."""

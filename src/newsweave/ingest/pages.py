@@ -9,7 +9,7 @@ import time
 from typing import Any
 
 from newsweave.ingest.decode import Decoded, binary_kind, decode, normalise
-from newsweave.model import Dropped, Page, content_id
+from newsweave.model import Dropped, Page, page_id
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
@@ -54,13 +54,13 @@ def make_page(
     outlet: str | None = None,
     meta: dict[str, str] | None = None,
 ) -> Page:
-    """A Page from decoded text: newline-normalised, NUL-free, id from the content."""
+    """A Page from decoded text: newline-normalised, NUL-free, id from content and place."""
     content = normalise(decoded.text)
     meta = dict(meta or {})
     if decoded.lossy:
         meta["decode"] = f"invalid {decoded.encoding} bytes replaced"
     return Page(
-        id=content_id(content),
+        id=page_id(content, url or outlet),
         source=source,
         content=content,
         kind=kind,

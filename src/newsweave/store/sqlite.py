@@ -69,8 +69,12 @@ class SQLiteStore:
                 self._apply(number)
 
     def _apply(self, number: int) -> None:
-        for statement in _statements(MIGRATIONS[number]):
-            self._db.execute(statement)
+        migration = MIGRATIONS[number]
+        if callable(migration):
+            migration(self._db)
+        else:
+            for statement in _statements(migration):
+                self._db.execute(statement)
         self._db.execute(f"PRAGMA user_version = {number + 1}")
 
     def _transaction(self) -> _Transaction:
@@ -83,7 +87,7 @@ class SQLiteStore:
 
     # -- pages ---------------------------------------------------------------
     def add_pages(self, pages: Iterable[Page]) -> AddResult:
-        """Store pages not already stored (by content id), one transaction per batch."""
+        """Store pages not already stored (by page id), one transaction per batch."""
         result = AddResult()
         batch: list[Page] = []
         for page in pages:
