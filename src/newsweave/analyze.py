@@ -11,7 +11,15 @@ from newsweave.clean import clean_pages
 from newsweave.cluster import cluster_stories
 from newsweave.cluster.offtopic import mark_offtopic, on_topic_text
 from newsweave.compare import find_claims, find_discrepancies
-from newsweave.dedup import copy_relations, duplicate_groups, find_rewrites, lineage_groups
+from newsweave.dedup import (
+    IndependenceConfig,
+    LineageConfig,
+    copy_relations,
+    duplicate_groups,
+    find_rewrites,
+    lineage_groups,
+    source_groups,
+)
 from newsweave.extract import ExtractConfig, extract_articles, resolve_stories
 from newsweave.model import Article, Brief, Dropped, Page, Story
 from newsweave.pipeline import Pipeline, Progress, RunReport, Stage, corpus_stage, map_stage
@@ -27,8 +35,12 @@ class Analysis:
     report: RunReport
 
 
-def default_stages(extract: ExtractConfig | None = None) -> list[Stage]:
-    """The stages of a full analysis, in order; `extract` picks the entity backend and such."""
+def default_stages(
+    extract: ExtractConfig | None = None,
+    lineage: LineageConfig | None = None,
+    independence: IndependenceConfig | None = None,
+) -> list[Stage]:
+    """The stages of a full analysis, in order; the configs pick entity backend, thresholds."""
     return [
         map_stage("clean", clean_pages, needs="pages", adds="articles"),
         map_stage(
@@ -36,7 +48,12 @@ def default_stages(extract: ExtractConfig | None = None) -> list[Stage]:
         ),
         corpus_stage("dedup", _dedup, needs=["articles"], adds=["copies"]),
         corpus_stage("cluster", _cluster, needs=["articles", "copies"], adds=["stories"]),
-        corpus_stage("lineage", _lineage, needs=["stories", "articles"], adds=["stories"]),
+        corpus_stage(
+            "lineage",
+            partial(_lineage, config=lineage, independence=independence),
+            needs=["stories", "articles"],
+            adds=["stories"],
+        ),
         corpus_stage("offtopic", _offtopic, needs=["stories", "articles"], adds=["articles"]),
         corpus_stage("compare", _compare, needs=["stories", "articles"], adds=["stories"]),
         corpus_stage("resolve", resolve_stories, needs=["stories", "articles"], adds=["stories"]),
@@ -45,10 +62,14 @@ def default_stages(extract: ExtractConfig | None = None) -> list[Stage]:
 
 
 def analyze(
-    pages: Sequence[Page], progress: Progress | None = None, extract: ExtractConfig | None = None
+    pages: Sequence[Page],
+    progress: Progress | None = None,
+    extract: ExtractConfig | None = None,
+    independence: IndependenceConfig | None = None,
 ) -> Analysis:
     """Run every default stage over `pages`."""
-    data, report = Pipeline(default_stages(extract)).run({"pages": list(pages)}, progress)
+    stages = default_stages(extract, independence=independence)
+    data, report = Pipeline(stages).run({"pages": list(pages)}, progress)
     return Analysis(articles=data["articles"], stories=data["stories"], report=report)
 
 
@@ -69,15 +90,21 @@ def _cluster(articles: list[Article], copies: list[list[str]]) -> dict[str, Any]
     return {"stories": [replace(s, duplicates=_within(copies, s)) for s in stories]}
 
 
-def _lineage(stories: list[Story], articles: list[Article]) -> dict[str, Any]:
+def _lineage(
+    stories: list[Story],
+    articles: list[Article],
+    config: LineageConfig | None = None,
+    independence: IndependenceConfig | None = None,
+) -> dict[str, Any]:
     by_id = {a.id: a for a in articles}
     out = []
     for story in stories:
         members = [by_id[a] for a in story.articles]
-        relations = copy_relations(members, story.duplicates)
-        relations += find_rewrites(members, relations)
+        relations = copy_relations(members, story.duplicates, config)
+        relations += find_rewrites(members, relations, config)
         groups = [g for g in lineage_groups(story.articles, relations) if len(g) > 1]
-        out.append(replace(story, lineage=relations, duplicates=groups))
+        sources = source_groups(members, relations, independence)
+        out.append(replace(story, lineage=relations, duplicates=groups, sources=sources))
     return {"stories": out}
 
 
@@ -118,8 +145,8 @@ def _compare(stories: list[Story], articles: list[Article]) -> dict[str, Any]:
             story,
             figures=[f for a in members for f in a.figures],
             quotes=[q for a in members for q in a.quotes],
-            discrepancies=find_discrepancies(members, story.duplicates),
-            claims=find_claims(members, story.duplicates, story.events),
+            discrepancies=find_discrepancies(members, _one_source(story)),
+            claims=find_claims(members, _one_source(story), story.events),
         ),
     )
 
@@ -134,6 +161,13 @@ def _summarize(stories: list[Story], articles: list[Article]) -> dict[str, Any]:
             summary=summarize(members, story.duplicates),
         ),
     )
+
+
+def _one_source(story: Story) -> list[list[str]]:
+    """The groups of a story's articles that count as one source (copies, outlet, wire)."""
+    if not story.sources:
+        return story.duplicates
+    return [g.articles for g in story.sources if len(g.articles) > 1]
 
 
 def _within(groups: list[list[str]], story: Story) -> list[list[str]]:

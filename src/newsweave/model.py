@@ -191,6 +191,7 @@ class Story:
     lineage: list[CopyRelation] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    sources: list[SourceGroup] = field(default_factory=list)  # independent sources (dedup)
 
 
 @dataclass(slots=True)
@@ -232,8 +233,19 @@ class CopyRelation:
 
     original: str
     copy: str
-    kind: str  # "verbatim" | "partial" | "rewrite"
+    kind: str  # "verbatim" | "prefix" | "partial" | "rewrite"
     evidence: list[str] = field(default_factory=list)
+    passages: list[str] = field(default_factory=list)  # shared text, longest first
+    scores: dict[str, float] = field(default_factory=dict)  # the measures behind `kind`
+    directed: bool = True  # False: nothing tells which came first (original is then by id)
+
+
+@dataclass(slots=True)
+class SourceGroup:
+    """Articles that count as one independent source, and why they were put together."""
+
+    articles: list[str]
+    reasons: list[str] = field(default_factory=list)  # empty for an article on its own
 
 
 @dataclass(slots=True)
