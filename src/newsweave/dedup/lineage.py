@@ -54,12 +54,13 @@ class LineageConfig:
     min_prose: int = 18  # prose words two articles share in runs before they are copies
     min_shared: int = 3  # shared shingles that make a pair a candidate
     max_postings: int = 50  # a shingle in more articles of a story is a set phrase
-    verbatim: float = 0.9  # both texts this much inside shared runs: a verbatim copy
+    verbatim: float = 0.75  # both texts this much inside shared runs (one of them
+    verbatim_either: float = 0.9  # at least this much): a verbatim copy
     prefix: float = 0.6  # the shorter this much inside, both starting together: a prefix
     prefix_start: float = 0.15  # "starting together": shared runs begin in this first share
     rewrite_order: float = 0.5  # share of the shorter's content words in the same order
-    rewrite_words: int = 25  # and at least this many content words in that order
-    rewrite_overlap: float = 0.6  # content words in common first (a cheap filter)
+    rewrite_words: int = 20  # and at least this many content words in that order
+    rewrite_overlap: float = 0.5  # content words in common first (a cheap filter)
     rewrite_days: int = 2  # a rewrite appears within this many days of its original
     rewrite_covered: float = 0.3  # a partial copy this little inside shared runs, but in
     # order (rewrite_order), is a rewrite that kept some phrases
@@ -195,7 +196,8 @@ def _copy(
     start_long, start_short = (
         (shared.starts_a, shared.starts_b) if long_a else (shared.starts_b, shared.starts_a)
     )
-    if identical or min(shared.covered_a, shared.covered_b) >= config.verbatim:
+    least, most = sorted((shared.covered_a, shared.covered_b))
+    if identical or (least >= config.verbatim and most >= config.verbatim_either):
         kind = "verbatim"
     elif cov_short >= config.prefix and max(start_long, start_short) <= config.prefix_start:
         kind = "prefix"

@@ -35,26 +35,36 @@ class Tokens:
 
     words: tuple[str, ...]
     prose: tuple[bool, ...]  # written in lower case in the text (not a name, not a number)
-    original: tuple[str, ...]  # the words as written, for showing shared passages
+    spans: tuple[tuple[int, int], ...]  # each word's character offsets in `text`
+    text: str
+
+    def passage(self, start: int, end: int) -> str:
+        """The text of words start..end-1 as written (punctuation kept, spaces collapsed)."""
+        return " ".join(self.text[self.spans[start][0] : self.spans[end - 1][1]].split())
 
 
 def tokens(text: str) -> Tokens:
     """The words of `text` outside quotations and embedded posts; masks become breaks."""
-    text = _POST.sub("\n", _QUOTED.sub("\n", text))
+    masked = _POST.sub(_blank, _QUOTED.sub(_blank, text))  # same length: offsets hold
     words: list[str] = []
     prose: list[bool] = []
-    original: list[str] = []
-    for n, token in enumerate(_TOKEN.findall(text)):
+    spans: list[tuple[int, int]] = []
+    for match in _TOKEN.finditer(masked):
+        token = match.group()
         if token == "\n":
             if words and not words[-1].startswith("\x00"):
-                words.append(f"\x00{n}")  # unique, so no shingle spans a break
+                words.append(f"\x00{match.start()}")  # unique: no shingle spans a break
                 prose.append(False)
-                original.append("")
+                spans.append(match.span())
             continue
         words.append(token.lower())
         prose.append(token.islower())
-        original.append(token)
-    return Tokens(tuple(words), tuple(prose), tuple(original))
+        spans.append(match.span())
+    return Tokens(tuple(words), tuple(prose), tuple(spans), text)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return "\n" * len(match.group())
 
 
 def shingles(words: Sequence[str], size: int) -> list[int]:
@@ -105,9 +115,7 @@ def overlap(a: Tokens, b: Tokens, size: int) -> Overlap:
     """The runs of at least `size` words that `a` and `b` share (quotations masked)."""
     mask_a, mask_b = _covered(a.words, b.words, size), _covered(b.words, a.words, size)
     runs = _runs(mask_a)
-    passages = sorted(
-        (" ".join(w for w in a.original[s:e] if w) for s, e in runs), key=len, reverse=True
-    )
+    passages = sorted((a.passage(s, e) for s, e in runs), key=len, reverse=True)
     span_a, span_b = _span(mask_a), _span(mask_b)
     return Overlap(
         covered_a=sum(mask_a) / max(_length(a.words), 1),
