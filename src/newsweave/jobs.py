@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from newsweave.analyze import Analysis, analyze, make_brief
+from newsweave.dedup import IndependenceConfig, independent_count
 from newsweave.extract import ExtractConfig
 from newsweave.ingest import IngestConfig, read_inputs
-from newsweave.model import Brief, Dropped, Page, Story
+from newsweave.model import Brief, Dropped, Page
 from newsweave.pipeline import Progress, SilentProgress
 from newsweave.store import SQLiteStore
 
@@ -62,10 +63,13 @@ def store_items(
 
 
 def analyze_store(
-    store: SQLiteStore, progress: Progress | None = None, extract: ExtractConfig | None = None
+    store: SQLiteStore,
+    progress: Progress | None = None,
+    extract: ExtractConfig | None = None,
+    independence: IndependenceConfig | None = None,
 ) -> Analysis:
     """Analyse every stored page and replace the stored articles and stories with the result."""
-    result = analyze(list(store.pages()), progress, extract)
+    result = analyze(list(store.pages()), progress, extract, independence)
     store.put_results(result.articles, result.stories)
     if result.report.dropped:
         store.add_dropped(result.report.dropped)
@@ -96,7 +100,7 @@ def story_rows(store: SQLiteStore) -> list[dict[str, Any]]:
                 "title": story.title,
                 "articles": len(story.articles),
                 "events": len(story.events),
-                "sources": len({g[0] for g in story.duplicates} | _singles(story)),
+                "sources": independent_count(story),
                 "copies": len(story.lineage),
                 "first": dates[0] if dates else None,
                 "last": dates[-1] if dates else None,
@@ -104,8 +108,3 @@ def story_rows(store: SQLiteStore) -> list[dict[str, Any]]:
             }
         )
     return rows
-
-
-def _singles(story: Story) -> set[str]:
-    grouped = {a for g in story.duplicates for a in g}
-    return {a for a in story.articles if a not in grouped}

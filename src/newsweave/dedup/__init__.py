@@ -2,6 +2,7 @@
 
 from newsweave.dedup.independence import (
     IndependenceConfig,
+    independent_count,
     load_outlet_groups,
     outlet_key,
     source_groups,
@@ -24,6 +25,7 @@ __all__ = [
     "copy_relations",
     "duplicate_groups",
     "find_rewrites",
+    "independent_count",
     "independent_sources",
     "lineage_groups",
     "load_outlet_groups",

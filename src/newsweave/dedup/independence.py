@@ -23,12 +23,12 @@ from urllib.parse import urlparse
 from newsweave.clean.meta import AGENCIES
 from newsweave.dedup.passages import Tokens, candidate_pairs, overlap, shingles, tokens
 from newsweave.errors import InputError
-from newsweave.model import Article, CopyRelation, SourceGroup
+from newsweave.model import Article, CopyRelation, SourceGroup, Story
 
 _AGENCY_NAMES = "|".join(sorted((re.escape(k) for k in AGENCIES), key=len, reverse=True))
 # "BALTIMORE (AP) —", "(Reuters) -", "PARIS, June 3 (AFP) –" near the start of the text
 _DATELINE = re.compile(rf"\(\s*({_AGENCY_NAMES})\s*\)\s*[-–—:]", re.IGNORECASE)
-_SECOND_LEVEL = frozenset("co com net org gov ac edu news".split())
+_SECOND_LEVEL = frozenset(["co", "com", "net", "org", "gov", "ac", "edu", "news"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +80,14 @@ def source_groups(
         why = [r for m in members for r in reasons.get(m, [])]
         out.append(SourceGroup(articles=members, reasons=list(dict.fromkeys(why))))
     return sorted(out, key=lambda g: (-len(g.articles), g.articles[0]))
+
+
+def independent_count(story: Story) -> int:
+    """How many independent sources a story has: its source groups; for a story analysed
+    before there were groups, its articles less the copies in its lineage groups."""
+    if story.sources:
+        return len(story.sources)
+    return len(story.articles) - sum(len(group) - 1 for group in story.duplicates)
 
 
 def outlet_key(article: Article, groups: Sequence[frozenset[str]] = ()) -> str | None:

@@ -28,6 +28,7 @@ from itertools import combinations
 from urllib.parse import urlparse
 
 from newsweave.cluster.features import day_number
+from newsweave.dedup.independence import wire_agencies
 from newsweave.dedup.passages import (
     Tokens,
     candidate_pairs,
@@ -37,7 +38,6 @@ from newsweave.dedup.passages import (
     shingles,
     tokens,
 )
-from newsweave.dedup.independence import wire_agencies
 from newsweave.model import Article, CopyRelation
 from newsweave.text import STOP_WORDS, words
 
@@ -216,7 +216,9 @@ def _copy(
         if in_order >= config.rewrite_order:
             kind = "rewrite"
     cov_copy, cov_orig = (
-        (shared.covered_b, shared.covered_a) if original is a else (shared.covered_a, shared.covered_b)
+        (shared.covered_b, shared.covered_a)
+        if original is a
+        else (shared.covered_a, shared.covered_b)
     )
     if identical:
         evidence = ["identical text"]
@@ -290,7 +292,10 @@ def _english(article: Article, config: LineageConfig) -> bool:
     if article.language not in (None, "en"):
         return False
     found = words(article.text)
-    return bool(found) and sum(w in STOP_WORDS for w in found) / len(found) >= config.english_stop_share
+    return (
+        bool(found)
+        and sum(w in STOP_WORDS for w in found) / len(found) >= config.english_stop_share
+    )
 
 
 def _names(article: Article) -> set[str]:

@@ -23,9 +23,13 @@ from dataclasses import dataclass
 from newsweave.text import STOP_WORDS, stem
 
 # quoted speech; an unclosed quote runs to the end of its paragraph at most
-_QUOTED = re.compile(r"“[^”\n]*(?:”|$)|\"[^\"\n]*(?:\"|$)|«[^»\n]*(?:»|$)|„[^“”\n]*(?:[“”]|$)", re.M)
+_QUOTED = re.compile(
+    r"“[^”\n]*(?:”|$)|\"[^\"\n]*(?:\"|$)|«[^»\n]*(?:»|$)|„[^“”\n]*(?:[“”]|$)", re.M
+)
 # an embedded post: "... — Name (@handle) March 26, 2024" or a pic.twitter.com link
-_POST = re.compile(r"^.*(?:\(@\w+\)\s+\w+ \d{1,2}, \d{4}|pic\.twitter\.com/\S+|https?://t\.co/\S+).*$", re.M)
+_POST = re.compile(
+    r"^.*(?:\(@\w+\)\s+\w+ \d{1,2}, \d{4}|pic\.twitter\.com/\S+|https?://t\.co/\S+).*$", re.M
+)
 _TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|\n")
 
 
@@ -136,9 +140,7 @@ def prose_words(text: str) -> list[str]:
     """The stemmed prose content words of `text` outside quotations, in order."""
     found = tokens(text)
     return [
-        stem(w)
-        for w, p in zip(found.words, found.prose, strict=True)
-        if p and w not in STOP_WORDS
+        stem(w) for w, p in zip(found.words, found.prose, strict=True) if p and w not in STOP_WORDS
     ]
 
 

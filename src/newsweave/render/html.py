@@ -15,7 +15,10 @@ from newsweave.render.markdown import (
     citation_numbers,
     http_url,
     independent_sources,
+    relation_phrase,
+    sources_label,
     story_span,
+    with_citations,
 )
 from newsweave.render.timeline_svg import timeline_svg
 
@@ -91,7 +94,7 @@ def _header(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) ->
     meta = [
         f"story {escape(story.id)}",
         f"{len(story.articles)} articles {_cite(story.articles, numbers)}",
-        f"{independent_sources(story)} independent sources",
+        sources_label(independent_sources(story)),
     ]
     if dates:
         meta.append(escape(dates))
@@ -138,7 +141,7 @@ def _story(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) -> 
             for f in story.figures
         ]
         out.append("</table>")
-    if story.lineage or story.duplicates:
+    if story.lineage or story.duplicates or any(len(g.articles) > 1 for g in story.sources):
         out.append(_lineage(story, numbers))
     out.append("</section>")
     return "\n".join(x for x in out if x)
@@ -243,11 +246,12 @@ def _quotes(story: Story, numbers: dict[str, int]) -> str:
 
 
 def _lineage(story: Story, numbers: dict[str, int]) -> str:
-    out = ["<h3>Lineage</h3><ul>"]
+    out = ["<h3>Lineage</h3><ul>"] if story.lineage or story.duplicates else ["<ul>"]
     out += [
-        f"<li>{_cite([r.copy], numbers)} is a {escape(r.kind)} copy of "
-        f"{_cite([r.original], numbers)}"
+        "<li>"
+        + relation_phrase(r, _cite([r.original], numbers), _cite([r.copy], numbers))
         + (f": <small>{escape('; '.join(r.evidence))}</small>" if r.evidence else "")
+        + (f"<br><q>{escape(r.passages[0][:300])}</q>" if r.passages else "")
         + "</li>"
         for r in story.lineage
     ]
@@ -257,6 +261,16 @@ def _lineage(story: Story, numbers: dict[str, int]) -> str:
             for g in story.duplicates
         ]
     out.append("</ul>")
+    grouped = [g for g in story.sources if len(g.articles) > 1]
+    if grouped:
+        out.append("<h3>Independent sources</h3><ul>")
+        out += [
+            f"<li>{_cite(g.articles, numbers)} count as one source: <small>"
+            + escape("; ".join(with_citations(r, numbers) for r in g.reasons))
+            + "</small></li>"
+            for g in grouped
+        ]
+        out.append("</ul>")
     return "\n".join(out)
 
 

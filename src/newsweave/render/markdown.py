@@ -6,7 +6,8 @@ import re
 from urllib.parse import urlsplit
 
 from newsweave.compare.quantities import format_number
-from newsweave.model import Article, Brief, Change, Story
+from newsweave.dedup.independence import independent_count
+from newsweave.model import Article, Brief, Change, CopyRelation, Story
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -32,9 +33,28 @@ def citation_numbers(brief: Brief) -> dict[str, int]:
 
 
 def independent_sources(story: Story) -> int:
-    """How many independent sources a story has: copies of one original count once."""
-    copies = sum(len(group) - 1 for group in story.duplicates)
-    return len(story.articles) - copies
+    """How many independent sources a story has (copies, one site, one wire count once)."""
+    return independent_count(story)
+
+
+def sources_label(count: int) -> str:
+    """ "1 independent source" / "3 independent sources"."""
+    return f"{count} independent source{'s' * (count != 1)}"
+
+
+def relation_phrase(relation: CopyRelation, original: str, copy: str) -> str:
+    """ "[2] is a partial copy of [1]", or for an undirected relation "[1] and [2] are ..."."""
+    if relation.directed:
+        return f"{copy} is a {relation.kind} copy of {original}"
+    return f"{original} and {copy} are {relation.kind} copies of one another"
+
+
+def with_citations(text: str, numbers: dict[str, int]) -> str:
+    """`text` with every article id it names replaced by the article's citation "[n]"."""
+    for article_id, number in numbers.items():
+        if article_id in text:
+            text = text.replace(article_id, f"[{number}]")
+    return text
 
 
 def story_span(story: Story, by_id: dict[str, Article]) -> tuple[str | None, list[str]]:
@@ -89,7 +109,7 @@ def _header(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) ->
     meta = [
         f"Story `{story.id}`",
         f"{len(story.articles)} articles {_cite(story.articles, numbers)}",
-        f"{independent_sources(story)} independent sources",
+        sources_label(independent_sources(story)),
     ]
     if dates:
         meta.append(dates)
@@ -188,19 +208,32 @@ def _story(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) -> 
         lines.append("")
     if story.lineage or story.duplicates:
         lines += ["### Lineage", ""]
-        lines += [
-            f"- {_cite([r.copy], numbers)} is a {md_escape(r.kind)} copy of "
-            f"{_cite([r.original], numbers)}"
-            + (f": {md_escape('; '.join(r.evidence))}" if r.evidence else "")
-            for r in story.lineage
-        ]
+        for r in story.lineage:
+            lines.append(
+                f"- {relation_phrase(r, _cite([r.original], numbers), _cite([r.copy], numbers))}"
+                + (f": {md_escape('; '.join(r.evidence))}" if r.evidence else "")
+                + (f" — shared: “{md_escape(_clip(r.passages[0]))}”" if r.passages else "")
+            )
         if not story.lineage:
             lines += [
                 f"- {_cite(group[:1], numbers)} is copied by {_cite(group[1:], numbers)}"
                 for group in story.duplicates
             ]
         lines.append("")
+    grouped = [g for g in story.sources if len(g.articles) > 1]
+    if grouped:
+        lines += ["### Independent sources", ""]
+        lines += [
+            f"- {_cite(g.articles, numbers)} count as one source: "
+            + md_escape("; ".join(with_citations(r, numbers) for r in g.reasons))
+            for g in grouped
+        ]
+        lines.append("")
     return lines
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _source(article: Article, number: int) -> str:
