@@ -157,9 +157,9 @@ def test_independent_sources_count_each_lineage_group_once() -> None:
 
 def test_candidate_pairs_come_from_postings_and_skip_set_phrases() -> None:
     texts = [BRIDGE, BRIDGE + MORE, FERRY, CHOIR]
-    keys = [set(shingles(tokens(t).words, 6)) for t in texts]
+    keys = [shingles(tokens(t), 6) for t in texts]
     assert candidate_pairs(keys, 3, 50) == [(0, 1)]
     phrase = "according to a statement released by the office on the same day"
-    common = [set(shingles(tokens(f"{t} {phrase}").words, 6)) for t in (FERRY, CHOIR, QUOTES)]
+    common = [shingles(tokens(f"{t} {phrase}"), 6) for t in (FERRY, CHOIR, QUOTES)]
     assert candidate_pairs(common, 3, 50) == [(0, 1), (0, 2), (1, 2)]
     assert candidate_pairs(common, 3, 2) == []  # in every article: a set phrase

@@ -154,7 +154,7 @@ def _same_wire(
         for member in members:
             if member.id not in cache:
                 cache[member.id] = tokens(member.text)
-        keys = [set(shingles(cache[m.id].words, config.shingle)) for m in members]
+        keys = [shingles(cache[m.id], config.shingle) for m in members]
         for i, j in candidate_pairs(keys, 1, config.max_postings):
             a, b = members[i], members[j]
             if overlap(cache[a.id], cache[b.id], config.shingle).prose >= config.wire_prose:

@@ -30,12 +30,13 @@ from urllib.parse import urlparse
 from newsweave.cluster.features import day_number
 from newsweave.dedup.independence import wire_agencies
 from newsweave.dedup.passages import (
+    Overlap,
     Tokens,
     candidate_pairs,
     ordered_overlap,
     overlap,
     prose_words,
-    shingles,
+    shingle_positions,
     tokens,
 )
 from newsweave.model import Article, CopyRelation
@@ -81,7 +82,8 @@ def copy_relations(
     """
     config = config or LineageConfig()
     found = [tokens(a.text) for a in articles]
-    keys = [set(shingles(t.words, config.shingle)) for t in found]
+    at = [shingle_positions(t, config.shingle) for t in found]
+    keys = [{key for _, key in positions} for positions in at]
     pairs = set(candidate_pairs(keys, config.min_shared, config.max_postings))
     index = {a.id: i for i, a in enumerate(articles)}
     for group in groups:
@@ -89,7 +91,8 @@ def copy_relations(
         pairs.update(combinations(members, 2))
     relations = []
     for i, j in sorted(pairs):
-        relation = _copy(articles[i], articles[j], found[i], found[j], config)
+        shared = overlap(found[i], found[j], config.shingle, at[i], at[j])
+        relation = _copy(articles[i], articles[j], found[i], found[j], shared, config)
         if relation is not None:
             relations.append(relation)
     return relations
@@ -185,13 +188,12 @@ def pick_original(members: Sequence[Article]) -> tuple[Article, dict[str, list[s
 
 
 def _copy(
-    a: Article, b: Article, ta: Tokens, tb: Tokens, config: LineageConfig
+    a: Article, b: Article, ta: Tokens, tb: Tokens, shared: Overlap, config: LineageConfig
 ) -> CopyRelation | None:
-    identical = ta.words == tb.words and bool(ta.words)
-    shared = overlap(ta, tb, config.shingle)
+    identical = ta.words == tb.words and bool(ta.segments)
     if not identical and shared.prose < config.min_prose:
         return None
-    long_a = len(ta.words) >= len(tb.words)
+    long_a = ta.length >= tb.length
     cov_short = shared.covered_b if long_a else shared.covered_a
     start_long, start_short = (
         (shared.starts_a, shared.starts_b) if long_a else (shared.starts_b, shared.starts_a)
@@ -205,7 +207,7 @@ def _copy(
         kind = "partial"
     original, why = pick_original([a, b])
     directed = bool(why)
-    short, long = sorted((len(ta.words), len(tb.words)))
+    short, long = sorted((ta.length, tb.length))
     if not directed and kind != "verbatim" and short <= config.longer_original * long:
         original = a if long_a else b
         why = {(b if long_a else a).id: ["the original is the longer text"]}

@@ -30,54 +30,64 @@ _QUOTED = re.compile(
 _POST = re.compile(
     r"^.*(?:\(@\w+\)\s+\w+ \d{1,2}, \d{4}|pic\.twitter\.com/\S+|https?://t\.co/\S+).*$", re.M
 )
-_TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|\n")
+_TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|\n+")
 
 
 @dataclass(frozen=True, slots=True)
 class Tokens:
     """An article's unquoted words, lower-cased, with which of them are prose."""
 
-    words: tuple[str, ...]
+    words: tuple[str, ...]  # "" marks a break: a mask, a paragraph end
     prose: tuple[bool, ...]  # written in lower case in the text (not a name, not a number)
-    spans: tuple[tuple[int, int], ...]  # each word's character offsets in `text`
+    segments: tuple[tuple[int, int], ...]  # the runs of words between breaks, [start, end)
     text: str
 
-    def passage(self, start: int, end: int) -> str:
-        """The text of words start..end-1 as written (punctuation kept, spaces collapsed)."""
-        return " ".join(self.text[self.spans[start][0] : self.spans[end - 1][1]].split())
+    @property
+    def length(self) -> int:
+        """How many words (breaks not counted)."""
+        return sum(end - start for start, end in self.segments)
+
+    def passages(self, runs: list[tuple[int, int]]) -> list[str]:
+        """The text of each run of words [start, end) as written (spaces collapsed)."""
+        spans = [m.span() for m in _TOKEN.finditer(_masked(self.text))] if runs else []
+        return [" ".join(self.text[spans[s][0] : spans[e - 1][1]].split()) for s, e in runs]
 
 
 def tokens(text: str) -> Tokens:
     """The words of `text` outside quotations and embedded posts; masks become breaks."""
-    masked = _POST.sub(_blank, _QUOTED.sub(_blank, text))  # same length: offsets hold
-    words: list[str] = []
-    prose: list[bool] = []
-    spans: list[tuple[int, int]] = []
-    for match in _TOKEN.finditer(masked):
-        token = match.group()
-        if token == "\n":
-            if words and not words[-1].startswith("\x00"):
-                words.append(f"\x00{match.start()}")  # unique: no shingle spans a break
-                prose.append(False)
-                spans.append(match.span())
-            continue
-        words.append(token.lower())
-        prose.append(token.islower())
-        spans.append(match.span())
-    return Tokens(tuple(words), tuple(prose), tuple(spans), text)
+    raw = _TOKEN.findall(_masked(text))
+    words = tuple("" if t[0] == "\n" else t.lower() for t in raw)
+    segments, start = [], 0
+    for i, word in enumerate((*words, "")):
+        if not word:
+            if i > start:
+                segments.append((start, i))
+            start = i + 1
+    return Tokens(words, tuple(t.islower() for t in raw), tuple(segments), text)
+
+
+def _masked(text: str) -> str:
+    """`text` with quotations and embedded posts blanked out (same length: offsets hold)."""
+    return _POST.sub(_blank, _QUOTED.sub(_blank, text))
 
 
 def _blank(match: re.Match[str]) -> str:
     return "\n" * len(match.group())
 
 
-def shingles(words: Sequence[str], size: int) -> list[int]:
-    """Hashes of every run of `size` words that crosses no break, in text order."""
+def shingle_positions(found: Tokens, size: int) -> list[tuple[int, int]]:
+    """(start, hash) of every run of `size` words that crosses no break, in text order."""
+    words = found.words
     return [
-        hash(words[i : i + size])  # type: ignore[arg-type]
-        for i in range(len(words) - size + 1)
-        if not any(w.startswith("\x00") for w in words[i : i + size])
+        (i, hash(words[i : i + size]))
+        for start, end in found.segments
+        for i in range(start, end - size + 1)
     ]
+
+
+def shingles(found: Tokens, size: int) -> set[int]:
+    """The hashes of every run of `size` words that crosses no break."""
+    return {key for _, key in shingle_positions(found, size)}
 
 
 def candidate_pairs(
@@ -115,15 +125,26 @@ class Overlap:
     passages: tuple[str, ...]  # the shared runs as a's words, longest first
 
 
-def overlap(a: Tokens, b: Tokens, size: int) -> Overlap:
-    """The runs of at least `size` words that `a` and `b` share (quotations masked)."""
-    mask_a, mask_b = _covered(a.words, b.words, size), _covered(b.words, a.words, size)
-    runs = _runs(mask_a)
-    passages = sorted((a.passage(s, e) for s, e in runs), key=len, reverse=True)
+def overlap(
+    a: Tokens,
+    b: Tokens,
+    size: int,
+    at_a: list[tuple[int, int]] | None = None,
+    at_b: list[tuple[int, int]] | None = None,
+) -> Overlap:
+    """The runs of at least `size` words that `a` and `b` share (quotations masked).
+
+    `at_a` and `at_b` are the texts' `shingle_positions`, when the caller has them already.
+    """
+    at_a = shingle_positions(a, size) if at_a is None else at_a
+    at_b = shingle_positions(b, size) if at_b is None else at_b
+    mask_a = _covered(len(a.words), at_a, {key for _, key in at_b}, size)
+    mask_b = _covered(len(b.words), at_b, {key for _, key in at_a}, size)
+    passages = sorted(a.passages(_runs(mask_a)), key=len, reverse=True)
     span_a, span_b = _span(mask_a), _span(mask_b)
     return Overlap(
-        covered_a=sum(mask_a) / max(_length(a.words), 1),
-        covered_b=sum(mask_b) / max(_length(b.words), 1),
+        covered_a=sum(mask_a) / max(a.length, 1),
+        covered_b=sum(mask_b) / max(b.length, 1),
         prose=min(
             sum(p for p, m in zip(a.prose, mask_a, strict=True) if m),
             sum(p for p, m in zip(b.prose, mask_b, strict=True) if m),
@@ -157,12 +178,12 @@ def ordered_overlap(a: Sequence[str], b: Sequence[str]) -> int:
     return previous[-1]
 
 
-def _covered(words: Sequence[str], other: Sequence[str], size: int) -> list[bool]:
-    theirs = set(shingles(other, size))
-    mask = [False] * len(words)
-    for i in range(len(words) - size + 1):
-        window = words[i : i + size]
-        if hash(window) in theirs and not any(w.startswith("\x00") for w in window):  # type: ignore[arg-type]
+def _covered(
+    length: int, positions: list[tuple[int, int]], theirs: set[int], size: int
+) -> list[bool]:
+    mask = [False] * length
+    for i, key in positions:
+        if key in theirs:
             mask[i : i + size] = [True] * size
     return mask
 
@@ -183,7 +204,3 @@ def _span(mask: Sequence[bool]) -> tuple[float, float]:
     if not hits:
         return 1.0, 0.0
     return hits[0] / len(mask), (hits[-1] + 1) / len(mask)
-
-
-def _length(words: Sequence[str]) -> int:
-    return sum(not w.startswith("\x00") for w in words)
