@@ -21,6 +21,7 @@ from newsweave.model import (
     Event,
     Figure,
     Quote,
+    SourceGroup,
     Story,
     SummarySentence,
     TimelineEntry,
@@ -71,7 +72,8 @@ def full_brief(url: str = "https://news.example/ferry?a=1&b=2") -> Brief:
     story = brief.stories[0]
     story.articles.append("a2")
     story.duplicates = [["a1", "a2"]]
-    story.lineage = [CopyRelation("a1", "a2", "verbatim", [XSS])]
+    story.lineage = [CopyRelation("a1", "a2", "verbatim", [XSS], passages=[XSS])]
+    story.sources = [SourceGroup(["a1", "a2"], [f"a1 and a2 are both from {XSS}"])]
     story.timeline += [
         TimelineEntry("2024-09", XSS, ["a1"], inferred=True, granularity="month", event="e1"),
         TimelineEntry("1990", "the decade", ["a1"], granularity="decade"),
@@ -113,6 +115,7 @@ def test_html_report_has_every_section_and_stays_escaped() -> None:
         "Single-source facts",
         "Quote ledger",
         "Lineage",
+        "Independent sources",
         "Sources",
     ):
         assert heading in page
@@ -194,3 +197,12 @@ def test_markdown_escapes_links_and_html() -> None:
 def test_unknown_format_is_a_render_error() -> None:
     with pytest.raises(RenderError, match="unknown format 'pdf'"):
         render(hostile_brief(), "pdf")
+
+
+def test_the_header_counts_source_groups_and_names_why() -> None:
+    brief = full_brief()
+    markdown = render(brief, "md")
+    assert "1 independent source ·" in markdown
+    assert "- [1][2] count as one source: [1] and [2] are both from" in markdown
+    brief.stories[0].sources = []  # a brief from before source groups: copies count once
+    assert "1 independent source ·" in render(brief, "md")

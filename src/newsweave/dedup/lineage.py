@@ -213,6 +213,7 @@ def _copy(
         why = {(b if long_a else a).id: ["the original is the longer text"]}
         directed = True
     copy = b if original is a else a
+    in_order = None
     if kind == "partial" and min(shared.covered_a, shared.covered_b) < config.rewrite_covered:
         in_order = _in_order(a, b, config)
         if in_order >= config.rewrite_order:
@@ -225,11 +226,17 @@ def _copy(
     if identical:
         evidence = ["identical text"]
     else:
+        mine, theirs = ("the copy's", "the original's") if directed else ("one's", "the other's")
         evidence = [
-            f"{_pct(cov_copy)} of the copy's words and {_pct(cov_orig)} of the original's lie in "
+            f"{_pct(cov_copy)} of {mine} words and {_pct(cov_orig)} of {theirs} lie in "
             f"{len(shared.passages)} shared passage{'s' * (len(shared.passages) != 1)} "
             f"({shared.prose} words of prose; quotations left out)"
         ]
+    if kind == "rewrite" and in_order is not None:
+        evidence.append(
+            f"{_pct(in_order)} of the shorter text's content words appear in the same order "
+            "in the other: rephrased, not re-reported"
+        )
     evidence += why.get(copy.id, []) or ["no credit, date or length tells which came first"]
     return CopyRelation(
         original.id,

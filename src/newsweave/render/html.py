@@ -266,7 +266,7 @@ def _lineage(story: Story, numbers: dict[str, int]) -> str:
         out.append("<h3>Independent sources</h3><ul>")
         out += [
             f"<li>{_cite(g.articles, numbers)} count as one source: <small>"
-            + escape("; ".join(with_citations(r, numbers) for r in g.reasons))
+            + "; ".join(with_citations(escape(r), numbers) for r in g.reasons)
             + "</small></li>"
             for g in grouped
         ]

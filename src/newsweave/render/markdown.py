@@ -225,7 +225,7 @@ def _story(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) -> 
         lines += ["### Independent sources", ""]
         lines += [
             f"- {_cite(g.articles, numbers)} count as one source: "
-            + md_escape("; ".join(with_citations(r, numbers) for r in g.reasons))
+            + "; ".join(with_citations(md_escape(r), numbers) for r in g.reasons)
             for g in grouped
         ]
         lines.append("")
