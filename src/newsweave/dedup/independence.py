@@ -39,7 +39,7 @@ class IndependenceConfig:
     wire_prose: int = 8  # prose words in shared runs enough for two credits of one agency
     shingle: int = 6  # words in the shortest shared run (as in LineageConfig)
     dateline_chars: int = 300  # how far into the text a wire dateline is looked for
-    max_postings: int = 50  # a shingle in more articles is a set phrase (as in LineageConfig)
+    max_postings: int = 50  # a shingle in more articles pairs them as a chain (LineageConfig)
 
 
 def source_groups(

@@ -54,7 +54,7 @@ class LineageConfig:
     shingle: int = 6  # words in the shortest shared run that counts
     min_prose: int = 18  # prose words two articles share in runs before they are copies
     min_shared: int = 3  # shared shingles that make a pair a candidate
-    max_postings: int = 50  # a shingle in more articles of a story is a set phrase
+    max_postings: int = 50  # a shingle in more articles pairs them as a chain, not all pairs
     verbatim: float = 0.75  # both texts this much inside shared runs (one of them
     verbatim_either: float = 0.9  # at least this much): a verbatim copy
     prefix: float = 0.6  # the shorter this much inside, both starting together: a prefix

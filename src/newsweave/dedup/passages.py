@@ -10,7 +10,7 @@ independent reports of one press conference repeat the same quotes and names. So
 
 `candidate_pairs` finds the pairs worth comparing from postings of word shingles (each
 shingle lists the articles that contain it), so a story of n articles is not compared
-n * n times; very common shingles (set phrases) are left out of the postings.
+n * n times; a very common shingle only links each article to the next one that has it.
 """
 
 from __future__ import annotations
@@ -95,8 +95,10 @@ def candidate_pairs(
 ) -> list[tuple[int, int]]:
     """Index pairs (i < j) that share at least `min_shared` shingles, from shingle postings.
 
-    A shingle found in more than `max_postings` articles is a set phrase and is skipped,
-    which bounds the work per shingle; the result is sorted.
+    A shingle in at most `max_postings` articles pairs them all; one in more (a set phrase,
+    or a wire story run everywhere) only pairs each article with the next that has it, so
+    the work per shingle stays linear and a widely copied text still links up as a chain.
+    The result is sorted.
     """
     postings: dict[int, list[int]] = {}
     for index, found in enumerate(shingle_sets):
@@ -104,7 +106,9 @@ def candidate_pairs(
             postings.setdefault(key, []).append(index)
     counts: Counter[tuple[int, int]] = Counter()
     for members in postings.values():
-        if 1 < len(members) <= max_postings:
+        if len(members) > max_postings:
+            counts.update(zip(members, members[1:], strict=False))
+        elif len(members) > 1:
             for x, i in enumerate(members):
                 for j in members[x + 1 :]:
                     counts[(i, j)] += 1
