@@ -114,12 +114,13 @@ def find_rewrites(
     vocab = {i: set(ws) for i, ws in content.items()}
     found = []
     for first, later in combinations(sorted(english, key=_age), 2):
-        if root.get(first.id, first.id) == root.get(later.id, later.id):
+        if root[first.id] == root[later.id]:
             continue
         relation = _rewrite(first, later, content, vocab, config)
         if relation is not None:
             found.append(relation)
-            root[later.id] = root.get(first.id, first.id)
+            old, new = root[later.id], root[first.id]
+            root = {m: new if r == old else r for m, r in root.items()}
     return found
 
 
