@@ -187,12 +187,29 @@ class Story:
 class Change:
     """One difference between this brief and an earlier one (or the state at a date)."""
 
-    kind: str  # "new-story" | "new-article" | "new-fact" | "changed-figure" | "new-conflict"
+    kind: str  # one of CHANGE_LABELS: "new-story", "new-source", "new-event", "figure-moved"...
     text: str
     story: str | None = None
     sources: list[str] = field(default_factory=list)
     before: str | None = None
     after: str | None = None
+
+
+CHANGE_LABELS = {  # Change.kind -> the words a reader sees
+    "new-story": "New story",
+    "new-source": "New source",
+    "new-article": "New article",
+    "new-event": "New event",
+    "figure-moved": "Figure changed",
+    "changed-figure": "Figure changed",
+    "new-conflict": "New disagreement",
+    "new-fact": "New fact",
+}
+
+
+def change_label(kind: str) -> str:
+    """The plain-language label of a Change kind ("figure-moved" -> "Figure changed")."""
+    return CHANGE_LABELS.get(kind, kind.replace("-", " ").capitalize())
 
 
 @dataclass(slots=True)
