@@ -20,6 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from newsweave import __version__
 from newsweave.errors import InputError, NewsweaveError
 from newsweave.render.markdown import http_url
+from newsweave.render.overview import human_date
 from newsweave.store import MEMORY
 from newsweave.web.routes import ROUTES, NotFound
 from newsweave.web.views import numbered
@@ -94,6 +95,7 @@ def _templates() -> Jinja2Templates:
         entity_url=lambda kind, name: f"/entities/{kind}/{quote(name, safe='')}",
     )
     env.filters["http_url"] = http_url
+    env.filters["human_date"] = human_date
     env.filters["numbered"] = numbered
     return Jinja2Templates(env=env)
 
