@@ -109,10 +109,11 @@ def test_story_page_has_every_section(client: TestClient, dam: dict) -> None:
     for marker in (
         'id="summary"',
         'class="cite" href="/articles/',
-        'class="timeline-chart"',
-        '<rect class="bar"',
-        '<table class="conflicts">',
-        '<table class="quotes">',
+        'class="tl-chart"',
+        'class="tl-mark"',
+        '<table class="conflicts cards">',
+        '<table class="quotes cards">',
+        'id="details"',
         'id="lineage"',
         '<ol class="sources">',
     ):

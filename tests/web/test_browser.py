@@ -1,8 +1,9 @@
 """In a real browser: Playwright driving Debian's Chromium against a live uvicorn server.
 
 Skipped when /usr/bin/chromium or playwright is missing, unless CI=true (then they fail).
-Screenshots go to test-artifacts/; NEWSWEAVE_UPDATE_SCREENSHOTS=1 also refreshes
-docs/screenshots/story.png.
+Screenshots go to test-artifacts/ (every page at 390 and 1366 px wide);
+NEWSWEAVE_UPDATE_SCREENSHOTS=1 also refreshes docs/screenshots/story.png (the gallery has its
+own script, docs/gallery.py).
 """
 
 from __future__ import annotations
@@ -134,7 +135,12 @@ def test_story_list_to_story_to_cited_article(watched: Watched, example_db: str)
         conflicts = page.locator("table.conflicts")
         assert conflicts.is_visible()
         assert conflicts.locator("tbody tr").count() >= 2
-        assert page.locator("svg.timeline-chart rect.bar").count() >= 2
+        marks = page.locator("svg.tl-chart .tl-mark")
+        assert marks.count() >= 2
+        links = page.locator("svg.tl-chart a").evaluate_all(
+            "links => links.map(a => a.getAttribute('href'))"
+        )
+        assert links and all(link.startswith("/articles/") for link in links)
         assert page.locator("table.timeline tbody tr").count() >= 2
         _shot(page, "story.png")
         page.evaluate("window.scrollTo(0, document.getElementById('conflicts').offsetTop - 12)")
@@ -185,3 +191,75 @@ def test_hostile_pages_execute_nothing(watched: Watched, xss_db: str) -> None:
         assert "<script>" in page.locator("h1").inner_text()
         _shot(page, "xss-article.png")
     assert watched.problems == []
+
+
+WIDTHS = (390, 1366)  # a phone and a laptop
+
+
+def _pages(base: str, page: Any) -> dict[str, str]:
+    """The addresses of the story list, the largest story, an article and a quoted speaker."""
+    page.goto(base + "/")
+    story = page.locator("a.story-link").first.get_attribute("href")
+    page.goto(base + story)
+    article = page.locator("#sources li a").first.get_attribute("href")
+    speaker = page.locator("#quotes a[href^='/entities/speaker/']").first.get_attribute("href")
+    return {
+        "stories": base + "/",
+        "story": base + story,
+        "article": base + article,
+        "speaker": base + speaker,
+    }
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The bundled example's HTML report, as `newsweave brief --format html` writes it."""
+    from tests.web.conftest import EXAMPLES
+
+    from newsweave.analyze import analyze, make_brief
+    from newsweave.ingest import read_inputs
+    from newsweave.model import Page
+    from newsweave.render import render
+
+    pages = [p for p in read_inputs([str(EXAMPLES)]) if isinstance(p, Page)]
+    result = analyze(pages)
+    path = tmp_path_factory.mktemp("report") / "brief.html"
+    path.write_text(render(make_brief(result.articles, result.stories), "html"), "utf-8")
+    return path.as_uri()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_page_fits_the_screen(browser: Any, example_db: str, report: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(5000)
+    try:
+        with Server(example_db) as base:
+            urls = {**_pages(base, page), "report": report}
+            for name, url in urls.items():
+                page.goto(url)
+                assert page.locator("h1").first.is_visible(), name
+                scroll = page.evaluate("document.documentElement.scrollWidth")
+                wide = page.evaluate(
+                    "w => [...document.querySelectorAll('body *')]"
+                    ".filter(e => e.getBoundingClientRect().right > w + 1)"
+                    ".slice(0, 3).map(e => e.tagName + '.' + e.className)",
+                    width,
+                )
+                _shot(page, f"{name}-{width}.png")
+                assert scroll <= width, f"{name} is {scroll} px wide at {width} px: {wide}"
+            page.goto(urls["story"])
+            nav = page.locator("header.top nav a").evaluate_all(
+                "links => links.map(a => a.getClientRects().length)"
+            )
+            assert nav and all(n == 1 for n in nav)  # no menu label broken over two lines
+            if width < 600:  # tables reflow into one card per row
+                assert page.locator("table.conflicts thead").is_hidden()
+                assert (
+                    page.locator("table.conflicts td").first.evaluate(
+                        "td => getComputedStyle(td).display"
+                    )
+                    == "block"
+                )
+    finally:
+        context.close()
