@@ -100,6 +100,48 @@ def _refine(text: str, i: int, n: int, title_key: str, res: HtmlResult) -> str |
     return None
 
 
+def explain_html(page: Page, config: CleanConfig) -> list[LineVerdict]:
+    """Every text block of the HTML page, kept (in trafilatura's main text and not refined away)
+    or removed with the reason: the region it sits in (menu, footer, related links...)."""
+    from .html_blocks import page_blocks
+
+    res = analyse_html(page, config)
+    kept = {_norm(v.text): v for v in res.verdicts}
+    body = "\n".join(_norm(v.text) for v in res.verdicts if v.kept)
+    title = _norm(page.title or res.meta.get("title") or "")
+    out = []
+    for block in page_blocks(page.content):
+        key = _norm(block.text)
+        line = kept.get(key)
+        if line is not None:
+            out.append(
+                LineVerdict(block.text, line.kept, "main text" if line.kept else line.reason)
+            )
+        elif len(key) >= 40 and key in body:
+            out.append(LineVerdict(block.text, True, "main text"))
+        else:
+            out.append(LineVerdict(block.text, False, _why_removed(block, key, title, res)))
+    return out or res.verdicts or [LineVerdict("", False, res.error or "no text")]
+
+
+def _why_removed(block: Any, key: str, title: str, res: HtmlResult) -> str:
+    """Why a block of the page is not in the article, in a reader's words."""
+    if title and key == title:
+        return "the title"
+    standfirst = _norm(res.meta.get("description") or "")
+    if standfirst and (key.startswith(standfirst[:60]) or standfirst.startswith(key[:60])):
+        return "standfirst (kept as metadata)"
+    if block.region:
+        return block.region
+    if res.error:
+        return res.error
+    if block.link_chars > 0.6 * len(block.text):
+        return "link list"
+    if block.tag in ("h2", "h3", "h4", "h5", "h6") or len(block.text.split()) < 5:
+        return "short line outside the article"
+    return "not main text"
+
+
 def build_html_article(page: Page, res: HtmlResult, config: CleanConfig) -> Article | Dropped:
     """Assemble the Article from the HTML analysis; declared Page metadata wins."""
     if res.error:
