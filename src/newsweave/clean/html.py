@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -142,6 +143,48 @@ def _why_removed(block: Any, key: str, title: str, res: HtmlResult) -> str:
     return "not main text"
 
 
+_TITLE_SPLIT = re.compile(r"\s+[|–—:·-]\s+")
+
+
+def html_title(html: str, found: str | None = None) -> str | None:
+    """The page's headline from its markup, never from a line of text: og:title or twitter:title,
+    then <title> (the site's name cut off; `found`, trafilatura's title, when it is part of it),
+    then the first <h1> (or trafilatura's title when it is a heading); else None."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+
+    def first(xpath: str) -> str | None:
+        for value in root.xpath(xpath):
+            text = " ".join(str(value).split())
+            if text:
+                return text
+        return None
+
+    declared = first("//meta[@property='og:title' or @name='og:title']/@content") or first(
+        "//meta[@name='twitter:title' or @property='twitter:title']/@content"
+    )
+    if declared:
+        return declared
+    head = first("//title//text()")
+    if head:
+        if found and found.strip() and found.strip() in head:
+            return found.strip()
+        parts = [p for p in _TITLE_SPLIT.split(head) if p.strip()]
+        return (
+            max(parts[:1] + [p for p in parts if len(p.split()) >= 4], key=len) if parts else head
+        )
+    headings = [" ".join(h.text_content().split()) for h in root.xpath("//h1|//h2|//h3")]
+    h1 = [" ".join(h.text_content().split()) for h in root.xpath("//h1")]
+    if h1 and h1[0]:
+        return h1[0]
+    return found.strip() if found and found.strip() in headings else None
+
+
 def build_html_article(page: Page, res: HtmlResult, config: CleanConfig) -> Article | Dropped:
     """Assemble the Article from the HTML analysis; declared Page metadata wins."""
     if res.error:
@@ -166,7 +209,7 @@ def build_html_article(page: Page, res: HtmlResult, config: CleanConfig) -> Arti
         id=page.id,
         source=page.source,
         text=text,
-        title=page.title or found.get("title"),
+        title=page.title or html_title(page.content, found.get("title")),
         outlet=page.outlet
         or found.get("sitename")
         or meta.outlet_from_url(page.url)
