@@ -150,8 +150,8 @@ def html_title(html: str, found: str | None = None) -> str | None:
     """The page's headline from its markup, never from a line of text: og:title or twitter:title,
     then <title> (the site's name cut off; `found`, trafilatura's title, when it is part of it),
     then the first <h1> (or trafilatura's title when it is a heading); else None."""
-    from lxml import etree
-    from lxml import html as lxml_html
+    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import html as lxml_html  # type: ignore[import-untyped]
 
     try:
         root = lxml_html.fromstring(html)

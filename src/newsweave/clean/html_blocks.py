@@ -111,8 +111,8 @@ class _Collector:
 
 def page_blocks(html: str) -> list[Block]:
     """The visible text of an HTML page as blocks, in reading order, each with its region."""
-    from lxml import etree
-    from lxml import html as lxml_html
+    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import html as lxml_html  # type: ignore[import-untyped]
 
     try:
         root = lxml_html.fromstring(html)

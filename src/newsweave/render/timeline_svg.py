@@ -24,6 +24,7 @@ from html import escape
 from newsweave.model import TimelineEntry
 from newsweave.render.overview import human_date
 
+Day = date  # a calendar day (the name `date` is also a field below)
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
 _DATE = re.compile(r"^(\d{3,4})(?:-(\d{2}|Q[1-4]|SP|SU|FA|AU|WI))?(?:-(\d{2}))?")
 _AXIS, _ROW = 34, 30  # height of the axis band and of one row, in pixels
@@ -75,8 +76,8 @@ class Point:
     date: str
     granularity: str
     entries: list[TimelineEntry]
-    first: date | None
-    last: date | None
+    first: Day | None
+    last: Day | None
 
     @property
     def sources(self) -> list[str]:
