@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from newsweave.errors import InputError
 from newsweave.model import Article, Brief, Change, Page, Story, from_dict
-from newsweave.render.overview import human_date, independent_sources
+from newsweave.render.dates import human_date
+from newsweave.render.overview import independent_sources
 from newsweave.render.timeline_svg import timeline_lanes
 
 if TYPE_CHECKING:

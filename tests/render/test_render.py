@@ -148,10 +148,13 @@ def test_timeline_chart_has_one_row_per_date_with_a_count() -> None:
         TimelineEntry("2019", "Harlow bridge built", ["b"], granularity="year"),
         TimelineEntry("2021-03-02", "Bridge reopened", ["a"], inferred=True),
     ]
-    svg = timeline_svg(entries)
+    html = timeline_svg(entries, published=["2019-06-01", "2021-03-05"])
+    svg = html.split("</svg>")[0]
     assert svg.count("<rect") == 1 and svg.count("<circle") == 1
-    assert "2019 ×2" in svg and "&lt;b&gt;choir" in svg and "<b>" not in svg
+    assert "2019 ×2" in svg and "&lt;b&gt;choir" in svg and "<b>" not in html
     assert 'fill="none"' in svg  # the only entry on 2021-03-02 is inferred
+    alone = timeline_svg(entries)  # no report date: the weeks before the latest day
+    assert alone.split("</svg>")[0].count("<rect") == 0 and "Background" in alone
 
 
 def test_markdown_without_changes_has_no_changes_section() -> None:

@@ -11,8 +11,9 @@ from html import escape
 
 from newsweave.compare.quantities import format_number
 from newsweave.model import Article, Brief, Change, Story, change_label
+from newsweave.render.dates import human_date
 from newsweave.render.markdown import citation_numbers, http_url
-from newsweave.render.overview import human_date, story_overview, who_said_when
+from newsweave.render.overview import story_overview, who_said_when
 from newsweave.render.timeline_svg import timeline_lanes, timeline_svg
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'"

@@ -7,7 +7,8 @@ from urllib.parse import urlsplit
 
 from newsweave.compare.quantities import format_number
 from newsweave.model import Article, Brief, Change, Story, change_label
-from newsweave.render.overview import human_date, independent_sources, story_overview, who_said_when
+from newsweave.render.dates import human_date
+from newsweave.render.overview import independent_sources, story_overview, who_said_when
 from newsweave.render.timeline_svg import timeline_lanes
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")

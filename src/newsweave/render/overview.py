@@ -8,60 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
 
 from newsweave.model import Article, Discrepancy, Story, SummarySentence
+from newsweave.render.dates import date_range, human_date
+from newsweave.render.timeline_svg import timeline_lanes
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 # "RIVERTON, Westmark, May 4 (Wire) — " before a lead sentence: the dateline, not the news
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,[^—–\n]{0,60})?\s[—–-]{1,2}\s+(?=\S)")
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def human_date(value: str | None) -> str:
-    """An ISO date as people write it ("2025-03-13" -> "13 March 2025"); other text unchanged."""
-    if not value:
-        return "undated"
-    match = _ISO.match(value)
-    if match is None:
-        return value
-    year, month, day = match.groups()
-    try:
-        if day:
-            date(int(year), int(month), int(day))
-            return f"{int(day)} {_MONTHS[int(month) - 1]} {year}"
-        if month:
-            return f"{_MONTHS[int(month) - 1]} {year}"
-    except (ValueError, IndexError):
-        return value
-    return year
-
-
-def date_range(first: str | None, last: str | None) -> str:
-    """Two ISO dates as one short label ("11 to 13 March 2025"); "undated" when none."""
-    if not first or not last:
-        return human_date(first or last)
-    if first == last:
-        return human_date(first)
-    a, b = human_date(first).split(" "), human_date(last).split(" ")
-    if len(a) == len(b) == 3 and a[2] == b[2]:
-        if a[1] == b[1]:
-            return f"{a[0]} to {' '.join(b)}"
-        return f"{a[0]} {a[1]} to {' '.join(b)}"
-    return f"{human_date(first)} to {human_date(last)}"
 
 
 def independent_sources(story: Story) -> int:
@@ -88,18 +41,12 @@ def story_overview(story: Story, by_id: dict[str, Article]) -> Overview:
         what = SummarySentence(story.title, list(story.articles))
     members = [by_id[a] for a in story.articles if a in by_id]
     published = sorted(a.published for a in members if a.published)
-    happened = sorted(
-        t.date
-        for t in story.timeline
-        if t.granularity == "day" and _ISO.match(t.date) and t.date.count("-") == 2
+    days = sorted(  # the happenings on the story's own time axis that are dated to the day
+        p.date
+        for p in timeline_lanes(story.timeline, published).main
+        if p.granularity == "day" and p.first == p.last
     )
-    if published:  # happenings the sources could have seen: not after the newest report
-        happened = [d for d in happened if d <= published[-1]]
-        recent = [d for d in happened if d >= _days_before(published[0], 31)]
-        happened = recent or happened[-1:]
-    parts = []
-    if happened:
-        parts.append(date_range(happened[0], happened[-1]))
+    parts = [date_range(days[0], days[-1])] if days else []
     if published:
         parts.append(f"reported {date_range(published[0], published[-1])}")
     when = "; ".join(parts) if parts else "no date found"
@@ -112,14 +59,6 @@ def story_overview(story: Story, by_id: dict[str, Article]) -> Overview:
         + ")"
     )
     return Overview(what=what, when=when, sources=sources)
-
-
-def _days_before(value: str, days: int) -> str:
-    try:
-        day = date.fromisoformat(value[:10])
-    except ValueError:
-        return value
-    return date.fromordinal(day.toordinal() - days).isoformat()
 
 
 @dataclass(slots=True)

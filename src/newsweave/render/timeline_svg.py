@@ -22,7 +22,7 @@ from datetime import date
 from html import escape
 
 from newsweave.model import TimelineEntry
-from newsweave.render.overview import human_date
+from newsweave.render.dates import human_date
 
 Day = date  # a calendar day (the name `date` is also a field below)
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
@@ -105,7 +105,8 @@ class TimelineLanes:
 def timeline_lanes(
     entries: Iterable[TimelineEntry], published: Iterable[str] = ()
 ) -> TimelineLanes:
-    """Points per date, split by the story's reporting window (first report - 30 days .. newest)."""
+    """Points per date, split by the story's weeks: from 30 days before its first report to its
+    newest report (without report dates: the 60 days up to its latest happening to the day)."""
     rows: dict[tuple[str, str], list[TimelineEntry]] = {}
     for entry in entries:
         rows.setdefault((entry.date, entry.granularity), []).append(entry)
@@ -114,6 +115,9 @@ def timeline_lanes(
         for (value, gran), same in rows.items()
     ]
     days = sorted(span[0] for p in published if p and (span := date_span(p[:10])) is not None)
+    if not days:  # no report date: the story's weeks end with its latest happening to the day
+        days = sorted(p.first for p in points if p.first is not None and p.first == p.last)[-1:]
+        days = [date.fromordinal(d.toordinal() - _BEFORE) for d in days] + days
     lanes = TimelineLanes([], [], [], [])
     lo = date.fromordinal(days[0].toordinal() - _BEFORE) if days else date.min
     hi = days[-1] if days else date.max

@@ -19,8 +19,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsweave import __version__
 from newsweave.errors import InputError, NewsweaveError
+from newsweave.render.dates import human_date
 from newsweave.render.markdown import http_url
-from newsweave.render.overview import human_date
 from newsweave.store import MEMORY
 from newsweave.web.routes import ROUTES, NotFound
 from newsweave.web.views import numbered
