@@ -212,3 +212,17 @@ def test_an_html_page_without_title_gets_its_h1_in_the_brief(tmp_path: Path) -> 
     code, out, err = run("clean", str(page))
     assert code == 0, err
     assert json.loads(out)["title"] == "Westmere pier closes"
+
+
+def test_the_brief_lists_a_cut_article_as_truncated_not_dropped() -> None:
+    from newsweave.model import Brief
+    from newsweave.render import render
+
+    note = "text cut: 250,000 characters, over the 100,000-character cap; kept the first 99,990"
+    brief = Brief([], [], dropped=[Dropped("long.txt", note, "clean"), Dropped("e.txt", "empty")])
+    md = render(brief, "md")
+    truncated, dropped = md.split("## Truncated")[1].split("## Dropped")
+    assert "long.txt: 250,000 characters" in truncated and "long.txt" not in dropped
+    assert "e.txt: empty" in dropped
+    html = render(brief, "html")
+    assert html.index("long.txt") < html.index("<h2>Dropped</h2>") < html.index("e.txt")

@@ -39,6 +39,9 @@ class Page:
     meta: dict[str, str] = field(default_factory=dict)
 
 
+TRUNCATED = "text cut:"  # how a Dropped note of a cut (kept) article starts
+
+
 @dataclass(slots=True)
 class Dropped:
     """A document a stage could not use, with the specific reason why."""
@@ -46,6 +49,11 @@ class Dropped:
     source: str
     reason: str
     stage: str = "ingest"
+
+    @property
+    def truncated(self) -> bool:
+        """Whether this is the note of an article cut to the length cap (the article is kept)."""
+        return self.reason.startswith(TRUNCATED)
 
 
 @dataclass(slots=True)

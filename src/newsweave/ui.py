@@ -17,7 +17,7 @@ from rich.progress import (
 )
 from rich.table import Column, Table
 
-from newsweave.model import Dropped
+from newsweave.model import TRUNCATED, Dropped
 from newsweave.pipeline import RunReport, SilentProgress
 
 
@@ -70,11 +70,6 @@ def is_duplicate(item: Dropped) -> bool:
     return item.reason.startswith("duplicate of ")
 
 
-def is_truncation(item: Dropped) -> bool:
-    """A note that an article was cut to the length cap (the article itself was kept)."""
-    return item.reason.startswith("text cut")
-
-
 class ConsoleUI:
     """Messages for people, on standard error, so standard output stays clean for data."""
 
@@ -100,10 +95,10 @@ class ConsoleUI:
         already read are one line with their count (each listed with -v); a cut is "truncated"."""
         copies = [d for d in dropped if is_duplicate(d)]
         for item in dropped:
-            if is_truncation(item):
+            if item.truncated:
                 self.console.print(
                     f"[yellow]truncated[/] {escape(item.source)}: "
-                    f"{escape(item.reason.removeprefix('text cut: '))}"
+                    f"{escape(item.reason.removeprefix(TRUNCATED).strip())}"
                 )
             elif not is_duplicate(item) or self.verbose:
                 self.console.print(

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from newsweave.model import Article, Dropped, Page
+from newsweave.model import TRUNCATED, Article, Dropped, Page
 
 from .config import CleanConfig, LineVerdict
 
@@ -51,7 +51,7 @@ def _cap(
         cut = config.max_chars
     result.text = text[:cut].rstrip()
     note = (
-        f"text cut: {len(text):,} characters, over the {config.max_chars:,}-character cap; "
+        f"{TRUNCATED} {len(text):,} characters, over the {config.max_chars:,}-character cap; "
         f"kept the first {len(result.text):,}"
     )
     return result, Dropped(result.source, note, stage="clean")

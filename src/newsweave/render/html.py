@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from newsweave.compare.quantities import format_number
-from newsweave.model import Article, Brief, Change, Story, change_label
+from newsweave.model import TRUNCATED, Article, Brief, Change, Story, change_label
 from newsweave.render.dates import human_date
 from newsweave.render.markdown import citation_numbers, http_url
 from newsweave.render.overview import story_overview, who_said_when
@@ -66,9 +66,18 @@ def render_html(brief: Brief) -> str:
     parts.append('<h2 id="sources">Sources</h2><ol>')
     parts += [_source(article) for article in brief.articles]
     parts.append("</ol>")
-    if brief.dropped:
+    cut = [d for d in brief.dropped if d.truncated]
+    dropped = [d for d in brief.dropped if not d.truncated]
+    if cut:
+        parts.append("<h2>Truncated</h2><p>Kept, but cut to the length cap:</p><ul>")
+        parts += [
+            f"<li>{escape(d.source)}: {escape(d.reason.removeprefix(TRUNCATED).strip())}</li>"
+            for d in cut
+        ]
+        parts.append("</ul>")
+    if dropped:
         parts.append('<h2>Dropped</h2><ul class="dropped">')
-        parts += [f"<li>{escape(d.source)}: {escape(d.reason)}</li>" for d in brief.dropped]
+        parts += [f"<li>{escape(d.source)}: {escape(d.reason)}</li>" for d in dropped]
         parts.append("</ul>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

@@ -6,7 +6,7 @@ import re
 from urllib.parse import urlsplit
 
 from newsweave.compare.quantities import format_number
-from newsweave.model import Article, Brief, Change, Story, change_label
+from newsweave.model import TRUNCATED, Article, Brief, Change, Story, change_label
 from newsweave.render.dates import human_date
 from newsweave.render.overview import independent_sources, story_overview, who_said_when
 from newsweave.render.timeline_svg import timeline_lanes
@@ -52,9 +52,17 @@ def render_markdown(brief: Brief) -> str:
         lines += details
     lines += ["## Sources", ""]
     lines += [_source(article, numbers[article.id]) for article in brief.articles]
-    if brief.dropped:
+    cut = [d for d in brief.dropped if d.truncated]
+    dropped = [d for d in brief.dropped if not d.truncated]
+    if cut:
+        lines += ["", "## Truncated", "", "Kept, but cut to the length cap:", ""]
+        lines += [
+            f"- {md_escape(d.source)}: {md_escape(d.reason.removeprefix(TRUNCATED).strip())}"
+            for d in cut
+        ]
+    if dropped:
         lines += ["", "## Dropped", ""]
-        lines += [f"- {md_escape(d.source)}: {md_escape(d.reason)}" for d in brief.dropped]
+        lines += [f"- {md_escape(d.source)}: {md_escape(d.reason)}" for d in dropped]
     return "\n".join(lines) + "\n"
 
 
