@@ -30,6 +30,8 @@ td,th{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top;text-align:le
 .top{border-left:4px solid #2f5fb3;background:#f6f8fa;padding:.5rem .8rem;margin:.5rem 0}
 .top p{margin:.2rem 0} .top strong{display:inline-block;min-width:7rem}
 .when{color:#666;font-size:.85em;white-space:nowrap}
+.said{margin:.1rem 0} .said details{display:inline-block;margin:0 0 0 .3rem;vertical-align:top}
+.said summary{font-size:.8em;color:#666} .said details[open]{display:block}
 figure.tl{margin:.5rem 0 1rem} svg.tl-chart{display:block;overflow:hidden}
 .tl-apart{font-size:.9em;margin:.4rem 0} .tl-apart ul{margin:.2rem 0;padding-left:1.2rem}
 .tl-caption{font-size:.8em;color:#666}
@@ -224,14 +226,15 @@ def _conflicts(story: Story, numbers: dict[str, int], by_id: dict[str, Article])
     rows = []
     for d in story.discrepancies:
         for v in who_said_when(d, by_id):
-            said = "<br>".join(
-                f"“{escape(s.wording)}” {_cite([s.article], numbers)} "
+            said = "".join(
+                f'<div class="said">“{escape(s.wording)}” {_cite([s.article], numbers)} '
                 f'<span class="when">{escape(s.when)}</span>'
                 + (
                     f"<details><summary>sentence</summary>{escape(s.sentence)}</details>"
                     if s.sentence
                     else ""
                 )
+                + "</div>"
                 for s in v.said
             )
             about = f'{escape(d.about)} <span class="tag">{escape(d.kind)}</span>'
