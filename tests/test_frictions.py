@@ -226,3 +226,8 @@ def test_the_brief_lists_a_cut_article_as_truncated_not_dropped() -> None:
     assert "e.txt: empty" in dropped
     html = render(brief, "html")
     assert html.index("long.txt") < html.index("<h2>Dropped</h2>") < html.index("e.txt")
+
+
+def test_html_title_stays_linear_on_unclosed_tags() -> None:
+    for bad in ("<h1>" * 100_000, "<title>" * 100_000, "<h2>x" * 100_000, "<meta " * 100_000):
+        assert html_title(bad) is None  # each in a single pass (was minutes with a naive regex)

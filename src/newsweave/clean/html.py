@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,6 +103,9 @@ def _refine(text: str, i: int, n: int, title_key: str, res: HtmlResult) -> str |
     return None
 
 
+_EXPLAIN_CHARS = 5_000_000  # explain at most this much of a page (the view is an aid)
+
+
 def explain_html(page: Page, config: CleanConfig) -> list[LineVerdict]:
     """Every text block of the HTML page, kept (in trafilatura's main text and not refined away)
     or removed with the reason: the region it sits in (menu, footer, related links...)."""
@@ -111,7 +116,7 @@ def explain_html(page: Page, config: CleanConfig) -> list[LineVerdict]:
     body = "\n".join(_norm(v.text) for v in res.verdicts if v.kept)
     title = _norm(page.title or res.meta.get("title") or "")
     out = []
-    for block in page_blocks(page.content):
+    for block in page_blocks(page.content[:_EXPLAIN_CHARS]):
         key = _norm(block.text)
         line = kept.get(key)
         if line is not None:
@@ -144,45 +149,56 @@ def _why_removed(block: Any, key: str, title: str, res: HtmlResult) -> str:
 
 
 _TITLE_SPLIT = re.compile(r"\s+[|–—:·-]\s+")
+_HEAD_CHARS = 300_000  # the title, its meta tags and the first <h1> sit near the top
+_META = re.compile(r"<meta\b[^<>]*>", re.I)
+_ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_OPEN = {name: re.compile(rf"<{name}[\s>]", re.I) for name in ("title", "h1", "h2", "h3")}
+_TAGS = re.compile(r"<[^<>]*>")
+
+
+def _text(fragment: str) -> str:
+    return " ".join(html_lib.unescape(_TAGS.sub(" ", fragment)).split())
 
 
 def html_title(html: str, found: str | None = None) -> str | None:
     """The page's headline from its markup, never from a line of text: og:title or twitter:title,
     then <title> (the site's name cut off; `found`, trafilatura's title, when it is part of it),
     then the first <h1> (or trafilatura's title when it is a heading); else None."""
-    from lxml import etree  # type: ignore[import-untyped]
-    from lxml import html as lxml_html  # type: ignore[import-untyped]
-
-    try:
-        root = lxml_html.fromstring(html)
-    except (etree.ParserError, ValueError):
-        return None
-
-    def first(xpath: str) -> str | None:
-        for value in root.xpath(xpath):
-            text = " ".join(str(value).split())
-            if text:
-                return text
-        return None
-
-    declared = first("//meta[@property='og:title' or @name='og:title']/@content") or first(
-        "//meta[@name='twitter:title' or @property='twitter:title']/@content"
-    )
-    if declared:
-        return declared
-    head = first("//title//text()")
-    if head:
-        if found and found.strip() and found.strip() in head:
+    head = html[:_HEAD_CHARS]
+    for tag in _META.findall(head):
+        attrs = {m[0].lower(): m[1] or m[2] or m[3] for m in _ATTR.findall(tag)}
+        key = (attrs.get("property") or attrs.get("name") or "").lower()
+        if key in ("og:title", "twitter:title") and _text(attrs.get("content", "")):
+            return _text(attrs["content"])
+    title = next(_contents(head, "title", 1), "")
+    if title:
+        if found and found.strip() and found.strip() in title:
             return found.strip()
-        parts = [p for p in _TITLE_SPLIT.split(head) if p.strip()]
-        return (
-            max(parts[:1] + [p for p in parts if len(p.split()) >= 4], key=len) if parts else head
-        )
-    headings = [" ".join(h.text_content().split()) for h in root.xpath("//h1|//h2|//h3")]
-    h1 = [" ".join(h.text_content().split()) for h in root.xpath("//h1")]
-    if h1 and h1[0]:
-        return h1[0]
-    return found.strip() if found and found.strip() in headings else None
+        parts = [p for p in _TITLE_SPLIT.split(title) if p.strip()]
+        return max(parts[:1] + [p for p in parts if len(p.split()) >= 4], key=len)
+    h1 = next(_contents(head, "h1", 1), "")
+    if h1:
+        return h1
+    found = (found or "").strip()
+    headings = {text for name in ("h2", "h3") for text in _contents(head, name, 20)}
+    return found if found and found in headings else None
+
+
+def _contents(html: str, name: str, most: int) -> Iterator[str]:
+    """The text of the first `most` <name> elements (each within 2,000 characters), in one pass."""
+    opener, lower = _OPEN[name], html.lower()
+    pos = 0
+    for _ in range(most):
+        match = opener.search(html, pos)
+        if match is None:
+            return
+        start = html.find(">", match.start())
+        end = lower.find(f"</{name}", start, start + 2000) if start >= 0 else -1
+        if end < 0:
+            return
+        if text := _text(html[start + 1 : end]):
+            yield text
+        pos = end
 
 
 def build_html_article(page: Page, res: HtmlResult, config: CleanConfig) -> Article | Dropped:
