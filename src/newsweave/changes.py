@@ -2,12 +2,12 @@
 articles published before a date).
 
 Stories are matched by the articles they share, not by id (a story's id can change as it
-grows). A story with no earlier article is one "new story" line. For a story that grew, one
-line per new independent source (copies of it folded in; a copy or new version of an earlier
-article is a "new article", not a new source), per new event, per figure that moved ("people killed: 4 → 7, The Observer,
-13 March 2025"), per new disagreement, then the new facts: statements that only new articles
-make, each once (a claim and a timeline entry telling the same thing are one fact), never a
-statement an earlier article made, never one already said by a line above.
+grows). A story with no earlier article is one "new story" line. For a story that grew:
+one line per new independent source (copies of it folded in; a copy or new version of an
+earlier article is a "new article", not a new source), per new event, per figure that moved
+("people killed: 4 → 7, The Observer, 13 March 2025"), per new disagreement, then the new
+facts: statements that only new articles make, each once (a claim and a timeline entry
+telling the same thing are one fact), never one an earlier article made or a line above said.
 """
 
 from __future__ import annotations
@@ -298,8 +298,3 @@ def _same_fact(a: set[str], b: set[str], config: ChangesConfig) -> bool:
 
 def _same(a: set[str], b: set[str], config: ChangesConfig) -> bool:
     return bool(a) and bool(b) and jaccard(a, b) >= config.same_fact
-
-
-def _label(article: Article) -> str:
-    title = article.title or article.text[:80]
-    return f"{title} ({article.outlet})" if article.outlet else title
