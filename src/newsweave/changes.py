@@ -12,8 +12,9 @@ telling the same thing are one fact), never one an earlier article made or a lin
 
 from __future__ import annotations
 
-import json
+import os
 import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -24,6 +25,7 @@ from newsweave.model import Article, Brief, Change, Page, Story, from_dict
 from newsweave.render.dates import human_date
 from newsweave.render.overview import independent_sources
 from newsweave.render.timeline_svg import timeline_lanes
+from newsweave.safejson import loads as safe_loads
 
 if TYPE_CHECKING:
     from newsweave.extract import ExtractConfig
@@ -41,13 +43,29 @@ class ChangesConfig:
     same_story: float = 0.0  # share of shared articles above which two stories are one
 
 
+MAX_BRIEF_BYTES = 200_000_000
+
+
+def _regular_only(path: str, flags: int) -> int:
+    """os.open that never blocks on a FIFO and refuses anything but a regular file."""
+    fd = os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise InputError(f"{path} is not a regular file: give the JSON file of an earlier brief")
+    return fd
+
+
 def read_brief(path: str | Path) -> Brief:
     """An earlier brief from its JSON file (`newsweave brief --format json`)."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        with open(path, "rb", opener=_regular_only) as file:
+            raw = file.read(MAX_BRIEF_BYTES + 1)
+        if len(raw) > MAX_BRIEF_BYTES:
+            raise InputError(f"{path} is over {MAX_BRIEF_BYTES // 1_000_000} MB: not a brief")
+        data = safe_loads(raw.decode("utf-8"))
     except OSError as exc:
         raise InputError(f"cannot read the earlier brief {path}: {exc.strerror}") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except ValueError as exc:  # bad UTF-8, bad JSON, nested too deeply
         raise InputError(f"{path} is not a JSON brief: {exc}") from exc
     if not isinstance(data, dict) or not str(data.get("schema", "")).startswith("newsweave.brief"):
         raise InputError(f"{path} is not a newsweave JSON brief (no 'schema' field)")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -16,6 +17,14 @@ from typing import Any, TypeVar
 BRIEF_SCHEMA = "newsweave.brief/1"
 
 T = TypeVar("T")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """`text` with lone surrogates (from JSON escapes or undecodable file names) as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def content_id(text: str) -> str:
@@ -49,6 +58,10 @@ class Dropped:
     source: str
     reason: str
     stage: str = "ingest"
+
+    def __post_init__(self) -> None:
+        self.source = encodable(self.source)
+        self.reason = encodable(self.reason)
 
     @property
     def truncated(self) -> bool:
@@ -322,7 +335,7 @@ def _convert(hint: Any, value: Any) -> Any:
     if origin is dict:
         _, item = typing.get_args(hint)
         return {k: _convert(item, v) for k, v in value.items()}
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return from_dict(hint, value)
     if hint is float and isinstance(value, int):
         return float(value)

@@ -19,6 +19,7 @@ from rich.table import Column, Table
 
 from newsweave.model import TRUNCATED, Dropped
 from newsweave.pipeline import RunReport, SilentProgress
+from newsweave.terminal import terminal_safe
 
 
 class RichProgress:
@@ -88,7 +89,7 @@ class ConsoleUI:
     def say(self, message: str) -> None:
         """One line of status, unless quiet."""
         if not self.quiet:
-            self.console.print(escape(message))
+            self.console.print(escape(terminal_safe(message)))
 
     def dropped(self, dropped: list[Dropped]) -> None:
         """One line per dropped document, with why (shown even when quiet); repeats of a page
@@ -96,14 +97,13 @@ class ConsoleUI:
         copies = [d for d in dropped if is_duplicate(d)]
         for item in dropped:
             if item.truncated:
+                why = terminal_safe(item.reason.removeprefix(TRUNCATED).strip())
                 self.console.print(
-                    f"[yellow]truncated[/] {escape(item.source)}: "
-                    f"{escape(item.reason.removeprefix(TRUNCATED).strip())}"
+                    f"[yellow]truncated[/] {escape(terminal_safe(item.source))}: {escape(why)}"
                 )
             elif not is_duplicate(item) or self.verbose:
-                self.console.print(
-                    f"[yellow]dropped[/] {escape(item.source)}: {escape(item.reason)}"
-                )
+                source, reason = terminal_safe(item.source), terminal_safe(item.reason)
+                self.console.print(f"[yellow]dropped[/] {escape(source)}: {escape(reason)}")
         if copies and not self.verbose:
             n = len(copies)
             self.console.print(
@@ -149,24 +149,24 @@ class ConsoleUI:
             table = Table("id", "articles", "events", "dates", "outlets", "title")
             for row in rows:
                 table.add_row(
-                    row["id"],
+                    escape(terminal_safe(row["id"])),
                     _sizes(row),
                     str(row["events"]),
-                    _dates(row),
-                    escape(", ".join(row["outlets"])),
-                    escape(row["title"]),
+                    escape(terminal_safe(_dates(row))),
+                    escape(terminal_safe(", ".join(row["outlets"]))),
+                    escape(terminal_safe(row["title"])),
                 )
             self.out.print(table)
             return
         width = max(self.out.width, 40)
         for row in rows:
-            self.out.print(f"[bold]{escape(row['title'])}[/]", overflow="fold")
+            self.out.print(f"[bold]{escape(terminal_safe(row['title']))}[/]", overflow="fold")
             events = f"{row['events']} {'event' if row['events'] == 1 else 'events'}"
             meta = f"{row['id']} · {_sizes(row)} · {events} · {_dates(row)}"
             outlets = ", ".join(row["outlets"]) or "no outlet known"
             for line in (meta, outlets):
                 wrapped = textwrap.fill(line, width, initial_indent="  ", subsequent_indent="  ")
-                self.out.print(escape(wrapped), overflow="fold")
+                self.out.print(escape(terminal_safe(wrapped)), overflow="fold")
 
 
 def _sizes(row: dict[str, Any]) -> str:
