@@ -95,8 +95,11 @@ class Article:
     offtopic: list[OffTopic] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
-    # inferred publication range [earliest, latest] (ISO dates; latest "" when open-ended)
+    # inferred publication range [earliest, latest] (ISO dates; "" for an open end)
     published_range: list[str] = field(default_factory=list)
+    # the signal the date (or range) came from: "declared", "html metadata", "date line",
+    # "published line", "url", "dateline", "header", "text", "text bounds", "story"...
+    published_basis: str | None = None
 
 
 @dataclass(slots=True)

@@ -16,7 +16,7 @@ from newsweave.model import Article, Dropped, Page
 
 from . import meta
 from .config import CleanConfig, LineVerdict
-from .dates import infer_range
+from .dates import publication_date, stamp_date, strip_stamp
 from .features import STOP, Line, PageWords, hash_words, parse_batch, parse_pages
 from .scorer import logits_batch, rule_logits
 
@@ -548,18 +548,23 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
     parts: list[str] = []
     body_lines: list[str] = []
     prev_bullet = False
-    for line, kept in zip(res.lines, res.keep, strict=True):
+    top = res.lines[0].raw if res.lines else ""
+    stamped = stamp_date(top) is not None  # the store's "date YYYY-MM-DD" stamp is not text
+    for i, (line, kept) in enumerate(zip(res.lines, res.keep, strict=True)):
         if not kept:
             continue
-        body_lines.append(line.text)
+        line_text = strip_stamp(line.text) if stamped and i == 0 else line.text
+        if not line_text:
+            continue
+        body_lines.append(line_text)
         if line.bullet:
-            item = "• " + line.text
+            item = "• " + line_text
             if prev_bullet:
                 parts[-1] += "\n" + item
             else:
                 parts.append(item)
         else:
-            parts.append(line.text)
+            parts.append(line_text)
         prev_bullet = line.bullet
     text = "\n\n".join(parts)
     if len(text) < config.min_chars:
@@ -570,6 +575,7 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
             stage="clean",
         )
     published, inferred = page.published, False
+    basis = "declared" if published else None
     span: list[str] = []
     if not published and config.infer_dates:
         first = next((i for i, k in enumerate(res.keep) if k), 0)
@@ -578,10 +584,11 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
             for raw in (line.raw for line in res.lines[:first])
             if raw.strip()[:1] != "•"
         ]
-        lo, hi = infer_range(header, _head(body_lines, config.max_chars or _DATE_SCAN))
-        if lo is not None:
-            span = [lo.isoformat(), hi.isoformat() if hi else ""]
-        published = span[0] if lo is not None and lo == hi else None
+        found = publication_date(
+            header, _head(body_lines, config.max_chars or _DATE_SCAN), page.url, top
+        )
+        span, basis = found.range, found.basis
+        published = found.day.isoformat() if found.day else None
         inferred = published is not None
     outlet = (
         page.outlet
@@ -594,7 +601,7 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
         id=page.id,
         source=page.source,
         text=text,
-        title=res.title,
+        title=strip_stamp(res.title) if stamped and res.title else res.title,
         outlet=outlet,
         credits=res.credits,
         authors=res.authors,
@@ -604,6 +611,7 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
         url=page.url,
         standfirst=res.standfirst,
         published_range=span,
+        published_basis=basis,
     )
 
 
