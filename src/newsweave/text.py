@@ -34,6 +34,19 @@ _FOREIGN_MONTHS = {
     "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9,
     "ottobre": 10, "dicembre": 12,
 }  # fmt: skip
+# weekday names of French, German, Spanish and Italian, Monday = 0
+_FOREIGN_WEEKDAYS = {
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
+    "dimanche": 6, "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
+    "samstag": 5, "sonnabend": 5, "sonntag": 6, "lunes": 0, "martes": 1, "miércoles": 2,
+    "miercoles": 2, "jueves": 3, "viernes": 4, "sábado": 5, "sabado": 5, "domingo": 6,
+    "lunedì": 0, "martedì": 1, "mercoledì": 2, "giovedì": 3, "venerdì": 4, "sabato": 5,
+    "domenica": 6,
+}  # fmt: skip
+# a regex alternation of weekday names (English, French, German, Spanish, Italian)
+WEEKDAY_PATTERN = "|".join(
+    sorted({*_FOREIGN_WEEKDAYS, *(n.lower() for n in WEEKDAY_NAMES)}, key=len, reverse=True)
+)
 # a regex alternation of month names and abbreviations (English, French, German, Spanish, Italian)
 MONTH_PATTERN = "|".join(
     sorted(
@@ -113,6 +126,14 @@ def stem(word: str) -> str:
 def jaccard(a: set[str], b: set[str]) -> float:
     """Jaccard similarity of two sets (0 when both are empty)."""
     return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def weekday_number(name: str) -> int:
+    """0 (Monday) to 6 for a weekday name: "Wednesday", "jeudi", "Freitag", "sábado"."""
+    key = name.lower()
+    if key in _FOREIGN_WEEKDAYS:
+        return _FOREIGN_WEEKDAYS[key]
+    return [n.lower() for n in WEEKDAY_NAMES].index(key)
 
 
 def month_number(name: str) -> int:

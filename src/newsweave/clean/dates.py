@@ -29,7 +29,9 @@ _MON = rf"((?i:{MONTH_PATTERN}))\.?"
 _YEAR = r"((?:19|20)\d\d)"
 ISO = re.compile(rf"\b{_YEAR}-(\d\d)-(\d\d)\b")
 MDY = re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.I)
-DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?{_MON},?\s+(?:de\s+)?{_YEAR}\b", re.I)
+DMY = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?{_MON},?\s+(?:de\s+)?{_YEAR}\b", re.I
+)
 MY = re.compile(rf"\b{_MON}\s+(?:of\s+|de\s+)?{_YEAR}\b", re.I)
 LAST_MONTH = re.compile(rf"\blast\s+{_MON}(?!\w)", re.I)
 NUMERIC = re.compile(r"\b([0-3]?\d)([./])([01]?\d)\2((?:19|20)?\d\d)\b")
@@ -75,7 +77,10 @@ class PublicationDate:
             return [self.day.isoformat()] * 2
         if self.earliest is None and self.latest is None:
             return []
-        return [self.earliest.isoformat() if self.earliest else "", self.latest.isoformat() if self.latest else ""]
+        return [
+            self.earliest.isoformat() if self.earliest else "",
+            self.latest.isoformat() if self.latest else "",
+        ]
 
 
 def _mk(y: str | int, m: int, d: str | int) -> date | None:
@@ -225,11 +230,14 @@ def publication_date(
     for line in lead[:1]:
         if (found := dateline(line)) is not None:
             month, day_, year = found
+            basis = "dateline" if year else "dateline, year from the page"
             year = year or (u_lo.year if u_lo else None) or _page_year(month, day_, years, updated)
             if year is not None and (d := _mk(year, month, day_)) is not None:
-                return PublicationDate(day=d, basis="dateline")
+                return PublicationDate(day=d, basis=basis)
             return PublicationDate(
-                earliest=u_lo, latest=updated or u_hi, basis="dateline without a year",
+                earliest=u_lo,
+                latest=updated or u_hi,
+                basis="dateline without a year",
                 month_day=(month, day_),
             )
     for text in header:

@@ -589,7 +589,7 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
         )
         span, basis = found.range, found.basis
         published = found.day.isoformat() if found.day else None
-        inferred = published is not None
+        inferred = published is not None  # found in the text: see `published_basis` for how
     outlet = (
         page.outlet
         or meta.outlet_from_url(page.url)
