@@ -16,6 +16,7 @@ from newsweave.extract import ExtractConfig, extract_articles, resolve_stories
 from newsweave.model import Article, Brief, Dropped, Page, Story
 from newsweave.pipeline import Pipeline, Progress, RunReport, Stage, corpus_stage, map_stage
 from newsweave.summarize import build_timeline, summarize
+from newsweave.summarize.dating import bound_by_events, complete_datelines, date_events
 
 
 @dataclass(slots=True)
@@ -36,11 +37,13 @@ def default_stages(extract: ExtractConfig | None = None) -> list[Stage]:
         ),
         corpus_stage("dedup", _dedup, needs=["articles"], adds=["copies"]),
         corpus_stage("cluster", _cluster, needs=["articles", "copies"], adds=["stories"]),
+        corpus_stage("date", _date, needs=["stories", "articles"], adds=["articles"]),
         corpus_stage("lineage", _lineage, needs=["stories", "articles"], adds=["stories"]),
         corpus_stage("offtopic", _offtopic, needs=["stories", "articles"], adds=["articles"]),
         corpus_stage("compare", _compare, needs=["stories", "articles"], adds=["stories"]),
         corpus_stage("resolve", resolve_stories, needs=["stories", "articles"], adds=["stories"]),
         corpus_stage("summarize", _summarize, needs=["stories", "articles"], adds=["stories"]),
+        corpus_stage("bound", _bound, needs=["stories", "articles"], adds=["articles"]),
     ]
 
 
@@ -124,16 +127,35 @@ def _compare(stories: list[Story], articles: list[Article]) -> dict[str, Any]:
     )
 
 
+def _date(stories: list[Story], articles: list[Article]) -> dict[str, Any]:
+    """Publication dates the story completes (a dateline's missing year)."""
+    by_id = {a.id: a for a in articles}
+    for story in stories:
+        for dated in complete_datelines([by_id[a] for a in story.articles]):
+            by_id[dated.id] = dated
+    return {"articles": [by_id[a.id] for a in articles]}
+
+
 def _summarize(stories: list[Story], articles: list[Article]) -> dict[str, Any]:
-    return _each_story(
-        stories,
-        articles,
-        lambda story, members: replace(
+    def update(story: Story, members: list[Article]) -> Story:
+        timeline = build_timeline(members, story.events, story.duplicates)
+        return replace(
             story,
-            timeline=build_timeline(members, story.events, story.duplicates),
+            events=date_events(story.events, timeline, members),
+            timeline=timeline,
             summary=summarize(members, story.duplicates),
-        ),
-    )
+        )
+
+    return _each_story(stories, articles, update)
+
+
+def _bound(stories: list[Story], articles: list[Article]) -> dict[str, Any]:
+    """Undated articles' publication ranges start no earlier than the event they report."""
+    by_id = {a.id: a for a in articles}
+    for story in stories:
+        for bounded in bound_by_events([by_id[a] for a in story.articles], story.events):
+            by_id[bounded.id] = bounded
+    return {"articles": [by_id[a.id] for a in articles]}
 
 
 def _within(groups: list[list[str]], story: Story) -> list[list[str]]:

@@ -60,9 +60,11 @@ _NUM = rf"(?P<n>\d+(?:\.\d+)?|(?i:(?:{_TENS})[\s-](?:one|two|three|four|five|six
 _UNIT = r"(?P<unit>(?i:second|minute|hour|day|week|month|quarter|year|decade|centurie|century))s?"
 _MOD = r"(?:(?P<mod>(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))[\s-]+)?"
 _REL = r"(?P<rel>(?i:last|this|next|coming|previous|current|earlier\s+this|later\s+this|early\s+next|late\s+next|early\s+last|late\s+last|early\s+this|late\s+this|the\s+same|that|the\s+coming|the\s+current|the\s+previous|the\s+following))"
-_FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|next|plans?\s+to|scheduled|expected\s+to|due\s+to|is\s+to|are\s+to|"
-    r"would\s+begin|upcoming|from\s+now)\b",
+# words that put a time expression in the future: a plan, a schedule, a deadline
+FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|next|plans?\s+to|planned|scheduled|expected\s+to|is\s+to|are\s+to|"
+    r"due\s+to\s+(?:be|begin|start|end|expire|open|close|take)|would\s+(?:begin|expire|end|start)|"
+    r"upcoming|from\s+now|deadline|expires?)\b",
     re.I,
 )
 
@@ -146,7 +148,7 @@ def _number(raw: str) -> str:
 
 def _direction(match: re.Match[str], state: _State) -> str:
     window = state.text[max(0, match.start() - 80) : match.end() + 40]
-    return "future" if _FUTURE.search(window) else "past"
+    return "future" if FUTURE.search(window) else "past"
 
 
 def _day(day: date) -> tuple[str, str, str, bool]:

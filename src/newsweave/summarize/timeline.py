@@ -15,9 +15,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsweave.extract.anchor import Anchor, article_anchor
+from newsweave.extract.anchor import Anchor, article_anchor, parse_iso
 from newsweave.extract.dates import time_expressions
 from newsweave.extract.resolve import story_anchors
+from newsweave.extract.timex import FUTURE
 from newsweave.model import Article, Event, TimeExpression, TimelineEntry
 from newsweave.summarize.dating import Clue, explicit, keys, refine_day, vague_day
 from newsweave.text import jaccard, split_sentences
@@ -69,7 +70,8 @@ def build_timeline(
     """Dated entries from time expressions and publication dates, merged across articles."""
     config = config or TimelineConfig()
     mentions = story_mentions(articles, events, copies, config)
-    entries = merge_mentions(mentions, config)
+    window = story_window(articles)
+    entries = [e for e in merge_mentions(mentions, config) if not after_the_story(e, window)]
     if len(entries) > config.max_entries:
         ranked = sorted(entries, key=lambda e: (-len(e.sources), e.inferred, -len(e.date)))
         entries = ranked[: config.max_entries]
@@ -90,12 +92,16 @@ def story_mentions(
         articles, key=lambda a: (a.id in copy_ids, a.published or "9999", a.published_inferred)
     )
     anchors = story_anchors(ordered) if any(not _exact(a) for a in ordered) else {}
+    window = story_window(ordered)
     event_of = {a: e.id for e in events for a in e.articles}
     found: list[tuple[Article, Anchor | None, list[TimeExpression]]] = []
     for article in ordered:
         anchor = anchors.get(article.id) or article_anchor(
             article.published, article.published_inferred
         )
+        if window is not None and (anchor is None or not anchor.exact):
+            # an undated article was published among the story's others: not after the latest
+            anchor = window if anchor is None else _capped(anchor, window)
         found.append((article, anchor, _expressions(article, anchor)))
     clues = [
         (article.id, expr.sentence, expr.value if explicit(expr.text) else "")
@@ -148,6 +154,28 @@ def story_mentions(
                 )
             )
     return mentions
+
+
+def story_window(articles: Sequence[Article]) -> Anchor | None:
+    """The days the story's dated articles were published on (first..latest), or None."""
+    days = sorted(
+        d for a in articles if len(a.published or "") >= 10 and (d := parse_iso(a.published))
+    )
+    return Anchor(days[0], days[-1]) if days else None
+
+
+def _capped(anchor: Anchor, window: Anchor) -> Anchor:
+    """A range anchor that ends no later than the story's latest article."""
+    if anchor.earliest > window.latest:
+        return anchor
+    return Anchor(anchor.earliest, min(anchor.latest, window.latest))
+
+
+def after_the_story(entry: TimelineEntry, window: Anchor | None) -> bool:
+    """Whether an entry is dated after the story's latest article without stating a plan."""
+    if window is None or parse_iso(entry.date) is None:
+        return False
+    return entry.date[:10] > window.latest.isoformat() and not FUTURE.search(entry.text)
 
 
 def merge_mentions(
