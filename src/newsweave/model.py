@@ -100,6 +100,7 @@ class Article:
     # the signal the date (or range) came from: "declared", "html metadata", "date line",
     # "published line", "url", "dateline", "header", "text", "text bounds", "story"...
     published_basis: str | None = None
+    short: bool = False  # a headline over one or two sentences, shorter than a full body
 
 
 @dataclass(slots=True)
@@ -145,6 +146,7 @@ class TimelineEntry:
     inferred: bool = False
     granularity: str = "day"  # day | month | season | quarter | year | decade
     event: str | None = None  # the id of the Event this entry belongs to, when known
+    background: bool = False  # context from well before the story's first article
 
 
 @dataclass(slots=True)

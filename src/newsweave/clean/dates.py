@@ -152,8 +152,8 @@ def url_date(url: str | None) -> tuple[date | None, date | None, date | None]:
     for m in _URL_DMY.finditer(path):
         if (d := _mk(m.group(3), month_number(m.group(2)), m.group(1))) is not None:
             return d, None, None
-    if m := _URL_YM.search(path):
-        first = _mk(m.group(1), int(m.group(2)), 1)
+    if month_path := _URL_YM.search(path):
+        first = _mk(month_path.group(1), int(month_path.group(2)), 1)
         if first is not None:
             nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
             return None, first, nxt - timedelta(days=1)
@@ -226,7 +226,7 @@ def publication_date(
     if u_day is not None:
         return PublicationDate(day=u_day, basis="url")
     joined = "\n".join(body)
-    years = [d.year for d in full_dates(joined)] + ([u_lo.year] if u_lo else [])
+    years = [d.year for d in full_dates(joined)] + [int(m.group(2)) for m in MY.finditer(joined)]
     for line in lead[:1]:
         if (found := dateline(line)) is not None:
             month, day_, year = found

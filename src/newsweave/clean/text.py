@@ -24,7 +24,7 @@ _TRUNCATED = re.compile(r"(?:\.{3,}|…)\s*$")
 _WORD = re.compile(r"\w+")
 # photo captions and credits: "In this Dec. 1, 2019, file photo, ...", "... (AP Photo/Ann Lee)",
 # "... (Image: GETTY)", "Photo: Ann Lee, AP"
-_CAPTION = re.compile(
+CAPTION = re.compile(
     r"""(?ix)
     ^(?:in\ )?this\b.{0,80}\d.{0,40}\bphoto(?:graph)?\b  # dated, as agencies write them
     | \((?:[\w.]+\ ){0,2}photo\b  # (AP Photo/..., (File photo), (Photo by ...
@@ -306,7 +306,7 @@ def _captions_and_ads(lines: list[Line], keep: list[bool], why: list[str | None]
     for i in compress(range(len(lines)), keep):
         line = lines[i]
         key = line.key
-        if ("photo" in key or "image:" in key) and _CAPTION.search(line.text):
+        if ("photo" in key or "image:" in key) and CAPTION.search(line.text):
             keep[i], why[i] = False, "photo caption"
         elif line.nw <= 5 and _AD_LABEL.match(line.key):
             keep[i], why[i] = False, "advertisement label"
@@ -567,7 +567,12 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
             parts.append(line_text)
         prev_bullet = line.bullet
     text = "\n\n".join(parts)
+    headline = res.title
+    short = False
     if len(text) < config.min_chars:
+        headline = _short_headline(res, body_lines)
+        short = headline is not None
+    if len(text) < config.min_chars and not short:
         return Dropped(
             page.source,
             f"no article body: {len(text)} characters kept from {len(res.lines)} lines "
@@ -601,7 +606,7 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
         id=page.id,
         source=page.source,
         text=text,
-        title=strip_stamp(res.title) if stamped and res.title else res.title,
+        title=strip_stamp(headline) if stamped and headline else headline,
         outlet=outlet,
         credits=res.credits,
         authors=res.authors,
@@ -612,7 +617,32 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
         standfirst=res.standfirst,
         published_range=span,
         published_basis=basis,
+        short=short,
     )
+
+
+_SHORT_SENTENCE = re.compile(r"^\W?[A-Z0-9].*\w.*[.!?][\"”’)]?$")
+_LONG_WORD = re.compile(r"\w{4,}")
+
+
+def _short_headline(res: Analysis, body: list[str]) -> str | None:
+    """The headline of a real short article, or None: a body under the minimum is kept when
+    it is one or two full sentences (five words or more each) under a headline (the title
+    found, else the line just above the body: 4-20 words, no final period, sharing a word)."""
+    if not body or len(body) > 2:
+        return None
+    if not all(len(line.split()) >= 5 and _SHORT_SENTENCE.match(line) for line in body):
+        return None
+    if res.title:
+        return res.title
+    first = next((i for i, k in enumerate(res.keep) if k), 0)
+    above = next((ln for ln in reversed(res.lines[:first]) if ln.text.strip()), None)
+    if above is None or not 4 <= above.nw <= 20 or above.text.rstrip()[-1:] in ".|:":
+        return None
+    shared = {w.lower() for w in _LONG_WORD.findall(above.text)} & {
+        w.lower() for line in body for w in _LONG_WORD.findall(line)
+    }
+    return above.text.strip() if shared else None
 
 
 _DATE_SCAN = 100_000  # characters of body read for dates when the text is not capped

@@ -56,7 +56,7 @@ def split_events(articles: Sequence[Article], config: ClusterConfig) -> list[Eve
     events = []
     for members in groups:
         group = [articles[i] for i in members]
-        member_days = [days[i] for i in members if days[i] is not None]
+        member_days = [d for i in members if (d := days[i]) is not None]
         day = _event_day(member_days)
         lead = min(group, key=lambda a: time_key(a, day_number(a.published)))
         events.append(
@@ -142,7 +142,8 @@ def _group(days: list[int | None], sims: np.ndarray, config: ClusterConfig) -> l
     dated = [i for i, d in enumerate(days) if d is not None]
     groups = [[i] for i in dated]
     if dated:
-        gap = np.abs(np.subtract.outer([days[i] for i in dated], [days[i] for i in dated]))
+        known = np.array([days[i] for i in dated], dtype=float)
+        gap = np.abs(np.subtract.outer(known, known))
         link = (config.event_time_prior + sims[np.ix_(dated, dated)]) * np.exp(
             -gap / config.event_decay_days
         )

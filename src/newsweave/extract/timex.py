@@ -399,9 +399,44 @@ def _year_earlier(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | N
 @_rule(rf"\b{_MOD}(?:(?i:fiscal|calendar)\s+)?{_Y}\b(?![,.]?\d|\s*(?:%|percent|-strong))")
 def _year(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None:
     before = s.text[max(0, m.start() - 2) : m.start()]
-    if "$" in before or "#" in before:
+    if "$" in before or "#" in before or _count(m, s.text):
         return None
     return "DATE", m.group("y"), "year", False
+
+
+# a year used as a modifier comes after a determiner: "the 2020 ceasefire", "la 2023 edición"
+_DETERMINER = re.compile(
+    r"(?i:\b(?:the|a|an|its|their|his|her|this|that|le|la|les|l'|der|die|das|den|el|los|las)\s+)$"
+)
+# words after a number that do not make it a count: "in 2020 the", "2020 and", "2020 à"
+_NOT_COUNTED = frozenset(
+    {
+        "the", "a", "an", "and", "or", "but", "to", "in", "on", "at", "of", "for", "by", "with",
+        "from", "as", "when", "while", "after", "before", "until", "since", "than", "that",
+        "which", "who", "where", "was", "were", "is", "are", "had", "has", "have", "will", "would",
+        "could", "its", "his", "her", "their", "this", "these", "those", "it", "he", "she", "they",
+        "we", "i", "et", "le", "la", "les", "de", "du", "des", "en", "au", "aux", "à", "und",
+        "die", "der", "das", "den", "dem", "im", "am", "y", "el", "los", "las", "del", "con",
+        "por", "para", "que", "e", "il", "lo", "gli",
+    }
+)  # fmt: skip
+# "in 2023 alone", "since 1990 everything": a time preposition makes it a year
+_TIME_PREPOSITION = re.compile(
+    r"(?i:\b(?:in|since|until|by|during|from|before|after|en|depuis|seit|im|desde|durante)\s+)$"
+)
+_NEXT_WORD = re.compile(r"[\s\xa0]+([^\W\d_][\w'-]*)")
+
+
+def _count(m: re.Match[str], text: str) -> bool:
+    """Whether a year-like number counts things: "2000 hommes", "1999 soldiers"."""
+    following = _NEXT_WORD.match(text, m.end())
+    if following is None or not following.group(1)[0].islower():
+        return False
+    if following.group(1).lower() in _NOT_COUNTED:
+        return False
+    return _DETERMINER.search(text[max(0, m.start() - 12) : m.start()]) is None and (
+        _TIME_PREPOSITION.search(text[max(0, m.start() - 10) : m.start()]) is None
+    )
 
 
 @_rule(r"\b(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?P<dec>(?:19|20)\d)0s\b")

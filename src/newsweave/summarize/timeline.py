@@ -15,7 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsweave.extract.anchor import Anchor, article_anchor, parse_iso
+from newsweave.clean.text import CAPTION
+from newsweave.extract.anchor import Anchor, article_anchor, month_end, parse_iso
 from newsweave.extract.dates import time_expressions
 from newsweave.extract.resolve import story_anchors
 from newsweave.extract.timex import FUTURE
@@ -35,6 +36,9 @@ BOILERPLATE = re.compile(
     re.I,
 )
 
+# what follows a caption's date: ". – " before the story goes on, or the photo credit
+_CAPTION_TAIL = re.compile(r"(?i)\s*\.\s+[–—]\s|\s*[.,]?\s*\((?:ap|afp|reuters|photo|file)\b")
+
 
 @dataclass(frozen=True, slots=True)
 class TimelineConfig:
@@ -47,6 +51,8 @@ class TimelineConfig:
     min_words: int = 8  # a clause shorter than this takes in its neighbours
     corroborate: int = 3  # key words a sentence shares with another to date a vague day by it
     publication: bool = True  # add an entry for each publication date (the article's title)
+    same_year_shared: int = 1  # key words two clauses dated by the same bare year share
+    background_days: int = 30  # entries ending this long before the first article: background
 
 
 @dataclass(slots=True)
@@ -72,6 +78,8 @@ def build_timeline(
     mentions = story_mentions(articles, events, copies, config)
     window = story_window(articles)
     entries = [e for e in merge_mentions(mentions, config) if not after_the_story(e, window)]
+    for entry in entries:
+        entry.background = before_the_story(entry, window, config.background_days)
     if len(entries) > config.max_entries:
         ranked = sorted(entries, key=lambda e: (-len(e.sources), e.inferred, -len(e.date)))
         entries = ranked[: config.max_entries]
@@ -123,6 +131,8 @@ def story_mentions(
             value = _calendar(expr)
             if value is None or not expr.sentence or BOILERPLATE.search(expr.sentence):
                 continue
+            if caption_date(expr):
+                continue
             date, granularity = value
             if expr.relative and anchor is not None and not anchor.exact:
                 if granularity == "day" and vague_day(expr.text):
@@ -171,6 +181,29 @@ def _capped(anchor: Anchor, window: Anchor) -> Anchor:
     return Anchor(anchor.earliest, min(anchor.latest, window.latest))
 
 
+def before_the_story(entry: TimelineEntry, window: Anchor | None, days: int) -> bool:
+    """Whether an entry's whole period ends `days` or more before the story's first article."""
+    start = parse_iso(entry.date)
+    if window is None or start is None:
+        return False
+    if entry.granularity == "day":
+        end = start
+    elif entry.granularity in ("month", "season", "quarter"):
+        end = month_end(start.year, start.month)
+    else:
+        end = start.replace(month=12, day=31)
+    return (window.earliest - end).days >= days
+
+
+def caption_date(expr: TimeExpression) -> bool:
+    """Whether the time expression dates a photo caption, not a happening of the text."""
+    if CAPTION.search(expr.sentence):
+        return True
+    at = expr.sentence.find(expr.text)
+    after = expr.sentence[at + len(expr.text) :] if at >= 0 else ""
+    return bool(_CAPTION_TAIL.match(after))
+
+
 def after_the_story(entry: TimelineEntry, window: Anchor | None) -> bool:
     """Whether an entry is dated after the story's latest article without stating a plan."""
     if window is None or parse_iso(entry.date) is None:
@@ -181,18 +214,24 @@ def after_the_story(entry: TimelineEntry, window: Anchor | None) -> bool:
 def merge_mentions(
     mentions: Sequence[Mention], config: TimelineConfig | None = None
 ) -> list[TimelineEntry]:
-    """One entry per happening and date: mentions of one date that say much the same are merged."""
+    """One entry per happening and date: mentions of one date that say much the same are merged.
+
+    A merged entry reads as its most central clause: the one sharing most key words with
+    the others (the first on a tie).
+    """
     config = config or TimelineConfig()
     groups: list[tuple[TimelineEntry, set[str]]] = []
+    members: list[list[Mention]] = []
     by_date: dict[str, list[int]] = {}
     for mention in mentions:
         for index in by_date.get(mention.date, []):
             entry, words = groups[index]
-            if _same_happening(words, mention.words, config):
+            if _same_happening(words, mention.words, config, mention.granularity):
                 if mention.article not in entry.sources:
                     entry.sources = sorted({*entry.sources, mention.article})
                 entry.inferred = entry.inferred and mention.inferred
                 words |= mention.words
+                members[index].append(mention)
                 break
         else:
             by_date.setdefault(mention.date, []).append(len(groups))
@@ -204,6 +243,14 @@ def merge_mentions(
                 granularity=mention.granularity,
             )
             groups.append((entry, set(mention.words)))
+            members.append([mention])
+    for (entry, _), told in zip(groups, members, strict=True):
+        if len(told) > 2:
+            central = max(
+                told,
+                key=lambda m: sum(len(m.words & o.words) for o in told if o is not m),
+            )
+            entry.text = central.text
     return [entry for entry, _ in groups]
 
 
@@ -319,8 +366,14 @@ def _publication(article: Article) -> Mention:
     )
 
 
-def _same_happening(a: set[str], b: set[str], config: TimelineConfig) -> bool:
+def _same_happening(
+    a: set[str], b: set[str], config: TimelineConfig, granularity: str = "day"
+) -> bool:
+    """Whether two clauses on one date tell one happening; a bare year ("in 2020") is coarse:
+    within a story, its clauses that share a key word tell the same thing."""
     shared = len(a & b)
+    if granularity in ("year", "decade"):
+        return shared >= config.same_year_shared
     if shared < 3:
         return False
     return jaccard(a, b) >= config.same_happening or shared >= config.same_overlap * min(
