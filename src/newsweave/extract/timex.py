@@ -156,6 +156,15 @@ def _day(day: date) -> tuple[str, str, str, bool]:
 
 
 def _nearest_year(month: int, day: int, anchor: date, direction: str) -> int:
+    """The year of a year-less date: the most recent occurrence at or before the anchor when
+    the text reports the past, the nearest one (ahead preferred) when it states a plan."""
+    if direction == "past":
+        try:
+            return (
+                anchor.year if date(anchor.year, month, min(day, 28)) <= anchor else anchor.year - 1
+            )
+        except ValueError:
+            return anchor.year
     best, best_cost = anchor.year, float("inf")
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -189,6 +198,26 @@ def _full_date(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None
         )
     except ValueError:
         return None
+
+
+_FOREIGN_MON = (
+    r"(?P<mon>(?i:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|"
+    r"octobre|novembre|décembre|decembre|januar|jänner|februar|märz|april|juni|juli|august|"
+    r"september|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+    r"setiembre|octubre|noviembre|diciembre))"
+)
+
+
+@_rule(
+    rf"\b(?P<d>[0-3]?\d)(?:er|\.)?\s+(?:de\s+)?{_FOREIGN_MON}(?:\s+(?:de\s+)?(?P<y>(?:19|20)\d\d))?\b"
+)
+def _foreign_date(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None:
+    """French, German and Spanish dates: "17 avril 2024", "17. April 2024", "27 de octubre"."""
+    month, day = month_number(m.group("mon")), int(m.group("d"))
+    if m.group("y"):
+        return "DATE", date(int(m.group("y")), month, day).isoformat(), "day", False
+    year = _nearest_year(month, day, s.anchor.day, _direction(m, s) if s.anchor.exact else "past")
+    return "DATE", date(year, month, day).isoformat(), "day", True
 
 
 @_rule(rf"\b{_MOD}{_MON},?\s+(?:of\s+)?{_Y}\b")

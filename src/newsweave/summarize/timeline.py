@@ -51,7 +51,6 @@ class TimelineConfig:
     min_words: int = 8  # a clause shorter than this takes in its neighbours
     corroborate: int = 3  # key words a sentence shares with another to date a vague day by it
     publication: bool = True  # add an entry for each publication date (the article's title)
-    same_year_shared: int = 1  # key words two clauses dated by the same bare year share
     background_days: int = 30  # entries ending this long before the first article: background
 
 
@@ -226,7 +225,7 @@ def merge_mentions(
     for mention in mentions:
         for index in by_date.get(mention.date, []):
             entry, words = groups[index]
-            if _same_happening(words, mention.words, config, mention.granularity):
+            if _same_happening(words, mention.words, config):
                 if mention.article not in entry.sources:
                     entry.sources = sorted({*entry.sources, mention.article})
                 entry.inferred = entry.inferred and mention.inferred
@@ -366,14 +365,9 @@ def _publication(article: Article) -> Mention:
     )
 
 
-def _same_happening(
-    a: set[str], b: set[str], config: TimelineConfig, granularity: str = "day"
-) -> bool:
-    """Whether two clauses on one date tell one happening; a bare year ("in 2020") is coarse:
-    within a story, its clauses that share a key word tell the same thing."""
+def _same_happening(a: set[str], b: set[str], config: TimelineConfig) -> bool:
+    """Whether two clauses on one date tell one happening."""
     shared = len(a & b)
-    if granularity in ("year", "decade"):
-        return shared >= config.same_year_shared
     if shared < 3:
         return False
     return jaccard(a, b) >= config.same_happening or shared >= config.same_overlap * min(
