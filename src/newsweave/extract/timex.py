@@ -155,16 +155,19 @@ def _day(day: date) -> tuple[str, str, str, bool]:
     return "DATE", day.isoformat(), "day", True
 
 
+_SOON_DAYS = 31
+
+
 def _nearest_year(month: int, day: int, anchor: date, direction: str) -> int:
     """The year of a year-less date: the most recent occurrence at or before the anchor when
-    the text reports the past, the nearest one (ahead preferred) when it states a plan."""
+    the text reports the past (a date less than `_SOON_DAYS` ahead is this year's: "the
+    Dec. 15 vote" in a December 2 article), the nearest one (ahead preferred) for a plan."""
     if direction == "past":
         try:
-            return (
-                anchor.year if date(anchor.year, month, min(day, 28)) <= anchor else anchor.year - 1
-            )
+            this_year = date(anchor.year, month, min(day, 28))
         except ValueError:
             return anchor.year
+        return anchor.year if (this_year - anchor).days <= _SOON_DAYS else anchor.year - 1
     best, best_cost = anchor.year, float("inf")
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
