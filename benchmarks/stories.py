@@ -1,98 +1,124 @@
-"""Events, publication dates and timeline on the real multi-outlet stories, through the CLI.
+"""Stories benchmark through the product path: `newsweave brief`, scored by `newsweave eval`.
 
-For each part of `../shared/eval/stories/` (part1 is the development part; part2 and part3
-are held out: report them, never tune on them) this runs the product path,
-`newsweave -q brief PART/pages.jsonl --format json`, scores the brief with the set's own
-`score.py`, and prints the figures of issue #17 beside their targets:
+    python benchmarks/stories.py                    # every part of ../shared/eval/stories
+    python benchmarks/stories.py --parts part1      # only the development part
+    python benchmarks/stories.py --json OUT.json    # also every figure (and verdict) as JSON
 
-  events B-cubed F1 >= 0.80; dates coverage >= 0.80 of the determinable pages, accuracy
-  >= 0.95, abstention >= 0.95 on the others; timeline >= 70% of the gold entries found and
-  at most 2 entries after the story's last page.
-
-Usage:
-    python benchmarks/stories.py [part1 part2 part3] [--shared ../shared/eval/stories]
+For each part: `newsweave -q brief PART/pages.jsonl --format json -o BRIEF` and then
+`newsweave eval BRIEF --gold PART/gold.json --pages PART/pages --json SCORES`, each in a fresh
+process with the defaults. The table labels each part with its role in the tuning protocol
+(docs/benchmarks.md, "Protocol"): part1 is the development part (rules and thresholds may be
+tuned on it, so its figures are in-sample); part2 and part3 are held out (only run to report).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
+from typing import Any
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "stories"
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "stories"
+
+# the tuning protocol, fixed here: which part may be looked at and tuned on
+ROLES = {"part1": "dev", "part2": "held-out", "part3": "held-out"}
 
 
-def score_part(shared: Path, part: str, work: Path) -> dict:
-    """Brief one part through the CLI and score it; the scorer's JSON result."""
-    brief, scores = work / f"{part}.json", work / f"{part}-score.json"
-    subprocess.run(
-        ["newsweave", "-q", "brief", str(shared / part / "pages.jsonl"), "--format", "json",
-         "-o", str(brief)],
-        check=True,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    subprocess.run(
-        [sys.executable, str(shared / "score.py"), str(brief), "--gold",
-         str(shared / part / "gold.json"), "--pages", str(shared / part / "pages"),
-         "--json", str(scores)],
-        check=True,
+def newsweave(*args: str) -> float:
+    """Run `newsweave ARGS` from this checkout in a fresh process; its wall seconds."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    began = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", "from newsweave.cli import main; main()", *args],
+        env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    return json.loads(scores.read_text("utf-8"))
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"newsweave {args[0]} failed: {done.stderr.strip()}")
+    return time.perf_counter() - began
 
 
-def figures(res: dict) -> dict[str, float]:
-    """The issue's figures from one scored part."""
+def run_part(part: Path, work: Path) -> dict[str, Any]:
+    """Brief one part and score it; the scores with the brief's wall seconds."""
+    brief, scores = work / f"{part.name}.brief.json", work / f"{part.name}.scores.json"
+    seconds = newsweave(
+        "-q", "brief", str(part / "pages.jsonl"), "--format", "json", "-o", str(brief)
+    )
+    newsweave("eval", str(brief), "--gold", str(part / "gold.json"), "--pages", str(part / "pages"),
+              "--json", str(scores))  # fmt: skip
+    result: dict[str, Any] = json.loads(scores.read_text(encoding="utf-8"))
+    result["brief_seconds"] = seconds
+    return result
+
+
+def headline(res: dict[str, Any]) -> dict[str, Any]:
+    """The figures of one part that the table shows."""
+    s, e = res["clusters"]["stories_vs_story"], res["clusters"]["events_vs_event"]
     det = res["dates"]["rows"].get("determinable", {})
-    nondet = res["dates"]["rows"].get("not determinable", {})
-    answered = det.get("right", 0) + det.get("wrong", 0)
-    timeline = res["timeline"]
+    q, c, ln, t, sm = (res[k] for k in ("quotes", "conflicts", "lineage", "timeline", "summary"))
     return {
-        "events B3 F1": res["clusters"]["events_vs_event"]["b3_f1"],
-        "dates coverage": answered / det["pages"] if det.get("pages") else 0.0,
-        "dates accuracy": det.get("right", 0) / answered if answered else 0.0,
-        "dates abstention": nondet.get("abstained", 0) / nondet["pages"]
-        if nondet.get("pages")
-        else 1.0,
-        "timeline found": timeline["recall"],
-        "timeline future": timeline["future"],
-        "stories B3 F1": res["clusters"]["stories_vs_story"]["b3_f1"],
+        "stories_f1": s["pairwise_f1"],
+        "stories_b3": s["b3_f1"],
+        "events_f1": e["pairwise_f1"],
+        "events_b3": e["b3_f1"],
+        "dates": f"{det.get('right', 0)} right, {det.get('wrong', 0)} wrong / {det.get('pages', 0)}",
+        "quotes": f"{q['right']} right, {q['wrong']} wrong / {q['pairs_total']}",
+        "conflicts": f"{c['real_found']}/{c['real_total']} (reported {c['reported']}, true {c['true']})",
+        "lineage": f"{ln['found']}/{ln['gold_pairs']} (false {ln['false']})",
+        "timeline": f"{t['found']}/{t['gold_entries']} (after last page {t['future']}/{t['entries']})",
+        "summary": f"{sm['supported']}/{sm['sentences']} supported",
+        "brief_seconds": res["brief_seconds"],
     }
 
 
-TARGETS = {
-    "events B3 F1": ">= 0.80",
-    "dates coverage": ">= 0.80",
-    "dates accuracy": ">= 0.95",
-    "dates abstention": ">= 0.95",
-    "timeline found": ">= 0.70",
-    "timeline future": "<= 2",
-    "stories B3 F1": "(issue #21)",
-}
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Score the parts and print one column per part."""
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("parts", nargs="*", default=["part1", "part2", "part3"])
-    ap.add_argument("--shared", type=Path, default=DEFAULT)
-    args = ap.parse_args(argv)
-    if not (args.shared / "score.py").is_file():
-        print(f"no stories set under {args.shared}", file=sys.stderr)
-        return 2
-    with tempfile.TemporaryDirectory() as tmp:
-        table = {part: figures(score_part(args.shared, part, Path(tmp))) for part in args.parts}
-    print(f"{'measure':18s} {'target':>12s} " + " ".join(f"{p:>8s}" for p in args.parts))
-    for name, target in TARGETS.items():
-        cells = []
-        for part in args.parts:
-            value = table[part][name]
-            cells.append(f"{value:8d}" if isinstance(value, int) else f"{value:8.3f}")
-        print(f"{name:18s} {target:>12s} " + " ".join(cells))
+def main() -> int:
+    """Run every part and print a Markdown table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--parts", nargs="+", default=list(ROLES))
+    parser.add_argument("--json", type=Path, help="also write every figure here")
+    args = parser.parse_args()
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="nw-stories-") as tmp:
+        for name in args.parts:
+            part = args.data / name
+            if not (part / "gold.json").exists():
+                print(f"no stories part at {part}", file=sys.stderr)
+                return 2
+            print(f"{name}: brief and eval", file=sys.stderr, flush=True)
+            results[name] = run_part(part, Path(tmp))
+    rows = {name: headline(res) for name, res in results.items()}
+    print("| part | role | stories F1 / B3 | events F1 / B3 | dates of determinable pages | "
+          "quotes (gold pairs) | real conflicts found | copy pairs found | timeline entries found | "
+          "summary | brief s |")  # fmt: skip
+    print("| --- " * 11 + "|")
+    for name, r in rows.items():
+        print(
+            f"| {name} | {ROLES.get(name, '?')} | {r['stories_f1']:.3f} / {r['stories_b3']:.3f} | "
+            f"{r['events_f1']:.3f} / {r['events_b3']:.3f} | {r['dates']} | {r['quotes']} | "
+            f"{r['conflicts']} | {r['lineage']} | {r['timeline']} | {r['summary']} | "
+            f"{r['brief_seconds']:.0f} |"
+        )
+    held = [rows[n] for n in rows if ROLES.get(n) == "held-out"]
+    if held:
+        mean = sum(r["stories_f1"] for r in held) / len(held)
+        print(f"\nheld-out mean stories pairwise F1: {mean:.3f} over {len(held)} parts")
+    for name, res in results.items():
+        print(f"\n{name} ({ROLES.get(name, '?')}): {res['summary_line']}")
+    if args.json:
+        record = {
+            "roles": ROLES,
+            "parts": {n: {"role": ROLES.get(n), **r} for n, r in results.items()},
+        }
+        args.json.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", "utf-8")
     return 0
 
 

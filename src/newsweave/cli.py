@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +14,7 @@ import click
 from newsweave import __version__
 from newsweave.engines.command import run
 from newsweave.errors import InputError, NewsweaveError
+from newsweave.evaluate.command import evaluate
 from newsweave.store import DEFAULT_DB, EXPORT_FORMATS, MEMORY, SQLiteStore, export, open_store
 from newsweave.web.command import serve
 
@@ -329,23 +330,32 @@ def export_command(fmt: str, what: str, output: Path | None, db: str) -> None:
 )
 @click.pass_context
 def clean(ctx: click.Context, inputs: tuple[str, ...], fmt: str, explain: bool) -> None:
-    """Clean INPUTS and print one article per page (nothing is stored)."""
-    from newsweave.clean import clean_page, explain_page
+    """Clean INPUTS and print one article per page, in input order (nothing is stored).
+
+    Pages are cleaned in batches, as `brief` and `analyze` clean them (lines repeated across
+    pages of one site are dropped).
+    """
+    from newsweave.clean import clean_pages, explain_page
     from newsweave.ingest import read_inputs
-    from newsweave.model import Dropped, to_dict
+    from newsweave.model import Dropped, Page, to_dict
 
     ui = _ui(ctx)
-    for item in read_inputs(inputs, stdin=_stdin(inputs)):
-        if isinstance(item, Dropped):
-            ui.dropped([item])
-            continue
-        if explain:
-            click.echo(f"== {item.source}")
-            for verdict in explain_page(item):
+
+    def pages() -> Iterator[Page]:
+        for item in read_inputs(inputs, stdin=_stdin(inputs)):
+            if isinstance(item, Dropped):
+                ui.dropped([item])
+            else:
+                yield item
+
+    if explain:
+        for page in pages():
+            click.echo(f"== {page.source}")
+            for verdict in explain_page(page):
                 mark = "+" if verdict.kept else "-"
                 click.echo(f"{mark} [{verdict.reason}] {verdict.text}")
-            continue
-        result = clean_page(item)
+        return
+    for result in clean_pages(pages()):
         if isinstance(result, Dropped):
             ui.dropped([result])
         elif fmt == "jsonl":
@@ -396,6 +406,7 @@ def _write(result: Any, fmt: str, output: Path | None, ui: Any) -> None:
 
 
 cli.add_command(serve)
+cli.add_command(evaluate)
 cli.add_command(run)
 
 

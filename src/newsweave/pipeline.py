@@ -6,7 +6,8 @@ or replaces others. Two kinds exist:
 - a *map* stage turns each record of one collection into a record of another
   (or a `Dropped`), streaming, so the runner can show progress per record;
 - a *corpus* stage needs whole collections at once (dedup, clustering) and
-  returns new collections.
+  returns new collections. One that declares `total` (the collection it walks, such
+  as "stories") is given an `advance(n)` callback and shows progress against that total.
 
 The runner checks the order before running anything, times each stage and
 counts what each stage dropped and why. New stages plug in without changes here.
@@ -18,6 +19,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Protocol
 
 from newsweave.errors import StageError
@@ -36,6 +38,7 @@ class Stage:
     adds: tuple[str, ...]
     fn: Callable[..., Any]
     streaming: bool = False
+    total: str | None = None  # corpus stages: the collection whose size is the progress total
 
 
 def map_stage(name: str, fn: MapFn, needs: str, adds: str) -> Stage:
@@ -43,9 +46,21 @@ def map_stage(name: str, fn: MapFn, needs: str, adds: str) -> Stage:
     return Stage(name=name, needs=(needs,), adds=(adds,), fn=fn, streaming=True)
 
 
-def corpus_stage(name: str, fn: CorpusFn, needs: Sequence[str], adds: Sequence[str]) -> Stage:
-    """A whole-corpus stage: `fn(**needs)` returns a dict with one entry per name in `adds`."""
-    return Stage(name=name, needs=tuple(needs), adds=tuple(adds), fn=fn)
+def corpus_stage(
+    name: str,
+    fn: CorpusFn,
+    needs: Sequence[str],
+    adds: Sequence[str],
+    total: str | None = None,
+) -> Stage:
+    """A whole-corpus stage: `fn(**needs)` returns a dict with one entry per name in `adds`.
+
+    With `total` (one of `needs`), `fn` also gets `advance`, to call once per record of
+    that collection it has handled, and the progress bar counts up to its size.
+    """
+    if total is not None and total not in needs:
+        raise StageError(f"stage '{name}': its progress total {total!r} must be one of its needs")
+    return Stage(name=name, needs=tuple(needs), adds=tuple(adds), fn=fn, total=total)
 
 
 class Progress(Protocol):
@@ -136,8 +151,13 @@ class Pipeline:
                     stage, data[stage.needs[0]], stage_report, progress
                 )
             else:
-                progress.start(stage.name, None)
-                result = stage.fn(**{name: data[name] for name in stage.needs})
+                inputs = {name: data[name] for name in stage.needs}
+                if stage.total is None:
+                    progress.start(stage.name, None)
+                else:
+                    progress.start(stage.name, _size(data[stage.total]))
+                    inputs["advance"] = partial(progress.advance, stage.name)
+                result = stage.fn(**inputs)
                 self._take_corpus_result(stage, result, data, stage_report)
                 progress.finish(stage.name)
             stage_report.seconds = time.perf_counter() - began

@@ -28,6 +28,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from newsweave.cluster.crosslingual import CrossLingualConfig
 from newsweave.cluster.features import (
     FIELDS,
     DocumentFrequency,
@@ -75,6 +76,8 @@ class ClusterConfig:
     split_min_size: int = 2  # ... into groups of at least this many articles
     split_max_members: int = 300  # stories larger than this are not checked (cost is cubic)
     features: FeatureConfig = field(default_factory=FeatureConfig)
+    # joining stories across languages by names and numbers (None: never)
+    cross_language: CrossLingualConfig | None = field(default_factory=CrossLingualConfig)
 
 
 @dataclass(slots=True)

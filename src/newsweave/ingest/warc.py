@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from warcio.archiveiterator import ArchiveIterator
-
 from newsweave.ingest.decode import looks_like_html
 from newsweave.ingest.pages import page_from_bytes, too_big
 from newsweave.model import Dropped, Page
@@ -38,6 +36,8 @@ class _Counting:
 def read_warc(stream: BinaryIO, source: str, config: IngestConfig) -> Iterator[Page | Dropped]:
     """Yield a Page per HTML response record; Dropped for others and for a truncated archive."""
     counting = _Counting(stream)
+    from warcio.archiveiterator import ArchiveIterator  # imported when a WARC is read
+
     records = ArchiveIterator(counting)
     done = 0
     pages = 0
