@@ -116,8 +116,12 @@ class Article:
     offtopic: list[OffTopic] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
-    # inferred publication range [earliest, latest] (ISO dates; latest "" when open-ended)
+    # inferred publication range [earliest, latest] (ISO dates; "" for an open end)
     published_range: list[str] = field(default_factory=list)
+    # the signal the date (or range) came from: "declared", "html metadata", "date line",
+    # "published line", "url", "dateline", "header", "text", "text bounds", "story"...
+    published_basis: str | None = None
+    short: bool = False  # a headline over one or two sentences, shorter than a full body
 
 
 @dataclass(slots=True)
@@ -163,6 +167,7 @@ class TimelineEntry:
     inferred: bool = False
     granularity: str = "day"  # day | month | season | quarter | year | decade
     event: str | None = None  # the id of the Event this entry belongs to, when known
+    background: bool = False  # context from well before the story's first article
 
 
 @dataclass(slots=True)

@@ -50,7 +50,7 @@ def _find_date(html: str, url: str | None) -> str | None:
         raise MissingExtraError("the HTML date finder", None, "htmldate") from exc
     try:
         html = html[:MAX_DATE_CHARS]  # the date sits in the head or near the top
-        return htmldate.find_date(html, url=url, original_date=True, extensive_search=False)
+        return htmldate.find_date(html, url=url, original_date=True, extensive_search=True)
     except (ValueError, TypeError):
         return None
 
@@ -265,8 +265,13 @@ def build_html_article(page: Page, res: HtmlResult, config: CleanConfig) -> Arti
     authors = list(res.authors)
     if found.get("author"):
         authors = [a.strip() for a in str(found["author"]).split(";") if a.strip()] + authors
-    # trafilatura's metadata date already comes from htmldate; ask htmldate directly only if absent
-    published = page.published or found.get("date") or _find_date(page.content, page.url)
+    # htmldate's extensive search (original date) first; trafilatura's date only when it finds none
+    published, basis = page.published, "declared" if page.published else None
+    if not published:
+        published = _find_date(page.content, page.url)
+        basis = "html metadata" if published else None
+    if not published and found.get("date"):
+        published, basis = str(found["date"])[:10], "html metadata (trafilatura)"
     language = found.get("language")
     if not language and config.detect_language:
         language = meta.detect_language(text)
@@ -283,6 +288,8 @@ def build_html_article(page: Page, res: HtmlResult, config: CleanConfig) -> Arti
         authors=authors,
         published=published,
         published_inferred=False,
+        published_basis=basis,
+        published_range=[published] * 2 if published else [],
         language=language,
         url=page.url or found.get("url"),
         standfirst=found.get("description"),
