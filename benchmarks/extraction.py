@@ -402,7 +402,7 @@ def clean_texts(pages: list[Page], cfg: CleanConfig) -> list[str]:
     that follows an article cut to `max_chars` is skipped."""
     out: list[str] = []
     for result in clean_pages(pages, cfg):
-        if isinstance(result, Article) or not result.reason.startswith("text cut"):
+        if isinstance(result, Article) or not result.truncated:
             out.append(_text_of(result))
     return out
 
