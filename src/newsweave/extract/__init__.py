@@ -79,7 +79,12 @@ def extract_articles(
                 article,
                 entities=group_mentions(found, article.id, find_roles(article.text)),
                 figures=extract_figures(article.text, article.id),
-                quotes=extract_quotes(article.text, article.id),
+                quotes=extract_quotes(
+                    article.text,
+                    article.id,
+                    language=article.language,
+                    orgs=[text for text, kind in found if kind == "ORG"],
+                ),
                 times=time_expressions(
                     article.text, article.published, inferred=article.published_inferred
                 ),

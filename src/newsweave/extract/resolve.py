@@ -57,7 +57,14 @@ def resolve_story(
     return replace(
         story,
         entities=entities,
-        quotes=quote_ledger(quotes, articles, canonical, config, _event_of(story)),
+        quotes=quote_ledger(
+            quotes,
+            articles,
+            canonical,
+            config,
+            _event_of(story),
+            [e.name for e in entities if e.kind == "PERSON"],
+        ),
     )
 
 
@@ -130,6 +137,7 @@ def quote_ledger(
     canonical: dict[str, str],
     config: ResolveConfig,
     event_of: dict[str, str] | None = None,
+    people: Sequence[str] = (),
 ) -> list[Quote]:
     """One entry per statement: variants of the same quote from other articles folded in.
 
@@ -138,7 +146,7 @@ def quote_ledger(
     """
     event_of = event_of or {}
     texts = {a.id: a.text for a in articles}
-    surnames = {spelling_key(surname(n)): n for n in canonical.values() if " " in n}
+    surnames = {spelling_key(surname(n)): n for n in people if " " in n}
     ledger: list[tuple[Quote, set[str], set[str]]] = []
     for quote in quotes:
         speaker = _canonical(quote.speaker, canonical, surnames)
@@ -172,10 +180,13 @@ def _canonical(
     if not speaker:
         return None
     found = canonical.get(fold(speaker))
+    key = spelling_key(surname(speaker))
+    if found and not any(spelling_key(w) == key for w in found.split()):
+        found = None  # an entity merge gone wrong must not rename a speaker
     if found and found.split()[-1] != found:
         return found
     if " " not in speaker:
-        return surnames.get(spelling_key(speaker), found or speaker)
+        return surnames.get(key, found or speaker)
     return found or speaker
 
 
