@@ -19,17 +19,18 @@ language live in `LEXICONS`; an article reads English patterns plus those of its
 from __future__ import annotations
 
 import re
-from bisect import insort
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from newsweave.extract.gazetteer import countries
 from newsweave.extract.names import TITLE_WORDS, split_role, surname
 from newsweave.text import MONTH_NAMES, STOP_WORDS, WEEKDAY_NAMES
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
 _CAPWORD = rf"(?:(?:[{_UP}]\.){{1,3}}|[{_UP}][a-z]{{0,3}}\.|[{_UP}][\w’'-]*)"
 _PARTICLE = r"(?:de|del|della|di|da|van|von|der|den|la|le|al|el|bin|ibn|dos|das|du|y|of|for)"
-_CHUNK = rf"{_CAPWORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_CAPWORD}){{0,7}}"
+_CHUNK = rf"{_CAPWORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_CAPWORD}){{0,11}}"
 _TRAILING_CHUNK = re.compile(rf"(?:^|(?<=[^\w’'.-]))(?P<chunk>{_CHUNK})\s*$")
 _LEADING_CHUNK = re.compile(rf"(?P<chunk>{_CHUNK})(?:\s*\((?P<acronym>[{_UP}]{{2,8}})\))?")
 _ACRONYM_AFTER = re.compile(rf"^(?P<tail>(?:\s+[\w’'-]+){{1,6}}?)\s*\((?P<acronym>[{_UP}]{{2,8}})\)")
@@ -263,10 +264,28 @@ class Context:
     mentions: list[Mention] = field(default_factory=list)  # in text order
     last_speaker: Mention | None = None
 
+    def _before(self, before: int) -> list[Mention]:
+        """The (at most 200) mentions before offset `before`, latest last."""
+        end = bisect_left(self.mentions, before, key=lambda m: m.at)
+        return self.mentions[max(0, end - 200) : end]
+
+    def recent(self, before: int) -> Mention | None:
+        """The mention right before offset `before`."""
+        found = self._before(before)
+        return found[-1] if found else None
+
+    def last_org(self, before: int) -> str | None:
+        """The organisation named last before `before`, one an entity backend knows first."""
+        mentions = self._before(before)
+        for mention in reversed(mentions):
+            if mention.name in self.orgs:
+                return mention.name
+        return self.last(before, person=False)
+
     def last(self, before: int, person: bool) -> str | None:
         """The last person (or organisation) named before offset `before`."""
-        for mention in reversed(self.mentions):
-            if mention.at < before and mention.person == person:
+        for mention in reversed(self._before(before)):
+            if mention.person == person:
                 return mention.name
         return None
 
@@ -295,7 +314,7 @@ def clean_speaker(
         return None
     name_words = name.split()
     if len(name_words) == 1 and (
-        name.lower() in context.common
+        (name.lower() in context.common and name not in context.proper)
         or name.lower() in TITLE_WORDS
         or name.lower() in _GENERIC_SUBJECTS
         or (strict and name not in context.proper and _key(name) not in context.persons)
@@ -305,9 +324,10 @@ def clean_speaker(
         return None
     if _PLACE_BEFORE.search(preceding[-20:]):
         return None  # "in Geneva"
+    if name in countries():
+        return None  # a place is never a speaker (the government speaks through people)
     is_org = (
         bool(_ORG_WORDS.search(name))
-        or name in context.orgs
         or name.isupper()
         or any(re.search(r"[a-z][A-Z]", w) for w in name_words)  # OpenAI, CrowdStrike
     )

@@ -27,6 +27,7 @@ _NAMING = re.compile(
     r"surnommée?|appelée?|genannt|sogenannte[nmrs]?|llamad[oa]|conocid[oa]\s+como)\s*$",
     re.IGNORECASE,
 )
+_NOBODY = ""  # an attribution was read and names no one: look no further
 _CARRY_CHARS = 1500  # a quote-only paragraph continues a speaker named at most this far back
 
 
@@ -63,6 +64,7 @@ def extract_quotes(
     for paragraph in text.split("\n"):
         spans = find_quoted(paragraph)
         masked = _mask(paragraph, spans)
+        sentences = sentence_spans(paragraph) if spans else []
         _scan_subjects(masked, offset, context, patterns)
         previous: tuple[QuotedSpan, Quote] | None = None
         for index, span in enumerate(spans):
@@ -76,7 +78,7 @@ def extract_quotes(
                 running = running if not span.closed else None
                 continue
             running = None
-            if not quoted or not _is_quote(quoted, masked[: span.start - 1]):
+            if not quoted or not _is_quote(quoted, masked[max(0, span.start - 41) : span.start - 1]):
                 continue
             speaker = _speaker(paragraph, masked, span, offset, context, patterns)
             if speaker is None and len(quoted.split()) <= config.short_words:
@@ -96,7 +98,7 @@ def extract_quotes(
                 text=quoted,
                 speaker=speaker,
                 article=article_id,
-                sentence=_sentence(paragraph, span),
+                sentence=_sentence(sentences, span),
                 partial=_is_partial(masked, span, quoted),
             )
             quotes.append(quote)
@@ -139,10 +141,14 @@ def _is_partial(masked: str, span: QuotedSpan, quoted: str) -> bool:
     return not (opens and (quoted[0].isupper() or quoted[0] in "‘'\"“«„"))
 
 
-def _sentence(paragraph: str, span: QuotedSpan) -> str:
-    spans = sentence_spans(paragraph)
-    ends = [end for _, end, _ in spans]
-    return " ".join(s for start, _, s in spans[bisect_right(ends, span.start) :] if start < span.end)
+def _sentence(sentences: list[tuple[int, int, str]], span: QuotedSpan) -> str:
+    first = bisect_right(sentences, span.start, key=lambda s: s[1])
+    chosen = []
+    for start, _, text in sentences[first:]:
+        if start >= span.end:
+            break
+        chosen.append(text)
+    return " ".join(chosen)
 
 
 _SUBJECT = re.compile(
@@ -176,16 +182,17 @@ def _speaker(
     start, end = max(0, span.start - 1), min(len(masked), span.end + 1)
     sentence_start = _sentence_start(masked, start)
     before = masked[sentence_start:start]
-    stop = _SENTENCE_END.search(masked, end)
-    after = masked[end : stop.end() if stop else min(len(masked), end + 300)]
+    window = masked[end : end + 300]
+    stop = _SENTENCE_END.search(window)
+    after = window[: stop.end()] if stop else window
     where = offset + start
     found = _after(after, where, context, patterns)
+    if found is _NOBODY:
+        return None
     if found is None:
         found = _before(before, where, context, patterns)
     if found is None and not before.strip(" \t\"“”«»„‘’'-—–:"):
-        recent = max(
-            (m for m in context.mentions if m.at < where), key=lambda m: m.at, default=None
-        )
+        recent = context.recent(where)
         if recent is not None and recent.person and where - recent.at <= _CARRY_CHARS:
             found = recent.name  # a paragraph that only quotes: the last person named goes on
     if found is not None:
@@ -195,7 +202,7 @@ def _speaker(
 
 
 def _is_person(name: str, context: at.Context) -> bool:
-    return surname(name).lower() in context.persons and name not in context.orgs
+    return any(m.name == name and m.person for m in context.mentions[-50:])
 
 
 def _sentence_start(masked: str, position: int) -> int:
@@ -211,7 +218,7 @@ def _after(after: str, where: int, context: at.Context, p: at._Patterns) -> str 
     thing = p.after_thing.match(after)
     if thing:
         if re.search(r"\bread", thing.group(0)):
-            return None  # "it reads": a document, not its authors
+            return _NOBODY  # "it reads": a document, not its authors
         return context.last(where, person=False)
     named = p.after_named_role.match(after)
     if named and (cleaned := at.clean_speaker(named.group("chunk"), context)):
@@ -241,16 +248,18 @@ def _after(after: str, where: int, context: at.Context, p: at._Patterns) -> str 
 def _before(before: str, where: int, context: at.Context, p: at._Patterns) -> str | None:
     """The attribution nearest the quote in the text before it, in the same sentence."""
     candidates: list[tuple[int, str | None]] = []
-    for verb in p.subject_verb.finditer(before):
+    verbs = list(p.subject_verb.finditer(before))
+    for verb in verbs:
         name = at.subject_before(before[: verb.start()], where, context)
         if name:
             candidates.append((verb.start(), name))
-    for found in p.before_pronoun.finditer(before):
-        candidates.append((found.end(), context.last(where, person=True)))
-    for found in p.before_thing.finditer(before):
-        candidates.append((found.end(), context.last(where, person=False)))
-    for found in p.before_description.finditer(before):
-        candidates.append((found.end(), _described(found.group("desc"), where, context)))
+    if verbs:  # the pronoun and description patterns all end in a speech verb
+        for found in p.before_pronoun.finditer(before):
+            candidates.append((found.end(), context.last(where, person=True)))
+        for found in p.before_thing.finditer(before):
+            candidates.append((found.end(), context.last(where, person=False)))
+        for found in p.before_description.finditer(before):
+            candidates.append((found.end(), _described(found.group("desc"), where, context)))
     for found in p.according.finditer(before):
         chunk = at.acronym_tail(found.group("chunk"), before[found.end("chunk") :])
         cleaned = at.clean_speaker((found.group("role") or "") + chunk, context)
@@ -266,9 +275,7 @@ def _described(description: str, where: int, context: at.Context) -> str | None:
     if person:
         return person
     if at.org_noun(description) and not at.document_noun(description):
-        org = context.last(where, person=False)
-        if org:
-            return org
+        return context.last_org(where)
     return at.describe(description)
 
 
