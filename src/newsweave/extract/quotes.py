@@ -214,7 +214,7 @@ def _sentence_start(masked: str, position: int) -> int:
 
 def _after(after: str, where: int, context: at.Context, p: at._Patterns) -> str | None:
     if p.after_pronoun.match(after):
-        return context.last(where, person=True)
+        return context.last(where, person=True) or _NOBODY
     thing = p.after_thing.match(after)
     if thing:
         if re.search(r"\bread", thing.group(0)):
@@ -231,8 +231,8 @@ def _after(after: str, where: int, context: at.Context, p: at._Patterns) -> str 
             if cleaned:
                 return at.remember(context, where, *cleaned)
     described = p.after_description.match(after)
-    if described:
-        return _described(described.group("desc"), where, context)
+    if described:  # "the treasurer said" with no treasurer named: nobody, not the last person
+        return _described(described.group("desc"), where, context) or _NOBODY
     according = p.according.search(after[:40])
     if according and not after[: according.start()].strip(" ,;:—–-"):
         chunk = at.acronym_tail(according.group("chunk"), after[according.end("chunk") :])
