@@ -391,11 +391,12 @@ def subject_before(left: str, offset: int, context: Context) -> str | None:
     if not cleaned:
         return None
     role, name, person = cleaned
-    role = " ".join(filter(None, [role, _appositive_role(role_hint)]))
+    role = " ".join(filter(None, [role, appositive_role(role_hint)]))
     return remember(context, offset, role, name, person)
 
 
-def _appositive_role(appositive: str) -> str:
+def appositive_role(appositive: str) -> str:
+    """The role words of an appositive: ', the chairman of the board,' -> 'chairman'."""
     words = re.findall(r"[\w’'-]+", appositive.lower())
     return " ".join(w for w in words if w in TITLE_WORDS or w in _ROLE_NOUNS)
 

@@ -153,7 +153,7 @@ def _sentence(sentences: list[tuple[int, int, str]], span: QuotedSpan) -> str:
 
 _SUBJECT = re.compile(
     rf"(?:^|[.!?]\s+|,\s+|\b(?:that|and|but|while|when|as|after|before|because)\s+)"
-    rf"(?P<chunk>{at._CHUNK})(?:\s*,\s*[^,“”\"«»„]{{1,90}},)?\s+(?=[a-zà-ÿ])"
+    rf"(?P<chunk>{at._CHUNK})(?P<appos>\s*,\s*[^,“”\"«»„]{{1,90}},)?\s+(?=[a-zà-ÿ])"
 )
 
 
@@ -166,6 +166,7 @@ def _scan_subjects(masked: str, offset: int, context: at.Context, patterns: at._
         cleaned = at.clean_speaker(found.group("chunk"), context, preceding, strict=True)
         if cleaned and (cleaned[2] or cleaned[1] in context.orgs):
             role, name, person = cleaned
+            role = " ".join(filter(None, [role, at.appositive_role(found.group("appos") or "")]))
             at.remember(context, offset + found.start("chunk"), role, name, person)
     context.mentions.sort(key=lambda m: m.at)
 
