@@ -61,6 +61,7 @@ def test_partial_quotes_are_marked_and_paraphrase_is_never_a_quote() -> None:
         ("»Der Damm hält noch lange«, erklärte Mara Velden.", "de", "Mara Velden"),
         ("«La presa resistirá», dijo Mara Velden.", "es", "Mara Velden"),
         ("Según Mara Velden, «la presa resistirá hasta la primavera».", "es", "Mara Velden"),
+        ("«La diga reggerà tutto l’inverno», ha detto Mara Velden.", "it", "Mara Velden"),
     ],
 )
 def test_speakers_in_french_german_spanish(text: str, language: str, speaker: str | None) -> None:

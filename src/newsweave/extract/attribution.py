@@ -13,7 +13,8 @@ patterns, tried in order, nearest first:
 Speakers are names (people or organisations) or qualified descriptions ("a ministry
 spokesman", "Syria's ambassador"); never a place ("in Geneva") or a bare title ("the chairman"
 with no one named as chairman). Verbs, determiners, pronouns and "according to" of each
-language live in `LEXICONS`; an article reads English patterns plus those of its language.
+language (and Italian) live in `LEXICONS`; an article reads English patterns plus those of
+its language.
 """
 
 from __future__ import annotations
@@ -164,7 +165,22 @@ _ES = Lexicon(
     things=r"ellos|ellas",
     aux=r"ha|había|han",
 )
-LEXICONS = {"en": _EN, "fr": _FR, "de": _DE, "es": _ES}
+_IT_VERBS = (
+    r"detto|dice|dichiarato|dichiara|affermato|afferma|spiegato|spiega|aggiunto|aggiunge|"
+    r"sottolineato|sottolinea|precisato|precisa|scritto|scrive|raccontato|racconta|"
+    r"annunciato|annuncia|commentato|commenta|avvertito|assicurato|assicura|ribadito|ribadisce|"
+    r"osservato|risposto|risponde|confermato|conferma"
+)
+_IT = Lexicon(
+    verbs=_IT_VERBS,
+    inverted=_IT_VERBS,
+    according=r"secondo|stando\s+a",
+    determiners=r"il|lo|la|l['’]|i|gli|le|un|una|uno",
+    persons=r"lui|lei",
+    things=r"loro",
+    aux=r"ha|aveva|hanno",
+)
+LEXICONS = {"en": _EN, "fr": _FR, "de": _DE, "es": _ES, "it": _IT}
 _ORG_NOUNS = frozenset(
     "company firm group ministry airline airlines board agency government organisation "
     "organization club union party police army department office council committee "

@@ -152,8 +152,9 @@ def _sentence(sentences: list[tuple[int, int, str]], span: QuotedSpan) -> str:
 
 
 _SUBJECT = re.compile(
-    rf"(?:^|[.!?]\s+|,\s+|\b(?:that|and|but|while|when|as|after|before|because)\s+)"
-    rf"(?P<chunk>{at._CHUNK})(?P<appos>\s*,\s*[^,“”\"«»„]{{1,90}},)?\s+(?=[a-zà-ÿ])"
+    rf"(?:^|[.!?]\s+|,\s+|\b(?:that|but|while|when|after|before|because)\s+)"
+    rf"(?P<chunk>{at._CHUNK})(?P<appos>\s*,\s*[^,“”\"«»„]{{1,90}},)?\s+"
+    r"(?!(?:for|of|in|on|at|to|and|or|with|from|by|as|than|into|over|under)\b)(?=[a-zà-ÿ])"
 )
 
 
@@ -275,7 +276,9 @@ def _described(description: str, where: int, context: at.Context) -> str | None:
     person = at.role_person(description, context)
     if person:
         return person
-    if at.org_noun(description) and not at.document_noun(description):
+    if at.document_noun(description):  # "the statement said": its organisation, or itself
+        return context.last_org(where) if "statement" in description else description
+    if at.org_noun(description):
         return context.last_org(where)
     return at.describe(description)
 
