@@ -233,7 +233,7 @@ class Entity:
     name: str
     kind: str  # "PERSON" | "GPE" | "LOC" | "ORG" | "NORP" | "EVENT" | "MISC"
     aliases: list[str] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)  # "Kremlin spokesman", "Prime Minister"
+    roles: list[str] = field(default_factory=list)  # "harbour spokesman", "Prime Minister"
     mentions: int = 0
     articles: list[str] = field(default_factory=list)
 

@@ -73,7 +73,8 @@ def extract_articles(
     stream = iter(articles)
     while batch := list(islice(stream, config.batch_size)):
         texts = [a.text for a in batch]
-        mentions = article_mentions(texts, backend) if backend else [[] for _ in batch]
+        languages = [a.language for a in batch]
+        mentions = article_mentions(texts, backend, languages) if backend else [[] for _ in batch]
         for article, found in zip(batch, mentions, strict=True):
             yield replace(
                 article,

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from newsweave.extract.gazetteer import countries
 from newsweave.extract.names import (
     DEMONYM,
     is_role_word,
@@ -26,88 +27,11 @@ Mention = tuple[str, str]  # (surface text, kind)
 ORG_SUFFIX = re.compile(
     r"\b(?:Organi[sz]ation|Court|Council|Ministry|Party|Bank|Fund|Commission|Agency|Company|"
     r"Inc|Corp|University|Union|Association|Committee|Office|Government|Parliament|Army|Forces|"
-    r"Kremlin|Assembly|Institute|Service|Department|Media|News|Times|Post|Press)\b"
+    r"Assembly|Institute|Service|Department|Media|News|Times|Post|Press)\b"
 )
 LOC_WORDS = re.compile(
-    r"\b(?:East|West|North|South|Mountains?|Sea|River|Caucasus|Region|Corridor|Republic|"
+    r"\b(?:East|West|North|South|Mountains?|Sea|River|Region|Corridor|Republic|"
     r"Island|Valley|Gulf|Ocean|Strait|Lake|Bay|Peninsula|Province|City|County)\b"
-)
-COUNTRIES = frozenset(
-    [
-        "Afghanistan",
-        "Albania",
-        "Algeria",
-        "Argentina",
-        "Armenia",
-        "Australia",
-        "Austria",
-        "Azerbaijan",
-        "Belarus",
-        "Belgium",
-        "Brazil",
-        "Bulgaria",
-        "Canada",
-        "Chile",
-        "China",
-        "Colombia",
-        "Croatia",
-        "Cuba",
-        "Cyprus",
-        "Denmark",
-        "Egypt",
-        "Estonia",
-        "Ethiopia",
-        "Finland",
-        "France",
-        "Georgia",
-        "Germany",
-        "Greece",
-        "Hungary",
-        "India",
-        "Indonesia",
-        "Iran",
-        "Iraq",
-        "Ireland",
-        "Israel",
-        "Italy",
-        "Japan",
-        "Jordan",
-        "Kazakhstan",
-        "Kenya",
-        "Kosovo",
-        "Latvia",
-        "Lebanon",
-        "Libya",
-        "Lithuania",
-        "Mexico",
-        "Moldova",
-        "Morocco",
-        "Netherlands",
-        "Nigeria",
-        "Norway",
-        "Pakistan",
-        "Poland",
-        "Portugal",
-        "Qatar",
-        "Romania",
-        "Russia",
-        "Serbia",
-        "Slovakia",
-        "Spain",
-        "Sudan",
-        "Sweden",
-        "Switzerland",
-        "Syria",
-        "Taiwan",
-        "Tajikistan",
-        "Turkey",
-        "Turkmenistan",
-        "Ukraine",
-        "Uzbekistan",
-        "Venezuela",
-        "Vietnam",
-        "Yemen",
-    ]
 )
 _CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w-]*(?:[’'][A-RT-Z][\w-]*)?)"
 _CAP_RUN = re.compile(rf"\b{_CAP_WORD}(?:[ \t]+(?:(?:of|for|de|al)[ \t]+)?{_CAP_WORD})*")
@@ -137,7 +61,13 @@ class EntityBackend(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class LexicalEntities:
-    """The default backend: capitalised phrases classified by simple rules (no model weights)."""
+    """The model-free backend: capitalised phrases classified by simple rules (English).
+
+    With `typed=False` (a language no rule or model fits) a phrase gets no type ("MISC")
+    unless the country gazetteer knows it.
+    """
+
+    typed: bool = True
 
     def mentions(self, texts: Sequence[str]) -> list[list[Mention]]:
         """Raw mentions per text."""
@@ -159,13 +89,17 @@ class LexicalEntities:
                 continue
             phrase = " ".join(words)
             before, after = text[: match.start()][-30:], text[match.end() :][:30]
-            found.append((phrase, _lexical_kind(phrase, before, after)))
+            if self.typed:
+                kind = _lexical_kind(phrase, before, after)
+            else:
+                kind = "GPE" if phrase in countries() else "MISC"
+            found.append((phrase, kind))
         return found
 
 
 def _lexical_kind(phrase: str, before: str, after: str) -> str:
     words = phrase.split()
-    if phrase in COUNTRIES:
+    if phrase in countries():
         return "GPE"
     if ORG_SUFFIX.search(phrase) or phrase.isupper():
         return "ORG"
@@ -189,7 +123,7 @@ def fix_mention(text: str, kind: str) -> Mention | None:
         return None
     if not text or not any(c.isupper() for c in text) or text.lower() in STOP_WORDS:
         return None  # lower-cased headline copies and slugs
-    if text in COUNTRIES:
+    if text in countries():
         return text, "GPE"
     if (kind == "ORG" and not ORG_SUFFIX.search(text)) and (
         re.fullmatch(r"[A-Z][a-z]+-[A-Z][a-z]+", text) or LOC_WORDS.search(text)
@@ -197,7 +131,7 @@ def fix_mention(text: str, kind: str) -> Mention | None:
         return text, "LOC"
     if kind == "PERSON":
         role, name = split_role(text)
-        if not name or name in COUNTRIES:
+        if not name or name in countries():
             return (name or text), "GPE"
         if DEMONYM.fullmatch(name) and " " not in name:
             return name, "NORP"
@@ -205,12 +139,28 @@ def fix_mention(text: str, kind: str) -> Mention | None:
     return text, kind if kind in SPACY_KINDS else "MISC"
 
 
-def article_mentions(texts: Sequence[str], backend: EntityBackend) -> list[list[Mention]]:
-    """Corrected mentions per text."""
-    return [
-        [fixed for raw in found if (fixed := fix_mention(*raw))]
-        for found in backend.mentions(texts)
-    ]
+def article_mentions(
+    texts: Sequence[str],
+    backend: EntityBackend,
+    languages: Sequence[str | None] | None = None,
+    untyped: EntityBackend | None = None,
+) -> list[list[Mention]]:
+    """Corrected mentions per text; texts in a language the backend does not read go to `untyped`.
+
+    The backend reads `backend.languages` (English when it has none); `None` (undetected) counts
+    as English. Other texts get the untyped lexical backend: no entity type is guessed for them.
+    """
+    readable = set(getattr(backend, "languages", ("en",)))
+    languages = languages or [None] * len(texts)
+    own = [i for i, lang in enumerate(languages) if lang is None or lang in readable]
+    other = [i for i, lang in enumerate(languages) if not (lang is None or lang in readable)]
+    raw: dict[int, list[Mention]] = {}
+    if own:
+        raw.update(zip(own, backend.mentions([texts[i] for i in own]), strict=True))
+    if other:
+        fallback = untyped or LexicalEntities(typed=False)
+        raw.update(zip(other, fallback.mentions([texts[i] for i in other]), strict=True))
+    return [[fixed for m in raw[i] if (fixed := fix_mention(*m))] for i in range(len(texts))]
 
 
 def group_mentions(
@@ -243,7 +193,7 @@ _ROLE_APPOSITIVE = re.compile(
 
 
 def find_roles(text: str) -> dict[str, set[str]]:
-    """Roles written next to names: 'Kremlin spokesman Dmitry Peskov', 'Peskov, a spokesperson,'."""
+    """Roles written next to names: 'harbour spokesman Tomas Orlik', 'Orlik, a spokesperson,'."""
     roles: dict[str, set[str]] = {}
     for match in _ROLE_PHRASE.finditer(text):
         role, name = split_role(match.group(0))

@@ -9,13 +9,19 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
 from newsweave.extract.anchor import Anchor, article_anchor, range_from_last_month
 from newsweave.extract.dates import find_dates
-from newsweave.extract.names import DEMONYM, fold, person_key, spelling_key, surname
+from newsweave.extract.names import (
+    DEMONYM,
+    fold,
+    is_typo,
+    person_key,
+    spelling_key,
+    surname,
+)
 from newsweave.model import Article, Entity, Quote, QuoteVariant, Story
 from newsweave.text import content_words, jaccard, month_number, split_sentences
 
@@ -118,16 +124,17 @@ def _same(a: Entity, b: Entity) -> bool:
             return True
         return len(kb) == 1 and bool(ka) and spelling_key(surname(a.name)) == kb[0]
     places = {"GPE", "LOC"}
-    long_enough = min(len(a.name), len(b.name)) >= 10
-    if (
-        {a.kind, b.kind} <= places
-        and long_enough
-        and SequenceMatcher(None, fold(a.name), fold(b.name)).ratio() >= 0.9
-    ):
-        return True  # a misspelling: "Nagorgno-Karabakh"
+    if {a.kind, b.kind} <= places and is_typo(a.name, b.name):
+        return True  # a misspelling: "Upper-Marsch" for "Upper-Marsh"
     if a.kind in places and b.kind in places | {"MISC"} and not DEMONYM.match(b.name):
-        parts = [spelling_key(p) for p in re.split(r"[-\s]", a.name)]
-        return len(b.name.split()) == 1 and spelling_key(b.name) in parts
+        parts = re.split(r"[-\s]", a.name)
+        if len(b.name.split()) != 1 or len(parts) < 2:
+            return False
+        key = spelling_key(b.name)
+        rest = [p for p in parts if spelling_key(p) != key]
+        if len(rest) == len(parts) or " " in a.name.strip():
+            return False  # "Sudan" is not "South Sudan", "Ireland" not "Northern Ireland"
+        return True  # the short form of a hyphenated region: "Marsh" for "Upper-Marsh"
     return False
 
 
