@@ -60,6 +60,7 @@ class Figure:
     sentence: str = ""
     unit: str | None = None  # "percent", "km", "$" ...; None when it counts things
     approximate: bool = False  # "tens of thousands", "about", "nearly"
+    upper: float | None = None  # a vague amount's top: "thousands of" is 2,000 up to 10,000
 
 
 @dataclass(slots=True)

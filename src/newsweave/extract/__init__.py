@@ -79,7 +79,7 @@ def extract_articles(
             yield replace(
                 article,
                 entities=group_mentions(found, article.id, find_roles(article.text)),
-                figures=extract_figures(article.text, article.id),
+                figures=extract_figures(article.text, article.id, language=article.language),
                 quotes=extract_quotes(
                     article.text,
                     article.id,
