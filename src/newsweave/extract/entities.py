@@ -27,11 +27,15 @@ Mention = tuple[str, str]  # (surface text, kind)
 ORG_SUFFIX = re.compile(
     r"\b(?:Organi[sz]ation|Court|Council|Ministry|Party|Bank|Fund|Commission|Agency|Company|"
     r"Inc|Corp|University|Union|Association|Committee|Office|Government|Parliament|Army|Forces|"
-    r"Assembly|Institute|Service|Department|Media|News|Times|Post|Press)\b"
+    r"Police|Guard|Command|Exchange|Club|Airlines|Group|Foundation|Authority|Assembly|Institute|Service|Department|Media|News|Times|Post|Press)\b"
 )
 LOC_WORDS = re.compile(
     r"\b(?:East|West|North|South|Mountains?|Sea|River|Region|Corridor|Republic|"
     r"Island|Valley|Gulf|Ocean|Strait|Lake|Bay|Peninsula|Province|City|County)\b"
+)
+FACILITY_WORDS = re.compile(
+    r"\b(?:Bridge|Terminal|Airport|Harbou?r|Tunnel|Dam|Canal|Square|Street|Avenue|Highway|"
+    r"Beltway|Station|Stadium|Port)$"
 )
 _CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w-]*(?:[’'][A-RT-Z][\w-]*)?)"
 _CAP_RUN = re.compile(rf"\b{_CAP_WORD}(?:[ \t]+(?:(?:of|for|de|al)[ \t]+)?{_CAP_WORD})*")
@@ -125,6 +129,10 @@ def fix_mention(text: str, kind: str) -> Mention | None:
         return None  # lower-cased headline copies and slugs
     if text in countries():
         return text, "GPE"
+    if FACILITY_WORDS.search(text) and not ORG_SUFFIX.search(text):
+        return text, "FAC"  # "Harbour Bridge", "Marsh Terminal": never a person or company
+    if kind in ("PERSON", "GPE", "LOC", "NORP") and re.fullmatch(r"[A-Z][a-z]+[A-Z]\w+", text):
+        return text, "ORG"  # one word with an inner capital is a company name: "VeldenSoft"
     if (kind == "ORG" and not ORG_SUFFIX.search(text)) and (
         re.fullmatch(r"[A-Z][a-z]+-[A-Z][a-z]+", text) or LOC_WORDS.search(text)
     ):
@@ -157,10 +165,41 @@ def article_mentions(
     raw: dict[int, list[Mention]] = {}
     if own:
         raw.update(zip(own, backend.mentions([texts[i] for i in own]), strict=True))
+        if not isinstance(backend, LexicalEntities):
+            lexical = LexicalEntities().mentions([texts[i] for i in own])
+            for i, extra in zip(own, lexical, strict=True):
+                raw[i] = raw[i] + _confident_missing(extra, raw[i])
     if other:
         fallback = untyped or LexicalEntities(typed=False)
         raw.update(zip(other, fallback.mentions([texts[i] for i in other]), strict=True))
-    return [[fixed for m in raw[i] if (fixed := fix_mention(*m))] for i in range(len(texts))]
+    fixed = [[f for m in raw[i] if (f := fix_mention(*m))] for i in range(len(texts))]
+    return [_surnames_are_people(found, text) for found, text in zip(fixed, texts, strict=True)]
+
+
+def _confident_missing(lexical: list[Mention], found: list[Mention]) -> list[Mention]:
+    """Lexical mentions a model missed, where the rules are sure: "… Council", "NASA", countries."""
+    seen = " | ".join(text for text, _ in found)
+    return [
+        (text, kind)
+        for text, kind in lexical
+        if text not in seen
+        and (text in countries() or (kind == "ORG" and (ORG_SUFFIX.search(text) or text.isupper())))
+    ]
+
+
+def _surnames_are_people(found: list[Mention], text: str) -> list[Mention]:
+    """A surname alone is the person named in full in the same article ("Velden" after
+    "Mara Velden"), whatever type a model gave it; its unlabelled occurrences are added."""
+    people = {name.split()[-1]: name for name, kind in found if kind == "PERSON" and " " in name}
+    if not people:
+        return found
+    out = [(t, "PERSON") if t in people else (t, k) for t, k in found]
+    tagged = Counter(t for t, _ in out if t in people)
+    for surname, full in people.items():
+        alone = len(re.findall(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", text))
+        alone -= sum(1 for t, _ in out if t.endswith(surname) and t != surname and t == full)
+        out.extend([(surname, "PERSON")] * max(0, alone - tagged[surname]))
+    return out
 
 
 def group_mentions(
