@@ -50,6 +50,23 @@ def test_partial_quotes_are_marked_and_paraphrase_is_never_a_quote() -> None:
     assert extract_quotes("Velden said the crews had worked through the night.", "a") == []
 
 
+def test_pronoun_or_no_subject_after_the_verb_carries_the_person_named_before() -> None:
+    for text, language in [
+        ("Mara Velden est arrivée.\n« Le barrage tiendra tout l’hiver », a-t-elle déclaré.", "fr"),
+        ("Mara Velden kam an.\n„Der Damm hält den ganzen Winter“, sagte sie.", "de"),
+        ("Mara Velden llegó.\n«La presa resistirá todo el invierno», dijo.", "es"),
+        ("Mara Velden è arrivata.\n«La diga reggerà tutto l’inverno», ha detto.", "it"),
+    ]:
+        (quote,) = extract_quotes(text, "a", language=language)
+        assert quote.speaker == "Mara Velden", text
+
+
+def test_said_the_organisation_after_a_quote() -> None:
+    text = "Velden Works closed the yard.\n“The yard will reopen in spring,” said the company."
+    (quote,) = extract_quotes(text, "a", orgs=["Velden Works"])
+    assert quote.speaker == "Velden Works"
+
+
 @pytest.mark.parametrize(
     ("text", "language", "speaker"),
     [

@@ -197,6 +197,7 @@ class _Patterns:
     after_subject: re.Pattern[str]
     after_inverted: re.Pattern[str]
     after_pronoun: re.Pattern[str]
+    after_inverted_description: re.Pattern[str]
     after_thing: re.Pattern[str]
     after_description: re.Pattern[str]
     after_named_role: re.Pattern[str]
@@ -230,7 +231,17 @@ def patterns(language: str | None) -> _Patterns:
             rf"{lead}(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})(?:-t-(?:il|elle))?\s+"
             rf"(?:(?:{det})\s*)?(?P<role>(?:[a-zà-ÿ][\w’'-]*\s+){{0,4}}?)(?P<chunk>{_CHUNK})"
         ),
-        after_pronoun=re.compile(rf"{lead}(?:{alt('persons')})\s+{adv}{verb}(?![\w’'-])", re.I),
+        after_pronoun=re.compile(
+            rf"{lead}(?:(?:{alt('persons')})\s+{adv}{verb}(?![\w’'-])"
+            # pronoun after the verb, or no pronoun at all: "a-t-il déclaré", "sagte er",
+            # "dijo.", "ha detto."
+            rf"|(?:{alt('aux')})?[\s-]*(?:{alt('inverted')})(?:-t)?(?:[\s-]+(?:{alt('persons')}))?"
+            rf"\s*(?:[.,;:!?]|$))",
+            re.I,
+        ),
+        after_inverted_description=re.compile(
+            rf"{lead}(?:{alt('inverted')})\s+(?P<desc>{det}\s+[^,.;“”\"«»„]{{1,60}}?)\s*(?:[.,;:!?]|$)"
+        ),
         after_thing=re.compile(rf"{lead}(?:{alt('things')})\s+{adv}{verb}(?![\w’'-])", re.I),
         after_description=re.compile(
             rf"{lead}(?P<desc>{det}\s+[^,.;“”\"«»„]{{1,60}}?)\s+{adv}{verb}(?![\w’'-])"

@@ -27,7 +27,8 @@ Mention = tuple[str, str]  # (surface text, kind)
 ORG_SUFFIX = re.compile(
     r"\b(?:Organi[sz]ation|Court|Council|Ministry|Party|Bank|Fund|Commission|Agency|Company|"
     r"Inc|Corp|University|Union|Association|Committee|Office|Government|Parliament|Army|Forces|"
-    r"Police|Guard|Command|Exchange|Club|Airlines|Group|Foundation|Authority|Assembly|Institute|Service|Department|Media|News|Times|Post|Press)\b"
+    r"Police|Guard|Command|Exchange|Club|Airlines|Group|Foundation|Authority|Pte|Ltd|LLC|GmbH|"
+    r"plc|Assembly|Institute|Service|Department|Media|News|Times|Post|Press)\b"
 )
 LOC_WORDS = re.compile(
     r"\b(?:East|West|North|South|Mountains?|Sea|River|Region|Corridor|Republic|"

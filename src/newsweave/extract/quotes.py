@@ -232,7 +232,7 @@ def _after(after: str, where: int, context: at.Context, p: at._Patterns) -> str 
             cleaned = at.clean_speaker((found.group("role") or "") + chunk, context)
             if cleaned:
                 return at.remember(context, where, *cleaned)
-    described = p.after_description.match(after)
+    described = p.after_description.match(after) or p.after_inverted_description.match(after)
     if described:  # "the treasurer said" with no treasurer named: nobody, not the last person
         return _described(described.group("desc"), where, context) or _NOBODY
     according = p.according.search(after[:40])
