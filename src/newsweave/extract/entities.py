@@ -122,7 +122,7 @@ def _lexical_kind(phrase: str, before: str, after: str) -> str:
 
 def fix_mention(text: str, kind: str) -> Mention | None:
     """Correct one raw mention, or drop it: the rules that patch spaCy's known mistakes."""
-    text = " ".join(text.split()).strip(" .,’'\"“”").removesuffix("’s").removesuffix("'s")
+    text = " ".join(text.split()).strip(" .,’'\"“”«»„—–•·*|-").removesuffix("’s").removesuffix("'s")
     text = re.sub(r"^(?:the|The)\s+", "", text)
     if not text or text in _NOT_NAMES or text[0].islower() or kind in _NOT_ENTITIES:
         return None
@@ -140,6 +140,7 @@ def fix_mention(text: str, kind: str) -> Mention | None:
         return text, "LOC"
     if kind == "PERSON":
         role, name = split_role(text)
+        name = re.sub(r"^(?:[a-z][\w’'-]*\s+)+", "", name)  # "billionaire Mara Velden"
         if not name or name in countries():
             return (name or text), "GPE"
         if DEMONYM.fullmatch(name) and " " not in name:
@@ -179,7 +180,7 @@ def article_mentions(
 
 def _confident_missing(lexical: list[Mention], found: list[Mention]) -> list[Mention]:
     """Lexical mentions a model missed, where the rules are sure: "… Council", "NASA", countries."""
-    seen = " | ".join(text for text, _ in found)
+    seen = {text for text, _ in found}
     return [
         (text, kind)
         for text, kind in lexical
