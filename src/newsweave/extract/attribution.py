@@ -277,6 +277,7 @@ class Mention:
     at: int
     name: str
     person: bool
+    speaking: bool = False  # the subject of a speech verb ("Velden Works said in a statement")
 
 
 @dataclass(slots=True)
@@ -366,7 +367,9 @@ def _key(name: str) -> str:
     return surname(name).lower()
 
 
-def remember(context: Context, at: int, role: str, name: str, person: bool) -> str:
+def remember(
+    context: Context, at: int, role: str, name: str, person: bool, speaking: bool = False
+) -> str:
     """Record a named speaker or subject; returns the fullest known form of its name."""
     if person:
         key = _key(name)
@@ -377,7 +380,7 @@ def remember(context: Context, at: int, role: str, name: str, person: bool) -> s
         for word in role.lower().split():
             if word.strip(",.’'") in _ROLE_NOUNS:
                 context.roles[word.strip(",.’'")] = name
-    insort(context.mentions, Mention(at, name, person), key=lambda m: m.at)
+    insort(context.mentions, Mention(at, name, person, speaking), key=lambda m: m.at)
     return name
 
 
@@ -401,13 +404,13 @@ def subject_before(left: str, offset: int, context: Context) -> str | None:
         if re.fullmatch(_CHUNK, inside):  # "Microsoft’s VP of Security, Mara Velden, said"
             cleaned = clean_speaker(inside, context)
             if cleaned:
-                return remember(context, offset, cleaned[0], cleaned[1], cleaned[2])
+                return remember(context, offset, cleaned[0], cleaned[1], cleaned[2], True)
         role_hint = appositive.group(0)
         left = left[: appositive.start()]
     described = _DESCRIBED_SUBJECT.search(left[-120:])
     if described:  # "a Velden Works spokesperson said", "Norland's ambassador to the UN said"
         desc = described.group("desc")
-        return role_person(desc, context) or remember(context, offset, "", desc, False)
+        return role_person(desc, context) or remember(context, offset, "", desc, False, True)
     found = _TRAILING_CHUNK.search(left[-120:])
     if not found:
         return None
@@ -419,7 +422,7 @@ def subject_before(left: str, offset: int, context: Context) -> str | None:
         return None
     role, name, person = cleaned
     role = " ".join(filter(None, [role, appositive_role(role_hint)]))
-    return remember(context, offset, role, name, person)
+    return remember(context, offset, role, name, person, True)
 
 
 def appositive_role(appositive: str) -> str:

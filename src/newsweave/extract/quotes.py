@@ -162,6 +162,10 @@ def _scan_subjects(masked: str, offset: int, context: at.Context, patterns: at._
     """Remember people and organisations named as subjects outside quotes, for 'he said' later."""
     for verb in patterns.subject_verb.finditer(masked):
         at.subject_before(masked[: verb.start()], offset + verb.start(), context)
+    for found in patterns.before_description.finditer(masked):  # "the board said in a statement"
+        speaker = _described(found.group("desc"), offset + found.start("desc"), context)
+        if speaker:
+            at.remember(context, offset + found.start("desc"), "", speaker, False, True)
     for found in _SUBJECT.finditer(masked):
         preceding = masked[max(0, found.start("chunk") - 40) : found.start("chunk")]
         cleaned = at.clean_speaker(found.group("chunk"), context, preceding, strict=True)
@@ -195,8 +199,12 @@ def _speaker(
         found = _before(before, where, context, patterns)
     if found is None and not before.strip(" \t\"“”«»„‘’'-—–:"):
         recent = context.recent(where)
-        if recent is not None and recent.person and where - recent.at <= _CARRY_CHARS:
-            found = recent.name  # a paragraph that only quotes: the last person named goes on
+        if (
+            recent is not None
+            and (recent.person or recent.speaking)
+            and where - recent.at <= _CARRY_CHARS
+        ):
+            found = recent.name  # a paragraph that only quotes: the last one named goes on
     if found is not None:
         insort(context.mentions, at.Mention(where, found, _is_person(found, context)),
                key=lambda m: m.at)  # fmt: skip
