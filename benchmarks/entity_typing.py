@@ -63,7 +63,9 @@ def predicted_kinds(brief: dict) -> dict[str, dict[str, str]]:
 
 def story_kinds(brief: dict) -> dict[str, dict[str, str]]:
     """Per gold page name: alias -> kind of the story entity (the brief's entity list)."""
-    pages = {a["id"]: f"{int(str(a['source']).rsplit(':', 1)[1]) - 1:03d}.txt" for a in brief["articles"]}
+    pages = {
+        a["id"]: f"{int(str(a['source']).rsplit(':', 1)[1]) - 1:03d}.txt" for a in brief["articles"]
+    }
     kinds: dict[str, dict[str, str]] = {}
     for story in brief["stories"]:
         for entity in story.get("entities") or []:
@@ -76,7 +78,10 @@ def story_kinds(brief: dict) -> dict[str, dict[str, str]]:
 def score(brief: dict, gold: dict, level: str = "story") -> dict[str, float]:
     """Accuracy of the coarse type over the labelled mentions; coverage = mentions found."""
     kinds = story_kinds(brief) if level == "story" else predicted_kinds(brief)
-    texts = {f"{int(str(a['source']).rsplit(':', 1)[1]) - 1:03d}.txt": a["text"] for a in brief["articles"]}
+    texts = {
+        f"{int(str(a['source']).rsplit(':', 1)[1]) - 1:03d}.txt": a["text"]
+        for a in brief["articles"]
+    }
     counts: Counter[str] = Counter()
     confusion: Counter[tuple[str, str]] = Counter()
     for mention in gold["mentions"]:

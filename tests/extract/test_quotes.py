@@ -92,7 +92,7 @@ def test_speakers_in_french_german_spanish(text: str, language: str, speaker: st
         "‘The levee held all night,’ Mara Velden said.",
         "“The levee held all night,“ Mara Velden said.",  # a closing mark typed as an opening one
         "”The levee held all night,” Mara Velden said.",
-        "\"The levee held all night,” Mara Velden said.",
+        '"The levee held all night,” Mara Velden said.',
     ],
 )
 def test_single_and_mismatched_quote_marks(text: str) -> None:

@@ -34,7 +34,9 @@ _PARTICLE = r"(?:de|del|della|di|da|van|von|der|den|la|le|al|el|bin|ibn|dos|das|
 _CHUNK = rf"{_CAPWORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_CAPWORD}){{0,11}}"
 _TRAILING_CHUNK = re.compile(rf"(?:^|(?<=[^\w’'.-]))(?P<chunk>{_CHUNK})\s*$")
 _LEADING_CHUNK = re.compile(rf"(?P<chunk>{_CHUNK})(?:\s*\((?P<acronym>[{_UP}]{{2,8}})\))?")
-_ACRONYM_AFTER = re.compile(rf"^(?P<tail>(?:\s+[\w’'-]+){{1,6}}?)\s*\((?P<acronym>[{_UP}]{{2,8}})\)")
+_ACRONYM_AFTER = re.compile(
+    rf"^(?P<tail>(?:\s+[\w’'-]+){{1,6}}?)\s*\((?P<acronym>[{_UP}]{{2,8}})\)"
+)
 _APPOSITIVE_END = re.compile(r",\s*[^,“”\"«»„]{1,90},\s*$")
 _ADVERB_END = re.compile(
     r"(?:\s+(?:also|later|then|again|once|had|has|have|earlier|yesterday|today|\w+ly|"
@@ -42,8 +44,27 @@ _ADVERB_END = re.compile(
     r"(?:on|in)\s+(?:a|an|the|its|his|her|their)\s+[\w ]{1,30}?,?))+\s*$"
 )
 _GENERIC_SUBJECTS = frozenset(
-    "officials police authorities witnesses residents experts analysts critics sources "
-    "researchers scientists rescuers doctors reports others some many both all".split()
+    [
+        "officials",
+        "police",
+        "authorities",
+        "witnesses",
+        "residents",
+        "experts",
+        "analysts",
+        "critics",
+        "sources",
+        "researchers",
+        "scientists",
+        "rescuers",
+        "doctors",
+        "reports",
+        "others",
+        "some",
+        "many",
+        "both",
+        "all",
+    ]
 )
 _DESCRIBER_NOUNS = (
     "spokesman|spokeswoman|spokesperson|ambassador|representative|officials?|envoy|minister|"
@@ -182,13 +203,52 @@ _IT = Lexicon(
 )
 LEXICONS = {"en": _EN, "fr": _FR, "de": _DE, "es": _ES, "it": _IT}
 _ORG_NOUNS = frozenset(
-    "company firm group ministry airline airlines board agency government organisation "
-    "organization club union party police army department office council committee "
-    "foundation bank court carrier operator network statement letter post blog service "
-    "entreprise ministère gouvernement société groupe unternehmen ministerium regierung "
-    "empresa ministerio gobierno".split()
+    [
+        "company",
+        "firm",
+        "group",
+        "ministry",
+        "airline",
+        "airlines",
+        "board",
+        "agency",
+        "government",
+        "organisation",
+        "organization",
+        "club",
+        "union",
+        "party",
+        "police",
+        "army",
+        "department",
+        "office",
+        "council",
+        "committee",
+        "foundation",
+        "bank",
+        "court",
+        "carrier",
+        "operator",
+        "network",
+        "statement",
+        "letter",
+        "post",
+        "blog",
+        "service",
+        "entreprise",
+        "ministère",
+        "gouvernement",
+        "société",
+        "groupe",
+        "unternehmen",
+        "ministerium",
+        "regierung",
+        "empresa",
+        "ministerio",
+        "gobierno",
+    ]
 )
-_DOCUMENT_NOUNS = frozenset("statement letter post blog release note message".split())
+_DOCUMENT_NOUNS = frozenset(["statement", "letter", "post", "blog", "release", "note", "message"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,13 +492,70 @@ def appositive_role(appositive: str) -> str:
 
 
 _ROLE_NOUNS = frozenset(
-    "spokesman rear admiral adm. capt. lawyer attorney prosecutor judge senator general "
-    "vp cto cfo coo owner head leader scientist researcher economist engineer pilot "
-    "spokesman spokeswoman spokesperson ceo president chairman chairwoman director founder "
-    "co-founder minister secretary governor mayor captain commander chief officer analyst "
-    "professor ambassador envoy representative coordinator administrator executive "
-    "porte-parole ministre président directeur sprecher sprecherin minister präsident "
-    "portavoz ministro presidente director alcalde".split()
+    [
+        "spokesman",
+        "rear",
+        "admiral",
+        "adm.",
+        "capt.",
+        "lawyer",
+        "attorney",
+        "prosecutor",
+        "judge",
+        "senator",
+        "general",
+        "vp",
+        "cto",
+        "cfo",
+        "coo",
+        "owner",
+        "head",
+        "leader",
+        "scientist",
+        "researcher",
+        "economist",
+        "engineer",
+        "pilot",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ceo",
+        "president",
+        "chairman",
+        "chairwoman",
+        "director",
+        "founder",
+        "co-founder",
+        "minister",
+        "secretary",
+        "governor",
+        "mayor",
+        "captain",
+        "commander",
+        "chief",
+        "officer",
+        "analyst",
+        "professor",
+        "ambassador",
+        "envoy",
+        "representative",
+        "coordinator",
+        "administrator",
+        "executive",
+        "porte-parole",
+        "ministre",
+        "président",
+        "directeur",
+        "sprecher",
+        "sprecherin",
+        "minister",
+        "präsident",
+        "portavoz",
+        "ministro",
+        "presidente",
+        "director",
+        "alcalde",
+    ]
 )
 
 

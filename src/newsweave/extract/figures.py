@@ -28,10 +28,26 @@ QUALIFIERS = {
     "under": "less than", "at most": "at most", "exactly": "exactly",
 }  # fmt: skip
 _SCALE = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "tausend": 1e3, "millionen": 1e6, "milliarde": 1e9, "milliarden": 1e9, "mille": 1e3,
-    "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "mil": 1e3, "millón": 1e6,
-    "millones": 1e6, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9,
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "tausend": 1e3,
+    "millionen": 1e6,
+    "milliarde": 1e9,
+    "milliarden": 1e9,
+    "mille": 1e3,
+    "millions": 1e6,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "mil": 1e3,
+    "millón": 1e6,
+    "millones": 1e6,
+    "milione": 1e6,
+    "milioni": 1e6,
+    "miliardo": 1e9,
+    "miliardi": 1e9,
     "mila": 1e3,
 }
 _WORDS = {
@@ -58,7 +74,30 @@ _VAGUE: dict[str, tuple[float, float]] = {
     "centinaia di migliaia": (1e5, 1e6), "milioni": (2e6, 1e7),
 }  # fmt: skip
 # languages that write 2.000 (or 2 000) for two thousand and 2,5 for two and a half
-_DECIMAL_COMMA = frozenset("de fr es it pt nl pl cs da sv no nb fi tr ru uk ro hu el id".split())
+_DECIMAL_COMMA = frozenset(
+    [
+        "de",
+        "fr",
+        "es",
+        "it",
+        "pt",
+        "nl",
+        "pl",
+        "cs",
+        "da",
+        "sv",
+        "no",
+        "nb",
+        "fi",
+        "tr",
+        "ru",
+        "uk",
+        "ro",
+        "hu",
+        "el",
+        "id",
+    ]
+)
 _FRACTIONS = {"a half": 0.5, "half": 0.5, "a third": 1 / 3, "two thirds": 2 / 3,
               "two-thirds": 2 / 3, "a quarter": 0.25, "three quarters": 0.75}  # fmt: skip
 _TIME_UNITS = re.compile(

@@ -191,8 +191,33 @@ def person_key(name: str) -> tuple[str, ...]:
 
 
 COMPASS_WORDS = frozenset(
-    "north south east west northern southern eastern western central upper lower new greater "
-    "nord sud est ouest nouvelle nouveau nord- süd ost west norte sur este oeste".split()
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "new",
+        "greater",
+        "nord",
+        "sud",
+        "est",
+        "ouest",
+        "nouvelle",
+        "nouveau",
+        "süd",
+        "ost",
+        "norte",
+        "sur",
+        "este",
+        "oeste",
+    ]
 )
 
 

