@@ -168,3 +168,22 @@ def test_organisations_speak_but_places_do_not() -> None:
 def test_more_news_attribution_styles(text: str, speaker: str) -> None:
     (quote,) = extract_quotes(text, "a")
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("Velden, 54, said: “The levee will hold for years.”", "en", "Velden"),
+        ("“The levee will hold for years,” said the district attorney, Jane Roe.", "en", "Jane Roe"),
+        (
+            "« La digue tiendra des années », a déclaré le ministre de l’Intérieur, Gérald Orlik.",
+            "fr",
+            "Gérald Orlik",
+        ),
+        ("«La presa aguantará años», aseguró el alcalde de Ostrava, Tomas Orlik.", "es", "Tomas Orlik"),
+        ("The mayor, Tomas Orlik, was blunt. “The levee will hold for years,” he said.", "en", "Tomas Orlik"),
+    ],
+)  # fmt: skip
+def test_named_roles_and_appositives(text: str, language: str, speaker: str) -> None:
+    (quote,) = extract_quotes(text, "a", language=language)
+    assert quote.speaker == speaker

@@ -255,6 +255,7 @@ _DOCUMENT_NOUNS = frozenset(["statement", "letter", "post", "blog", "release", "
 class _Patterns:
     subject_verb: re.Pattern[str]  # a verb, to look left of it for the subject
     after_subject: re.Pattern[str]
+    after_inverted_named: re.Pattern[str]
     after_inverted: re.Pattern[str]
     after_pronoun: re.Pattern[str]
     after_inverted_description: re.Pattern[str]
@@ -286,6 +287,10 @@ def patterns(language: str | None) -> _Patterns:
             rf"{lead}(?P<role>(?:{det}\s+)?(?:[a-z][\w’'-]*\s+){{0,4}}?)(?P<chunk>{_CHUNK})"
             rf"(?:\s+(?:of|from|at|with)\s+(?:the\s+)?{_CHUNK})?"
             rf"(?:\s*\([^)]{{1,40}}\))?(?P<appos>,\s*[^,“”\"«»„]{{1,90}},)?\s*{adv}{verb}(?![\w’'-])"
+        ),
+        after_inverted_named=re.compile(  # "said the district attorney, Mara Velden"
+            rf"{lead}(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})\s+{det}\s*"
+            rf"[^,.;“”\"«»„]{{1,60}},\s*(?P<chunk>{_CHUNK})"
         ),
         after_inverted=re.compile(
             rf"{lead}(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})(?:-t-(?:il|elle))?\s+"
@@ -477,7 +482,7 @@ def subject_before(left: str, offset: int, context: Context) -> str | None:
     preceding = left[: len(left) - len(found.group(0))]
     role_words = re.search(r"((?:[a-z][\w’'-]*\s+){0,4})$", preceding)
     role_prefix = role_words.group(1) if role_words else ""
-    cleaned = clean_speaker(role_prefix + found.group("chunk"), context, preceding, strict=True)
+    cleaned = clean_speaker(role_prefix + found.group("chunk"), context, preceding)
     if not cleaned:
         return None
     role, name, person = cleaned

@@ -157,7 +157,7 @@ def _sentence(sentences: list[tuple[int, int, str]], span: QuotedSpan) -> str:
 
 _SUBJECT = re.compile(
     rf"(?:^|[.!?]\s+|,\s+|\b(?:that|but|while|when|after|before|because)\s+)"
-    rf"(?P<chunk>{at._CHUNK})(?P<appos>\s*,\s*[^,“”\"«»„]{{1,90}},)?\s+"
+    rf"(?P<chunk>{at._CHUNK})(?:(?P<appos>\s*,\s*[^,“”\"«»„]{{1,90}},)\s*|\s*,\s+|\s+)"
     r"(?!(?:for|of|in|on|at|to|and|or|with|from|by|as|than|into|over|under)\b)(?=[a-zà-ÿ])"
 )
 
@@ -234,7 +234,7 @@ def _after(after: str, where: int, context: at.Context, p: at._Patterns) -> str 
         if re.search(r"\bread", thing.group(0)):
             return _NOBODY  # "it reads": a document, not its authors
         return context.last(where, person=False)
-    named = p.after_named_role.match(after)
+    named = p.after_named_role.match(after) or p.after_inverted_named.match(after)
     if named and (cleaned := at.clean_speaker(named.group("chunk"), context)):
         return at.remember(context, where, "", cleaned[1], cleaned[2])
     for pattern in (p.after_subject, p.after_inverted):
