@@ -9,6 +9,7 @@ or an excerpt cut short). Apostrophes (don’t, workers’) never open or close 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # opening mark -> marks that may close it
@@ -54,34 +55,42 @@ def _can_close(text: str, i: int) -> bool:
     return not after.isalnum()
 
 
+_MARKS = re.compile(r"[“”\"«»„‘’‚']")
+
+
 def find_quoted(paragraph: str) -> list[QuotedSpan]:
     """Quoted spans of one paragraph, left to right, not nested."""
+    marks = [m.start() for m in _MARKS.finditer(paragraph)]
     spans: list[QuotedSpan] = []
-    i, n = 0, len(paragraph)
-    while i < n:
+    n, k = len(paragraph), 0
+    while k < len(marks):
+        i = marks[k]
         mark = paragraph[i]
         if mark not in _CLOSERS or not _can_open(paragraph, i):
-            i += 1
+            k += 1
             continue
         closers = _CLOSERS[mark]
-        j = i + 1
         limit = min(n, i + _MAX_CHARS)
-        while j < limit:
+        close, broken = -1, False
+        for at in range(k + 1, len(marks)):
+            j = marks[at]
+            if j >= limit:
+                break
             c = paragraph[j]
             if c in closers and _can_close(paragraph, j):
+                close = at
                 break
-            if mark in _SINGLE and c in '“"«„':
-                j = limit  # a double quotation inside an unclosed single mark: not a quote
+            if mark in _SINGLE and c in "“\"«„":
+                broken = True  # a double quotation inside an unclosed single mark: not a quote
                 break
-            j += 1
-        if j < limit:
-            spans.append(QuotedSpan(i + 1, j))
-            i = j + 1
-        elif i == _first_visible(paragraph) and j >= n:
+        if close >= 0:
+            spans.append(QuotedSpan(i + 1, marks[close]))
+            k = close + 1
+        elif not broken and i == _first_visible(paragraph) and n - i < _MAX_CHARS:
             spans.append(QuotedSpan(i + 1, n, closed=False))  # runs on to the next paragraph
             break
         else:
-            i += 1
+            k += 1
     return spans
 
 

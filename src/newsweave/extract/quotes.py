@@ -63,8 +63,9 @@ def extract_quotes(
     quotes: list[Quote] = []
     offset = 0
     running: Quote | None = None  # a quotation still open at the end of the last paragraph
-    for paragraph in text.split("\n"):
-        spans = find_quoted(paragraph)
+    paragraphs = [(p, find_quoted(p)) for p in text.split("\n")]
+    last = max((i for i, (_, spans) in enumerate(paragraphs) if spans), default=-1)
+    for paragraph, spans in paragraphs[: last + 1]:  # nothing after the last quote matters
         masked = _mask(paragraph, spans)
         sentences = sentence_spans(paragraph) if spans else []
         _scan_subjects(masked, offset, context, patterns)
@@ -164,11 +165,12 @@ _SUBJECT = re.compile(
 
 def _scan_subjects(masked: str, offset: int, context: at.Context, patterns: at._Patterns) -> None:
     """Remember people and organisations named as subjects outside quotes, for 'he said' later."""
-    for verb in patterns.subject_verb.finditer(masked):
+    verbs = list(patterns.subject_verb.finditer(masked))
+    for verb in verbs:
         at.subject_before(masked[: verb.start()], offset + verb.start(), context)
-    for found in patterns.before_description.finditer(masked):  # "the board said in a statement"
+    for found in patterns.before_description.finditer(masked) if verbs else ():
         speaker = _described(found.group("desc"), offset + found.start("desc"), context)
-        if speaker:
+        if speaker:  # "the board said in a statement"
             at.remember(context, offset + found.start("desc"), "", speaker, False, True)
     for found in _SUBJECT.finditer(masked):
         preceding = masked[max(0, found.start("chunk") - 40) : found.start("chunk")]
