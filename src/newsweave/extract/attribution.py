@@ -70,6 +70,9 @@ _DESCRIBER_NOUNS = (
     "spokesman|spokeswoman|spokesperson|ambassador|representative|officials?|envoy|minister|"
     "sources?|statement|lawyer|executive|president|chief|head|director"
 )
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_LOWER_WORDS_END = re.compile(r"(?<![\w’'-])((?:[a-z][\w’'-]*\s+){0,4})$")
+_DESCRIBER = re.compile(rf"\b(?:{_DESCRIBER_NOUNS})\b")  # a cheap test before the costly pattern
 _DESCRIBED_SUBJECT = re.compile(
     rf"(?P<desc>(?:{_CHUNK})(?:’s|'s)?\s+(?:[a-z-]+\s+){{0,2}}(?:{_DESCRIBER_NOUNS})"
     rf"(?:\s+(?:to|of|for|at|in)\s+(?:the\s+)?{_CHUNK})?)\s*$"
@@ -422,7 +425,7 @@ def clean_speaker(
     is_org = (
         bool(_ORG_WORDS.search(name))
         or name.isupper()
-        or any(re.search(r"[a-z][A-Z]", w) for w in name_words)  # OpenAI, CrowdStrike
+        or bool(_INNER_CAPITAL.search(name))  # OpenAI, CrowdStrike
     )
     person = not is_org and (len(name_words) <= 4 or _key(name) in context.persons)
     return role, name, person
@@ -472,7 +475,7 @@ def subject_before(left: str, offset: int, context: Context) -> str | None:
                 return remember(context, offset, cleaned[0], cleaned[1], cleaned[2], True)
         role_hint = appositive.group(0)
         left = left[: appositive.start()]
-    described = _DESCRIBED_SUBJECT.search(left[-120:])
+    described = _DESCRIBER.search(left[-120:]) and _DESCRIBED_SUBJECT.search(left[-120:])
     if described:  # "a Velden Works spokesperson said", "Norland's ambassador to the UN said"
         desc = described.group("desc")
         return role_person(desc, context) or remember(context, offset, "", desc, False, True)
@@ -480,7 +483,7 @@ def subject_before(left: str, offset: int, context: Context) -> str | None:
     if not found:
         return None
     preceding = left[: len(left) - len(found.group(0))]
-    role_words = re.search(r"((?:[a-z][\w’'-]*\s+){0,4})$", preceding)
+    role_words = _LOWER_WORDS_END.search(preceding[-60:])
     role_prefix = role_words.group(1) if role_words else ""
     cleaned = clean_speaker(role_prefix + found.group("chunk"), context, preceding)
     if not cleaned:

@@ -10,9 +10,10 @@ quotes.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsweave.extract import attribution as at
 from newsweave.extract.names import surname
@@ -20,8 +21,9 @@ from newsweave.extract.quotemarks import QuotedSpan, find_quoted
 from newsweave.model import Quote
 from newsweave.text import sentence_spans
 
-_SENTENCE_END = re.compile(
-    r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})[.!?](?=\s|$)"
+_SENTENCE_END = re.compile(  # the stop first: the look-behinds (abbreviations) run only on it
+    r"[.!?](?<![A-Z][.!?])(?<!\b[A-Z][a-z][.!?])(?<!\b[A-Z][a-z]{2}[.!?])"
+    r"(?<!\b[A-Z][a-z]{3}[.!?])(?=\s|$)"
 )
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;:’'] )[A-ZÀ-Ý][\w’'-]+")
 _NAMING = re.compile(
@@ -68,7 +70,11 @@ def extract_quotes(
     for paragraph, spans in paragraphs[: last + 1]:  # nothing after the last quote matters
         masked = _mask(paragraph, spans)
         sentences = sentence_spans(paragraph) if spans else []
-        _scan_subjects(masked, offset, context, patterns)
+        frame = _Frame(
+            masked,
+            [m.end() for m in _SENTENCE_END.finditer(masked)],
+            _scan_subjects(masked, offset, context, patterns),
+        )
         previous: tuple[QuotedSpan, Quote] | None = None
         for index, span in enumerate(spans):
             quoted = paragraph[span.start : span.end].strip().rstrip(",")
@@ -76,7 +82,7 @@ def extract_quotes(
             if continues and running is not None:
                 running.text = f"{running.text} {quoted}"
                 if running.speaker is None:
-                    running.speaker = _speaker(paragraph, masked, span, offset, context, patterns)
+                    running.speaker = _speaker(frame, span, offset, context, patterns)
                 previous = (span, running)
                 running = running if not span.closed else None
                 continue
@@ -85,7 +91,7 @@ def extract_quotes(
                 quoted, masked[max(0, span.start - 41) : span.start - 1]
             ):
                 continue
-            speaker = _speaker(paragraph, masked, span, offset, context, patterns)
+            speaker = _speaker(frame, span, offset, context, patterns)
             if speaker is None and len(quoted.split()) <= config.short_words:
                 continue  # a title, nickname or scare quote
             between = masked[previous[0].end + 1 : span.start - 1] if previous else ""
@@ -163,8 +169,19 @@ _SUBJECT = re.compile(
 )
 
 
-def _scan_subjects(masked: str, offset: int, context: at.Context, patterns: at._Patterns) -> None:
-    """Remember people and organisations named as subjects outside quotes, for 'he said' later."""
+class _Frame(NamedTuple):
+    """A paragraph with its quotations blanked, its sentence ends and its speech verbs."""
+
+    masked: str
+    ends: list[int]
+    verbs: list[int]
+
+
+def _scan_subjects(
+    masked: str, offset: int, context: at.Context, patterns: at._Patterns
+) -> list[int]:
+    """Remember people and organisations named as subjects outside quotes, for 'he said' later;
+    returns where the paragraph's speech verbs start."""
     verbs = list(patterns.subject_verb.finditer(masked))
     for verb in verbs:
         at.subject_before(masked[: verb.start()], offset + verb.start(), context)
@@ -180,19 +197,20 @@ def _scan_subjects(masked: str, offset: int, context: at.Context, patterns: at._
             role = " ".join(filter(None, [role, at.appositive_role(found.group("appos") or "")]))
             at.remember(context, offset + found.start("chunk"), role, name, person)
     context.mentions.sort(key=lambda m: m.at)
+    return [verb.start() for verb in verbs]
 
 
 def _speaker(
-    paragraph: str,
-    masked: str,
+    frame: _Frame,
     span: QuotedSpan,
     offset: int,
     context: at.Context,
     patterns: at._Patterns,
 ) -> str | None:
     """The speaker of one quoted span: after it, then before it, then carried over."""
+    masked = frame.masked
     start, end = max(0, span.start - 1), min(len(masked), span.end + 1)
-    sentence_start = _sentence_start(masked, start)
+    sentence_start = _sentence_start(frame.ends, start)
     before = masked[sentence_start:start]
     window = masked[end : end + 300]
     stop = _SENTENCE_END.search(window)
@@ -202,7 +220,8 @@ def _speaker(
     if found is _NOBODY:
         return None
     if found is None:
-        found = _before(before, where, context, patterns)
+        verbs = frame.verbs[bisect_left(frame.verbs, sentence_start) : bisect_left(frame.verbs, start)]
+        found = _before(before, [v - sentence_start for v in verbs], where, context, patterns)
     if found is None and not before.strip(" \t\"“”«»„‘’'-—–:"):
         recent = context.recent(where)
         if (
@@ -221,11 +240,10 @@ def _is_person(name: str, context: at.Context) -> bool:
     return any(m.name == name and m.person for m in context.mentions[-50:])
 
 
-def _sentence_start(masked: str, position: int) -> int:
-    cut = 0
-    for found in _SENTENCE_END.finditer(masked[max(0, position - 400) : position]):
-        cut = found.end()
-    return max(0, position - 400) + cut if cut else max(0, position - 400)
+def _sentence_start(ends: list[int], position: int) -> int:
+    """Where the sentence holding `position` starts (at most 400 characters back)."""
+    i = bisect_right(ends, position)
+    return max(ends[i - 1] if i else 0, position - 400, 0)
 
 
 def _after(after: str, where: int, context: at.Context, p: at._Patterns) -> str | None:
@@ -261,14 +279,16 @@ def _after(after: str, where: int, context: at.Context, p: at._Patterns) -> str 
     return None
 
 
-def _before(before: str, where: int, context: at.Context, p: at._Patterns) -> str | None:
-    """The attribution nearest the quote in the text before it, in the same sentence."""
+def _before(
+    before: str, verbs: list[int], where: int, context: at.Context, p: at._Patterns
+) -> str | None:
+    """The attribution nearest the quote in the text before it, in the same sentence;
+    `verbs` are where speech verbs start in `before`."""
     candidates: list[tuple[int, str | None]] = []
-    verbs = list(p.subject_verb.finditer(before))
     for verb in verbs:
-        name = at.subject_before(before[: verb.start()], where, context)
+        name = at.subject_before(before[:verb], where, context)
         if name:
-            candidates.append((verb.start(), name))
+            candidates.append((verb, name))
     if verbs:  # the pronoun and description patterns all end in a speech verb
         for found in p.before_pronoun.finditer(before):
             candidates.append((found.end(), context.last(where, person=True)))
