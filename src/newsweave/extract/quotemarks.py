@@ -80,7 +80,7 @@ def find_quoted(paragraph: str) -> list[QuotedSpan]:
             if c in closers and _can_close(paragraph, j):
                 close = at
                 break
-            if mark in _SINGLE and c in "“\"«„":
+            if mark in _SINGLE and c in '“"«„':
                 broken = True  # a double quotation inside an unclosed single mark: not a quote
                 break
         if close >= 0:

@@ -220,7 +220,9 @@ def _speaker(
     if found is _NOBODY:
         return None
     if found is None:
-        verbs = frame.verbs[bisect_left(frame.verbs, sentence_start) : bisect_left(frame.verbs, start)]
+        verbs = frame.verbs[
+            bisect_left(frame.verbs, sentence_start) : bisect_left(frame.verbs, start)
+        ]
         found = _before(before, [v - sentence_start for v in verbs], where, context, patterns)
     if found is None and not before.strip(" \t\"“”«»„‘’'-—–:"):
         recent = context.recent(where)
