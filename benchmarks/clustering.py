@@ -1,23 +1,30 @@
-"""Score newsweave's story clustering on the gold news events, next to a scikit-learn baseline.
+"""Score newsweave's story clustering on the gold news events, next to a TF-IDF baseline.
 
-    python benchmarks/clustering.py               # Markdown table: pairwise and B-cubed P/R/F1
+    python benchmarks/clustering.py               # product path: `newsweave brief`, both tuned alike
     python benchmarks/clustering.py --json        # the same figures as JSON
-    python benchmarks/clustering.py --data DIR    # another folder of news-please JSON files
-    python benchmarks/clustering.py --two-fold    # also: tune on half the gold events, score the rest
-    python benchmarks/clustering.py --two-fold --fold-by articles  # halves of each event instead
+    python benchmarks/clustering.py --no-two-fold # only the in-sample rows (faster)
+    python benchmarks/clustering.py --component   # the clustering stage alone (dates, no cleaner)
+    python benchmarks/clustering.py --component --two-fold [--fold-by articles]
 
 Data: ../shared/eval/clusters/articles (news-please JSON with a `newsCluster` gold label).
 Broken files and articles with neither title nor text are skipped with a message on stderr;
 an article without text but with a description (its lead) is scored on the description.
 Stories and events are both scored against the gold events. The baseline is TF-IDF +
-average-link agglomerative clustering (cosine), whole-corpus, with a fixed threshold.
+average-link agglomerative clustering (cosine, scikit-learn) on the same title and text.
 
-`--two-fold` checks that the defaults were not just fitted to this small set: the gold
-events are split in two halves (alternate event ids); a coordinate descent over the
-main ClusterConfig tunables (split_cut included), started from the defaults, is run on
-one half's articles, and the tuned configuration is scored on the other half (and the
-other way round). `--fold-by articles` halves every event's articles instead, so both
-halves hold all 69 events and keep the confusable pairs of events.
+Product path (the default): every article is written as a flattened page `<id>.txt` (title
+line, then text; no date, as scraped pages come) and briefed by `newsweave brief DIR --format
+json` in a fresh process, cleaner and all, with the defaults. Baseline and newsweave are tuned
+the same way, in the same run: in sample, newsweave's defaults (chosen on this whole set) face
+the baseline's threshold chosen on this whole set (grid 0.5 to 0.95); two-fold by event, each
+is tuned on one half of the gold events (alternate event ids; newsweave by coordinate descent
+over the main ClusterConfig tunables, in process on the product path's own cleaned articles;
+the baseline over its threshold grid) and scored on the other half, both ways.
+
+`--component` runs the clustering stage alone, in process, on the JSON articles with their
+publication dates and no cleaner (a component figure, not the product path); `--two-fold`
+then tunes on one half and scores the other (`--fold-by articles` halves every event's
+articles instead, so both halves hold all 69 events and keep the confusable pairs).
 """
 
 from __future__ import annotations
@@ -25,6 +32,8 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import os
+import subprocess
 import sys
 import time
 from dataclasses import replace
@@ -37,7 +46,7 @@ except ImportError:  # running from a checkout without `pip install -e .`
 
 from newsweave.cluster import ClusterConfig, cluster_stories
 from newsweave.cluster.metrics import Scores, bcubed, pairwise
-from newsweave.model import Article
+from newsweave.model import Article, from_dict
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "clusters" / "articles"
@@ -95,16 +104,8 @@ def score(articles: list[Article], gold: dict[str, str], config: ClusterConfig) 
 
 def baseline(articles: list[Article], gold: dict[str, str], threshold: float = 0.8) -> dict:
     """TF-IDF (title + text) with average-link agglomerative clustering at a cosine distance."""
-    from sklearn.cluster import AgglomerativeClustering
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    documents = [f"{a.title}\n{a.text}" for a in articles]
-    matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(documents)
-    labels = AgglomerativeClustering(
-        n_clusters=None, metric="cosine", linkage="average", distance_threshold=threshold
-    ).fit_predict(matrix.toarray())
-    predicted = {a.id: str(label) for a, label in zip(articles, labels, strict=True)}
-    return _row(pairwise(predicted, gold), bcubed(predicted, gold), len(set(labels)))
+    predicted = baseline_labels(articles, threshold)
+    return _row(pairwise(predicted, gold), bcubed(predicted, gold), len(set(predicted.values())))
 
 
 SEARCH: dict[str, list[float]] = {
@@ -200,24 +201,235 @@ def _say(log: bool, message: str) -> None:
         print(message, file=sys.stderr)
 
 
+def write_pages(articles: list[Article], folder: Path) -> None:
+    """Each article as a flattened page `<id>.txt`: its title line, then its text; no date."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for a in articles:
+        title = f"{a.title}\n\n" if a.title and a.title != a.text else ""
+        (folder / f"{a.id}.txt").write_text(title + a.text + "\n", encoding="utf-8")
+
+
+def product_brief(articles: list[Article], folder: Path) -> tuple[dict, float]:
+    """The JSON brief of `newsweave brief FOLDER --format json` on the articles as .txt pages,
+    in a fresh process, and its wall seconds."""
+    pages = folder / "pages"
+    write_pages(articles, pages)
+    out = folder / "brief.json"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    code = "from newsweave.cli import main; main()"
+    began = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-c", code, "-q", "brief", str(pages), "--format", "json", "-o", str(out)],
+        check=True,
+        env=env,
+    )
+    return json.loads(out.read_text(encoding="utf-8")), time.perf_counter() - began
+
+
+def brief_labels(brief: dict, gold: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Story and event label of every gold article in the brief; an article the brief lacks
+    (dropped by the cleaner) is a cluster of its own."""
+    id_of = {a["id"]: Path(a["source"]).stem for a in brief["articles"]}
+    story_of: dict[str, str] = {}
+    event_of: dict[str, str] = {}
+    for story in brief["stories"]:
+        for a in story["articles"]:
+            story_of.setdefault(id_of[a], story["id"])
+            event_of.setdefault(id_of[a], f"{story['id']}:alone:{a}")
+        for event in story.get("events") or []:
+            for a in event["articles"]:
+                event_of[id_of[a]] = event["id"]
+    for article in gold:
+        story_of.setdefault(article, f"missing:{article}")
+        event_of.setdefault(article, f"missing:{article}")
+    return story_of, event_of
+
+
+def brief_articles(brief: dict) -> list[Article]:
+    """The brief's articles (cleaned and extracted by the product path), with gold ids."""
+    out = []
+    for record in brief["articles"]:
+        article = from_dict(Article, record)
+        out.append(replace(article, id=Path(article.source).stem))
+    return out
+
+
+BASELINE_THRESHOLDS = [round(0.5 + 0.025 * i, 3) for i in range(19)]  # 0.5 to 0.95
+
+
+def baseline_labels(articles: list[Article], threshold: float) -> dict[str, str]:
+    """TF-IDF (title + text) with average-link agglomerative clustering at a cosine distance."""
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if len(articles) < 2:
+        return {a.id: a.id for a in articles}
+    documents = [f"{a.title}\n{a.text}" for a in articles]
+    matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(documents)
+    labels = AgglomerativeClustering(
+        n_clusters=None, metric="cosine", linkage="average", distance_threshold=threshold
+    ).fit_predict(matrix.toarray())
+    return {a.id: str(label) for a, label in zip(articles, labels, strict=True)}
+
+
+def tune_baseline(articles: list[Article], gold: dict[str, str]) -> float:
+    """The baseline threshold with the best pairwise F1 on `articles` (ties: the lower one)."""
+    best, best_f1 = BASELINE_THRESHOLDS[0], -1.0
+    for threshold in BASELINE_THRESHOLDS:
+        f1 = pairwise(baseline_labels(articles, threshold), gold).f1
+        if f1 > best_f1 + 1e-9:
+            best, best_f1 = threshold, f1
+    return best
+
+
+def event_halves(articles: list[Article], gold: dict[str, str]) -> list[list[Article]]:
+    """Two halves of the articles by alternate gold events (the `two_fold` split)."""
+    events = sorted(set(gold.values()), key=lambda e: (len(e), e))
+    half = {event: i % 2 for i, event in enumerate(events)}
+    return [[a for a in articles if half[gold[a.id]] == k] for k in (0, 1)]
+
+
+def product_path(data: Path, folds: bool) -> dict:
+    """newsweave through `newsweave brief` next to the TF-IDF baseline, each tuned alike.
+
+    In sample: newsweave's defaults (chosen on this whole set) against the baseline's threshold
+    chosen on this whole set. Two-fold by event (`folds`): newsweave's ClusterConfig (`tune`,
+    in process on the product path's own articles) and the baseline's threshold are each
+    chosen on one half of the gold events and scored on the other, both ways.
+    """
+    import tempfile
+
+    raw, gold = load(data)
+    with tempfile.TemporaryDirectory(prefix="nw-clusters-") as tmp:
+        brief, seconds = product_brief(raw, Path(tmp))
+    story_of, event_of = brief_labels(brief, gold)
+    threshold = tune_baseline(raw, gold)
+    base = baseline_labels(raw, threshold)
+    result: dict = {
+        "articles": len(raw),
+        "gold_events": len(set(gold.values())),
+        "brief_articles": len(brief["articles"]),
+        "brief_seconds": seconds,
+        "in_sample": {
+            "newsweave stories (newsweave brief, defaults)": _row(
+                pairwise(story_of, gold), bcubed(story_of, gold), len(set(story_of.values()))
+            ),
+            "newsweave events (newsweave brief, defaults)": _row(
+                pairwise(event_of, gold), bcubed(event_of, gold), len(set(event_of.values()))
+            ),
+            f"baseline TF-IDF + agglomerative (threshold {threshold}, best on the whole set)": _row(
+                pairwise(base, gold), bcubed(base, gold), len(set(base.values()))
+            ),
+        },
+        "baseline_threshold": threshold,
+    }
+    if folds:
+        articles = {a.id: a for a in brief_articles(brief)}
+        halves = event_halves(raw, gold)
+        rows = []
+        for k in (0, 1):
+            train, test = halves[k], halves[1 - k]
+            test_gold = {a.id: gold[a.id] for a in test}
+            tuned = tune([articles[a.id] for a in train if a.id in articles], gold)
+            stories = cluster_stories([articles[a.id] for a in test if a.id in articles], tuned)
+            labels = {a: s.id for s in stories for a in s.articles}
+            labels |= {a.id: f"missing:{a.id}" for a in test if a.id not in labels}
+            t = tune_baseline(train, gold)
+            base_test = baseline_labels(test, t)
+            rows.append(
+                {
+                    "tuned_on": k,
+                    "scored_on": 1 - k,
+                    "newsweave_config": {name: getattr(tuned, name) for name in SEARCH},
+                    "newsweave": _row(
+                        pairwise(labels, test_gold), bcubed(labels, test_gold), len(stories)
+                    ),
+                    "baseline_threshold": t,
+                    "baseline": _row(
+                        pairwise(base_test, test_gold),
+                        bcubed(base_test, test_gold),
+                        len(set(base_test.values())),
+                    ),
+                }
+            )
+        result["two_fold_by_event"] = rows
+    return result
+
+
+def print_product(result: dict) -> None:
+    """The product-path result as Markdown tables."""
+    print(
+        f"{result['articles']} articles as .txt pages without dates, {result['gold_events']} gold "
+        f"events; `newsweave brief` kept {result['brief_articles']} articles in "
+        f"{result['brief_seconds']:.0f} s\n"
+    )
+    print("| in sample (whole set) | clusters | pairwise P | R | F1 | B-cubed P | R | F1 |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for name, row in result["in_sample"].items():
+        print(_line(name, row))
+    if "two_fold_by_event" in result:
+        print(
+            "\n| two-fold by event: tuned on → scored on | method | setting | clusters | pairwise P | R | F1 | B-cubed P | R | F1 |"
+        )
+        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+        for fold in result["two_fold_by_event"]:
+            way = f"{fold['tuned_on']} → {fold['scored_on']}"
+            print(_line(f"{way} | newsweave | {fold['newsweave_config']}", fold["newsweave"]))
+            print(
+                _line(
+                    f"{way} | baseline | threshold {fold['baseline_threshold']}", fold["baseline"]
+                )
+            )
+
+
+def _line(name: str, row: dict) -> str:
+    return (
+        f"| {name} | {row['clusters']} | {row['pairwise_p']:.3f} | {row['pairwise_r']:.3f} "
+        f"| {row['pairwise_f1']:.3f} | {row['bcubed_p']:.3f} | {row['bcubed_r']:.3f} "
+        f"| {row['bcubed_f1']:.3f} |"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the benchmark and print a Markdown table (or JSON)."""
+    """Run the benchmark and print Markdown tables (or JSON)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument(
-        "--two-fold", action="store_true", help="tune on half the events, score the rest"
+        "--no-two-fold",
+        action="store_true",
+        help="product path: skip the two-fold tuning (in-sample rows only)",
+    )
+    parser.add_argument(
+        "--component",
+        action="store_true",
+        help="the clustering stage alone on the JSON articles (dates kept, no cleaner)",
+    )
+    parser.add_argument(
+        "--two-fold", action="store_true", help="component: tune on half the events, score the rest"
     )
     parser.add_argument(
         "--fold-by",
         choices=("events", "articles"),
         default="events",
-        help="halves of the gold events (default) or of each event's articles",
+        help="component: halves of the gold events (default) or of each event's articles",
     )
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"no data at {args.data}", file=sys.stderr)
         return 2
+    if not args.component:
+        product = product_path(args.data, folds=not args.no_two_fold)
+        if args.json:
+            print(json.dumps(product, indent=2))
+        else:
+            print_product(product)
+        return 0
+    return component(args)
+
+
+def component(args: argparse.Namespace) -> int:
+    """The clustering stage alone, in process, on the JSON articles with their dates."""
     articles, gold = load(args.data)
     result = score(articles, gold, ClusterConfig())
     unlinked = score(articles, gold, ClusterConfig(link_threshold=float("inf")))
@@ -225,7 +437,7 @@ def main(argv: list[str] | None = None) -> int:
     result["stories_no_split"] = score(articles, gold, ClusterConfig(split_cut=0.0))["stories"]
     streaming = ClusterConfig(refine_rounds=0, split_cut=0.0)
     result["stories_streaming_only"] = score(articles, gold, streaming)["stories"]
-    result["baseline"] = baseline(articles, gold)
+    result["baseline"] = baseline(articles, gold, tune_baseline(articles, gold))
     result["articles"] = len(articles)
     result["gold_events"] = len(set(gold.values()))
     if args.two_fold:
@@ -242,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
         ("newsweave stories, no story split", result["stories_no_split"]),
         ("newsweave stories, streaming only", result["stories_streaming_only"]),
         ("newsweave events", result["events"]),
-        ("baseline TF-IDF + agglomerative", result["baseline"]),
+        ("baseline TF-IDF + agglomerative (threshold best on the whole set)", result["baseline"]),
     ):
         print(
             f"| {name} | {row['clusters']} | {row['pairwise_p']:.3f} | {row['pairwise_r']:.3f} "

@@ -3,9 +3,12 @@
     python benchmarks/pathological.py                  # all four pages, one fresh process each
     python benchmarks/pathological.py --only one-line  # just one of them
     python benchmarks/pathological.py --profile lines  # cProfile of analyze, top 25 functions
+    python benchmarks/pathological.py --hostile        # seconds of each extractor on hostile text
 
 Pages (generated, invented words, fixed seed): 100,000 lines of 8 words; one 10 MB line;
-1 MB of one repeated word; 5,000 nested <div>s. Each page runs in its own Python process
+1 MB of one repeated word; 5,000 nested <div>s. `--hostile` times the extractors alone on
+100,000-character texts that were quadratic (or worse) before extract/ bounded its windows
+(each took from 5 s to 230 s; tests/robustness/test_limits.py runs them for correctness). Each page runs in its own Python process
 (`ingest` then `analyze` on a fresh store through the CLI's `main`), so the peak resident
 memory reported (from `os.wait4`) is that page's alone.
 """
@@ -23,6 +26,43 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from newsweave.extract.dates import time_expressions
+from newsweave.extract.entities import find_roles
+from newsweave.extract.figures import extract_figures
+from newsweave.extract.quotes import extract_quotes
+from newsweave.extract.timex import tag_times
+from newsweave.text import split_sentences
+
+# name -> (repeated unit, extractor, its extra arguments)
+HOSTILE: dict[str, tuple[str, Callable[..., object], tuple[object, ...]]] = {
+    "run-on dates": ("the 5th, ", extract_figures, ("a",)),
+    "one long word": ("x", find_roles, ()),
+    "capitalised word": ("X", find_roles, ()),
+    "merged quotes": ('"We are fine {n}", Ana Ruiz said, ', extract_quotes, ("a",)),
+    "many quotes": ("\u201ca {n} b\u201d, ", extract_quotes, ("a",)),
+    "many sentences": ("Monday. ", time_expressions, ("2024-06-12",)),
+    "many weekdays": ("Monday, ", tag_times, (None,)),
+    "abbreviations": ("Mr. Bo Li, the mayor of Vell, ", split_sentences, ()),
+}
+
+
+def hostile_text(name: str, size: int = 100_000) -> str:
+    """The hostile text `name` of HOSTILE: its unit repeated (numbered) to `size` characters."""
+    unit = HOSTILE[name][0]
+    return "".join(unit.format(n=n) for n in range(size // len(unit) + 1))[:size]
+
+
+def time_hostile() -> None:
+    """Print the seconds each extractor takes on its hostile text."""
+    print("| hostile text (100,000 characters) | seconds |")
+    print("| --- | --- |")
+    for name, (_, fn, args) in HOSTILE.items():
+        text = hostile_text(name)
+        began = time.perf_counter()
+        fn(text, *args)
+        print(f"| {name} | {time.perf_counter() - began:.2f} |", flush=True)
+
 
 _SYLLABLES = ["ka", "lo", "mer", "tiv", "an", "sol", "pre", "du", "ven", "ri", "gast", "ho"]
 
@@ -142,8 +182,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--only", choices=sorted(PAGES), action="append")
     parser.add_argument("--profile", choices=sorted(PAGES))
+    parser.add_argument("--hostile", action="store_true", help="time the extractors alone")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.hostile:
+        time_hostile()
+        return
     if args.child:
         _run_one(args.child[0], Path(args.child[1]))
         return

@@ -1,7 +1,7 @@
 """newsweave: turn a pile of scraped news pages into sourced story briefs.
 
 Importing the package stays light: stages import their heavy dependencies
-(trafilatura, scikit-learn, datasketch, ...) only when they run.
+(trafilatura, py3langid, datasketch, pyarrow, ...) only when they run.
 """
 
 import logging as _logging

@@ -93,7 +93,7 @@ NAMES = _NAMES_TEXT.split()
 class Line(NamedTuple):
     """One non-blank input line with the cheap facts the scorer and rules need."""
 
-    index: int  # position in the page's list of non-blank lines
+    index: int  # type: ignore[assignment]  # position in the page's list of non-blank lines
     raw: str
     text: str  # stripped, bullet removed
     bullet: bool
@@ -243,7 +243,8 @@ class HashTable:
         self.mask = np.intp(mask)
         self.empty = np.uint64(0) if 0 not in items else np.uint64(1)  # a key of no word
         empty = int(self.empty)
-        table, values = [empty] * (1 << bits), [0] * (1 << bits)
+        table: list[int] = [empty] * (1 << bits)
+        values: list[float] = [0] * (1 << bits)
         self.probes = 1
         for key in keys.tolist():
             slot, step = key >> (64 - bits), 0
@@ -253,7 +254,7 @@ class HashTable:
             values[(slot + step) & mask] = items[key]
             self.probes = max(self.probes, step + 1)
         self.keys = np.asarray(table, dtype=np.uint64)
-        self.values = np.asarray(values, dtype=dtype)
+        self.values: np.ndarray = np.asarray(values, dtype=dtype)
 
     def __call__(self, query: np.ndarray) -> np.ndarray:
         """The value of each hash in `query` (zero for hashes not in the table)."""

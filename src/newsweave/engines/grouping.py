@@ -245,8 +245,7 @@ def merge_stories(parts: pa.Table, copies: list[list[str]]) -> list[Story]:
 def _merged(parts: list[Story], copies: list[list[str]]) -> Story:
     """One story of its window parts; a merged one gets its events in the story stages."""
     head = parts[0]
-    seen: set[str] = set()
-    articles = [a for p in parts for a in p.articles if not (a in seen or seen.add(a))]
+    articles = list(dict.fromkeys(a for p in parts for a in p.articles))
     members = set(articles)
     duplicates = [kept for g in copies if len(kept := [a for a in g if a in members]) > 1]
     events = head.events if len(parts) == 1 else []

@@ -19,8 +19,9 @@ from newsweave.model import Dropped, from_dict, to_dict
 
 if TYPE_CHECKING:
     import pyarrow as pa
+    from _typeshed import DataclassInstance
 
-T = TypeVar("T")
+T = TypeVar("T", bound="DataclassInstance")
 
 
 def _arrow_type(hint: Any) -> pa.DataType | None:

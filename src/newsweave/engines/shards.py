@@ -69,8 +69,10 @@ def list_shards(inputs: Sequence[str]) -> list[str]:
                 files += [os.path.join(root, n) for n in sorted(names) if not n.startswith(".")]
         else:
             files.append(path)
-    seen: set[str] = set()
-    return [f for f in files if not (os.path.abspath(f) in seen or seen.add(os.path.abspath(f)))]
+    first: dict[str, str] = {}  # the first name given for each file
+    for f in files:
+        first.setdefault(os.path.abspath(f), f)
+    return list(first.values())
 
 
 def shard_folder(out: Path, path: str) -> str:
@@ -169,7 +171,7 @@ def _process(task: ShardTask) -> ShardResult:
             began = time.perf_counter()
             keys = [signatures.keys(a) for a in batch]
             timers["signatures"] += time.perf_counter() - began
-            extra = {"shard": [shard] * len(batch), "keys": keys}
+            extra: dict[str, list[Any]] = {"shard": [shard] * len(batch), "keys": keys}
             writer.write_table(to_table(batch, Article, extra, article_extra_types()))
             result.articles += len(batch)
     _write_small(folder / "dropped.parquet", to_table(dropped, Dropped))

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-import feedparser
-
 from newsweave.ingest.decode import Decoded
 from newsweave.ingest.pages import iso_date, page_from_text, too_big
 from newsweave.model import Dropped, Page
@@ -24,7 +22,10 @@ def looks_like_feed(text: str) -> bool:
 
 
 def parse_feed(data: bytes) -> Any:
-    """Parse feed bytes with feedparser (bytes, never a URL: no network access)."""
+    """Parse feed bytes with feedparser (bytes, never a URL: no network access); feedparser is
+    imported here, when a feed is read, not at every start."""
+    import feedparser
+
     return feedparser.parse(data)
 
 
