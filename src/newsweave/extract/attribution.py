@@ -371,10 +371,10 @@ class Context:
         return found[-1] if found else None
 
     def last_org(self, before: int) -> str | None:
-        """The organisation named last before `before`, one an entity backend knows first."""
-        mentions = self._before(before)
-        for mention in reversed(mentions):
-            if mention.name in self.orgs:
+        """The organisation named last before `before`: one an entity backend knows, or one
+        that said something."""
+        for mention in reversed(self._before(before)):
+            if mention.name in self.orgs or (mention.speaking and not mention.person):
                 return mention.name
         return self.last(before, person=False)
 
