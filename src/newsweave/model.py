@@ -91,6 +91,7 @@ class Figure:
     sentence: str = ""
     unit: str | None = None  # "percent", "km", "$" ...; None when it counts things
     approximate: bool = False  # "tens of thousands", "about", "nearly"
+    upper: float | None = None  # a vague amount's top: "thousands of" is 2,000 up to 10,000
 
 
 @dataclass(slots=True)
@@ -298,7 +299,7 @@ class Entity:
     name: str
     kind: str  # "PERSON" | "GPE" | "LOC" | "ORG" | "NORP" | "EVENT" | "MISC"
     aliases: list[str] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)  # "Kremlin spokesman", "Prime Minister"
+    roles: list[str] = field(default_factory=list)  # "harbour spokesman", "Prime Minister"
     mentions: int = 0
     articles: list[str] = field(default_factory=list)
 
