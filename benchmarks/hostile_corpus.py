@@ -16,7 +16,9 @@ Each input runs in its own Python process: `newsweave ingest` into a fresh store
 `newsweave analyze`, through the CLI's `main` (the product path). Peak memory is that
 process's max RSS (`os.wait4`); time is the process's wall time. An input passes when both
 steps end without a traceback, peak RSS is at most 1 GB and the whole run takes at most
-60 s. The script prints a Markdown table and exits 1 when any input fails.
+60 s of wall time; the CPU time (user + system) is shown too, and judged the same way,
+because wall time on a shared, loaded machine says more about the neighbours than about
+newsweave. The script prints a Markdown table and exits 1 when any input fails (wall).
 """
 
 from __future__ import annotations
@@ -349,6 +351,7 @@ def measure(name: str, keep: Path | None) -> dict[str, object]:
         out = out_path.read_text(errors="replace")
         err = err_path.read_text(errors="replace")
         peak = usage.ru_maxrss / 1024  # Linux reports KiB
+        cpu = usage.ru_utime + usage.ru_stime
         with sqlite3.connect(db) as con:
             pages, articles = (
                 con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
@@ -362,6 +365,7 @@ def measure(name: str, keep: Path | None) -> dict[str, object]:
         "bytes": size,
         "steps": steps,
         "wall_s": wall,
+        "cpu_s": cpu,
         "peak_mb": peak,
         "pages": pages,
         "articles": articles,
@@ -369,6 +373,10 @@ def measure(name: str, keep: Path | None) -> dict[str, object]:
         "reasons": reasons,
         "traceback": "Traceback" in err,
         "ok": bool(steps) and "Traceback" not in err and peak <= MAX_RSS_MB and wall <= MAX_SECONDS,
+        "ok_cpu": bool(steps)
+        and "Traceback" not in err
+        and peak <= MAX_RSS_MB
+        and cpu <= MAX_SECONDS,
     }
 
 
@@ -383,10 +391,11 @@ def main() -> None:
         _child(*args.child)
         return
     print(
-        "| input | size | ingest | analyze | total | peak RSS | pages / articles / dropped | first reasons | ok |"
+        "| input | size | ingest | analyze | wall | CPU | peak RSS "
+        "| pages / articles / dropped | first reasons | ok (wall) | ok (CPU) |"
     )
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-    failed = False
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    failed = False  # judged on wall time; CPU time is shown for a loaded machine
     for name in args.only or list(CASES):
         r = measure(name, args.keep)
         failed = failed or not r["ok"]
@@ -396,9 +405,10 @@ def main() -> None:
         reasons = "; ".join(str(x)[:70] for x in r["reasons"]).replace("|", "/")  # type: ignore[union-attr]
         print(
             f"| {name} | {int(r['bytes']) / 1e6:.1f} MB | {times[0]} | {times[1]} | "
-            f"{float(r['wall_s']):.1f} s | {float(r['peak_mb']):.0f} MB | "
+            f"{float(r['wall_s']):.1f} s | {float(r['cpu_s']):.1f} s | {float(r['peak_mb']):.0f} MB | "
             f"{r['pages']} / {r['articles']} / {r['dropped']} | {reasons} | "
-            f"{'yes' if r['ok'] else '**no**'}{' (traceback)' if r['traceback'] else ''} |",
+            f"{'yes' if r['ok'] else '**no**'}{' (traceback)' if r['traceback'] else ''} | "
+            f"{'yes' if r['ok_cpu'] else '**no**'} |",
             flush=True,
         )
     sys.exit(1 if failed else 0)

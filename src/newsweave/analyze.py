@@ -11,7 +11,15 @@ from newsweave.clean import clean_pages
 from newsweave.cluster import cluster_stories
 from newsweave.cluster.offtopic import mark_offtopic, on_topic_text
 from newsweave.compare import find_claims, find_discrepancies
-from newsweave.dedup import copy_relations, duplicate_groups, find_rewrites, lineage_groups
+from newsweave.dedup import (
+    IndependenceConfig,
+    LineageConfig,
+    copy_relations,
+    duplicate_groups,
+    find_rewrites,
+    lineage_groups,
+    source_groups,
+)
 from newsweave.dedup.representatives import (
     add_copies,
     cite_copies,
@@ -31,6 +39,7 @@ from newsweave.pipeline import (
     map_stage,
 )
 from newsweave.summarize import build_timeline, summarize
+from newsweave.summarize.dating import bound_by_events, complete_datelines, date_events
 
 
 @dataclass(slots=True)
@@ -42,8 +51,12 @@ class Analysis:
     report: RunReport
 
 
-def default_stages(extract: ExtractConfig | None = None) -> list[Stage]:
-    """The stages of a full analysis, in order; `extract` picks the entity backend and such."""
+def default_stages(
+    extract: ExtractConfig | None = None,
+    lineage: LineageConfig | None = None,
+    independence: IndependenceConfig | None = None,
+) -> list[Stage]:
+    """The stages of a full analysis, in order; the configs pick entity backend, thresholds."""
     return [
         map_stage("clean", clean_pages, needs="pages", adds="articles"),
         map_stage(
@@ -53,19 +66,29 @@ def default_stages(extract: ExtractConfig | None = None) -> list[Stage]:
         corpus_stage(
             "cluster", _cluster, needs=["articles", "copies"], adds=["stories"], total="articles"
         ),
-        _per_story("lineage", _lineage, adds="stories"),
+        _per_story("date", _date, adds="articles"),
+        _per_story(
+            "lineage",
+            partial(_lineage, config=lineage, independence=independence),
+            adds="stories",
+        ),
         _per_story("offtopic", _offtopic, adds="articles"),
         _per_story("compare", _compare, adds="stories"),
         _per_story("resolve", _resolve, adds="stories"),
         _per_story("summarize", _summarize, adds="stories"),
+        _per_story("bound", _bound, adds="articles"),
     ]
 
 
 def analyze(
-    pages: Sequence[Page], progress: Progress | None = None, extract: ExtractConfig | None = None
+    pages: Sequence[Page],
+    progress: Progress | None = None,
+    extract: ExtractConfig | None = None,
+    independence: IndependenceConfig | None = None,
 ) -> Analysis:
     """Run every default stage over `pages`."""
-    data, report = Pipeline(default_stages(extract)).run({"pages": list(pages)}, progress)
+    stages = default_stages(extract, independence=independence)
+    data, report = Pipeline(stages).run({"pages": list(pages)}, progress)
     return Analysis(articles=data["articles"], stories=data["stories"], report=report)
 
 
@@ -100,15 +123,22 @@ def _cluster(articles: list[Article], copies: list[list[str]], advance: Advance)
     return {"stories": [replace(s, duplicates=_within(copies, s)) for s in stories]}
 
 
-def _lineage(stories: list[Story], articles: list[Article], advance: Advance) -> dict[str, Any]:
+def _lineage(
+    stories: list[Story],
+    articles: list[Article],
+    advance: Advance,
+    config: LineageConfig | None = None,
+    independence: IndependenceConfig | None = None,
+) -> dict[str, Any]:
     by_id = {a.id: a for a in articles}
     out = []
     for story in stories:
         members = [by_id[a] for a in story.articles]
-        relations = copy_relations(members, story.duplicates)
-        relations += find_rewrites(members, relations)
+        relations = copy_relations(members, story.duplicates, config)
+        relations += find_rewrites(members, relations, config)
         groups = [g for g in lineage_groups(story.articles, relations) if len(g) > 1]
-        out.append(replace(story, lineage=relations, duplicates=groups))
+        sources = source_groups(members, relations, independence)
+        out.append(replace(story, lineage=relations, duplicates=groups, sources=sources))
         advance(1)
     return {"stories": out}
 
@@ -172,8 +202,8 @@ def _compare(stories: list[Story], articles: list[Article], advance: Advance) ->
         articles,
         lambda story, members: replace(
             story,
-            discrepancies=find_discrepancies(members, story.duplicates),
-            claims=find_claims(members, story.duplicates, story.events),
+            discrepancies=find_discrepancies(members, _one_source(story)),
+            claims=find_claims(members, _one_source(story), story.events),
         ),
         advance,
     )["stories"]
@@ -189,17 +219,44 @@ def _compare(stories: list[Story], articles: list[Article], advance: Advance) ->
     }
 
 
+def _date(stories: list[Story], articles: list[Article], advance: Advance) -> dict[str, Any]:
+    """Publication dates the story completes (a dateline's missing year)."""
+    by_id = {a.id: a for a in articles}
+    for story in stories:
+        for dated in complete_datelines([by_id[a] for a in story.articles]):
+            by_id[dated.id] = dated
+        advance(1)
+    return {"articles": [by_id[a.id] for a in articles]}
+
+
 def _summarize(stories: list[Story], articles: list[Article], advance: Advance) -> dict[str, Any]:
-    return _each_story(
-        stories,
-        articles,
-        lambda story, members: replace(
+    def update(story: Story, members: list[Article]) -> Story:
+        timeline = build_timeline(members, story.events, story.duplicates)
+        return replace(
             story,
-            timeline=build_timeline(members, story.events, story.duplicates),
+            events=date_events(story.events, timeline, members),
+            timeline=timeline,
             summary=summarize(members, story.duplicates),
-        ),
-        advance,
-    )
+        )
+
+    return _each_story(stories, articles, update, advance)
+
+
+def _bound(stories: list[Story], articles: list[Article], advance: Advance) -> dict[str, Any]:
+    """Undated articles' publication ranges start no earlier than the event they report."""
+    by_id = {a.id: a for a in articles}
+    for story in stories:
+        for bounded in bound_by_events([by_id[a] for a in story.articles], story.events):
+            by_id[bounded.id] = bounded
+        advance(1)
+    return {"articles": [by_id[a.id] for a in articles]}
+
+
+def _one_source(story: Story) -> list[list[str]]:
+    """The groups of a story's articles that count as one source (copies, outlet, wire)."""
+    if not story.sources:
+        return story.duplicates
+    return [g.articles for g in story.sources if len(g.articles) > 1]
 
 
 def _within(groups: list[list[str]], story: Story) -> list[list[str]]:

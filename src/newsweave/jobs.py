@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from newsweave.analyze import Analysis, analyze, make_brief
+from newsweave.dedup import IndependenceConfig
 from newsweave.extract import ExtractConfig
 from newsweave.ingest import IngestConfig, read_inputs
 from newsweave.model import Brief, Dropped, Page
@@ -62,7 +63,10 @@ def store_items(
 
 
 def analyze_store(
-    store: SQLiteStore, progress: Progress | None = None, extract: ExtractConfig | None = None
+    store: SQLiteStore,
+    progress: Progress | None = None,
+    extract: ExtractConfig | None = None,
+    independence: IndependenceConfig | None = None,
 ) -> Analysis:
     """Analyse every stored page and replace the stored articles and stories with the result.
 
@@ -70,7 +74,7 @@ def analyze_store(
     """
     progress = progress or SilentProgress()
     pages = list(store.pages())
-    result = analyze(pages, progress, extract)
+    result = analyze(pages, progress, extract, independence)
     store.put_results(result.articles, result.stories)
     if result.report.dropped:
         store.add_dropped(result.report.dropped)

@@ -33,6 +33,16 @@ def content_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+def page_id(content: str, where: str | None = None) -> str:
+    """A page's id: its content and, when known, where it was published (URL, else outlet).
+
+    Identical text from two places is two pages (the evidence of syndication), while the
+    same page read twice keeps one id. Without a place the id is `content_id(content)`.
+    """
+    where = (where or "").strip()
+    return content_id(f"{where}\n{content}" if where else content)
+
+
 @dataclass(slots=True)
 class Page:
     """One raw input document, as read from a file, a feed, a WARC record or stdin."""
@@ -49,6 +59,9 @@ class Page:
     meta: dict[str, str] = field(default_factory=dict)
 
 
+TRUNCATED = "text cut:"  # how a Dropped note of a cut (kept) article starts
+
+
 @dataclass(slots=True)
 class Dropped:
     """A document a stage could not use, with the specific reason why."""
@@ -60,6 +73,11 @@ class Dropped:
     def __post_init__(self) -> None:
         self.source = encodable(self.source)
         self.reason = encodable(self.reason)
+
+    @property
+    def truncated(self) -> bool:
+        """Whether this is the note of an article cut to the length cap (the article is kept)."""
+        return self.reason.startswith(TRUNCATED)
 
 
 @dataclass(slots=True)
@@ -74,6 +92,7 @@ class Figure:
     sentence: str = ""
     unit: str | None = None  # "percent", "km", "$" ...; None when it counts things
     approximate: bool = False  # "tens of thousands", "about", "nearly"
+    upper: float | None = None  # a vague amount's top: "thousands of" is 2,000 up to 10,000
 
 
 @dataclass(slots=True)
@@ -109,8 +128,12 @@ class Article:
     offtopic: list[OffTopic] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
-    # inferred publication range [earliest, latest] (ISO dates; latest "" when open-ended)
+    # inferred publication range [earliest, latest] (ISO dates; "" for an open end)
     published_range: list[str] = field(default_factory=list)
+    # the signal the date (or range) came from: "declared", "html metadata", "date line",
+    # "published line", "url", "dateline", "header", "text", "text bounds", "story"...
+    published_basis: str | None = None
+    short: bool = False  # a headline over one or two sentences, shorter than a full body
 
 
 @dataclass(slots=True)
@@ -156,6 +179,7 @@ class TimelineEntry:
     inferred: bool = False
     granularity: str = "day"  # day | month | season | quarter | year | decade
     event: str | None = None  # the id of the Event this entry belongs to, when known
+    background: bool = False  # context from well before the story's first article
 
 
 @dataclass(slots=True)
@@ -195,18 +219,36 @@ class Story:
     lineage: list[CopyRelation] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    sources: list[SourceGroup] = field(default_factory=list)  # independent sources (dedup)
 
 
 @dataclass(slots=True)
 class Change:
     """One difference between this brief and an earlier one (or the state at a date)."""
 
-    kind: str  # "new-story" | "new-article" | "new-fact" | "changed-figure" | "new-conflict"
+    kind: str  # one of CHANGE_LABELS: "new-story", "new-source", "new-event", "figure-moved"...
     text: str
     story: str | None = None
     sources: list[str] = field(default_factory=list)
     before: str | None = None
     after: str | None = None
+
+
+CHANGE_LABELS = {  # Change.kind -> the words a reader sees
+    "new-story": "New story",
+    "new-source": "New source",
+    "new-article": "New article",
+    "new-event": "New event",
+    "figure-moved": "Figure changed",
+    "changed-figure": "Figure changed",
+    "new-conflict": "New disagreement",
+    "new-fact": "New fact",
+}
+
+
+def change_label(kind: str) -> str:
+    """The plain-language label of a Change kind ("figure-moved" -> "Figure changed")."""
+    return CHANGE_LABELS.get(kind, kind.replace("-", " ").capitalize())
 
 
 @dataclass(slots=True)
@@ -236,8 +278,19 @@ class CopyRelation:
 
     original: str
     copy: str
-    kind: str  # "verbatim" | "partial" | "rewrite"
+    kind: str  # "verbatim" | "prefix" | "partial" | "rewrite"
     evidence: list[str] = field(default_factory=list)
+    passages: list[str] = field(default_factory=list)  # shared text, longest first
+    scores: dict[str, float] = field(default_factory=dict)  # the measures behind `kind`
+    directed: bool = True  # False: nothing tells which came first (original is then by id)
+
+
+@dataclass(slots=True)
+class SourceGroup:
+    """Articles that count as one independent source, and why they were put together."""
+
+    articles: list[str]
+    reasons: list[str] = field(default_factory=list)  # empty for an article on its own
 
 
 @dataclass(slots=True)
@@ -247,7 +300,7 @@ class Entity:
     name: str
     kind: str  # "PERSON" | "GPE" | "LOC" | "ORG" | "NORP" | "EVENT" | "MISC"
     aliases: list[str] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)  # "Kremlin spokesman", "Prime Minister"
+    roles: list[str] = field(default_factory=list)  # "harbour spokesman", "Prime Minister"
     mentions: int = 0
     articles: list[str] = field(default_factory=list)
 

@@ -156,7 +156,7 @@ def _run_shard(fn: Callable[[Any], Any], shard: Any, send: Connection) -> None:
 def _receive(receive: Connection) -> tuple[bool, Any] | None:
     """What a worker sent, or None when it died before sending anything."""
     try:
-        return receive.recv()  # type: ignore[no-any-return]
+        return receive.recv()  # type: ignore[no-any-return,unused-ignore]
     except (EOFError, OSError):
         return None
     finally:

@@ -1,12 +1,54 @@
 """The store's SQL schema as an ordered list of migrations.
 
 `PRAGMA user_version` holds how many migrations a database has had. Append new
-migrations to the end; never edit one that has shipped.
+migrations to the end; never edit one that has shipped. A migration is an SQL script,
+or a function of the connection where SQL alone cannot do it (ids recomputed in Python).
 """
 
 from __future__ import annotations
 
-MIGRATIONS: list[str] = [
+import re
+import sqlite3
+from collections.abc import Callable
+
+from newsweave.model import page_id
+
+Migration = str | Callable[[sqlite3.Connection], None]
+
+_ID = re.compile(r'"([0-9a-f]{16})"')
+
+
+def rekey_pages(db: sqlite3.Connection) -> None:
+    """Give pages with a URL or outlet their place-aware id (`page_id`), everywhere it is used.
+
+    Before, a page id was a hash of the content alone, so identical text from two outlets
+    collapsed into one page. Article rows take their page's new id; ids inside the stored
+    article and story records (relations, citations, groups) are rewritten to match.
+    """
+    renamed = {}
+    rows = db.execute(
+        "SELECT id, content, url, outlet FROM pages WHERE url IS NOT NULL OR outlet IS NOT NULL"
+    )
+    for old, content, url, outlet in rows.fetchall():
+        new = page_id(content, url or outlet)
+        if new != old:
+            renamed[old] = new
+    if not renamed:
+        return
+    db.executemany("UPDATE pages SET id = ? WHERE id = ?", [(n, o) for o, n in renamed.items()])
+
+    def swap(match: re.Match[str]) -> str:
+        return f'"{renamed.get(match.group(1), match.group(1))}"'
+
+    for table in ("articles", "stories"):
+        for rowid, key, data in db.execute(f"SELECT rowid, id, data FROM {table}").fetchall():
+            db.execute(
+                f"UPDATE {table} SET id = ?, data = ? WHERE rowid = ?",
+                (renamed.get(key, key) if table == "articles" else key, _ID.sub(swap, data), rowid),
+            )
+
+
+MIGRATIONS: list[Migration] = [
     # 1: pages, articles, stories, dropped
     """
     CREATE TABLE pages (
@@ -46,7 +88,9 @@ MIGRATIONS: list[str] = [
         at TEXT NOT NULL
     );
     """,
-    # 2: what the web UI lists and filters by, as columns and indexes (no JSON decoding per
+    # 2: place-aware page ids (identical text from two outlets is two pages)
+    rekey_pages,
+    # 3: what the web UI lists and filters by, as columns and indexes (no JSON decoding per
     # request), and each article's cleaning explanation, stored at analysis time. The rows
     # of an existing store are filled in by SQLiteStore after the last migration runs.
     """
@@ -73,8 +117,8 @@ MIGRATIONS: list[str] = [
         lines TEXT NOT NULL
     );
     """,
-    # 3: the entity pages' index: named entities and quoted speakers per story (filled in
-    # for an existing store by SQLiteStore, as for 2)
+    # 4: the entity pages' index: named entities and quoted speakers per story (filled in
+    # for an existing store by SQLiteStore, as for 3)
     """
     CREATE TABLE story_entities (
         label TEXT NOT NULL,
@@ -91,7 +135,7 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (speaker, story_id, article_id, text)
     ) WITHOUT ROWID;
     """,
-    # 4: the story search's index: every whitespace-separated token (casefolded) of what a
+    # 5: the story search's index: every whitespace-separated token (casefolded) of what a
     # search looks in, once, and the stories that contain it. A search word occurs in a
     # story's text exactly when it occurs inside one of its tokens, so a search scans the
     # vocabulary, not the texts.

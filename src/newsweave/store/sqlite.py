@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from newsweave.dedup.independence import independent_count
 from newsweave.errors import SchemaVersionError, StoreError
 from newsweave.model import Article, Dropped, Page, Story, encodable, from_dict, to_dict
 from newsweave.safejson import loads as safe_loads
@@ -26,7 +27,7 @@ from newsweave.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = "newsweave.db"
 MEMORY = ":memory:"
-INDEXED_SINCE = 4  # the schema version whose story index is complete
+INDEXED_SINCE = 5  # the schema version whose story index is complete
 STORY_SORTS = {  # the story list's sort orders, as SQL (each served by an index)
     "size": "s.size DESC, s.id",
     "recent": "s.last_date DESC, s.size DESC, s.id",  # NULL sorts lowest: undated last
@@ -194,8 +195,12 @@ class SQLiteStore:
         return version
 
     def _apply(self, number: int) -> None:
-        for statement in _statements(MIGRATIONS[number]):
-            self._db.execute(statement)
+        migration = MIGRATIONS[number]
+        if callable(migration):
+            migration(self._db)
+        else:
+            for statement in _statements(migration):
+                self._db.execute(statement)
         self._db.execute(f"PRAGMA user_version = {number + 1}")
 
     def _transaction(self) -> _Transaction:
@@ -210,7 +215,7 @@ class SQLiteStore:
     # -- pages ---------------------------------------------------------------
     @_guarded
     def add_pages(self, pages: Iterable[Page]) -> AddResult:
-        """Store pages not already stored (by content id), one transaction per batch."""
+        """Store pages not already stored (by page id), one transaction per batch."""
         result = AddResult()
         batch: list[Page] = []
         for page in pages:
@@ -343,7 +348,7 @@ class SQLiteStore:
                 "last_date = ?, outlets = ? WHERE id = ?",
                 (
                     len(story.events),
-                    _independent(story),
+                    independent_count(story),
                     len(story.lineage),
                     dates[0] if dates else None,
                     dates[-1] if dates else None,
@@ -661,13 +666,6 @@ def search_words(story: Story, members: Sequence[Article]) -> str:
     for entity in story.entities:
         parts += [entity.name, *entity.aliases]
     return "\n".join(parts).casefold()
-
-
-def _independent(story: Story) -> int:
-    """How many independent sources a story has: copy groups count once."""
-    grouped = {a for g in story.duplicates for a in g}
-    singles = {a for a in story.articles if a not in grouped}
-    return len({g[0] for g in story.duplicates if g} | singles)
 
 
 def _story_row(row: tuple[Any, ...]) -> dict[str, Any]:
