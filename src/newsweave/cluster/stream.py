@@ -59,7 +59,7 @@ class ClusterConfig:
     postings: int = 100  # most recent stories kept per index term
     # within a story, (event_time_prior + lead similarity) * exp(-day gap / event_decay_days),
     # averaged over two groups of articles, joins them into one event at event_threshold
-    event_threshold: float = 0.11
+    event_threshold: float = 0.06
     event_time_prior: float = 0.3  # articles of one story on one day: likely one happening
     # an undated article joins the dated event whose lead similarity mean reaches this...
     event_join_undated: float = 0.02
