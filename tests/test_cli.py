@@ -115,9 +115,9 @@ def test_ingest_refuses_a_loopback_url_without_the_flag(tmp_path: Path) -> None:
     code, _, err = run(
         "ingest", "--db", str(tmp_path / "n.db"), "--url", "http://127.0.0.1:9/private"
     )
-    assert code == 0
+    assert code == 2  # every URL refused: a failure the shell can see (issue 25)
     assert "loopback address" in err and "--allow-private" in err
-    assert "0 stored" in err
+    assert "0 stored" in err and "every URL was refused" in err
 
 
 def test_ingest_needs_something_to_read(tmp_path: Path) -> None:

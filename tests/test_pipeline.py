@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import pytest
 
@@ -79,3 +79,31 @@ def test_progress_events_are_reported_per_record() -> None:
         ("advance", "halve", 1),
         ("finish", "halve", None),
     ]
+
+
+def test_a_corpus_stage_with_a_total_reports_progress_against_it() -> None:
+    """A corpus stage that declares its total gets `advance` and a bar sized to that collection."""
+    events: list[tuple[str, str, int | None]] = []
+
+    class Recorder:
+        def start(self, stage: str, total: int | None) -> None:
+            events.append(("start", stage, total))
+
+        def advance(self, stage: str, n: int = 1) -> None:
+            events.append(("advance", stage, n))
+
+        def finish(self, stage: str) -> None:
+            events.append(("finish", stage, None))
+
+    def total(numbers: list[int], advance: Callable[[int], None]) -> dict[str, int]:
+        for _ in numbers:
+            advance(1)
+        return {"sum": sum(numbers)}
+
+    stage = corpus_stage("total", total, needs=["numbers"], adds=["sum"], total="numbers")
+    data, _ = Pipeline([stage]).run({"numbers": [1, 2, 3]}, Recorder())
+    assert data["sum"] == 6
+    assert events[0] == ("start", "total", 3)
+    assert events.count(("advance", "total", 1)) == 3
+    with pytest.raises(StageError, match="progress total"):
+        corpus_stage("bad", total, needs=["numbers"], adds=["sum"], total="stories")

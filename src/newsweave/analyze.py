@@ -12,10 +12,26 @@ from newsweave.cluster import cluster_stories
 from newsweave.cluster.offtopic import mark_offtopic, on_topic_text
 from newsweave.compare import find_claims, find_discrepancies
 from newsweave.dedup import copy_relations, duplicate_groups, find_rewrites, lineage_groups
-from newsweave.extract import ExtractConfig, extract_articles, resolve_stories
+from newsweave.dedup.representatives import (
+    add_copies,
+    cite_copies,
+    copies_of,
+    fold_groups,
+    representatives,
+)
+from newsweave.extract import ExtractConfig, extract_articles, resolve_story
 from newsweave.model import Article, Brief, Dropped, Page, Story
-from newsweave.pipeline import Pipeline, Progress, RunReport, Stage, corpus_stage, map_stage
+from newsweave.pipeline import (
+    CorpusFn,
+    Pipeline,
+    Progress,
+    RunReport,
+    Stage,
+    corpus_stage,
+    map_stage,
+)
 from newsweave.summarize import build_timeline, summarize
+from newsweave.summarize.dating import bound_by_events, complete_datelines, date_events
 
 
 @dataclass(slots=True)
@@ -34,13 +50,17 @@ def default_stages(extract: ExtractConfig | None = None) -> list[Stage]:
         map_stage(
             "extract", partial(extract_articles, config=extract), needs="articles", adds="articles"
         ),
-        corpus_stage("dedup", _dedup, needs=["articles"], adds=["copies"]),
-        corpus_stage("cluster", _cluster, needs=["articles", "copies"], adds=["stories"]),
-        corpus_stage("lineage", _lineage, needs=["stories", "articles"], adds=["stories"]),
-        corpus_stage("offtopic", _offtopic, needs=["stories", "articles"], adds=["articles"]),
-        corpus_stage("compare", _compare, needs=["stories", "articles"], adds=["stories"]),
-        corpus_stage("resolve", resolve_stories, needs=["stories", "articles"], adds=["stories"]),
-        corpus_stage("summarize", _summarize, needs=["stories", "articles"], adds=["stories"]),
+        corpus_stage("dedup", _dedup, needs=["articles"], adds=["copies"], total="articles"),
+        corpus_stage(
+            "cluster", _cluster, needs=["articles", "copies"], adds=["stories"], total="articles"
+        ),
+        _per_story("date", _date, adds="articles"),
+        _per_story("lineage", _lineage, adds="stories"),
+        _per_story("offtopic", _offtopic, adds="articles"),
+        _per_story("compare", _compare, adds="stories"),
+        _per_story("resolve", _resolve, adds="stories"),
+        _per_story("summarize", _summarize, adds="stories"),
+        _per_story("bound", _bound, adds="articles"),
     ]
 
 
@@ -60,16 +80,30 @@ def make_brief(
     return Brief(articles=ordered, stories=list(stories), dropped=list(dropped))
 
 
-def _dedup(articles: list[Article]) -> dict[str, Any]:
-    return {"copies": duplicate_groups(articles)}
+Advance = Callable[[int], None]
 
 
-def _cluster(articles: list[Article], copies: list[list[str]]) -> dict[str, Any]:
-    stories = cluster_stories(articles)
+def _per_story(name: str, fn: CorpusFn, adds: str) -> Stage:
+    """A corpus stage that walks the stories, one progress step per story."""
+    return corpus_stage(name, fn, needs=["stories", "articles"], adds=[adds], total="stories")
+
+
+def _dedup(articles: list[Article], advance: Advance) -> dict[str, Any]:
+    groups = duplicate_groups(articles)
+    advance(len(articles))
+    return {"copies": groups}
+
+
+def _cluster(articles: list[Article], copies: list[list[str]], advance: Advance) -> dict[str, Any]:
+    folded = fold_groups(copies)
+    kept = set(representatives([a.id for a in articles], folded))
+    advance(len(articles) - len(kept))  # copies are placed with their representative
+    stories = cluster_stories([a for a in articles if a.id in kept], advance=advance)
+    stories = [add_copies(s, folded) for s in stories]
     return {"stories": [replace(s, duplicates=_within(copies, s)) for s in stories]}
 
 
-def _lineage(stories: list[Story], articles: list[Article]) -> dict[str, Any]:
+def _lineage(stories: list[Story], articles: list[Article], advance: Advance) -> dict[str, Any]:
     by_id = {a.id: a for a in articles}
     out = []
     for story in stories:
@@ -78,15 +112,26 @@ def _lineage(stories: list[Story], articles: list[Article]) -> dict[str, Any]:
         relations += find_rewrites(members, relations)
         groups = [g for g in lineage_groups(story.articles, relations) if len(g) > 1]
         out.append(replace(story, lineage=relations, duplicates=groups))
+        advance(1)
     return {"stories": out}
 
 
-def _offtopic(stories: list[Story], articles: list[Article]) -> dict[str, Any]:
+def _offtopic(stories: list[Story], articles: list[Article], advance: Advance) -> dict[str, Any]:
     by_id = {a.id: a for a in articles}
     for story in stories:
         for marked in mark_offtopic([by_id[a] for a in story.articles]):
             by_id[marked.id] = marked
+        advance(1)
     return {"articles": [by_id[a.id] for a in articles]}
+
+
+def _resolve(stories: list[Story], articles: list[Article], advance: Advance) -> dict[str, Any]:
+    by_id = {a.id: a for a in articles}
+    out = []
+    for story in stories:
+        out.append(resolve_story(story, [by_id[i] for i in story.articles if i in by_id]))
+        advance(1)
+    return {"stories": out}
 
 
 def _on_topic(article: Article) -> Article:
@@ -103,37 +148,81 @@ def _on_topic(article: Article) -> Article:
 
 
 def _each_story(
-    stories: list[Story], articles: list[Article], update: Callable[[Story, list[Article]], Story]
+    stories: list[Story],
+    articles: list[Article],
+    update: Callable[[Story, list[Article]], Story],
+    advance: Advance,
 ) -> dict[str, Any]:
-    """Apply `update` to every story with its own articles, off-topic passages left out."""
+    """Apply `update` to every story with one article per copy group, off-topic passages left out.
+
+    Copies that repeat their original's text are not read again: what `update` finds is
+    credited to them wherever their original is cited (see dedup/representatives.py).
+    """
     by_id = {a.id: _on_topic(a) for a in articles}
-    return {"stories": [update(s, [by_id[a] for a in s.articles]) for s in stories]}
+    out = []
+    for story in stories:
+        folded = copies_of(story.lineage)
+        members = [by_id[a] for a in representatives(story.articles, folded)]
+        out.append(cite_copies(update(story, members), folded))
+        advance(1)
+    return {"stories": out}
 
 
-def _compare(stories: list[Story], articles: list[Article]) -> dict[str, Any]:
-    return _each_story(
+def _compare(stories: list[Story], articles: list[Article], advance: Advance) -> dict[str, Any]:
+    by_id = {a.id: _on_topic(a) for a in articles}
+    compared = _each_story(
         stories,
         articles,
         lambda story, members: replace(
             story,
-            figures=[f for a in members for f in a.figures],
-            quotes=[q for a in members for q in a.quotes],
             discrepancies=find_discrepancies(members, story.duplicates),
             claims=find_claims(members, story.duplicates, story.events),
         ),
-    )
+        advance,
+    )["stories"]
+    return {
+        "stories": [
+            replace(
+                story,
+                figures=[f for a in story.articles for f in by_id[a].figures],
+                quotes=[q for a in story.articles for q in by_id[a].quotes],
+            )
+            for story in compared
+        ]
+    }
 
 
-def _summarize(stories: list[Story], articles: list[Article]) -> dict[str, Any]:
-    return _each_story(
-        stories,
-        articles,
-        lambda story, members: replace(
+def _date(stories: list[Story], articles: list[Article], advance: Advance) -> dict[str, Any]:
+    """Publication dates the story completes (a dateline's missing year)."""
+    by_id = {a.id: a for a in articles}
+    for story in stories:
+        for dated in complete_datelines([by_id[a] for a in story.articles]):
+            by_id[dated.id] = dated
+        advance(1)
+    return {"articles": [by_id[a.id] for a in articles]}
+
+
+def _summarize(stories: list[Story], articles: list[Article], advance: Advance) -> dict[str, Any]:
+    def update(story: Story, members: list[Article]) -> Story:
+        timeline = build_timeline(members, story.events, story.duplicates)
+        return replace(
             story,
-            timeline=build_timeline(members, story.events, story.duplicates),
+            events=date_events(story.events, timeline, members),
+            timeline=timeline,
             summary=summarize(members, story.duplicates),
-        ),
-    )
+        )
+
+    return _each_story(stories, articles, update, advance)
+
+
+def _bound(stories: list[Story], articles: list[Article], advance: Advance) -> dict[str, Any]:
+    """Undated articles' publication ranges start no earlier than the event they report."""
+    by_id = {a.id: a for a in articles}
+    for story in stories:
+        for bounded in bound_by_events([by_id[a] for a in story.articles], story.events):
+            by_id[bounded.id] = bounded
+        advance(1)
+    return {"articles": [by_id[a.id] for a in articles]}
 
 
 def _within(groups: list[list[str]], story: Story) -> list[list[str]]:

@@ -6,7 +6,8 @@ or replaces others. Two kinds exist:
 - a *map* stage turns each record of one collection into a record of another
   (or a `Dropped`), streaming, so the runner can show progress per record;
 - a *corpus* stage needs whole collections at once (dedup, clustering) and
-  returns new collections.
+  returns new collections. One that declares `total` (the collection it walks, such
+  as "stories") is given an `advance(n)` callback and shows progress against that total.
 
 The runner checks the order before running anything, times each stage and
 counts what each stage dropped and why. New stages plug in without changes here.
@@ -18,6 +19,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Protocol
 
 from newsweave.errors import StageError
@@ -36,6 +38,7 @@ class Stage:
     adds: tuple[str, ...]
     fn: Callable[..., Any]
     streaming: bool = False
+    total: str | None = None  # corpus stages: the collection whose size is the progress total
 
 
 def map_stage(name: str, fn: MapFn, needs: str, adds: str) -> Stage:
@@ -43,9 +46,21 @@ def map_stage(name: str, fn: MapFn, needs: str, adds: str) -> Stage:
     return Stage(name=name, needs=(needs,), adds=(adds,), fn=fn, streaming=True)
 
 
-def corpus_stage(name: str, fn: CorpusFn, needs: Sequence[str], adds: Sequence[str]) -> Stage:
-    """A whole-corpus stage: `fn(**needs)` returns a dict with one entry per name in `adds`."""
-    return Stage(name=name, needs=tuple(needs), adds=tuple(adds), fn=fn)
+def corpus_stage(
+    name: str,
+    fn: CorpusFn,
+    needs: Sequence[str],
+    adds: Sequence[str],
+    total: str | None = None,
+) -> Stage:
+    """A whole-corpus stage: `fn(**needs)` returns a dict with one entry per name in `adds`.
+
+    With `total` (one of `needs`), `fn` also gets `advance`, to call once per record of
+    that collection it has handled, and the progress bar counts up to its size.
+    """
+    if total is not None and total not in needs:
+        raise StageError(f"stage '{name}': its progress total {total!r} must be one of its needs")
+    return Stage(name=name, needs=tuple(needs), adds=tuple(adds), fn=fn, total=total)
 
 
 class Progress(Protocol):
@@ -80,6 +95,8 @@ class StageReport:
     records_out: int = 0
     seconds: float = 0.0
     dropped: list[Dropped] = field(default_factory=list)
+    inputs: dict[str, int] = field(default_factory=dict)  # records read, per collection
+    outputs: dict[str, int] = field(default_factory=dict)  # records written, per collection
 
     def drop_reasons(self) -> Counter[str]:
         """Count drops by reason, ignoring the per-document details after a colon."""
@@ -136,8 +153,13 @@ class Pipeline:
                     stage, data[stage.needs[0]], stage_report, progress
                 )
             else:
-                progress.start(stage.name, None)
-                result = stage.fn(**{name: data[name] for name in stage.needs})
+                inputs = {name: data[name] for name in stage.needs}
+                if stage.total is None:
+                    progress.start(stage.name, None)
+                else:
+                    progress.start(stage.name, _size(data[stage.total]))
+                    inputs["advance"] = partial(progress.advance, stage.name)
+                result = stage.fn(**inputs)
                 self._take_corpus_result(stage, result, data, stage_report)
                 progress.finish(stage.name)
             stage_report.seconds = time.perf_counter() - began
@@ -150,6 +172,7 @@ class Pipeline:
     ) -> list[Any]:
         items = list(records)
         report.records_in = len(items)
+        report.inputs = {stage.needs[0]: len(items)}
         progress.start(stage.name, len(items))
         kept: list[Any] = []
         for out in stage.fn(items):
@@ -159,6 +182,7 @@ class Pipeline:
                 kept.append(out)
             progress.advance(stage.name)
         report.records_out = len(kept)
+        report.outputs = {stage.adds[0]: len(kept)}
         progress.finish(stage.name)
         return kept
 
@@ -173,11 +197,13 @@ class Pipeline:
         missing = [name for name in stage.adds if name not in result]
         if missing:
             raise StageError(f"stage '{stage.name}' did not return {', '.join(missing)}")
-        report.records_in = sum(_size(data[n]) for n in stage.needs)
+        report.inputs = {n: _size(data[n]) for n in stage.needs}
+        report.records_in = sum(report.inputs.values())
         report.dropped.extend(result.get("dropped", []))
         for name in stage.adds:
             data[name] = result[name]
-        report.records_out = sum(_size(result[n]) for n in stage.adds)
+        report.outputs = {n: _size(result[n]) for n in stage.adds}
+        report.records_out = sum(report.outputs.values())
 
 
 def _size(value: Any) -> int:

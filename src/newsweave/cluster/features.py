@@ -14,8 +14,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from newsweave.extract.names import fold
 from newsweave.model import Article
-from newsweave.text import MONTH_NAMES, STOP_WORDS, content_words
+from newsweave.text import MONTH_NAMES, STOP_WORDS, content_words, split_sentences
 from newsweave.text import month_number as text_month_number
 
 Vector = dict[str, float]
@@ -47,6 +48,50 @@ def entities(text: str) -> list[str]:
         if len(parts) > 1:
             found.append("_".join(parts))
     return found
+
+
+_NAME = re.compile(r"(?<![\w.’'-])([A-Z\u00c0-\u00d6\u00d8-\u00de][^\W\d_]+(?:['’-][^\W\d_]+)*)")
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0\u202f ]\d+)*(?![\w])")
+_GROUPS = re.compile(r"[.,\u00a0\u202f ]")
+_ANCHOR_PREFIX = 5  # "Syria"/"Syrie"/"Syrien" and "Erdogan"/"Erdoğan" share their first letters
+
+
+def anchors(text: str) -> list[str]:
+    """Language-independent terms: folded name prefixes and normalised numbers.
+
+    Names (capitalised words not opening a sentence) are folded to lower-case ASCII and
+    cut to their first letters, so that most spellings of a place or person in English,
+    French, German or Spanish meet ("Türkei", "Turkey"). Numbers are read with any
+    thousands separator ("15,383", "15.383", "15 383") or decimal comma ("7,8" = "7.8");
+    small integers and years are left out, as they say little about which story it is.
+    """
+    found: list[str] = []
+    for sentence in split_sentences(text):
+        for match in _NAME.finditer(sentence):
+            if match.start() == 0:
+                continue
+            word = fold(match.group(1))
+            if len(word) >= 3 and word not in STOP_WORDS:
+                found.append("n:" + word[:_ANCHOR_PREFIX])
+        for match in _NUMBER.finditer(sentence):
+            number = _number_key(match.group())
+            if number:
+                found.append("d:" + number)
+    return found
+
+
+def _number_key(written: str) -> str | None:
+    """A number as one key whatever its separators; None for small integers and years."""
+    parts = _GROUPS.split(written)
+    if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]):
+        key = "".join(parts)
+    elif len(parts) == 2:
+        key = f"{parts[0]}.{parts[1]}"
+    else:
+        key = "".join(parts)
+    if key.isdigit() and (len(key) < 3 or (len(key) == 4 and key[:2] in ("19", "20"))):
+        return None
+    return key.lstrip("0") or None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from newsweave.cluster.crosslingual import join_languages
 from newsweave.cluster.events import split_events, time_key
-from newsweave.cluster.features import raw_features
+from newsweave.cluster.features import RawFeatures, raw_features
 from newsweave.cluster.stream import ClusterConfig, StreamClusterer
 from newsweave.model import Article, Story
 
 
 def cluster_stories(
-    articles: Sequence[Article], config: ClusterConfig | None = None
+    articles: Sequence[Article],
+    config: ClusterConfig | None = None,
+    advance: Callable[[int], None] | None = None,
 ) -> list[Story]:
     """Group articles into stories (incrementally, oldest first), each split into dated events.
 
     After the stream, `refine_rounds` batch rounds move articles that fit another story's
     final centroid better than their own (see StreamClusterer.refine); then stories made of
     two groups with little in common are split (`split_cut`, see cluster/split.py) and the
-    refinement runs once more.
+    refinement runs once more. Last, stories in different languages that share their
+    names and numbers are joined (`cross_language`, see cluster/crosslingual.py).
+    `advance`, if given, is called once per article placed (for a progress bar).
     Story and event ids derive from their first article, so they do not depend on input
     order and stay the same when newer articles are added. Stories are sorted by size.
     """
@@ -32,25 +37,38 @@ def cluster_stories(
             clusterer.df.add(raw[article.id])
     for article in ordered:
         clusterer.add(article)
+        if advance is not None:
+            advance(1)
     if config.refine_rounds > 0:
         clusterer.refine()
     if config.split_cut > 0 and clusterer.split() and config.refine_rounds > 0:
         clusterer.refine()  # articles may fit a part of a split story better
     by_id = {a.id: a for a in ordered}
-    stories = []
+    groups = []
     for linked in clusterer.linked():
         clusters = [clusterer.clusters[cid] for cid in linked]
-        members = sorted(
-            (by_id[a] for c in clusters for a in c.members),
-            key=lambda a: time_key(a, raw[a.id].day),
-        )
+        groups.append((clusters[0].id, [by_id[a] for c in clusters for a in c.members]))
+    if config.cross_language is not None:
+        joined = join_languages([members for _, members in groups], config.cross_language)
+        groups = [_joined([groups[i] for i in part], raw) for part in joined]
+    stories = []
+    for story_id, found in groups:
+        members = sorted(found, key=lambda a: time_key(a, raw[a.id].day))
         lead = members[0]
         stories.append(
             Story(
-                id=clusters[0].id,
+                id=story_id,
                 title=lead.title or " ".join(lead.text.split()[:12]),
                 articles=[a.id for a in members],
                 events=split_events(members, config),
             )
         )
     return sorted(stories, key=lambda s: (-len(s.articles), s.id))
+
+
+def _joined(
+    parts: list[tuple[str, list[Article]]], raw: dict[str, RawFeatures]
+) -> tuple[str, list[Article]]:
+    """Stories joined across languages: the id of the part with the earliest article."""
+    first = min(parts, key=lambda part: min(time_key(a, raw[a.id].day) for a in part[1]))
+    return first[0], [a for _, members in parts for a in members]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -52,13 +52,48 @@ class SpacyEntities:
 
     batch_size: int = 32
     max_chars: int = 200_000  # spaCy refuses (and would need GBs for) longer texts
+    chunk_chars: int = 20_000  # a longer text is read in pieces: memory grows with doc length
     _nlp: Any = field(default=None, repr=False)
 
     def mentions(self, texts: Sequence[str]) -> list[list[tuple[str, str]]]:
         """Raw mentions per text; only the first `max_chars` of a giant page are read."""
         self._nlp = self._nlp or load_pipeline()
-        clipped = (text[: self.max_chars] for text in texts)
-        return [
-            [(ent.text, ent.label_) for ent in doc.ents]
-            for doc in self._nlp.pipe(clipped, batch_size=self.batch_size)
-        ]
+        owners: list[int] = []
+        pieces: list[str] = []
+        for index, text in enumerate(texts):
+            for piece in _pieces(text[: self.max_chars], self.chunk_chars):
+                owners.append(index)
+                pieces.append(piece)
+        found: list[list[tuple[str, str]]] = [[] for _ in texts]
+        start = 0
+        for batch in _batches(pieces, self.batch_size, 2 * self.chunk_chars):
+            for offset, doc in enumerate(self._nlp.pipe(batch, batch_size=len(batch))):
+                found[owners[start + offset]].extend((ent.text, ent.label_) for ent in doc.ents)
+            start += len(batch)
+        return found
+
+
+def _batches(pieces: list[str], most: int, chars: int) -> Iterator[list[str]]:
+    """Consecutive pieces, at most `most` and (past the first) `chars` characters per batch."""
+    batch: list[str] = []
+    size = 0
+    for piece in pieces:
+        if batch and (len(batch) >= most or size + len(piece) > chars):
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece)
+    if batch:
+        yield batch
+
+
+def _pieces(text: str, size: int) -> list[str]:
+    """`text` cut into pieces of at most `size` characters, at a line break or space if any."""
+    pieces = []
+    while len(text) > size:
+        cut = max(text.rfind("\n", 0, size), text.rfind(" ", 0, size))
+        cut = cut if cut > size // 2 else size
+        pieces.append(text[:cut])
+        text = text[cut:]
+    pieces.append(text)
+    return pieces

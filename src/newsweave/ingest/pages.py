@@ -9,7 +9,7 @@ import time
 from typing import Any
 
 from newsweave.ingest.decode import Decoded, binary_kind, decode, normalise
-from newsweave.model import Dropped, Page, content_id
+from newsweave.model import Dropped, Page, content_id, encodable
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
@@ -55,22 +55,26 @@ def make_page(
     meta: dict[str, str] | None = None,
 ) -> Page:
     """A Page from decoded text: newline-normalised, NUL-free, id from the content."""
-    content = normalise(decoded.text)
-    meta = dict(meta or {})
+    content = encodable(normalise(decoded.text))
+    meta = {encodable(key): encodable(value) for key, value in (meta or {}).items()}
     if decoded.lossy:
         meta["decode"] = f"invalid {decoded.encoding} bytes replaced"
     return Page(
         id=content_id(content),
-        source=source,
+        source=encodable(source),
         content=content,
         kind=kind,
-        url=url,
-        title=title,
-        published=published,
-        outlet=outlet,
+        url=_maybe(url),
+        title=_maybe(title),
+        published=_maybe(published),
+        outlet=_maybe(outlet),
         encoding=decoded.encoding,
         meta=meta,
     )
+
+
+def _maybe(text: str | None) -> str | None:
+    return None if text is None else encodable(text)
 
 
 def empty_reason(decoded: Decoded, what: str) -> str | None:
