@@ -42,7 +42,7 @@ def entities_option(fn: Callable[..., Any]) -> Callable[..., Any]:
         type=click.Choice(["auto", "spacy", "lexical", "none"]),
         default="auto",
         show_default=True,
-        help="Entity backend: auto is spaCy when the [nlp] extra is installed, else lexical.",
+        help="Entity backend: auto is spaCy when installed (a default dependency), else lexical.",
     )(fn)
 
 

@@ -90,6 +90,66 @@ MIGRATIONS: list[Migration] = [
     """,
     # 2: place-aware page ids (identical text from two outlets is two pages)
     rekey_pages,
+    # 3: what the web UI lists and filters by, as columns and indexes (no JSON decoding per
+    # request), and each article's cleaning explanation, stored at analysis time. The rows
+    # of an existing store are filled in by SQLiteStore after the last migration runs.
+    """
+    ALTER TABLE stories ADD COLUMN events INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN sources INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN copies INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN outlets TEXT NOT NULL DEFAULT '[]';
+    CREATE INDEX stories_size ON stories(size DESC, id);
+    CREATE INDEX stories_recent ON stories(last_date DESC, size DESC);
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE TABLE story_articles (
+        story_id TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (story_id, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_articles_article ON story_articles(article_id);
+    CREATE TABLE story_outlets (
+        outlet TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        PRIMARY KEY (outlet, story_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE explanations (
+        article_id TEXT PRIMARY KEY,
+        lines TEXT NOT NULL
+    );
+    """,
+    # 4: the entity pages' index: named entities and quoted speakers per story (filled in
+    # for an existing store by SQLiteStore, as for 3)
+    """
+    CREATE TABLE story_entities (
+        label TEXT NOT NULL,
+        name TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (label, name, story_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE speaker_quotes (
+        speaker TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (speaker, story_id, article_id, text)
+    ) WITHOUT ROWID;
+    """,
+    # 5: the story search's index: every whitespace-separated token (casefolded) of what a
+    # search looks in, once, and the stories that contain it. A search word occurs in a
+    # story's text exactly when it occurs inside one of its tokens, so a search scans the
+    # vocabulary, not the texts.
+    """
+    CREATE TABLE search_tokens (
+        id INTEGER PRIMARY KEY,
+        token TEXT NOT NULL UNIQUE
+    );
+    CREATE TABLE story_tokens (
+        token_id INTEGER NOT NULL,
+        story_id TEXT NOT NULL,
+        PRIMARY KEY (token_id, story_id)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
