@@ -31,6 +31,7 @@ from newsweave.pipeline import (
     map_stage,
 )
 from newsweave.summarize import build_timeline, summarize
+from newsweave.summarize.dating import bound_by_events, complete_datelines, date_events
 
 
 @dataclass(slots=True)
@@ -53,11 +54,13 @@ def default_stages(extract: ExtractConfig | None = None) -> list[Stage]:
         corpus_stage(
             "cluster", _cluster, needs=["articles", "copies"], adds=["stories"], total="articles"
         ),
+        _per_story("date", _date, adds="articles"),
         _per_story("lineage", _lineage, adds="stories"),
         _per_story("offtopic", _offtopic, adds="articles"),
         _per_story("compare", _compare, adds="stories"),
         _per_story("resolve", _resolve, adds="stories"),
         _per_story("summarize", _summarize, adds="stories"),
+        _per_story("bound", _bound, adds="articles"),
     ]
 
 
@@ -189,17 +192,37 @@ def _compare(stories: list[Story], articles: list[Article], advance: Advance) ->
     }
 
 
+def _date(stories: list[Story], articles: list[Article], advance: Advance) -> dict[str, Any]:
+    """Publication dates the story completes (a dateline's missing year)."""
+    by_id = {a.id: a for a in articles}
+    for story in stories:
+        for dated in complete_datelines([by_id[a] for a in story.articles]):
+            by_id[dated.id] = dated
+        advance(1)
+    return {"articles": [by_id[a.id] for a in articles]}
+
+
 def _summarize(stories: list[Story], articles: list[Article], advance: Advance) -> dict[str, Any]:
-    return _each_story(
-        stories,
-        articles,
-        lambda story, members: replace(
+    def update(story: Story, members: list[Article]) -> Story:
+        timeline = build_timeline(members, story.events, story.duplicates)
+        return replace(
             story,
-            timeline=build_timeline(members, story.events, story.duplicates),
+            events=date_events(story.events, timeline, members),
+            timeline=timeline,
             summary=summarize(members, story.duplicates),
-        ),
-        advance,
-    )
+        )
+
+    return _each_story(stories, articles, update, advance)
+
+
+def _bound(stories: list[Story], articles: list[Article], advance: Advance) -> dict[str, Any]:
+    """Undated articles' publication ranges start no earlier than the event they report."""
+    by_id = {a.id: a for a in articles}
+    for story in stories:
+        for bounded in bound_by_events([by_id[a] for a in story.articles], story.events):
+            by_id[bounded.id] = bounded
+        advance(1)
+    return {"articles": [by_id[a.id] for a in articles]}
 
 
 def _within(groups: list[list[str]], story: Story) -> list[list[str]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -14,6 +13,7 @@ from newsweave import __version__
 from newsweave.engines.command import run
 from newsweave.errors import InputError, NewsweaveError
 from newsweave.evaluate.command import evaluate
+from newsweave.logs import setup_logging
 from newsweave.model import Dropped, Page
 from newsweave.store import DEFAULT_DB, EXPORT_FORMATS, MEMORY, SQLiteStore, export, open_store
 from newsweave.terminal import json_line, json_safe, terminal_safe
@@ -74,11 +74,8 @@ def output_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 @click.pass_context
 def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     """newsweave turns scraped news pages into sourced story briefs."""
-    level = logging.WARNING - 10 * verbose if not quiet else logging.ERROR
-    logging.basicConfig(
-        level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s"
-    )
-    ctx.obj = {"quiet": quiet}
+    setup_logging(verbose, quiet)
+    ctx.obj = {"quiet": quiet, "verbose": verbose}
 
 
 @cli.command()
@@ -314,30 +311,56 @@ def show(ctx: click.Context, story_id: str, fmt: str | None, output: Path | None
 
 @cli.command(name="export")
 @click.option(
-    "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="jsonl",
+    show_default=True,
+    help="JSON Lines (one record a line) or Parquet (needs -o).",
 )
 @click.option(
     "--what",
     type=click.Choice(["pages", "articles", "stories"]),
     default="articles",
     show_default=True,
+    help="Which records: raw pages (after ingest), articles or stories (after analyze).",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output file."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
 )
 @db_option()
 def export_command(fmt: str, what: str, output: Path | None, db: str) -> None:
     """Export stored pages, articles or stories as JSON Lines or Parquet."""
     with _existing_store(db) as store:
         count = export(store, what, fmt, output or sys.stdout)
+        pages = store.count("pages")
     if output:
         click.echo(f"wrote {count} {what} to {output}", err=True)
+    if count == 0 and what != "pages" and pages:
+        click.echo(
+            f"newsweave: hint: no {what} yet, but {pages} stored pages: run "
+            f"`newsweave analyze --db {db}` first",
+            err=True,
+        )
+    elif count == 0:
+        click.echo(
+            f"newsweave: hint: the store is empty: run `newsweave ingest --db {db} PATH...` first",
+            err=True,
+        )
 
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "text"]), default="jsonl", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "text"]),
+    default="jsonl",
+    show_default=True,
+    help="One JSON article a line, or the plain title and text.",
 )
 @click.option(
     "--explain",
@@ -387,7 +410,8 @@ def clean(ctx: click.Context, inputs: tuple[str, ...], fmt: str, explain: bool) 
 def _ui(ctx: click.Context) -> Any:
     from newsweave.ui import ConsoleUI
 
-    return ConsoleUI(quiet=ctx.obj["quiet"] if ctx.obj else False)
+    obj = ctx.find_root().obj or {}
+    return ConsoleUI(quiet=obj.get("quiet", False), verbose=obj.get("verbose", 0))
 
 
 def _format(fmt: str | None, output: Path | None) -> str:

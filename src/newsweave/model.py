@@ -48,6 +48,9 @@ class Page:
     meta: dict[str, str] = field(default_factory=dict)
 
 
+TRUNCATED = "text cut:"  # how a Dropped note of a cut (kept) article starts
+
+
 @dataclass(slots=True)
 class Dropped:
     """A document a stage could not use, with the specific reason why."""
@@ -59,6 +62,11 @@ class Dropped:
     def __post_init__(self) -> None:
         self.source = encodable(self.source)
         self.reason = encodable(self.reason)
+
+    @property
+    def truncated(self) -> bool:
+        """Whether this is the note of an article cut to the length cap (the article is kept)."""
+        return self.reason.startswith(TRUNCATED)
 
 
 @dataclass(slots=True)
@@ -108,8 +116,12 @@ class Article:
     offtopic: list[OffTopic] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
-    # inferred publication range [earliest, latest] (ISO dates; latest "" when open-ended)
+    # inferred publication range [earliest, latest] (ISO dates; "" for an open end)
     published_range: list[str] = field(default_factory=list)
+    # the signal the date (or range) came from: "declared", "html metadata", "date line",
+    # "published line", "url", "dateline", "header", "text", "text bounds", "story"...
+    published_basis: str | None = None
+    short: bool = False  # a headline over one or two sentences, shorter than a full body
 
 
 @dataclass(slots=True)
@@ -155,6 +167,7 @@ class TimelineEntry:
     inferred: bool = False
     granularity: str = "day"  # day | month | season | quarter | year | decade
     event: str | None = None  # the id of the Event this entry belongs to, when known
+    background: bool = False  # context from well before the story's first article
 
 
 @dataclass(slots=True)
@@ -200,12 +213,29 @@ class Story:
 class Change:
     """One difference between this brief and an earlier one (or the state at a date)."""
 
-    kind: str  # "new-story" | "new-article" | "new-fact" | "changed-figure" | "new-conflict"
+    kind: str  # one of CHANGE_LABELS: "new-story", "new-source", "new-event", "figure-moved"...
     text: str
     story: str | None = None
     sources: list[str] = field(default_factory=list)
     before: str | None = None
     after: str | None = None
+
+
+CHANGE_LABELS = {  # Change.kind -> the words a reader sees
+    "new-story": "New story",
+    "new-source": "New source",
+    "new-article": "New article",
+    "new-event": "New event",
+    "figure-moved": "Figure changed",
+    "changed-figure": "Figure changed",
+    "new-conflict": "New disagreement",
+    "new-fact": "New fact",
+}
+
+
+def change_label(kind: str) -> str:
+    """The plain-language label of a Change kind ("figure-moved" -> "Figure changed")."""
+    return CHANGE_LABELS.get(kind, kind.replace("-", " ").capitalize())
 
 
 @dataclass(slots=True)

@@ -23,11 +23,46 @@ MONTH_NAMES = (
     "October", "November", "December",
 )  # fmt: skip
 _MONTH_BY_PREFIX = {name[:3].lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
+# month names of French, German and Spanish (Italian too) that English prefixes do not cover
+_FOREIGN_MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12, "januar": 1, "jänner": 1, "februar": 2, "märz": 3,
+    "juni": 6, "juli": 7, "oktober": 10, "dezember": 12, "enero": 1, "febrero": 2, "marzo": 3,
+    "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8, "septiembre": 9,
+    "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12, "gennaio": 1,
+    "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9,
+    "ottobre": 10, "dicembre": 12,
+}  # fmt: skip
+# weekday names of French, German, Spanish and Italian, Monday = 0
+_FOREIGN_WEEKDAYS = {
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
+    "dimanche": 6, "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
+    "samstag": 5, "sonnabend": 5, "sonntag": 6, "lunes": 0, "martes": 1, "miércoles": 2,
+    "miercoles": 2, "jueves": 3, "viernes": 4, "sábado": 5, "sabado": 5, "domingo": 6,
+    "lunedì": 0, "martedì": 1, "mercoledì": 2, "giovedì": 3, "venerdì": 4, "sabato": 5,
+    "domenica": 6,
+}  # fmt: skip
+# a regex alternation of weekday names (English, French, German, Spanish, Italian)
+WEEKDAY_PATTERN = "|".join(
+    sorted({*_FOREIGN_WEEKDAYS, *(n.lower() for n in WEEKDAY_NAMES)}, key=len, reverse=True)
+)
+# a regex alternation of month names and abbreviations (English, French, German, Spanish, Italian)
+MONTH_PATTERN = "|".join(
+    sorted(
+        {*(n for n in _FOREIGN_MONTHS), *(n.lower() for n in MONTH_NAMES),
+         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"},
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
 
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][”\"’')\]]))\s+(?=[“\"‘'(\[]?[A-Z0-9])")
 _ABBREVIATIONS = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|St|Jr|Sr|Inc|Ltd|Co|No|U\.S|U\.K|a\.m|p\.m|vs|etc)\.$"
 )
+# "Nov. 12", "Sept. 2023": a month abbreviation followed by a number does not end a sentence
+_MONTH_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
@@ -39,12 +74,19 @@ def split_sentences(text: str) -> list[str]:
         if not paragraph:
             continue
         current: list[str] = []  # pieces joined only at the end: a run of "Mr." stays linear
-        for piece in _SENTENCE_END.split(paragraph):
+        pieces = _SENTENCE_END.split(paragraph)
+        for i, piece in enumerate(pieces):
             current.append(piece)
             # only the end of the piece can hold the abbreviation; `pos` keeps \b exact
-            if not _ABBREVIATIONS.search(piece, max(0, len(piece) - 8)):
-                sentences.append(" ".join(current))
-                current = []
+            tail = max(0, len(piece) - 8)
+            if _ABBREVIATIONS.search(piece, tail) or (
+                i + 1 < len(pieces)
+                and pieces[i + 1][:1].isdigit()
+                and _MONTH_ABBREVIATION.search(piece, tail)
+            ):
+                continue
+            sentences.append(" ".join(current))
+            current = []
         if current:
             sentences.append(" ".join(current))
     return sentences
@@ -86,6 +128,15 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
+def weekday_number(name: str) -> int:
+    """0 (Monday) to 6 for a weekday name: "Wednesday", "jeudi", "Freitag", "sábado"."""
+    key = name.lower()
+    if key in _FOREIGN_WEEKDAYS:
+        return _FOREIGN_WEEKDAYS[key]
+    return [n.lower() for n in WEEKDAY_NAMES].index(key)
+
+
 def month_number(name: str) -> int:
-    """1-12 for an English month name or abbreviation: "September", "sept.", "Sep"."""
-    return _MONTH_BY_PREFIX[name.lower().rstrip(".")[:3]]
+    """1-12 for a month name or abbreviation: "September", "sept.", "Sep", "avril", "März"."""
+    key = name.lower().rstrip(".")
+    return _FOREIGN_MONTHS.get(key) or _MONTH_BY_PREFIX[key[:3]]

@@ -73,3 +73,108 @@ def test_article_dateline_gives_the_day():
     art = _article("Flood barrier for Calloway approved\nMay 4, 2023 10:12 AM\n" + BODY)
     assert art.published == "2023-05-04" and art.published_inferred
     assert art.published_range == ["2023-05-04", "2023-05-04"]
+
+
+# ----------------------------------------------------------------- every signal, ranked
+
+from newsweave.clean.dates import dateline, publication_date, url_date  # noqa: E402
+
+
+def test_url_dates_in_their_usual_shapes():
+    assert url_date("https://ledger.example/2023/09/12/ferry-strike/")[0] == date(2023, 9, 12)
+    assert url_date("https://ledger.example/news/ferry-strike-20230930")[0] == date(2023, 9, 30)
+    assert url_date("https://ledger.example/2022-12-19-ferry-strike")[0] == date(2022, 12, 19)
+    assert url_date("https://ledger.example/23-Jun-2023/ferry")[0] == date(2023, 6, 23)
+    assert url_date("https://ledger.example/world/2023/jun/21/ferry")[0] == date(2023, 6, 21)
+    # a year and month only bound the day
+    assert url_date("https://ledger.example/2023/11/ferry") == (
+        None,
+        date(2023, 11, 1),
+        date(2023, 11, 30),
+    )
+    # ids are not dates
+    assert url_date("https://ledger.example/story/cid/2010501") == (None, None, None)
+    assert url_date("https://ledger.example/article/99999999") == (None, None, None)
+
+
+def test_datelines():
+    assert dateline("KESTREL, Pellan, April 17. The ferry stopped.") == (4, 17, None)
+    assert dateline("Tollmouth, Mar 26: A ship lost power.") == (3, 26, None)
+    assert dateline("Jan 18 (Reuters) - The board met.") == (1, 18, None)
+    assert dateline("VASK CITY, Sept. 3, 2024 — The bridge opened.") == (9, 3, 2024)
+    assert dateline("May 4 was a quiet day in Vask.") is None
+    assert dateline("The March 3 vote went ahead.") is None
+
+
+def test_store_stamp_line_wins_and_is_not_text():
+    found = publication_date([], ["The ferry stopped."], top=" date 2023-09-14 The ferry stopped.")
+    assert found.day == date(2023, 9, 14) and found.basis == "date line"
+
+
+def test_published_line_beats_a_current_date_line_and_url_year():
+    header = ["Saturday, 20 July 2024", "Wire Vask Published 01.04.24, 06:58 PM"]
+    found = publication_date(header, ["The crew is healthy."], "https://ledger.example/2024/x")
+    assert found.day == date(2024, 4, 1) and found.basis == "published line"
+    found = publication_date(["Published 14 Dec 2022"], ["The crew is healthy."])
+    assert found.day == date(2022, 12, 14)
+
+
+def test_an_update_date_is_only_an_upper_bound():
+    found = publication_date(["Updated: Nov 22, 2023"], ["The board met on Friday."])
+    assert found.day is None and found.latest == date(2023, 11, 22)
+
+
+def test_url_date_and_its_basis():
+    found = publication_date([], ["The board met."], "https://ledger.example/2023/06/22/board")
+    assert (found.day, found.basis) == (date(2023, 6, 22), "url")
+
+
+def test_dateline_takes_its_year_from_the_page_or_leaves_it_to_the_story():
+    body = ["Tollmouth, Mar 26: A ship lost power.", "The port closed in January 2024."]
+    found = publication_date([], body)
+    assert found.day == date(2024, 3, 26) and found.basis == "dateline, year from the page"
+    found = publication_date([], ["Tollmouth, Mar 26: A ship lost power."])
+    assert found.day is None and found.month_day == (3, 26)
+
+
+def test_a_caption_date_never_fixes_the_day():
+    body = [
+        "Ines Varga holds a lamp in Tollmouth, on February 7, 2023. – Rescuers dug through the "
+        "night in the cold, the harbour board said on Wednesday."
+    ]
+    found = publication_date([], body)
+    assert found.day is None and found.earliest == date(2023, 2, 7)
+
+
+def test_today_with_a_date_in_the_lead_gives_the_day():
+    body = [
+        "The tow was completed this morning, May 20, the harbour board said.",
+        "The board first asked for tugs on May 2, 2024.",
+    ]
+    found = publication_date([], body)
+    assert found.day == date(2024, 5, 20) and found.basis == "text"
+
+
+def test_dates_in_french_german_and_spanish():
+    assert full_dates("le 17 avril 2024") == [date(2024, 4, 17)]
+    assert full_dates("am 17. April 2024") == [date(2024, 4, 17)]
+    assert full_dates("el 27 de octubre de 2023") == [date(2023, 10, 27)]
+
+
+def test_stamped_page_keeps_its_text_clean():
+    content = " date 2023-09-14 Flood barrier for Calloway approved\n" + BODY
+    art = _article(content)
+    assert art.published == "2023-09-14" and art.published_basis == "date line"
+    assert "date 2023" not in art.text and "date 2023" not in (art.title or "")
+
+
+def test_short_page_with_a_headline_is_a_short_article_not_a_drop():
+    content = (
+        "Home | News | Sport | Weather\n\nHarbour crane collapses in Brindle Bay\n\n"
+        "A crane fell on a ship, officials said.\n\nShare this article\n"
+    )
+    art = _article(content)
+    assert art.short and art.title == "Harbour crane collapses in Brindle Bay"
+    assert art.text == "A crane fell on a ship, officials said."
+    res = clean_page(Page(id="m", source="m.txt", content="Home | News\n\nSubscribe now\n"))
+    assert not isinstance(res, Article)

@@ -75,3 +75,29 @@ def test_a_range_anchor_resolves_month_days_inside_it() -> None:
         "2024-06-12"
     ]
     assert all(m.inferred_year for m in find_dates("It ended on June 12.", None, anchor))
+
+
+def test_french_german_and_spanish_dates() -> None:
+    anchor = Anchor.on(date(2024, 11, 8))
+    values = {
+        t.text: t.value for t in tag_times("Le 6 février 2023, puis am 17. April 2024.", anchor)
+    }
+    assert values == {"6 février 2023": "2023-02-06", "17. April 2024": "2024-04-17"}
+    (spanish,) = tag_times("El 27 de octubre llovió en Tollmouth.", anchor)
+    assert spanish.value == "2024-10-27"
+
+
+def test_year_less_dates_are_the_most_recent_past_unless_a_plan() -> None:
+    anchor = Anchor.on(date(2024, 11, 8))
+    (past,) = tag_times("The ferry stopped on March 1, officials said.", anchor)
+    assert past.value == "2024-03-01"
+    (plan,) = tag_times("The ferry will restart on March 1.", anchor)
+    assert plan.value == "2025-03-01"
+
+
+def test_counts_are_not_years() -> None:
+    anchor = Anchor.on(date(2024, 11, 8))
+    for text in ("Une force de 2000 hommes est arrivée.", "Nearly 2000 soldiers came."):
+        assert not [t for t in tag_times(text, anchor) if t.granularity == "year"], text
+    (year,) = [t for t in tag_times("Under the 2020 ceasefire, troops came.", anchor)]
+    assert year.value == "2020"

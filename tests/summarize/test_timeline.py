@@ -107,3 +107,60 @@ def test_an_entry_takes_the_event_of_its_sources_when_the_date_fits() -> None:
     timeline = build_timeline(items, events)
     assert next(e for e in timeline if e.date == "2025-03-04").event == "ev"
     assert next(e for e in timeline if e.date == "2023-05").event is None
+
+
+# ----------------------------------------------------------------- rows a reader can trust
+
+
+def test_nothing_is_dated_after_the_story_unless_it_is_a_plan() -> None:
+    a = article(
+        "a",
+        "The Tollmouth ferry stopped running on March 3, 2025, the harbour board said.\n"
+        "A new ferry will start on June 1, 2025, the board said.\n"
+        "The board reviews the timetable on June 9, 2025 each year.",
+        published="2025-03-04",
+    )
+    dates = {e.date for e in build_timeline([a])}
+    assert "2025-03-03" in dates and "2025-06-01" in dates  # a stated plan stays
+    assert "2025-06-09" not in dates
+
+
+def test_an_inferred_publication_day_anchors_as_exactly_as_a_stated_one() -> None:
+    a = article(
+        "a",
+        "The Tollmouth ferry hit the pier on March 26, the harbour board said on Wednesday.",
+        published="2025-03-27",
+        inferred=True,
+    )
+    dates = {e.date for e in build_timeline([a])}
+    assert "2025-03-26" in dates and not any(d.startswith("2026") for d in dates)
+
+
+def test_a_bare_weekday_is_the_last_one_not_the_next() -> None:
+    a = article(
+        "a", "The harbour board met on Friday to close the Tollmouth ferry.", published="2025-05-08"
+    )  # a Thursday
+    assert "2025-05-02" in {e.date for e in build_timeline([a])}
+
+
+def test_caption_dates_and_counts_make_no_entries() -> None:
+    a = article(
+        "a",
+        "Ines Varga waits at the Tollmouth pier, on February 7, 2025. – Crews searched the "
+        "harbour all night, the board said.\n"
+        "Une force de 2000 hommes est arrivée au port le 9 février.",
+        published="2025-02-09",
+    )
+    dates = {e.date for e in build_timeline([a])}
+    assert "2025-02-07" not in dates and "2000" not in dates
+
+
+def test_context_from_well_before_the_story_is_marked_background() -> None:
+    a = article(
+        "a",
+        "The Vask river flooded Tollmouth in 2019, the council said on March 3, 2025.\n"
+        "The council raised the Tollmouth walls on March 2, 2025.",
+        published="2025-03-04",
+    )
+    rows = {e.date: e.background for e in build_timeline([a])}
+    assert rows["2019"] and not rows["2025-03-02"]

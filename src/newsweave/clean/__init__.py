@@ -3,7 +3,8 @@
     clean_page(page)    -> Article | Dropped
     clean_pages(pages)  -> Iterator[Article | Dropped], in input order, with site context;
                            an article cut to `max_chars` is followed by a Dropped noting the cut
-    explain_page(page)  -> list[LineVerdict], every line with kept/dropped and the reason
+    explain_page(page)  -> list[LineVerdict], every line (HTML: every text block of the page)
+                           with kept/dropped and the reason
 
 HTML goes through trafilatura (main text) and htmldate (date), imported lazily. Flattened text
 goes through newsweave's own line scorer (`features.py`, `scorer.py`, weights in model.json).
@@ -17,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from newsweave.model import Article, Dropped, Page
+from newsweave.model import TRUNCATED, Article, Dropped, Page
 
 from .config import CleanConfig, LineVerdict
 
@@ -50,7 +51,7 @@ def _cap(
         cut = config.max_chars
     result.text = text[:cut].rstrip()
     note = (
-        f"text cut: {len(text):,} characters, over the {config.max_chars:,}-character cap; "
+        f"{TRUNCATED} {len(text):,} characters, over the {config.max_chars:,}-character cap; "
         f"kept the first {len(result.text):,}"
     )
     return result, Dropped(result.source, note, stage="clean")
@@ -71,13 +72,12 @@ def _clean(
 
 
 def explain_page(page: Page, config: CleanConfig | None = None) -> list[LineVerdict]:
-    """Every line (HTML: every line trafilatura kept) with kept/dropped and the reason."""
+    """Every line (HTML: every text block of the page) with kept/dropped and the reason."""
     config = config or CleanConfig()
     if page.kind == "html":
-        from .html import analyse_html
+        from .html import explain_html
 
-        res = analyse_html(page, config)
-        return res.verdicts or [LineVerdict("", False, res.error or "no text")]
+        return explain_html(page, config)
     from .text import analyse
 
     return analyse(page, config).verdicts()

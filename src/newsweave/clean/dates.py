@@ -1,73 +1,290 @@
-"""Publication dates inferred from article text (never from boilerplate lines)."""
+"""Publication dates of flattened pages: every signal of the page, ranked, with the one that won.
+
+`publication_date` reads, in order of trust:
+
+1. a leading store stamp line (`date 2023-09-14 ...`): "date line";
+2. a "Published ..." / "Posted ..." line near the top: "published line" ("Updated ..." only
+   bounds the date from above);
+3. a date in the URL (`/2023/09/12/`, `-20230930`, `2022-12-19-slug`, `23-Jun-2023`): "url";
+4. a dateline opening the body (`BAKU, Azerbaijan, April 17.`, `Jan 18 (Reuters)`), its year
+   from the page (URL, other dates) when it has none: "dateline";
+5. a short dated line above the body (a byline with its date): "header";
+6. "today, May 20" in the lead, the year from the page: "text".
+
+Running text below the lead only bounds the date from below (its latest full date), a
+caption's date never fixes the day. A year-less dateline whose year the page does not give is
+kept as `month_day` for the story to complete (see summarize/dating.py).
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
+from urllib.parse import unquote, urlsplit
 
-from newsweave.text import month_number
+from newsweave.text import MONTH_PATTERN, month_number
 
-_MON = (
-    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MON = rf"((?i:{MONTH_PATTERN}))\.?"
 _YEAR = r"((?:19|20)\d\d)"
 ISO = re.compile(rf"\b{_YEAR}-(\d\d)-(\d\d)\b")
 MDY = re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.I)
-DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I)
-MY = re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b", re.I)
+DMY = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?{_MON},?\s+(?:de\s+)?{_YEAR}\b", re.I
+)
+MY = re.compile(rf"\b{_MON}\s+(?:of\s+|de\s+)?{_YEAR}\b", re.I)
 LAST_MONTH = re.compile(rf"\blast\s+{_MON}(?!\w)", re.I)
+NUMERIC = re.compile(r"\b([0-3]?\d)([./])([01]?\d)\2((?:19|20)?\d\d)\b")
+
+STAMP = re.compile(r"^\s*date\s+(\d{4}-\d\d-\d\d)\b\s*")
+_PUBLISHED = re.compile(
+    r"\b(?:first\s+)?(?:published|posted|publié|publicado|veröffentlicht|erschienen)"
+    r"(?:\s*/\s*updated)?(?:\s+(?:on|at|le|el|am))?\s*:?\s*",
+    re.I,
+)
+_UPDATED = re.compile(r"\b(?:last\s+)?(?:updated|modified|mis\s+à\s+jour|aktualisiert)\b", re.I)
+_DATELINE = re.compile(
+    rf"^(?:[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*)*(?:,\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)*,?\s+)?"
+    rf"{_MON}\s+(\d{{1,2}})(?:,\s*{_YEAR})?\s*(?:[.:—–-]|\((?:[A-Z][\w.]*\s?){{1,3}}\))",
+)
+_TODAY = re.compile(
+    rf"\b(?:today|this\s+(?:morning|afternoon|evening)|tonight)\s*,\s*(?:\w+day,\s*)?{_MON}\s+(\d{{1,2}})\b",
+    re.I,
+)
+_URL_YMD = re.compile(
+    rf"(?<!\d)(20\d\d|19\d\d)([/_-]?)(0[1-9]|1[0-2]|{MONTH_PATTERN})\2([0-3]\d)(?!\d)", re.I
+)
+_URL_DMY = re.compile(rf"(?<!\d)([0-3]\d)[/_-]({MONTH_PATTERN})[/_-](20\d\d)(?!\d)", re.I)
+_URL_YM = re.compile(r"/(20\d\d|19\d\d)/(0[1-9]|1[0-2])(?:/|$)")
+
+_MIN_YEAR, _MAX_YEAR = 1990, 2039
 
 
-def _mk(y: str, m: int, d: str | int) -> date | None:
+@dataclass(frozen=True, slots=True)
+class PublicationDate:
+    """What a page says about its publication date, and which signal said it."""
+
+    day: date | None = None  # the publication day, when a signal fixes it
+    earliest: date | None = None  # bounds when no signal fixes the day
+    latest: date | None = None
+    basis: str | None = None  # the signal that won: "date line", "url", "dateline"...
+    month_day: tuple[int, int] | None = None  # a year-less dateline for the story to complete
+
+    @property
+    def range(self) -> list[str]:
+        """[earliest, latest] as ISO strings ("" for an open end); [] when nothing is known."""
+        if self.day is not None:
+            return [self.day.isoformat()] * 2
+        if self.earliest is None and self.latest is None:
+            return []
+        return [
+            self.earliest.isoformat() if self.earliest else "",
+            self.latest.isoformat() if self.latest else "",
+        ]
+
+
+def _mk(y: str | int, m: int, d: str | int) -> date | None:
     try:
-        return date(int(y), m, int(d))
+        made = date(int(y), m, int(d))
     except ValueError:
         return None
+    return made if _MIN_YEAR <= made.year <= _MAX_YEAR else None
 
 
 def full_dates(text: str) -> list[date]:
-    """Every day-precision date written in the text."""
-    found: list[date] = []
+    """Every day-precision date written in the text (English, French, German, Spanish names)."""
+    found: list[date | None] = []
     for m in ISO.finditer(text):
-        found.append(_mk(m.group(1), int(m.group(2)), m.group(3)))  # type: ignore[arg-type]
+        found.append(_mk(m.group(1), int(m.group(2)), m.group(3)))
     for m in MDY.finditer(text):
-        found.append(_mk(m.group(3), month_number(m.group(1)), m.group(2)))  # type: ignore[arg-type]
+        found.append(_mk(m.group(3), month_number(m.group(1)), m.group(2)))
     for m in DMY.finditer(text):
-        found.append(_mk(m.group(3), month_number(m.group(2)), m.group(1)))  # type: ignore[arg-type]
+        found.append(_mk(m.group(3), month_number(m.group(2)), m.group(1)))
     return [d for d in found if d is not None]
 
 
-def _month_after(year: int, month: int) -> date:
-    return date(year + month // 12, month % 12 + 1, 1)
+def _numeric_date(text: str) -> date | None:
+    """A numeric day-first date ("01.04.24", "14/12/2022"); None when the order is ambiguous."""
+    m = NUMERIC.search(text)
+    if m is None:
+        return None
+    a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    year += 2000 if year < 100 else 0
+    if m.group(2) == ".":  # dotted dates are day first
+        return _mk(year, b, a) if 1 <= b <= 12 else None
+    if a > 12 >= b:
+        return _mk(year, b, a)
+    if b > 12 >= a:
+        return _mk(year, a, b)
+    return None
 
 
-def infer_range(header: list[str], body: list[str]) -> tuple[date | None, date | None]:
-    """(earliest, latest) publication dates the text supports; either may be None (unknown).
+def _first_date(text: str) -> date | None:
+    """The first full date of `text`, written out or numeric."""
+    best: tuple[int, date] | None = None
+    for pattern, order in ((ISO, "ymd"), (MDY, "mdy"), (DMY, "dmy")):
+        m = pattern.search(text)
+        if m is None:
+            continue
+        if order == "ymd":
+            d = _mk(m.group(1), int(m.group(2)), m.group(3))
+        elif order == "mdy":
+            d = _mk(m.group(3), month_number(m.group(1)), m.group(2))
+        else:
+            d = _mk(m.group(3), month_number(m.group(2)), m.group(1))
+        if d is not None and (best is None or m.start() < best[0]):
+            best = (m.start(), d)
+    if best is not None:
+        return best[1]
+    return _numeric_date(text)
 
-    A dated line above the body (a dateline) fixes the day. Otherwise the body only gives a
-    lower bound: its latest full date or "<Month> <Year>" (moved past that month when the body
-    also says "last <Month>", which is not written during the month). Running text gives no
-    upper bound, so the latest is then unknown.
+
+def url_date(url: str | None) -> tuple[date | None, date | None, date | None]:
+    """(day, earliest, latest) from a URL's path: a full date, else a year and month."""
+    if not url:
+        return None, None, None
+    path = unquote(urlsplit(url).path)
+    for m in _URL_YMD.finditer(path):
+        month = m.group(3)
+        number = int(month) if month.isdigit() else month_number(month)
+        if (d := _mk(m.group(1), number, m.group(4))) is not None:
+            return d, None, None
+    for m in _URL_DMY.finditer(path):
+        if (d := _mk(m.group(3), month_number(m.group(2)), m.group(1))) is not None:
+            return d, None, None
+    if month_path := _URL_YM.search(path):
+        first = _mk(month_path.group(1), int(month_path.group(2)), 1)
+        if first is not None:
+            nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return None, first, nxt - timedelta(days=1)
+    return None, None, None
+
+
+def stamp_date(line: str) -> date | None:
+    """The day of a leading store stamp line ("date 2023-09-14 ..."), else None."""
+    m = STAMP.match(line)
+    if m is None:
+        return None
+    year, month, day = m.group(1).split("-")
+    return _mk(year, int(month), day)
+
+
+def strip_stamp(line: str) -> str:
+    """The line without its leading store stamp."""
+    return STAMP.sub("", line, count=1)
+
+
+def _published_line(lines: list[str]) -> tuple[date | None, date | None]:
+    """(publication day, update day) stated by "Published ..." / "Updated ..." lines."""
+    published = updated = None
+    for line in lines:
+        if len(line.split()) > 40:
+            continue
+        if published is None and (m := _PUBLISHED.search(line)):
+            published = _first_date(line[m.end() : m.end() + 60])
+        if updated is None and (m := _UPDATED.search(line)):
+            updated = _first_date(line[m.end() : m.end() + 60])
+    return published, updated
+
+
+def dateline(text: str) -> tuple[int, int, int | None] | None:
+    """(month, day, year or None) of a dateline opening `text`: "BAKU, April 17.", "Jan 18 (Reuters)"."""
+    m = _DATELINE.match(text.strip()[:120])
+    if m is None:
+        return None
+    month, day = month_number(m.group(1)), int(m.group(2))
+    if not 1 <= day <= 31:
+        return None
+    return month, day, int(m.group(3)) if m.group(3) else None
+
+
+def _page_year(month: int, day: int, years: list[int], ceiling: date | None) -> int | None:
+    """The year of a year-less month-day date from the page's other dates, when they agree."""
+    if not years:
+        return None
+    year = max(years)
+    if ceiling is not None and (d := _mk(year, month, day)) is not None and d > ceiling:
+        year -= 1
+    return year if _mk(year, month, day) is not None else None
+
+
+def publication_date(
+    header: list[str], body: list[str], url: str | None = None, top: str | None = None
+) -> PublicationDate:
+    """The publication date a flattened page supports, with its basis (see the module doc).
+
+    `header` are the lines above the body, `body` the kept lines, `top` the page's first line
+    (where a store stamp would be).
     """
+    if top is not None and (day := stamp_date(top)) is not None:
+        return PublicationDate(day=day, basis="date line")
+    lead = body[:3]
+    published, updated = _published_line(header + lead)
+    if published is not None:
+        return PublicationDate(day=published, basis="published line")
+    u_day, u_lo, u_hi = url_date(url)
+    if u_day is not None:
+        return PublicationDate(day=u_day, basis="url")
+    joined = "\n".join(body)
+    years = [d.year for d in full_dates(joined)] + [int(m.group(2)) for m in MY.finditer(joined)]
+    for line in lead[:1]:
+        if (found := dateline(line)) is not None:
+            month, day_, year = found
+            basis = "dateline" if year else "dateline, year from the page"
+            year = year or (u_lo.year if u_lo else None) or _page_year(month, day_, years, updated)
+            if year is not None and (d := _mk(year, month, day_)) is not None:
+                return PublicationDate(day=d, basis=basis)
+            return PublicationDate(
+                earliest=u_lo,
+                latest=updated or u_hi,
+                basis="dateline without a year",
+                month_day=(month, day_),
+            )
     for text in header:
-        if len(text.split()) <= 12:
+        if len(text.split()) <= 12 and not _UPDATED.search(text):
             dates = full_dates(text)
             if dates:
-                return dates[0], dates[0]
-    joined = "\n".join(body)
+                return PublicationDate(day=dates[0], basis="header")
+    for line in lead[:2]:
+        if m := _TODAY.search(line):
+            month, day_ = month_number(m.group(1)), int(m.group(2))
+            year = (u_lo.year if u_lo else None) or _page_year(month, day_, years, updated)
+            if year is not None and (d := _mk(year, month, day_)) is not None:
+                return PublicationDate(day=d, basis="text")
+    lower = _lower_bound(joined)
+    if u_lo is not None and (lower is None or lower < u_lo):
+        lower = u_lo
+    upper = updated or u_hi
+    if lower is not None and upper is not None and lower > upper:
+        lower = u_lo
+    if lower is None and upper is None:
+        return PublicationDate()
+    return PublicationDate(earliest=lower, latest=upper, basis="text bounds")
+
+
+def _lower_bound(joined: str) -> date | None:
+    """The latest date the running text mentions: publication is not earlier."""
     bounds = full_dates(joined)
     for m in MY.finditer(joined):
-        bounds.append(date(int(m.group(2)), month_number(m.group(1)), 1))
+        if (d := _mk(m.group(2), month_number(m.group(1)), 1)) is not None:
+            bounds.append(d)
     lower = max(bounds, default=None)
     if lower is None:
-        return None, None
+        return None
     for m in LAST_MONTH.finditer(joined):
         # "last September" is not written in September: a bound inside that month moves past it
         month = month_number(m.group(1))
         if lower.month == month:
-            lower = _month_after(lower.year, month)
-    return lower, None
+            lower = date(lower.year + month // 12, month % 12 + 1, 1)
+    return lower
+
+
+def infer_range(header: list[str], body: list[str]) -> tuple[date | None, date | None]:
+    """(earliest, latest) publication dates the text alone supports; either may be None."""
+    found = publication_date(header, body)
+    if found.day is not None:
+        return found.day, found.day
+    return found.earliest, found.latest
 
 
 def infer_published(header: list[str], body: list[str]) -> str | None:

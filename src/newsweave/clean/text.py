@@ -16,7 +16,7 @@ from newsweave.model import Article, Dropped, Page
 
 from . import meta
 from .config import CleanConfig, LineVerdict
-from .dates import infer_range
+from .dates import publication_date, stamp_date, strip_stamp
 from .features import STOP, Line, PageWords, hash_words, parse_batch, parse_pages
 from .scorer import logits_batch, rule_logits
 
@@ -24,7 +24,7 @@ _TRUNCATED = re.compile(r"(?:\.{3,}|…)\s*$")
 _WORD = re.compile(r"\w+")
 # photo captions and credits: "In this Dec. 1, 2019, file photo, ...", "... (AP Photo/Ann Lee)",
 # "... (Image: GETTY)", "Photo: Ann Lee, AP"
-_CAPTION = re.compile(
+CAPTION = re.compile(
     r"""(?ix)
     ^(?:in\ )?this\b.{0,80}\d.{0,40}\bphoto(?:graph)?\b  # dated, as agencies write them
     | \((?:[\w.]+\ ){0,2}photo\b  # (AP Photo/..., (File photo), (Photo by ...
@@ -306,7 +306,7 @@ def _captions_and_ads(lines: list[Line], keep: list[bool], why: list[str | None]
     for i in compress(range(len(lines)), keep):
         line = lines[i]
         key = line.key
-        if ("photo" in key or "image:" in key) and _CAPTION.search(line.text):
+        if ("photo" in key or "image:" in key) and CAPTION.search(line.text):
             keep[i], why[i] = False, "photo caption"
         elif line.nw <= 5 and _AD_LABEL.match(line.key):
             keep[i], why[i] = False, "advertisement label"
@@ -326,7 +326,9 @@ def _repetitive(
     long = [line.index for line in lines if line.nw >= _REPEAT_MIN_WORDS]
     if not long:
         return
-    bounds = np.searchsorted(words.line, np.array([long, np.add(long, 1)]))  # words are in line order
+    bounds = np.searchsorted(
+        words.line, np.array([long, np.add(long, 1)])
+    )  # words are in line order
     for i, a, b in zip(long, bounds[0].tolist(), bounds[1].tolist(), strict=True):
         distinct = len(np.unique(words.hashes[a:b]))
         if distinct <= _REPEAT_MAX_SHARE * (b - a):
@@ -548,21 +550,31 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
     parts: list[str] = []
     body_lines: list[str] = []
     prev_bullet = False
-    for line, kept in zip(res.lines, res.keep, strict=True):
+    top = res.lines[0].raw if res.lines else ""
+    stamped = stamp_date(top) is not None  # the store's "date YYYY-MM-DD" stamp is not text
+    for i, (line, kept) in enumerate(zip(res.lines, res.keep, strict=True)):
         if not kept:
             continue
-        body_lines.append(line.text)
+        line_text = strip_stamp(line.text) if stamped and i == 0 else line.text
+        if not line_text:
+            continue
+        body_lines.append(line_text)
         if line.bullet:
-            item = "• " + line.text
+            item = "• " + line_text
             if prev_bullet:
                 parts[-1] += "\n" + item
             else:
                 parts.append(item)
         else:
-            parts.append(line.text)
+            parts.append(line_text)
         prev_bullet = line.bullet
     text = "\n\n".join(parts)
+    headline = res.title
+    short = False
     if len(text) < config.min_chars:
+        headline = _short_headline(res, body_lines)
+        short = headline is not None
+    if len(text) < config.min_chars and not short:
         return Dropped(
             page.source,
             f"no article body: {len(text)} characters kept from {len(res.lines)} lines "
@@ -570,6 +582,7 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
             stage="clean",
         )
     published, inferred = page.published, False
+    basis = "declared" if published else None
     span: list[str] = []
     if not published and config.infer_dates:
         first = next((i for i, k in enumerate(res.keep) if k), 0)
@@ -578,11 +591,12 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
             for raw in (line.raw for line in res.lines[:first])
             if raw.strip()[:1] != "•"
         ]
-        lo, hi = infer_range(header, _head(body_lines, config.max_chars or _DATE_SCAN))
-        if lo is not None:
-            span = [lo.isoformat(), hi.isoformat() if hi else ""]
-        published = span[0] if lo is not None and lo == hi else None
-        inferred = published is not None
+        found = publication_date(
+            header, _head(body_lines, config.max_chars or _DATE_SCAN), page.url, top
+        )
+        span, basis = found.range, found.basis
+        published = found.day.isoformat() if found.day else None
+        inferred = published is not None  # found in the text: see `published_basis` for how
     outlet = (
         page.outlet
         or meta.outlet_from_url(page.url)
@@ -594,7 +608,7 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
         id=page.id,
         source=page.source,
         text=text,
-        title=res.title,
+        title=strip_stamp(headline) if stamped and headline else headline,
         outlet=outlet,
         credits=res.credits,
         authors=res.authors,
@@ -604,7 +618,33 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
         url=page.url,
         standfirst=res.standfirst,
         published_range=span,
+        published_basis=basis,
+        short=short,
     )
+
+
+_SHORT_SENTENCE = re.compile(r"^\W?[A-Z0-9].*\w.*[.!?][\"”’)]?$")
+_LONG_WORD = re.compile(r"\w{4,}")
+
+
+def _short_headline(res: Analysis, body: list[str]) -> str | None:
+    """The headline of a real short article, or None: a body under the minimum is kept when
+    it is one or two full sentences (five words or more each) under a headline (the title
+    found, else the line just above the body: 4-20 words, no final period, sharing a word)."""
+    if not body or len(body) > 2:
+        return None
+    if not all(len(line.split()) >= 5 and _SHORT_SENTENCE.match(line) for line in body):
+        return None
+    if res.title:
+        return res.title
+    first = next((i for i, k in enumerate(res.keep) if k), 0)
+    above = next((ln for ln in reversed(res.lines[:first]) if ln.text.strip()), None)
+    if above is None or not 4 <= above.nw <= 20 or above.text.rstrip()[-1:] in ".|:":
+        return None
+    shared = {w.lower() for w in _LONG_WORD.findall(above.text)} & {
+        w.lower() for line in body for w in _LONG_WORD.findall(line)
+    }
+    return above.text.strip() if shared else None
 
 
 _DATE_SCAN = 100_000  # characters of body read for dates when the text is not capped

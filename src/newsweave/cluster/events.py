@@ -1,61 +1,72 @@
-"""Events within a story: articles about different happenings, split and ordered in time.
+"""Events within a story: articles about the same happening, grouped, dated and titled.
 
 Within one story the shared vocabulary (places, people) says nothing about which
 happening an article covers, so event vectors use an IDF counted over the story's
 own articles: what is left are the words that set one article apart from the rest.
 What happened is told in the title and the lead, so only the first words count.
-Articles are then grouped incrementally in time order (single link, damped by the
-time gap), like stories.
+
+Each article gets the day of the happening its lead reports (`lead_days`): the
+weekday the lead names ("said on Thursday"), resolved to the last such day at or
+before the publication day, else the publication day. An article without a date
+takes the weekday of its lead on the day, within the story's dates, where the
+articles most like it were reported. Dated articles are then grouped by average
+linkage on lead similarity damped by the gap between their days; undated ones join
+the group their lead is most like, or form their own.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date, timedelta
 
-from newsweave.cluster.features import RawFeatures, Vector, normalise, raw_features
+import numpy as np
+
+from newsweave.cluster.features import RawFeatures, Vector, day_number, normalise, raw_features
+from newsweave.cluster.split import similarity_matrix
 from newsweave.cluster.stream import ClusterConfig
 from newsweave.model import Article, Event, content_id
+from newsweave.text import WEEKDAY_PATTERN, split_sentences, weekday_number
 
 _EVENT_FIELDS = ("body", "entity", "title")
 _EVENT_WEIGHTS = {"body": 0.6, "entity": 0.25, "title": 0.15}
+_WEEKDAY = re.compile(rf"(?<!\w)({WEEKDAY_PATTERN})(?!\w)", re.I)
+# the lead announces something to come: its weekday is not the day of the happening
+_AHEAD = re.compile(r"\b(?:will|next|plans?\s+to|is\s+to|are\s+to|expected\s+to|due\s+to)\b", re.I)
+# photo captions, credits and stamps are never an event's title
+_NOT_A_TITLE = re.compile(
+    r"(?i)\b(?:photo|image|credit|getty|reuters/|ap\s+photo|file\s+picture|pictured)\b"
+    r"|^\s*date\s+\d{4}-\d\d-\d\d|\b(?:updated|published|posted)\b.{0,20}\d"
+)
+_LEAD_SENTENCES = 2
+_EPOCH = date(1970, 1, 1)
 
 
 def split_events(articles: Sequence[Article], config: ClusterConfig) -> list[Event]:
-    """Group a story's articles into events, each dated by its earliest article; oldest first."""
-    raw = {a.id: _lead_features(a, config) for a in articles}
-    ordered = sorted(articles, key=lambda a: time_key(a, raw[a.id].day))
-    vectors = _story_vectors([raw[a.id] for a in ordered])
-    groups: list[list[int]] = []
-    for i in range(len(ordered)):
-        best, best_score = None, -1.0
-        for g, members in enumerate(groups):
-            day = raw[ordered[i].id].day
-            score = max(
-                _similarity(vectors[i], vectors[j])
-                * _decay(_gap(day, raw[ordered[j].id].day), config)
-                - _undated_margin(day, raw[ordered[j].id].day, config)
-                for j in members
-            )
-            if score > best_score:
-                best, best_score = g, score
-        if best is not None and best_score >= config.event_threshold:
-            groups[best].append(i)
-        else:
-            groups.append([i])
+    """Group a story's articles into events, each dated by the day its articles report; oldest first."""
+    if not articles:
+        return []
+    raw = [_lead_features(a, config) for a in articles]
+    sims = _similarities(_story_vectors(raw))
+    days = lead_days(articles, sims)
+    groups = _group(days, sims, config)
     events = []
     for members in groups:
-        group = [ordered[i] for i in members]
-        dates = sorted(a.published for a in group if a.published)
-        lead = group[0]
+        group = [articles[i] for i in members]
+        member_days = [d for i in members if (d := days[i]) is not None]
+        day = _event_day(member_days)
+        lead = min(group, key=lambda a: time_key(a, day_number(a.published)))
         events.append(
             Event(
                 id="e" + content_id(lead.id)[:11],
-                title=lead.title or " ".join(lead.text.split()[:12]),
-                date=dates[0] if dates else None,
-                articles=[a.id for a in group],
+                title=_title(members, articles, sims),
+                date=(_EPOCH + timedelta(days=day)).isoformat() if day is not None else None,
+                articles=[
+                    a.id for a in sorted(group, key=lambda a: time_key(a, day_number(a.published)))
+                ],
             )
         )
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
@@ -64,6 +75,129 @@ def split_events(articles: Sequence[Article], config: ClusterConfig) -> list[Eve
 def time_key(article: Article, day: int | None) -> tuple[bool, int, str]:
     """Sort key: dated articles oldest first, then undated ones, ties by id."""
     return (day is None, day or 0, article.id)
+
+
+def lead_days(articles: Sequence[Article], sims: np.ndarray) -> list[int | None]:
+    """The day (days since 1970-01-01) each article reports on, or None.
+
+    A dated article reports on its publication day. An undated one on the latest weekday its
+    lead names ("rescuers said on Thursday"), placed within the story's dates on the day where
+    the articles most like it were published.
+    """
+    days: list[int | None] = [day_number(a.published) for a in articles]
+    known = [d for d in days if d is not None]
+    if not known:
+        return days
+    first, last = min(known), max(known)
+    for i, article in enumerate(articles):
+        if days[i] is not None:
+            continue
+        placed = []
+        for cue in _lead_weekdays(article):
+            candidates = [
+                d
+                for d in range(first - 2, last + 1)  # reported by the latest article at the latest
+                if (_EPOCH + timedelta(days=d)).weekday() == cue
+            ]
+            support = {
+                d: max(
+                    (
+                        float(sims[i, j])
+                        for j, dj in enumerate(days)
+                        if dj is not None and abs(dj - d) <= 1 and j != i
+                    ),
+                    default=0.0,
+                )
+                for d in candidates
+            }
+            ranked = sorted(support.items(), key=lambda kv: (-kv[1], kv[0]))
+            if ranked and (ranked[0][1] > 0 or len(ranked) == 1):
+                placed.append(ranked[0][0])
+        if placed:
+            days[i] = max(placed)
+    return days
+
+
+def _lead_weekdays(article: Article) -> list[int]:
+    """The weekdays the lead names for what happened (not for what is to come)."""
+    lead = " ".join(split_sentences(article.text)[:_LEAD_SENTENCES])
+    found = []
+    for match in _WEEKDAY.finditer(lead):
+        window = lead[max(0, match.start() - 60) : match.end() + 20]
+        if not _AHEAD.search(window):
+            found.append(weekday_number(match.group(1)))
+    return found
+
+
+def _event_day(days: list[int]) -> int | None:
+    """The day most of the event's articles report (the earliest of a tie)."""
+    if not days:
+        return None
+    counts = Counter(days)
+    return min(counts, key=lambda d: (-counts[d], d))
+
+
+def _group(days: list[int | None], sims: np.ndarray, config: ClusterConfig) -> list[list[int]]:
+    """Average-linkage groups of the dated articles, then the undated ones placed."""
+    dated = [i for i, d in enumerate(days) if d is not None]
+    groups = [[i] for i in dated]
+    if dated:
+        known = np.array([days[i] for i in dated], dtype=float)
+        gap = np.abs(np.subtract.outer(known, known))
+        link = (config.event_time_prior + sims[np.ix_(dated, dated)]) * np.exp(
+            -gap / config.event_decay_days
+        )
+        groups = [[dated[i] for i in g] for g in _average_linkage(link, config.event_threshold)]
+    n_dated = len(groups)
+    for i, d in enumerate(days):
+        if d is not None:
+            continue
+        best, best_score = None, -1.0
+        for g, members in enumerate(groups):
+            score = float(np.mean(sims[i, members]))
+            needed = config.event_join_undated if g < n_dated else config.event_threshold_undated
+            if score >= needed and score - needed > best_score:
+                best, best_score = g, score - needed
+        if best is None:
+            groups.append([i])
+        else:
+            groups[best].append(i)
+    return [sorted(g) for g in groups]
+
+
+def _average_linkage(link: np.ndarray, threshold: float) -> list[list[int]]:
+    """Merge the closest groups (mean pairwise link) while that mean is at least `threshold`."""
+    n = len(link)
+    total = link.astype(float).copy()  # sums of pairwise links between groups
+    size = np.ones(n)
+    alive = np.ones(n, dtype=bool)
+    groups: dict[int, list[int]] = {i: [i] for i in range(n)}
+    while alive.sum() > 1:
+        mean = total / np.outer(size, size)
+        mask = np.outer(alive, alive)
+        np.fill_diagonal(mask, False)
+        mean[~mask] = -np.inf
+        i, j = divmod(int(np.argmax(mean)), n)  # first maximum: deterministic
+        if mean[i, j] < threshold:
+            break
+        i, j = min(i, j), max(i, j)
+        total[i, :] += total[j, :]
+        total[:, i] += total[:, j]
+        size[i] += size[j]
+        alive[j] = False
+        groups[i] += groups.pop(j)
+    return [sorted(g) for g in groups.values()]
+
+
+def _title(members: list[int], articles: Sequence[Article], sims: np.ndarray) -> str:
+    """The lead sentence of the member most like the others (never a caption or a stamp)."""
+    ranked = sorted(members, key=lambda i: (-float(np.mean(sims[i, members])), articles[i].id))
+    for i in ranked:
+        for sentence in split_sentences(articles[i].text)[: _LEAD_SENTENCES + 1]:
+            if 6 <= len(sentence.split()) <= 60 and not _NOT_A_TITLE.search(sentence):
+                return sentence
+    lead = articles[ranked[0]]
+    return lead.title or " ".join(lead.text.split()[:12])
 
 
 def _story_vectors(raws: list[RawFeatures]) -> list[dict[str, Vector]]:
@@ -83,31 +217,15 @@ def _story_vectors(raws: list[RawFeatures]) -> list[dict[str, Vector]]:
     return out
 
 
-def _similarity(a: dict[str, Vector], b: dict[str, Vector]) -> float:
-    total = 0.0
+def _similarities(vectors: list[dict[str, Vector]]) -> np.ndarray:
+    """The weighted lead similarity of every pair of articles."""
+    total = np.zeros((len(vectors), len(vectors)))
     for name, weight in _EVENT_WEIGHTS.items():
-        va, vb = a[name], b[name]
-        if len(va) > len(vb):
-            va, vb = vb, va
-        total += weight * sum(w * vb.get(t, 0.0) for t, w in va.items())
+        total += weight * similarity_matrix([v[name] for v in vectors])
     return total
 
 
 def _lead_features(article: Article, config: ClusterConfig) -> RawFeatures:
+    """Terms of the title and lead."""
     lead = " ".join(article.text.split()[: config.event_lead_words])
     return raw_features(replace(article, text=lead), config.features)
-
-
-def _undated_margin(day: int | None, other: int | None, config: ClusterConfig) -> float:
-    """How much more similarity two undated articles need: no time gap tells them apart."""
-    if day is not None or other is not None:
-        return 0.0
-    return config.event_threshold_undated - config.event_threshold
-
-
-def _gap(day: int | None, other: int | None) -> int:
-    return 0 if day is None or other is None else abs(day - other)
-
-
-def _decay(gap: int, config: ClusterConfig) -> float:
-    return math.exp(-gap / config.event_decay_days)

@@ -59,11 +59,13 @@ def parse_iso(value: str | None) -> date | None:
 
 
 def article_anchor(published: str | None, inferred: bool = False) -> Anchor | None:
-    """The anchor of an article: its date, or a year-long range from an inferred lower bound."""
+    """The anchor of an article: its day (stated or inferred), or a year-long range from a
+    month or year (an inferred day anchors as exactly as a stated one; `inferred` is kept for
+    callers that pass it)."""
     day = parse_iso(published)
     if day is None:
         return None
-    if inferred or len(published or "") < 10:
+    if len(published or "") < 10:
         return Anchor(day, min(day, date.max - timedelta(days=365)) + timedelta(days=365))
     return Anchor.on(day)
 

@@ -60,9 +60,11 @@ _NUM = rf"(?P<n>\d+(?:\.\d+)?|(?i:(?:{_TENS})[\s-](?:one|two|three|four|five|six
 _UNIT = r"(?P<unit>(?i:second|minute|hour|day|week|month|quarter|year|decade|centurie|century))s?"
 _MOD = r"(?:(?P<mod>(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))[\s-]+)?"
 _REL = r"(?P<rel>(?i:last|this|next|coming|previous|current|earlier\s+this|later\s+this|early\s+next|late\s+next|early\s+last|late\s+last|early\s+this|late\s+this|the\s+same|that|the\s+coming|the\s+current|the\s+previous|the\s+following))"
-_FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|next|plans?\s+to|scheduled|expected\s+to|due\s+to|is\s+to|are\s+to|"
-    r"would\s+begin|upcoming|from\s+now)\b",
+# words that put a time expression in the future: a plan, a schedule, a deadline
+FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|next|plans?\s+to|planned|scheduled|expected\s+to|is\s+to|are\s+to|"
+    r"due\s+to\s+(?:be|begin|start|end|expire|open|close|take)|would\s+(?:begin|expire|end|start)|"
+    r"upcoming|from\s+now|deadline|expires?)\b",
     re.I,
 )
 
@@ -146,14 +148,26 @@ def _number(raw: str) -> str:
 
 def _direction(match: re.Match[str], state: _State) -> str:
     window = state.text[max(0, match.start() - 80) : match.end() + 40]
-    return "future" if _FUTURE.search(window) else "past"
+    return "future" if FUTURE.search(window) else "past"
 
 
 def _day(day: date) -> tuple[str, str, str, bool]:
     return "DATE", day.isoformat(), "day", True
 
 
+_SOON_DAYS = 31
+
+
 def _nearest_year(month: int, day: int, anchor: date, direction: str) -> int:
+    """The year of a year-less date: the most recent occurrence at or before the anchor when
+    the text reports the past (a date less than `_SOON_DAYS` ahead is this year's: "the
+    Dec. 15 vote" in a December 2 article), the nearest one (ahead preferred) for a plan."""
+    if direction == "past":
+        try:
+            this_year = date(anchor.year, month, min(day, 28))
+        except ValueError:
+            return anchor.year
+        return anchor.year if (this_year - anchor).days <= _SOON_DAYS else anchor.year - 1
     best, best_cost = anchor.year, float("inf")
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -187,6 +201,26 @@ def _full_date(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None
         )
     except ValueError:
         return None
+
+
+_FOREIGN_MON = (
+    r"(?P<mon>(?i:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|"
+    r"octobre|novembre|décembre|decembre|januar|jänner|februar|märz|april|juni|juli|august|"
+    r"september|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+    r"setiembre|octubre|noviembre|diciembre))"
+)
+
+
+@_rule(
+    rf"\b(?P<d>[0-3]?\d)(?:er|\.)?\s+(?:de\s+)?{_FOREIGN_MON}(?:\s+(?:de\s+)?(?P<y>(?:19|20)\d\d))?\b"
+)
+def _foreign_date(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None:
+    """French, German and Spanish dates: "17 avril 2024", "17. April 2024", "27 de octubre"."""
+    month, day = month_number(m.group("mon")), int(m.group("d"))
+    if m.group("y"):
+        return "DATE", date(int(m.group("y")), month, day).isoformat(), "day", False
+    year = _nearest_year(month, day, s.anchor.day, _direction(m, s) if s.anchor.exact else "past")
+    return "DATE", date(year, month, day).isoformat(), "day", True
 
 
 @_rule(rf"\b{_MOD}{_MON},?\s+(?:of\s+)?{_Y}\b")
@@ -397,9 +431,44 @@ def _year_earlier(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | N
 @_rule(rf"\b{_MOD}(?:(?i:fiscal|calendar)\s+)?{_Y}\b(?![,.]?\d|\s*(?:%|percent|-strong))")
 def _year(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None:
     before = s.text[max(0, m.start() - 2) : m.start()]
-    if "$" in before or "#" in before:
+    if "$" in before or "#" in before or _count(m, s.text):
         return None
     return "DATE", m.group("y"), "year", False
+
+
+# a year used as a modifier comes after a determiner: "the 2020 ceasefire", "la 2023 edición"
+_DETERMINER = re.compile(
+    r"(?i:\b(?:the|a|an|its|their|his|her|this|that|le|la|les|l'|der|die|das|den|el|los|las)\s+)$"
+)
+# words after a number that do not make it a count: "in 2020 the", "2020 and", "2020 à"
+_NOT_COUNTED = frozenset(
+    {
+        "the", "a", "an", "and", "or", "but", "to", "in", "on", "at", "of", "for", "by", "with",
+        "from", "as", "when", "while", "after", "before", "until", "since", "than", "that",
+        "which", "who", "where", "was", "were", "is", "are", "had", "has", "have", "will", "would",
+        "could", "its", "his", "her", "their", "this", "these", "those", "it", "he", "she", "they",
+        "we", "i", "et", "le", "la", "les", "de", "du", "des", "en", "au", "aux", "à", "und",
+        "die", "der", "das", "den", "dem", "im", "am", "y", "el", "los", "las", "del", "con",
+        "por", "para", "que", "e", "il", "lo", "gli",
+    }
+)  # fmt: skip
+# "in 2023 alone", "since 1990 everything": a time preposition makes it a year
+_TIME_PREPOSITION = re.compile(
+    r"(?i:\b(?:in|since|until|by|during|from|before|after|en|depuis|seit|im|desde|durante)\s+)$"
+)
+_NEXT_WORD = re.compile(r"[\s\xa0]+([^\W\d_][\w'-]*)")
+
+
+def _count(m: re.Match[str], text: str) -> bool:
+    """Whether a year-like number counts things: "2000 hommes", "1999 soldiers"."""
+    following = _NEXT_WORD.match(text, m.end())
+    if following is None or not following.group(1)[0].islower():
+        return False
+    if following.group(1).lower() in _NOT_COUNTED:
+        return False
+    return _DETERMINER.search(text[max(0, m.start() - 12) : m.start()]) is None and (
+        _TIME_PREPOSITION.search(text[max(0, m.start() - 10) : m.start()]) is None
+    )
 
 
 @_rule(r"\b(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?P<dec>(?:19|20)\d)0s\b")

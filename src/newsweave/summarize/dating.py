@@ -1,4 +1,5 @@
-"""Dating the vague: which day "on Wednesday" or "on the 17th" means when the anchor is a range.
+"""Dating the vague: which day "on Wednesday" or "on the 17th" means when the anchor is a range,
+and what the story tells about the dates of its articles and events.
 
 An article without a trusted publication date has a range anchor (say 2023-10..2024-09), so a
 weekday or a bare day of the month could be any of dozens of days. Other articles of the same
@@ -11,18 +12,29 @@ is left undated rather than guessed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from newsweave.extract.anchor import Anchor
-from newsweave.text import MONTH_NAMES, WEEKDAY_NAMES, content_words, jaccard, month_number
+from newsweave.clean.dates import dateline
+from newsweave.extract.anchor import Anchor, parse_iso
+from newsweave.model import Article, Event, TimelineEntry
+from newsweave.text import (
+    MONTH_NAMES,
+    WEEKDAY_NAMES,
+    content_words,
+    jaccard,
+    month_number,
+    split_sentences,
+)
 
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAY_NAMES) + r")\b")
 _DAY_OF_MONTH = re.compile(r"\b(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)\b")
 _MONTH = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r")\b")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _DEICTIC = re.compile(r"\b(?i:today|yesterday|tomorrow|tonight|same\s+day|this\s+morning)\b")
+_LEAD_SENTENCES = 3  # the title and these first sentences tell an article's happening
 _DATE_WORDS = frozenset(
     w.lower()[:6] for w in (*MONTH_NAMES, *WEEKDAY_NAMES, "today", "yesterday", "tomorrow")
 )
@@ -119,3 +131,126 @@ def _narrow(candidates: list[date], text: str, months: bool = True) -> list[date
         by_month = [d for d in candidates if d.month == month]
         candidates = by_month or candidates
     return candidates
+
+
+def complete_datelines(members: Sequence[Article]) -> list[Article]:
+    """The story's articles, a year-less dateline ("Baltimore, Mar 26:") given the story's year.
+
+    The year is the one that puts the month and day closest to the story's dated articles.
+    """
+    days = sorted(
+        d for a in members if (d := parse_iso(a.published)) and len(a.published or "") >= 10
+    )
+    if not days:
+        return list(members)
+    middle = days[len(days) // 2]
+    out = []
+    for article in members:
+        found = dateline(article.text) if article.published is None else None
+        if found is None or found[2] is not None:
+            out.append(article)
+            continue
+        month, day, _ = found
+        options = []
+        for year in (middle.year - 1, middle.year, middle.year + 1):
+            try:
+                options.append(date(year, month, day))
+            except ValueError:
+                continue
+        if not options:
+            out.append(article)
+            continue
+        best = min(options, key=lambda d: abs((d - middle).days))
+        out.append(
+            replace(
+                article,
+                published=best.isoformat(),
+                published_inferred=True,
+                published_range=[best.isoformat()] * 2,
+                published_basis="dateline, year from the story",
+            )
+        )
+    return out
+
+
+def date_events(
+    events: Sequence[Event],
+    timeline: Sequence[TimelineEntry],
+    members: Sequence[Article],
+    min_shared: int = 3,
+) -> list[Event]:
+    """The events, an undated one dated by the happening its members' leads tell.
+
+    A lead that dates itself (a month or day in a member's first sentences; a bare year there
+    is background, "since 2020") gives its latest such date; otherwise the dates the other
+    events' timeline entries give to the lead's happening vote with the key words they share
+    with the leads (words most of the story uses left out); a clear winner with at least
+    `min_shared` votes dates the event.
+    Events are returned oldest first, undated last.
+    """
+    by_id = {a.id: a for a in members}
+    # words most of the story's articles use say nothing about which happening a lead tells
+    df = Counter(k for a in members for k in keys(a.text))
+    common = {k for k, n in df.items() if n > len(members) / 2}
+    out = []
+    for event in events:
+        if event.date is not None:
+            out.append(event)
+            continue
+        leads = [
+            s
+            for a in event.articles
+            if a in by_id
+            for s in [by_id[a].title or "", *split_sentences(by_id[a].text)[:_LEAD_SENTENCES]]
+            if s
+        ]
+        own = [
+            e.date
+            for e in timeline
+            if e.granularity in ("day", "month")
+            and set(e.sources) & set(event.articles)
+            and any(_told_in(e.text, s) for s in leads)
+        ]
+        date_ = max(own, default=None)
+        if date_ is None:
+            lead_keys = set().union(*(keys(s) for s in leads)) - common if leads else set()
+            votes: dict[str, int] = {}
+            for e in timeline:
+                if e.granularity in ("day", "month") and not set(e.sources) & set(event.articles):
+                    votes[e.date] = votes.get(e.date, 0) + len(lead_keys & keys(e.text))
+            ranked = sorted(votes.values(), reverse=True) + [0, 0]
+            if ranked[0] >= min_shared and ranked[0] > ranked[1]:
+                date_ = max(votes, key=lambda d: votes[d])
+        out.append(replace(event, date=date_))
+    return sorted(out, key=lambda e: (e.date is None, e.date or "", e.id))
+
+
+def bound_by_events(members: Sequence[Article], events: Sequence[Event]) -> list[Article]:
+    """The articles, an undated one's publication range starting no earlier than its event."""
+    start = {a: e.date for e in events if e.date for a in e.articles}
+    out = []
+    for article in members:
+        event_day = parse_iso(start.get(article.id))
+        if article.published or event_day is None:
+            out.append(article)
+            continue
+        lo, hi = (article.published_range + ["", ""])[:2]
+        low = parse_iso(lo)
+        high = parse_iso(hi)
+        if (low is None or event_day > low) and (high is None or event_day <= high):
+            out.append(
+                replace(
+                    article,
+                    published_range=[event_day.isoformat(), hi],
+                    published_basis="story: after the event it reports",
+                )
+            )
+        else:
+            out.append(article)
+    return out
+
+
+def _told_in(entry: str, sentence: str) -> bool:
+    """Whether a timeline entry's text comes from `sentence` (a clause of it, maybe cut)."""
+    core = entry.removesuffix(" …").strip()
+    return bool(core) and (core in sentence or core[1:] in sentence)

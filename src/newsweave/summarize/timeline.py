@@ -15,9 +15,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsweave.extract.anchor import Anchor, article_anchor
+from newsweave.clean.text import CAPTION
+from newsweave.extract.anchor import Anchor, article_anchor, month_end, parse_iso
 from newsweave.extract.dates import time_expressions
 from newsweave.extract.resolve import story_anchors
+from newsweave.extract.timex import FUTURE
 from newsweave.model import Article, Event, TimeExpression, TimelineEntry
 from newsweave.summarize.dating import Clue, explicit, keys, refine_day, vague_day
 from newsweave.text import jaccard, split_sentences
@@ -34,6 +36,9 @@ BOILERPLATE = re.compile(
     re.I,
 )
 
+# what follows a caption's date: ". – " before the story goes on, or the photo credit
+_CAPTION_TAIL = re.compile(r"(?i)\s*\.\s+[–—]\s|\s*[.,]?\s*\((?:ap|afp|reuters|photo|file)\b")
+
 
 @dataclass(frozen=True, slots=True)
 class TimelineConfig:
@@ -46,6 +51,7 @@ class TimelineConfig:
     min_words: int = 8  # a clause shorter than this takes in its neighbours
     corroborate: int = 3  # key words a sentence shares with another to date a vague day by it
     publication: bool = True  # add an entry for each publication date (the article's title)
+    background_days: int = 30  # entries ending this long before the first article: background
 
 
 @dataclass(slots=True)
@@ -69,7 +75,10 @@ def build_timeline(
     """Dated entries from time expressions and publication dates, merged across articles."""
     config = config or TimelineConfig()
     mentions = story_mentions(articles, events, copies, config)
-    entries = merge_mentions(mentions, config)
+    window = story_window(articles)
+    entries = [e for e in merge_mentions(mentions, config) if not after_the_story(e, window)]
+    for entry in entries:
+        entry.background = before_the_story(entry, window, config.background_days)
     if len(entries) > config.max_entries:
         ranked = sorted(entries, key=lambda e: (-len(e.sources), e.inferred, -len(e.date)))
         entries = ranked[: config.max_entries]
@@ -90,12 +99,16 @@ def story_mentions(
         articles, key=lambda a: (a.id in copy_ids, a.published or "9999", a.published_inferred)
     )
     anchors = story_anchors(ordered) if any(not _exact(a) for a in ordered) else {}
+    window = story_window(ordered)
     event_of = {a: e.id for e in events for a in e.articles}
     found: list[tuple[Article, Anchor | None, list[TimeExpression]]] = []
     for article in ordered:
         anchor = anchors.get(article.id) or article_anchor(
             article.published, article.published_inferred
         )
+        if window is not None and (anchor is None or not anchor.exact):
+            # an undated article was published among the story's others: not after the latest
+            anchor = window if anchor is None else _capped(anchor, window)
         found.append((article, anchor, _expressions(article, anchor)))
     clues = [
         (article.id, expr.sentence, expr.value if explicit(expr.text) else "")
@@ -116,6 +129,8 @@ def story_mentions(
         for expr in exprs:
             value = _calendar(expr)
             if value is None or not expr.sentence or BOILERPLATE.search(expr.sentence):
+                continue
+            if caption_date(expr):
                 continue
             date, granularity = value
             if expr.relative and anchor is not None and not anchor.exact:
@@ -150,12 +165,62 @@ def story_mentions(
     return mentions
 
 
+def story_window(articles: Sequence[Article]) -> Anchor | None:
+    """The days the story's dated articles were published on (first..latest), or None."""
+    days = sorted(
+        d for a in articles if len(a.published or "") >= 10 and (d := parse_iso(a.published))
+    )
+    return Anchor(days[0], days[-1]) if days else None
+
+
+def _capped(anchor: Anchor, window: Anchor) -> Anchor:
+    """A range anchor that ends no later than the story's latest article."""
+    if anchor.earliest > window.latest:
+        return anchor
+    return Anchor(anchor.earliest, min(anchor.latest, window.latest))
+
+
+def before_the_story(entry: TimelineEntry, window: Anchor | None, days: int) -> bool:
+    """Whether an entry's whole period ends `days` or more before the story's first article."""
+    start = parse_iso(entry.date)
+    if window is None or start is None:
+        return False
+    if entry.granularity == "day":
+        end = start
+    elif entry.granularity in ("month", "season", "quarter"):
+        end = month_end(start.year, start.month)
+    else:
+        end = start.replace(month=12, day=31)
+    return (window.earliest - end).days >= days
+
+
+def caption_date(expr: TimeExpression) -> bool:
+    """Whether the time expression dates a photo caption, not a happening of the text."""
+    if CAPTION.search(expr.sentence):
+        return True
+    at = expr.sentence.find(expr.text)
+    after = expr.sentence[at + len(expr.text) :] if at >= 0 else ""
+    return bool(_CAPTION_TAIL.match(after))
+
+
+def after_the_story(entry: TimelineEntry, window: Anchor | None) -> bool:
+    """Whether an entry is dated after the story's latest article without stating a plan."""
+    if window is None or parse_iso(entry.date) is None:
+        return False
+    return entry.date[:10] > window.latest.isoformat() and not FUTURE.search(entry.text)
+
+
 def merge_mentions(
     mentions: Sequence[Mention], config: TimelineConfig | None = None
 ) -> list[TimelineEntry]:
-    """One entry per happening and date: mentions of one date that say much the same are merged."""
+    """One entry per happening and date: mentions of one date that say much the same are merged.
+
+    A merged entry reads as its most central clause: the one sharing most key words with
+    the others (the first on a tie).
+    """
     config = config or TimelineConfig()
     groups: list[tuple[TimelineEntry, set[str]]] = []
+    members: list[list[Mention]] = []
     by_date: dict[str, list[int]] = {}
     for mention in mentions:
         for index in by_date.get(mention.date, []):
@@ -165,6 +230,7 @@ def merge_mentions(
                     entry.sources = sorted({*entry.sources, mention.article})
                 entry.inferred = entry.inferred and mention.inferred
                 words |= mention.words
+                members[index].append(mention)
                 break
         else:
             by_date.setdefault(mention.date, []).append(len(groups))
@@ -176,6 +242,14 @@ def merge_mentions(
                 granularity=mention.granularity,
             )
             groups.append((entry, set(mention.words)))
+            members.append([mention])
+    for (entry, _), told in zip(groups, members, strict=True):
+        if len(told) > 2:
+            central = max(
+                told,
+                key=lambda m: sum(len(m.words & o.words) for o in told if o is not m),
+            )
+            entry.text = central.text
     return [entry for entry, _ in groups]
 
 
@@ -292,6 +366,7 @@ def _publication(article: Article) -> Mention:
 
 
 def _same_happening(a: set[str], b: set[str], config: TimelineConfig) -> bool:
+    """Whether two clauses on one date tell one happening."""
     shared = len(a & b)
     if shared < 3:
         return False

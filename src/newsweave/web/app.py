@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsweave import __version__
 from newsweave.errors import InputError, NewsweaveError
+from newsweave.render.dates import human_date
 from newsweave.render.markdown import http_url
 from newsweave.store import MEMORY
 from newsweave.web.routes import ROUTES, NotFound
@@ -94,6 +95,7 @@ def _templates() -> Jinja2Templates:
         entity_url=lambda kind, name: f"/entities/{kind}/{quote(name, safe='')}",
     )
     env.filters["http_url"] = http_url
+    env.filters["human_date"] = human_date
     env.filters["numbered"] = numbered
     return Jinja2Templates(env=env)
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import ipaddress
+import os
+import socket
 
 import click
 
-from newsweave.errors import MissingExtraError
+from newsweave.errors import InputError, MissingExtraError
 from newsweave.store import DEFAULT_DB
 
 
@@ -20,10 +23,37 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def check_port(host: str, port: int) -> None:
+    """InputError, in one line, when `port` on `host` cannot be listened on (in use, not ours)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise InputError(f"cannot listen on {host}: {exc.strerror}") from exc
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        if os.name != "nt":
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise InputError(
+                    f"port {port} on {host} is already in use (another server?): "
+                    f"stop it or pick another port with --port"
+                ) from exc
+            raise InputError(f"cannot listen on {host}:{port}: {exc.strerror}") from exc
+
+
 @click.command()
 @click.option("--db", "db", default=DEFAULT_DB, show_default=True, help="SQLite store file.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on.",
+)
 def serve(db: str, host: str, port: int) -> None:
     """Browse the stored stories in a web browser (read-only; needs the [web] extra)."""
     for module in ("starlette", "jinja2", "uvicorn"):
@@ -42,5 +72,6 @@ def serve(db: str, host: str, port: int) -> None:
             "reach it can read the store (there is no login)",
             err=True,
         )
+    check_port(host, port)
     click.echo(f"newsweave: serving {db} at http://{host}:{port}/ (Ctrl+C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

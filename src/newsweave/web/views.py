@@ -14,8 +14,10 @@ from newsweave.jobs import brief_from_store
 from newsweave.model import Article, Brief, Page, Quote, Story, to_dict
 from newsweave.render.json import brief_to_dict
 from newsweave.render.markdown import citation_numbers
+from newsweave.render.overview import Overview, SaidValue, story_overview, who_said_when
+from newsweave.render.timeline_svg import timeline_lanes
 from newsweave.store import SQLiteStore
-from newsweave.web.charts import Chart, timeline_chart
+from newsweave.web.charts import timeline_chart
 
 ENTITY_KINDS = ("speaker", "outlet", "person", "place", "organisation")
 NAMED_KINDS = {  # the Entity.kind labels behind each named-entity page kind
@@ -41,9 +43,12 @@ class StoryView:
     brief: Brief
     articles: dict[str, Article]
     numbers: dict[str, int]
-    chart: Chart
+    chart: str  # escaped HTML: the shared timeline chart
     lineage: list[LineageGroup]
     extra_lineage: list[dict[str, Any]] | None
+    overview: Overview
+    conflicts: list[tuple[Any, list[SaidValue]]]  # (Discrepancy, who said which value when)
+    dated: list[Any]  # the timeline entries on the story's own time axis, oldest first
 
     def api(self) -> dict[str, Any]:
         """The JSON twin: the same data as `newsweave show ID --format json`."""
@@ -58,14 +63,20 @@ def story_view(store: SQLiteStore, story_id: str) -> StoryView | None:
     brief = brief_from_store(store, story.id)
     story = next(s for s in brief.stories if s.id == story.id)
     extra = getattr(story, "lineage", None)
+    articles = {a.id: a for a in brief.articles}
+    numbers = citation_numbers(brief)
+    published = [articles[a].published or "" for a in story.articles if a in articles]
     return StoryView(
         story=story,
         brief=brief,
-        articles={a.id: a for a in brief.articles},
-        numbers=citation_numbers(brief),
-        chart=timeline_chart(story.timeline),
+        articles=articles,
+        numbers=numbers,
+        chart=timeline_chart(story, articles, numbers),
         lineage=[LineageGroup(g[0], g[1:]) for g in story.duplicates if g],
         extra_lineage=[_plain(item) for item in extra] if extra else None,
+        overview=story_overview(story, articles),
+        conflicts=[(d, who_said_when(d, articles)) for d in story.discrepancies],
+        dated=[e for p in timeline_lanes(story.timeline, published).main for e in p.entries],
     )
 
 
