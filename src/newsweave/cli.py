@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,10 +13,14 @@ from newsweave import __version__
 from newsweave.engines.command import run
 from newsweave.errors import InputError, NewsweaveError
 from newsweave.evaluate.command import evaluate
+from newsweave.logs import setup_logging
+from newsweave.model import Dropped, Page
 from newsweave.store import DEFAULT_DB, EXPORT_FORMATS, MEMORY, SQLiteStore, export, open_store
+from newsweave.terminal import json_line, json_safe, terminal_safe
 from newsweave.web.command import serve
 
 if TYPE_CHECKING:
+    from newsweave.dedup import IndependenceConfig
     from newsweave.extract import ExtractConfig
 
 FORMATS = ("json", "md", "html")
@@ -40,8 +42,26 @@ def entities_option(fn: Callable[..., Any]) -> Callable[..., Any]:
         type=click.Choice(["auto", "spacy", "lexical", "none"]),
         default="auto",
         show_default=True,
-        help="Entity backend: auto is spaCy when the [nlp] extra is installed, else lexical.",
+        help="Entity backend: auto is spaCy when installed (a default dependency), else lexical.",
     )(fn)
+
+
+def outlet_groups_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """The shared --outlet-groups option: outlets that count as one independent source."""
+    return click.option(
+        "--outlet-groups",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help='JSON file of sister outlets that count as one source: {"group": ["host", ...]}. '
+        "Articles of one site always count as one source.",
+    )(fn)
+
+
+def _independence(path: Path | None) -> IndependenceConfig | None:
+    if path is None:
+        return None
+    from newsweave.dedup import IndependenceConfig, load_outlet_groups
+
+    return IndependenceConfig(outlet_groups=load_outlet_groups(path))
 
 
 def _extract_config(entities: str) -> ExtractConfig:
@@ -73,11 +93,8 @@ def output_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 @click.pass_context
 def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     """newsweave turns scraped news pages into sourced story briefs."""
-    level = logging.WARNING - 10 * verbose if not quiet else logging.ERROR
-    logging.basicConfig(
-        level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s"
-    )
-    ctx.obj = {"quiet": quiet}
+    setup_logging(verbose, quiet)
+    ctx.obj = {"quiet": quiet, "verbose": verbose}
 
 
 @cli.command()
@@ -102,6 +119,7 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
 )
 @click.option("--llm-model", metavar="NAME", help="Model name for --llm-url.")
 @entities_option
+@outlet_groups_option
 @click.pass_context
 def brief(
     ctx: click.Context,
@@ -114,6 +132,7 @@ def brief(
     llm_url: str | None,
     llm_model: str | None,
     entities: str,
+    outlet_groups: Path | None,
 ) -> None:
     """Ingest INPUTS, run every stage and write the story brief (the main job).
 
@@ -133,13 +152,14 @@ def brief(
 
         check_since(since)
     llm = LLMConfig.from_env(llm_url, llm_model)
+    independence = _independence(outlet_groups)
     with open_store(db or MEMORY) as store:
         summary = ingest(store, inputs, ui.progress(), stdin=_stdin(inputs))
         ui.ingest_summary(summary)
         if store.count("pages") == 0:
             raise InputError(f"no usable pages in the input ({len(summary.dropped)} dropped)")
         extract = _extract_config(entities)
-        result = analyze_store(store, ui.progress(), extract)
+        result = analyze_store(store, ui.progress(), extract, independence)
         dropped = summary.dropped + result.report.dropped
         ui.dropped(result.report.dropped)
         if not result.articles:
@@ -168,7 +188,7 @@ def brief(
 @click.option("--url", "urls", multiple=True, help="Fetch this URL (repeatable).")
 @click.option(
     "--url-file",
-    type=click.File("r", encoding="utf-8"),
+    type=click.File("rb"),
     help="Fetch every URL in this file (one per line).",
 )
 @click.option("--follow", is_flag=True, help="For a fetched feed, fetch the page of every item.")
@@ -200,31 +220,44 @@ def ingest_command(
     from newsweave.ingest.fetch import FetchConfig, fetch_pages, read_url_list
     from newsweave.jobs import store_items
 
-    wanted = list(urls) + (read_url_list(url_file.read()) if url_file else [])
+    listed = url_file.read().decode("utf-8", "replace") if url_file else ""
+    wanted = list(urls) + read_url_list(listed)
     if not inputs and not wanted:
         raise InputError("nothing to ingest: give paths, --url or --url-file")
     ui = _ui(ctx)
+    fetched: list[int] = []
+
+    def count_fetched(items: Iterable[Page | Dropped]) -> Iterator[Page | Dropped]:
+        for item in items:
+            if isinstance(item, Page):
+                fetched.append(1)
+            yield item
+
     items = chain(
         read_inputs(inputs, stdin=_stdin(inputs)) if inputs else (),
-        fetch_pages(wanted, FetchConfig(allow_private=allow_private), follow=follow)
+        count_fetched(fetch_pages(wanted, FetchConfig(allow_private=allow_private), follow=follow))
         if wanted
         else (),
     )
     with open_store(db) as store:
         ui.ingest_summary(store_items(store, items, ui.progress()))
+    if wanted and not fetched:
+        raise InputError(f"every URL was refused or failed ({len(wanted)} given); see above")
 
 
 @cli.command()
 @db_option()
 @entities_option
+@outlet_groups_option
 @click.pass_context
-def analyze(ctx: click.Context, db: str, entities: str) -> None:
+def analyze(ctx: click.Context, db: str, entities: str, outlet_groups: Path | None) -> None:
     """Run every analysis stage over the stored pages and store the stories."""
     from newsweave.jobs import analyze_store
 
     ui = _ui(ctx)
+    independence = _independence(outlet_groups)
     with _existing_store(db) as store:
-        result = analyze_store(store, ui.progress(), _extract_config(entities))
+        result = analyze_store(store, ui.progress(), _extract_config(entities), independence)
         ui.report(result.report)
         ui.say(f"{len(result.articles)} articles in {len(result.stories)} stories")
 
@@ -241,7 +274,7 @@ def stories(ctx: click.Context, db: str, as_json: bool) -> None:
         rows = story_rows(store)
     if as_json:
         for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
+            click.echo(json_line(row))
         return
     if not rows:
         click.echo("no stories yet: run `newsweave analyze` after ingesting pages", err=True)
@@ -252,10 +285,15 @@ def stories(ctx: click.Context, db: str, as_json: bool) -> None:
 @cli.command()
 @click.argument("story_id")
 @db_option()
-@click.option("--json", "as_json", is_flag=True, help="Print the copy relations as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print relations and groups as JSON.")
 def lineage(story_id: str, db: str, as_json: bool) -> None:
-    """Show which articles of a story are copies or rewrites of which, with the evidence."""
-    from newsweave.dedup import independent_sources
+    """Show a story's copies (kind, direction, evidence, shared text) and independent sources.
+
+    Articles count as one source when one copies the other (verbatim, prefix, partial or
+    rewrite; quotations never count), when they come from one site, or when they credit
+    one wire agency and share its wording.
+    """
+    from newsweave.dedup import independent_count
     from newsweave.model import to_dict
 
     with _existing_store(db) as store:
@@ -263,21 +301,43 @@ def lineage(story_id: str, db: str, as_json: bool) -> None:
         if story is None:
             raise InputError(f"no single story matches {story_id!r}: see `newsweave stories`")
         names = {a.id: a.outlet or a.source for a in store.articles() if a.id in story.articles}
-    independent = independent_sources(story.articles, story.lineage)
+    count = independent_count(story)
     if as_json:
-        data = {"story": story.id, "independent": independent, "relations": to_dict(story.lineage)}
-        click.echo(json.dumps(data, ensure_ascii=False))
+        data = {
+            "story": story.id,
+            "articles": len(story.articles),
+            "independent_sources": count,
+            "groups": to_dict(story.sources),
+            "relations": to_dict(story.lineage),
+        }
+        click.echo(json_line(data))
         return
     click.echo(
-        f"{story.id}: {len(story.articles)} articles, {len(independent)} independent sources"
+        terminal_safe(f"{story.id}: {len(story.articles)} articles, {count} independent sources")
     )
+    if story.lineage:
+        click.echo("copies:")
     for rel in story.lineage:
+        arrow = "->" if rel.directed else "<->"
         click.echo(
-            f"{rel.original} ({names.get(rel.original, '?')}) -> {rel.copy} "
-            f"({names.get(rel.copy, '?')}): {rel.kind}"
+            terminal_safe(
+                f"  {rel.original} ({names.get(rel.original, '?')}) {arrow} {rel.copy} "
+                f"({names.get(rel.copy, '?')}): {rel.kind}"
+            )
         )
         for line in rel.evidence:
-            click.echo(f"    {line}")
+            click.echo(terminal_safe(f"      {line}"))
+        for passage in rel.passages[:1]:
+            click.echo(terminal_safe(f"      shared: {passage[:200]}"))
+    grouped = [g for g in story.sources if len(g.articles) > 1]
+    if grouped:
+        click.echo("one source each:")
+    for group in grouped:
+        click.echo(
+            terminal_safe("  " + ", ".join(f"{a} ({names.get(a, '?')})" for a in group.articles))
+        )
+        for reason in group.reasons:
+            click.echo(terminal_safe(f"      {reason}"))
 
 
 @cli.command()
@@ -298,30 +358,56 @@ def show(ctx: click.Context, story_id: str, fmt: str | None, output: Path | None
 
 @cli.command(name="export")
 @click.option(
-    "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="jsonl",
+    show_default=True,
+    help="JSON Lines (one record a line) or Parquet (needs -o).",
 )
 @click.option(
     "--what",
     type=click.Choice(["pages", "articles", "stories"]),
     default="articles",
     show_default=True,
+    help="Which records: raw pages (after ingest), articles or stories (after analyze).",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output file."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
 )
 @db_option()
 def export_command(fmt: str, what: str, output: Path | None, db: str) -> None:
     """Export stored pages, articles or stories as JSON Lines or Parquet."""
     with _existing_store(db) as store:
         count = export(store, what, fmt, output or sys.stdout)
+        pages = store.count("pages")
     if output:
         click.echo(f"wrote {count} {what} to {output}", err=True)
+    if count == 0 and what != "pages" and pages:
+        click.echo(
+            f"newsweave: hint: no {what} yet, but {pages} stored pages: run "
+            f"`newsweave analyze --db {db}` first",
+            err=True,
+        )
+    elif count == 0:
+        click.echo(
+            f"newsweave: hint: the store is empty: run `newsweave ingest --db {db} PATH...` first",
+            err=True,
+        )
 
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "text"]), default="jsonl", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "text"]),
+    default="jsonl",
+    show_default=True,
+    help="One JSON article a line, or the plain title and text.",
 )
 @click.option(
     "--explain",
@@ -337,7 +423,7 @@ def clean(ctx: click.Context, inputs: tuple[str, ...], fmt: str, explain: bool) 
     """
     from newsweave.clean import clean_pages, explain_page
     from newsweave.ingest import read_inputs
-    from newsweave.model import Dropped, Page, to_dict
+    from newsweave.model import to_dict
 
     ui = _ui(ctx)
 
@@ -350,10 +436,10 @@ def clean(ctx: click.Context, inputs: tuple[str, ...], fmt: str, explain: bool) 
 
     if explain:
         for page in pages():
-            click.echo(f"== {page.source}")
+            click.echo(terminal_safe(f"== {page.source}"))
             for verdict in explain_page(page):
                 mark = "+" if verdict.kept else "-"
-                click.echo(f"{mark} [{verdict.reason}] {verdict.text}")
+                click.echo(terminal_safe(f"{mark} [{verdict.reason}] {verdict.text}"))
         return
     for result in clean_pages(pages()):
         if isinstance(result, Dropped):
@@ -362,15 +448,17 @@ def clean(ctx: click.Context, inputs: tuple[str, ...], fmt: str, explain: bool) 
             record = to_dict(result)
             record.pop("figures", None)
             record.pop("quotes", None)
-            click.echo(json.dumps(record, ensure_ascii=False))
+            click.echo(json_line(record))
         else:
-            click.echo(f"== {result.source}\n# {result.title or '(untitled)'}\n\n{result.text}\n")
+            title = result.title or "(untitled)"
+            click.echo(terminal_safe(f"== {result.source}\n# {title}\n\n{result.text}\n"))
 
 
 def _ui(ctx: click.Context) -> Any:
     from newsweave.ui import ConsoleUI
 
-    return ConsoleUI(quiet=ctx.obj["quiet"] if ctx.obj else False)
+    obj = ctx.find_root().obj or {}
+    return ConsoleUI(quiet=obj.get("quiet", False), verbose=obj.get("verbose", 0))
 
 
 def _format(fmt: str | None, output: Path | None) -> str:
@@ -395,8 +483,8 @@ def _write(result: Any, fmt: str, output: Path | None, ui: Any) -> None:
     from newsweave.render import render
 
     text = render(result, fmt)
-    if output is None:
-        click.echo(text, nl=False)
+    if output is None:  # escape codes from pages never reach the terminal
+        click.echo(json_safe(text) if fmt == "json" else terminal_safe(text), nl=False)
         return
     try:
         output.write_text(text, encoding="utf-8")
@@ -415,7 +503,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="newsweave", standalone_mode=False)
     except NewsweaveError as exc:
-        click.echo(f"newsweave: error: {exc}", err=True)
+        click.echo(terminal_safe(f"newsweave: error: {exc}"), err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         click.echo("newsweave: aborted", err=True)

@@ -95,6 +95,8 @@ class StageReport:
     records_out: int = 0
     seconds: float = 0.0
     dropped: list[Dropped] = field(default_factory=list)
+    inputs: dict[str, int] = field(default_factory=dict)  # records read, per collection
+    outputs: dict[str, int] = field(default_factory=dict)  # records written, per collection
 
     def drop_reasons(self) -> Counter[str]:
         """Count drops by reason, ignoring the per-document details after a colon."""
@@ -170,6 +172,7 @@ class Pipeline:
     ) -> list[Any]:
         items = list(records)
         report.records_in = len(items)
+        report.inputs = {stage.needs[0]: len(items)}
         progress.start(stage.name, len(items))
         kept: list[Any] = []
         for out in stage.fn(items):
@@ -179,6 +182,7 @@ class Pipeline:
                 kept.append(out)
             progress.advance(stage.name)
         report.records_out = len(kept)
+        report.outputs = {stage.adds[0]: len(kept)}
         progress.finish(stage.name)
         return kept
 
@@ -193,11 +197,13 @@ class Pipeline:
         missing = [name for name in stage.adds if name not in result]
         if missing:
             raise StageError(f"stage '{stage.name}' did not return {', '.join(missing)}")
-        report.records_in = sum(_size(data[n]) for n in stage.needs)
+        report.inputs = {n: _size(data[n]) for n in stage.needs}
+        report.records_in = sum(report.inputs.values())
         report.dropped.extend(result.get("dropped", []))
         for name in stage.adds:
             data[name] = result[name]
-        report.records_out = sum(_size(result[n]) for n in stage.adds)
+        report.outputs = {n: _size(result[n]) for n in stage.adds}
+        report.records_out = sum(report.outputs.values())
 
 
 def _size(value: Any) -> int:

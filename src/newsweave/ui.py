@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from rich.console import Console
@@ -14,10 +15,11 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
-from rich.table import Table
+from rich.table import Column, Table
 
-from newsweave.model import Dropped
+from newsweave.model import TRUNCATED, Dropped
 from newsweave.pipeline import RunReport, SilentProgress
+from newsweave.terminal import terminal_safe
 
 
 class RichProgress:
@@ -52,12 +54,31 @@ class RichProgress:
             self._bars.stop()
 
 
+_NAMES = {"copies": ("copy group", "copy groups")}  # collection -> (one, many) for the table
+
+
+def _count(name: str, n: int) -> str:
+    one, many = _NAMES.get(name, (name.rstrip("s"), name))
+    return f"{n:,} {one if n == 1 else many}"
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(_count(name, n) for name, n in counts.items()) or "–"
+
+
+def is_duplicate(item: Dropped) -> bool:
+    """A page skipped because the same page was already read in this run."""
+    return item.reason.startswith("duplicate of ")
+
+
 class ConsoleUI:
     """Messages for people, on standard error, so standard output stays clean for data."""
 
-    def __init__(self, quiet: bool = False) -> None:
+    def __init__(self, quiet: bool = False, verbose: int = 0, width: int | None = None) -> None:
         self.quiet = quiet
-        self.console = Console(stderr=True, highlight=False, soft_wrap=True)
+        self.verbose = verbose
+        self.console = Console(stderr=True, highlight=False, soft_wrap=True, width=width)
+        self.out = Console(highlight=False, width=width)
 
     def progress(self) -> RichProgress | SilentProgress:
         """Progress bars on a terminal; silence when quiet or when standard error is not a terminal."""
@@ -68,48 +89,98 @@ class ConsoleUI:
     def say(self, message: str) -> None:
         """One line of status, unless quiet."""
         if not self.quiet:
-            self.console.print(escape(message))
+            self.console.print(escape(terminal_safe(message)))
 
     def dropped(self, dropped: list[Dropped]) -> None:
-        """One line per dropped document: which and why (shown even when quiet)."""
+        """One line per dropped document, with why (shown even when quiet); repeats of a page
+        already read are one line with their count (each listed with -v); a cut is "truncated"."""
+        copies = [d for d in dropped if is_duplicate(d)]
         for item in dropped:
-            self.console.print(f"[yellow]dropped[/] {escape(item.source)}: {escape(item.reason)}")
+            if item.truncated:
+                why = terminal_safe(item.reason.removeprefix(TRUNCATED).strip())
+                self.console.print(
+                    f"[yellow]truncated[/] {escape(terminal_safe(item.source))}: {escape(why)}"
+                )
+            elif not is_duplicate(item) or self.verbose:
+                source, reason = terminal_safe(item.source), terminal_safe(item.reason)
+                self.console.print(f"[yellow]dropped[/] {escape(source)}: {escape(reason)}")
+        if copies and not self.verbose:
+            n = len(copies)
+            self.console.print(
+                f"[yellow]skipped[/] {n:,} exact {'copy' if n == 1 else 'copies'} of pages already "
+                "read in this run (-v lists them)"
+            )
 
     def ingest_summary(self, summary: Any) -> None:
         """The dropped documents, then one line of counts."""
         self.dropped(summary.dropped)
+        copies = sum(1 for d in summary.dropped if is_duplicate(d))
         self.say(
             f"read {summary.read} pages: {summary.added} stored, {summary.existing} already stored, "
-            f"{len(summary.dropped)} dropped"
+            f"{copies} exact copies skipped, {len(summary.dropped) - copies} dropped"
         )
 
     def report(self, report: RunReport) -> None:
-        """A table of what each stage took in, gave out, dropped, and how long it took."""
+        """A table of what each stage read, wrote, dropped, and how long it took."""
         self.dropped(report.dropped)
         if self.quiet:
             return
-        table = Table("stage", "in", "out", "dropped", "seconds", title="analysis")
+        table = Table(
+            "stage",
+            "read",
+            "wrote",
+            Column("dropped", justify="right"),
+            Column("seconds", justify="right"),
+            title="analysis: records each stage read and wrote",
+        )
         for stage in report.stages:
             table.add_row(
                 stage.name,
-                str(stage.records_in),
-                str(stage.records_out),
+                _counts(stage.inputs) if stage.inputs else str(stage.records_in),
+                _counts(stage.outputs) if stage.outputs else str(stage.records_out),
                 str(len(stage.dropped)),
                 f"{stage.seconds:.2f}",
             )
         self.console.print(table)
 
     def stories_table(self, rows: list[dict[str, Any]]) -> None:
-        """The story list as a table on standard output."""
-        table = Table("id", "articles", "events", "dates", "outlets", "title")
+        """The story list on standard output: a table on a wide terminal, else two lines a story."""
+        if self.out.width >= 120:
+            table = Table("id", "articles", "events", "dates", "outlets", "title")
+            for row in rows:
+                table.add_row(
+                    escape(terminal_safe(row["id"])),
+                    _sizes(row),
+                    str(row["events"]),
+                    escape(terminal_safe(_dates(row))),
+                    escape(terminal_safe(", ".join(row["outlets"]))),
+                    escape(terminal_safe(row["title"])),
+                )
+            self.out.print(table)
+            return
+        width = max(self.out.width, 40)
         for row in rows:
-            dates = f"{row['first']} – {row['last']}" if row["first"] else "undated"
-            table.add_row(
-                row["id"],
-                str(row["articles"]),
-                str(row["events"]),
-                dates,
-                escape(", ".join(row["outlets"])),
-                escape(row["title"]),
-            )
-        Console(highlight=False).print(table)
+            self.out.print(f"[bold]{escape(terminal_safe(row['title']))}[/]", overflow="fold")
+            events = f"{row['events']} {'event' if row['events'] == 1 else 'events'}"
+            meta = f"{row['id']} · {_sizes(row)} · {events} · {_dates(row)}"
+            outlets = ", ".join(row["outlets"]) or "no outlet known"
+            for line in (meta, outlets):
+                wrapped = textwrap.fill(line, width, initial_indent="  ", subsequent_indent="  ")
+                self.out.print(escape(terminal_safe(wrapped)), overflow="fold")
+
+
+def _sizes(row: dict[str, Any]) -> str:
+    n = row["articles"]
+    text = f"{n} {'article' if n == 1 else 'articles'}"
+    sources = row.get("sources")
+    if sources is not None and sources != n:
+        text += f" ({sources} independent)"
+    return text
+
+
+def _dates(row: dict[str, Any]) -> str:
+    if not row["first"]:
+        return "undated"
+    return (
+        row["first"] if row["last"] in (None, row["first"]) else f"{row['first']} – {row['last']}"
+    )

@@ -15,10 +15,18 @@ def page(content: str, **kw) -> Page:
 
 def test_public_api_matches_all():
     assert sorted(clean.__all__) == sorted(
-        ["CleanConfig", "LineVerdict", "clean_page", "clean_pages", "explain_page"]
+        ["CleanConfig", "LineVerdict", "clean_page", "clean_pages", "explain_page", "explain_pages"]
     )
     for name in clean.__all__:
         assert hasattr(clean, name)
+
+
+def test_explain_pages_is_explain_page_of_each():
+    pages = [page(TEXT_PAGE, id="t1"), page(HTML_PAGE, id="h1", kind="html"), page(""),
+             page(MENU_ONLY, id="t2"), page(TEXT_PAGE.replace("\n", "\n\n"), id="t3")]  # fmt: skip
+    assert list(clean.explain_pages(pages, CleanConfig(window=2))) == [
+        explain_page(p) for p in pages
+    ]
 
 
 def test_import_is_light():
@@ -180,3 +188,36 @@ def test_html_page():
 def test_html_without_text_is_dropped():
     out = clean_page(page("<html><body><nav>Home</nav></body></html>", kind="html"))
     assert isinstance(out, Dropped) and out.stage == "clean"
+
+
+def test_explain_shows_every_block_of_an_html_page_with_why_it_was_removed():
+    html = (
+        "<html><head><title>Pier closes | Harbour Herald</title></head><body>"
+        '<header class="site-header"><a href="/">Harbour Herald</a>'
+        '<nav><ul><li><a href="/">Home</a></li><li><a href="/n">News</a></li></ul></nav></header>'
+        f"<article><h1>Westmere pier closes</h1><p>{BODY[0]}</p><p>{BODY[1]}</p>"
+        f"<p>{BODY[2]}</p></article>"
+        '<aside class="related-stories"><h2>Related</h2><ul>'
+        '<li><a href="/x">Ferry fares rise again this spring in Westmere</a></li></ul></aside>'
+        '<div id="cookie-consent">We use cookies to improve your visit.</div>'
+        "<footer><p>All rights reserved by the Harbour Herald company.</p></footer>"
+        "</body></html>"
+    )
+    verdicts = explain_page(page(html, kind="html"))
+    why = {v.text: (v.kept, v.reason) for v in verdicts}
+    assert why["Home"] == (False, "menu") and why["News"] == (False, "menu")
+    assert why["Ferry fares rise again this spring in Westmere"] == (False, "related links")
+    assert why["We use cookies to improve your visit."] == (False, "cookie notice")
+    assert why["All rights reserved by the Harbour Herald company."] == (False, "footer")
+    assert why["Harbour Herald"] == (False, "page header")
+    assert all(why[b][0] for b in BODY[:3])  # the article's paragraphs are kept
+    assert [v.text for v in verdicts].index("Home") < [v.text for v in verdicts].index(BODY[0])
+
+
+def test_page_blocks_survive_deep_nesting_and_skip_scripts():
+    from newsweave.clean.html_blocks import page_blocks
+
+    deep = "<div>" * 200 + "deep text" + "</div>" * 200
+    html = f"<html><body><script>var x = 1;</script>{deep}<p>a<br>b</p></body></html>"
+    assert [b.text for b in page_blocks(html)] == ["deep text", "a", "b"]
+    assert isinstance(page_blocks("<div>" * 50_000), list)  # the parser's depth cap, no error

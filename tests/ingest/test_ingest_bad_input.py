@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 import gzip
 import io
 import os
@@ -170,14 +169,14 @@ def test_garbage_warc(tmp_path: Path) -> None:
 
 def test_unreadable_file_in_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "locked.txt").write_text("secret")
-    real_open = builtins.open
+    real_open = os.open  # files are opened with os.open (O_NONBLOCK, so a FIFO never blocks)
 
     def fake_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
         if str(file).endswith("locked.txt"):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", fake_open)
+    monkeypatch.setattr(os, "open", fake_open)
     assert reasons(tmp_path) == {"locked.txt": "cannot read: Permission denied"}
 
 

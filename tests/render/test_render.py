@@ -21,12 +21,13 @@ from newsweave.model import (
     Event,
     Figure,
     Quote,
+    SourceGroup,
     Story,
     SummarySentence,
     TimelineEntry,
 )
 from newsweave.render import render, validate_brief
-from newsweave.render.timeline_svg import date_span, timeline_svg
+from newsweave.render.timeline_svg import date_span, timeline_lanes, timeline_svg
 
 XSS = '<script>window.pwned=1</script><img src=x onerror="alert(1)"></textarea>[click](javascript:alert(1))'
 
@@ -71,7 +72,8 @@ def full_brief(url: str = "https://news.example/ferry?a=1&b=2") -> Brief:
     story = brief.stories[0]
     story.articles.append("a2")
     story.duplicates = [["a1", "a2"]]
-    story.lineage = [CopyRelation("a1", "a2", "verbatim", [XSS])]
+    story.lineage = [CopyRelation("a1", "a2", "verbatim", [XSS], passages=[XSS])]
+    story.sources = [SourceGroup(["a1", "a2"], [f"a1 and a2 are both from {XSS}"])]
     story.timeline += [
         TimelineEntry("2024-09", XSS, ["a1"], inferred=True, granularity="month", event="e1"),
         TimelineEntry("1990", "the decade", ["a1"], granularity="decade"),
@@ -113,6 +115,7 @@ def test_html_report_has_every_section_and_stays_escaped() -> None:
         "Single-source facts",
         "Quote ledger",
         "Lineage",
+        "Independent sources",
         "Sources",
     ):
         assert heading in page
@@ -127,7 +130,7 @@ def test_html_report_has_every_section_and_stays_escaped() -> None:
 def test_markdown_has_changes_claims_and_single_source_facts() -> None:
     text = render(full_brief(url="javascript:alert(1)"), "md")
     assert "## What changed" in text
-    assert "### Single-source facts" in text
+    assert "#### Single-source facts" in text
     assert "### Claims and their support" in text
     assert "<script>" not in text
     assert "javascript:alert(1)" not in text  # neither the page text nor the non-http URL
@@ -148,10 +151,13 @@ def test_timeline_chart_has_one_row_per_date_with_a_count() -> None:
         TimelineEntry("2019", "Harlow bridge built", ["b"], granularity="year"),
         TimelineEntry("2021-03-02", "Bridge reopened", ["a"], inferred=True),
     ]
-    svg = timeline_svg(entries)
+    html = timeline_svg(entries, published=["2019-06-01", "2021-03-05"])
+    svg = html.split("</svg>")[0]
     assert svg.count("<rect") == 1 and svg.count("<circle") == 1
-    assert "2019 ×2" in svg and "&lt;b&gt;choir" in svg and "<b>" not in svg
+    assert "2019 ×2" in svg and "&lt;b&gt;choir" in svg and "<b>" not in html
     assert 'fill="none"' in svg  # the only entry on 2021-03-02 is inferred
+    alone = timeline_svg(entries)  # no report date: the weeks before the latest day
+    assert alone.split("</svg>")[0].count("<rect") == 0 and "Background" in alone
 
 
 def test_markdown_without_changes_has_no_changes_section() -> None:
@@ -194,3 +200,49 @@ def test_markdown_escapes_links_and_html() -> None:
 def test_unknown_format_is_a_render_error() -> None:
     with pytest.raises(RenderError, match="unknown format 'pdf'"):
         render(hostile_brief(), "pdf")
+
+
+def test_timeline_chart_keeps_background_late_and_undated_entries_off_the_axis() -> None:
+    entries = [
+        TimelineEntry("1988", "Old mill built at Dunmere", ["a"], granularity="year"),
+        TimelineEntry("2025-06-02", "Mill fire breaks out", ["a", "b"]),
+        TimelineEntry("2025-06-03", "Fire crews leave the mill", ["b"]),
+        TimelineEntry("2025-09-01", "Inquiry due to report", ["b"]),
+        TimelineEntry("sometime", "Owner promised repairs", ["c"]),
+    ]
+    lanes = timeline_lanes(entries, published=["2025-06-02", "2025-06-04"])
+    assert [p.date for p in lanes.main] == ["2025-06-02", "2025-06-03"]
+    assert [p.date for p in lanes.background] == ["1988"]
+    assert [p.date for p in lanes.later] == ["2025-09-01"]
+    assert [p.date for p in lanes.undated] == ["sometime"]
+    assert (lanes.start, lanes.end) == (date(2025, 6, 2), date(2025, 6, 3))
+    published = ["2025-06-02", "2025-06-04"]
+    html = timeline_svg(entries, lambda a: f"/articles/{a}", {"a": 1, "b": 2}, published)
+    chart = html.split("</svg>")[0]
+    assert chart.count('class="tl-mark"') == 2  # only the story's own days are on the axis
+    assert "1988" not in chart and "September" not in chart and "Owner" not in chart
+    assert 'href="/articles/a"' in chart and ">[2]<" in chart  # points link to their sources
+    assert "Background" in html and "Dated after the newest report" in html
+    assert "Undated" in html and "Owner promised repairs" in html
+
+
+def test_the_brief_opens_with_the_story_in_three_lines() -> None:
+    brief = full_brief()
+    md = render(brief, "md")
+    story = md.split("\n## ", 2)[1 if "What changed" not in md else 2]
+    head = story.splitlines()[2:5]
+    assert [line.split("**")[1] for line in head] == ["What happened:", "When:", "Sources:"]
+    assert "independent source" in head[2]
+    html = render(brief, "html")
+    assert html.index("What happened") < html.index("Where sources disagree")
+    assert html.index("Where sources disagree") < html.index("<h3>Timeline")
+    assert "<details><summary>Single-source facts" in html
+
+
+def test_the_header_counts_source_groups_and_names_why() -> None:
+    brief = full_brief()
+    markdown = render(brief, "md")
+    assert "1 independent source \\(2 articles" in markdown
+    assert "- [1][2] count as one source: [1] and [2] are both from" in markdown
+    brief.stories[0].sources = []  # a brief from before source groups: copies count once
+    assert "1 independent source \\(2 articles" in render(brief, "md")

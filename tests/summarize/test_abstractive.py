@@ -70,6 +70,8 @@ def endpoint() -> Iterator[str]:
         "/broken": (500, b"model not loaded"),
         "/garbled": (200, b"<html>not json</html>"),
         "/slow": (200, chat(ANSWER)),
+        "/deep": (200, b'{"choices": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"),
+        "/huge": (200, chat("word " * 400_000)),
     }
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -102,7 +104,13 @@ def test_supported_sentences_are_kept_and_the_rest_reported(endpoint: str) -> No
 
 
 @pytest.mark.parametrize(
-    ("path", "message"), [("/broken", "HTTP 500"), ("/garbled", "no chat completion")]
+    ("path", "message"),
+    [
+        ("/broken", "HTTP 500"),
+        ("/garbled", "no chat completion"),
+        ("/deep", "no chat completion"),  # was RecursionError
+        ("/huge", "more than 1,000,000 bytes"),  # was read whole, with no cap
+    ],
 )
 def test_endpoint_failures_are_clear_errors(endpoint: str, path: str, message: str) -> None:
     config = LLMConfig(url=endpoint + path + "/v1")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from newsweave.errors import InputError
 from newsweave.model import (
     Article,
     Brief,
+    Claim,
     Discrepancy,
     DiscrepancyValue,
     Figure,
@@ -75,13 +78,66 @@ def test_changes_are_matched_by_shared_articles_not_ids() -> None:
     changes = compare_briefs(CURRENT, EARLIER)
     kinds = [(c.kind, c.story) for c in changes]
     assert ("new-story", "s-bridge") in kinds
-    assert ("new-article", "s-new-id") in kinds
+    assert ("new-source", "s-new-id") in kinds
     assert not any(c.story == "s-fest" for c in changes)
     facts = [c for c in changes if c.kind == "new-fact"]
-    assert [f.text for f in facts] == ["2025-05-06: Tugs refloated the ferry at high tide."]
-    (changed,) = [c for c in changes if c.kind == "changed-figure"]
-    assert (changed.before, changed.after, changed.sources) == ("120", "about 300", ["a2"])
-    assert any(c.kind == "new-conflict" and c.sources == ["a1", "a2"] for c in changes)
+    assert [f.text for f in facts] == ["6 May 2025: Tugs refloated the ferry at high tide."]
+    (moved,) = [c for c in changes if c.kind == "figure-moved"]
+    assert (moved.before, moved.after, moved.sources) == ("120", "300", ["a2"])
+    assert moved.text.startswith("passengers stranded: 120 → 300, Courier")
+    assert not any(c.kind == "new-conflict" for c in changes)  # a move, not a new disagreement
+
+
+def test_a_disagreement_among_new_sources_only_is_a_new_conflict() -> None:
+    later = Brief(
+        articles=[*CURRENT.articles, art("a3", "Ferry towed"), art("a4", "Ferry towed home")],
+        stories=[
+            Story(
+                id="s-x",
+                title="Ferry stuck off Tollmouth",
+                articles=["a1", "a2", "a3", "a4"],
+                discrepancies=[
+                    Discrepancy(
+                        "tugs used",
+                        [
+                            DiscrepancyValue("2", "two", ["a3"]),
+                            DiscrepancyValue("3", "three", ["a4"]),
+                        ],
+                    )
+                ],
+            )
+        ],
+    )
+    (conflict,) = [c for c in compare_briefs(later, CURRENT) if c.kind == "new-conflict"]
+    assert conflict.text.startswith("tugs used: 2 (Courier") and conflict.sources == ["a3", "a4"]
+
+
+def test_a_copy_of_an_earlier_article_is_not_a_new_source_and_old_facts_are_not_new() -> None:
+    story = replace(
+        CURRENT.stories[0],
+        articles=["a1", "a2", "a1copy"],
+        duplicates=[["a1", "a1copy"]],
+        timeline=[
+            TimelineEntry("2025-05-04", "The ferry ran aground off Tollmouth.", ["a1", "a1copy"]),
+            TimelineEntry("2025-05-06", "Tugs refloated the ferry at high tide.", ["a2"]),
+        ],
+        claims=[Claim("Tugs refloated the ferry at high tide on Tuesday.", ["a2"])],
+    )
+    brief = replace(CURRENT, articles=[*CURRENT.articles, art("a1copy", "Ferry stuck")])
+    changes = compare_briefs(replace(brief, stories=[story]), EARLIER)
+    assert [c.sources for c in changes if c.kind == "new-source"] == [["a2"]]
+    assert [c.sources for c in changes if c.kind == "new-article"] == [["a1copy"]]
+    facts = [c.text for c in changes if c.kind == "new-fact"]
+    assert facts == ["Tugs refloated the ferry at high tide on Tuesday."]  # told once
+
+
+def test_labels_are_plain_words_in_every_format() -> None:
+    brief = with_changes(CURRENT, EARLIER, "2025-05-05")
+    md = render(brief, "md")
+    assert "**Figure changed**" in md and "**New source**" in md
+    assert "new-fact" not in md and "figure-moved" not in md
+    html = render(brief, "html")
+    assert "Figure changed" in html and "figure-moved" not in html
 
 
 def test_nothing_changes_against_itself() -> None:
@@ -132,7 +188,7 @@ def test_cli_since_and_against(tmp_path: Path) -> None:
     assert code == 0, err
     data = json.loads(out)
     assert data["since"] == "2025-05-05"
-    new = [c for c in data["changes"] if c["kind"] in ("new-article", "new-story")]
+    new = [c for c in data["changes"] if c["kind"] in ("new-source", "new-article", "new-story")]
     assert new and all(len(c["sources"]) >= 1 for c in new)
     earlier = tmp_path / "earlier.json"
     code, _, err = run("-q", "brief", pages, "--format", "json", "-o", str(earlier))
@@ -141,3 +197,29 @@ def test_cli_since_and_against(tmp_path: Path) -> None:
     assert code == 0 and json.loads(out)["changes"] == []
     code, _, err = run("-q", "brief", pages, "--since", "yesterday")
     assert code == 2 and "YYYY-MM-DD" in err
+
+
+def test_since_on_the_bundled_example_is_one_line_per_new_fact(examples: Path) -> None:
+    code, out, err = run("-q", "brief", str(examples), "--since", "2025-03-13")
+    assert code == 0, err
+    section = out.split("## What changed since 2025-03-13", 1)[1].split("\n## ", 1)[0]
+    lines = [line for line in section.splitlines() if line.startswith("- ")]
+    assert 3 <= len(lines) <= 40
+    assert all(line.startswith("- **") for line in lines)  # a plain label on every line
+    assert not any("new-fact" in line or "changed-figure" in line for line in lines)
+    sentences = [
+        s.strip()
+        for line in lines
+        for s in re.split(r"(?<=[.!?])\s+", re.sub(r"^- \*\*[^*]+\*\*: ", "", line))
+        if len(s.split()) >= 4
+    ]
+    assert len(sentences) == len(set(sentences)), "a sentence is repeated"
+    facts = [line for line in lines if line.startswith("- **New fact**")]
+    bodies = [re.sub(r"^- \*\*New fact\*\*: (?:\d+ \w+ \d{4}: )?", "", f) for f in facts]
+    assert len(bodies) == len(set(bodies))  # at most one line per new fact
+    cited = [int(n) for line in lines for n in re.findall(r"\[(\d+)\]$", line)]
+    sources = out.split("## Sources", 1)[1]
+    old = {n for n in cited if re.search(rf"^{n}\. .*\(2025-03-1[0-2]", sources, re.M)}
+    assert not any(  # a new fact never cites an article from before the date
+        re.search(rf"\[{n}\]", f) for f in facts for n in old
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -26,7 +27,7 @@ def _html(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def client(example_db: str) -> TestClient:
-    return TestClient(create_app(example_db))
+    return TestClient(create_app(example_db), base_url="http://127.0.0.1")
 
 
 @pytest.fixture(scope="module")
@@ -109,10 +110,11 @@ def test_story_page_has_every_section(client: TestClient, dam: dict) -> None:
     for marker in (
         'id="summary"',
         'class="cite" href="/articles/',
-        'class="timeline-chart"',
-        '<rect class="bar"',
-        '<table class="conflicts">',
-        '<table class="quotes">',
+        'class="tl-chart"',
+        'class="tl-mark"',
+        '<table class="conflicts cards">',
+        '<table class="quotes cards">',
+        'id="details"',
         'id="lineage"',
         '<ol class="sources">',
     ):
@@ -195,3 +197,26 @@ def test_openapi_describes_every_api_route(client: TestClient) -> None:
 def test_create_app_needs_an_existing_store(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no store at"):
         create_app(str(tmp_path / "missing.db"))
+
+
+def test_story_page_opens_with_the_story_then_disagreements_then_timeline(
+    client: TestClient, dam: dict
+) -> None:
+    page = client.get(f"/stories/{dam['id']}").text
+    order = [
+        page.index(marker)
+        for marker in (
+            "<strong>What happened</strong>",
+            "<strong>When</strong>",
+            "<strong>Sources</strong>",
+            'id="conflicts"',
+            'id="timeline"',
+            'id="details"',
+        )
+    ]
+    assert order == sorted(order)
+    assert "independent source" in page
+    conflicts = page[page.index('id="conflicts"') : page.index('id="timeline"')]
+    assert re.search(r'class="when">[^<]*\d{1,2} \w+ \d{4}</span>', conflicts)  # who said it when
+    details = page[page.index('id="details"') :]
+    assert "<details><summary>Single-source facts" in details or "Single-source" not in details

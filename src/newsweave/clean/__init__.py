@@ -3,7 +3,10 @@
     clean_page(page)    -> Article | Dropped
     clean_pages(pages)  -> Iterator[Article | Dropped], in input order, with site context;
                            an article cut to `max_chars` is followed by a Dropped noting the cut
-    explain_page(page)  -> list[LineVerdict], every line with kept/dropped and the reason
+    explain_page(page)  -> list[LineVerdict], every line (HTML: every text block of the page)
+                           with kept/dropped and the reason
+    explain_pages(pages) -> Iterator[list[LineVerdict]], explain_page of each, text pages
+                           scored in batches (the store keeps these for the web UI)
 
 HTML goes through trafilatura (main text) and htmldate (date), imported lazily. Flattened text
 goes through newsweave's own line scorer (`features.py`, `scorer.py`, weights in model.json).
@@ -17,14 +20,21 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from newsweave.model import Article, Dropped, Page
+from newsweave.model import TRUNCATED, Article, Dropped, Page
 
 from .config import CleanConfig, LineVerdict
 
 if TYPE_CHECKING:
     from .text import Scored
 
-__all__ = ["CleanConfig", "LineVerdict", "clean_page", "clean_pages", "explain_page"]
+__all__ = [
+    "CleanConfig",
+    "LineVerdict",
+    "clean_page",
+    "clean_pages",
+    "explain_page",
+    "explain_pages",
+]
 
 
 def clean_page(page: Page, config: CleanConfig | None = None) -> Article | Dropped:
@@ -50,7 +60,7 @@ def _cap(
         cut = config.max_chars
     result.text = text[:cut].rstrip()
     note = (
-        f"text cut: {len(text):,} characters, over the {config.max_chars:,}-character cap; "
+        f"{TRUNCATED} {len(text):,} characters, over the {config.max_chars:,}-character cap; "
         f"kept the first {len(result.text):,}"
     )
     return result, Dropped(result.source, note, stage="clean")
@@ -71,16 +81,42 @@ def _clean(
 
 
 def explain_page(page: Page, config: CleanConfig | None = None) -> list[LineVerdict]:
-    """Every line (HTML: every line trafilatura kept) with kept/dropped and the reason."""
+    """Every line (HTML: every text block of the page) with kept/dropped and the reason."""
     config = config or CleanConfig()
     if page.kind == "html":
-        from .html import analyse_html
+        from .html import explain_html
 
-        res = analyse_html(page, config)
-        return res.verdicts or [LineVerdict("", False, res.error or "no text")]
+        return explain_html(page, config)
     from .text import analyse
 
     return analyse(page, config).verdicts()
+
+
+def explain_pages(
+    pages: Iterable[Page], config: CleanConfig | None = None
+) -> Iterator[list[LineVerdict]]:
+    """`explain_page` of every page, in order; text pages of a window are scored together."""
+    config = config or CleanConfig()
+    batch: list[Page] = []
+    for page in pages:
+        batch.append(page)
+        if len(batch) >= config.window:
+            yield from _explain_batch(batch, config)
+            batch = []
+    yield from _explain_batch(batch, config)
+
+
+def _explain_batch(batch: list[Page], config: CleanConfig) -> list[list[LineVerdict]]:
+    from .text import analyse, score_pages
+
+    text = [p for p in batch if p.kind != "html" and p.content and p.content.strip()]
+    scored = dict(zip(map(id, text), score_pages([p.content for p in text], config), strict=True))
+    return [
+        analyse(p, config, None, scored[id(p)]).verdicts()
+        if id(p) in scored
+        else explain_page(p, config)
+        for p in batch
+    ]
 
 
 def clean_pages(

@@ -326,7 +326,9 @@ def _repetitive(
     long = [line.index for line in lines if line.nw >= _REPEAT_MIN_WORDS]
     if not long:
         return
-    bounds = np.searchsorted(words.line, np.array([long, np.add(long, 1)]))  # words are in line order
+    bounds = np.searchsorted(
+        words.line, np.array([long, np.add(long, 1)])
+    )  # words are in line order
     for i, a, b in zip(long, bounds[0].tolist(), bounds[1].tolist(), strict=True):
         distinct = len(np.unique(words.hashes[a:b]))
         if distinct <= _REPEAT_MAX_SHARE * (b - a):

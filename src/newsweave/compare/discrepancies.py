@@ -50,6 +50,7 @@ class CompareConfig:
     quantity_bonus: float = 0.2  # ... sharing an agreeing figure of the same said quantity
     min_words: int = 6  # shorter sentences are not claims
     max_words: int = 80  # longer ones are run-on text, not claims
+    max_figures: int = 300  # figures of one article compared (clustering them is quadratic)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +103,9 @@ def _figure_clusters(
     )
     clusters: list[list[tuple[Quantity, _Measure]]] = []
     for article in articles:
-        alike = Counter((f.sentence, f.unit, f.counts) for f in article.figures)
-        for figure in article.figures:
+        figures = article.figures[: config.max_figures]
+        alike = Counter((f.sentence, f.unit, f.counts) for f in figures)
+        for figure in figures:
             years = sentence_years(article.times, figure.sentence)
             q = quantity(figure, years, config.quantity)
             about = figure.counts or figure.unit or ""

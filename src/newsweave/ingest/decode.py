@@ -112,10 +112,16 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_RE.search(text[:4096].encode("utf-8", "replace")))
 
 
+# Codecs Python knows that are no page encoding: a declared one is ignored.
+_NOT_CHARSETS = {"undefined", "unicode_escape", "raw_unicode_escape", "idna", "punycode", "utf_7"}
+
+
 def _strict(data: bytes, encoding: str) -> str | None:
     try:
+        if codecs.lookup(encoding).name.replace("-", "_") in _NOT_CHARSETS:
+            return None
         return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError, ValueError, TypeError):
         return None
 
 

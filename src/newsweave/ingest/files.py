@@ -15,7 +15,7 @@ from newsweave.ingest.decode import binary_kind, decode, looks_like_html
 from newsweave.ingest.jsonl import looks_like_jsonl, read_jsonl
 from newsweave.ingest.pages import page_from_bytes, page_from_text, too_big
 from newsweave.ingest.warc import read_warc
-from newsweave.model import Dropped, Page
+from newsweave.model import Dropped, Page, encodable
 
 if TYPE_CHECKING:
     from newsweave.ingest import IngestConfig
@@ -38,7 +38,9 @@ FORMATS = {
 }
 _STREAMED = ("warc", "jsonl")  # read record by record; the size cap applies per record
 _CHUNK = 1 << 20
-_COUNT_LIMIT = 50  # count an oversized stream's bytes up to this many times the cap
+_COUNT_LIMIT = (
+    5  # count an oversized stream's bytes up to this many times the cap (bombs: "more than")
+)
 
 
 def format_of(path: str) -> tuple[str | None, bool]:
@@ -48,6 +50,14 @@ def format_of(path: str) -> tuple[str | None, bool]:
     if gzipped:
         name = name[:-3]
     return FORMATS.get(os.path.splitext(name)[1]), gzipped
+
+
+def display_path(path: str) -> str:
+    """A path as text that can always be stored: undecodable bytes of its name as \\xNN."""
+    try:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    except UnicodeError:
+        return encodable(path)
 
 
 def read_path(path: str, config: IngestConfig) -> Iterator[Item]:
@@ -68,13 +78,13 @@ def walk(
     """Yield the paths of the files under `folder`, sorted, skipping hidden names."""
     real = os.path.realpath(folder)
     if real in _seen:
-        yield Dropped(folder, "symbolic link loop, not followed")
+        yield Dropped(display_path(folder), "symbolic link loop, not followed")
         return
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
     except OSError as exc:
-        yield Dropped(folder, f"cannot read folder: {_why(exc)}")
+        yield Dropped(display_path(folder), f"cannot read folder: {_why(exc)}")
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -83,40 +93,71 @@ def walk(
         try:
             if entry.is_symlink():
                 if not config.follow_symlinks:
-                    yield Dropped(path, "symbolic link, not followed")
+                    yield Dropped(display_path(path), "symbolic link, not followed")
                     continue
                 if not os.path.exists(path):
-                    yield Dropped(path, "broken symbolic link")
+                    yield Dropped(display_path(path), "broken symbolic link")
                     continue
             if entry.is_dir():
                 yield from walk(path, config, _seen | {real})
             elif entry.is_file():
                 yield path
             else:
-                yield Dropped(path, "not a regular file")
+                yield Dropped(display_path(path), f"not a regular file ({_kind(entry.stat())})")
         except OSError as exc:
-            yield Dropped(path, f"cannot read: {_why(exc)}")
+            yield Dropped(display_path(path), f"cannot read: {_why(exc)}")
 
 
 def read_file(path: str, config: IngestConfig) -> Iterator[Item]:
     """Read one file; every failure becomes a Dropped naming the file."""
     fmt, gzipped = format_of(path)
+    label = display_path(path)
     try:
-        info = os.stat(path)
-        size = info.st_size if stat.S_ISREG(info.st_mode) else None
-        if size is not None and size > config.max_bytes and not gzipped and fmt not in _STREAMED:
-            yield Dropped(path, too_big("file", size, config.max_bytes))
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            info = os.fstat(fd)
+        except OSError:
+            os.close(fd)
+            raise
+        if not stat.S_ISREG(info.st_mode):
+            os.close(fd)
+            yield Dropped(
+                label, f"not a regular file ({_kind(info)}); use - to read standard input"
+            )
             return
-        with open(path, "rb") as raw:
+        size = info.st_size
+        if size > config.max_bytes and not gzipped and fmt not in _STREAMED:
+            os.close(fd)
+            yield Dropped(label, too_big("file", size, config.max_bytes))
+            return
+        with open(fd, "rb") as raw:
             if gzipped and fmt != "warc":  # warcio reads gzipped WARCs itself, member by member
                 with gzip.GzipFile(fileobj=raw, mode="rb") as unzipped:
-                    yield from read_stream(_binary(unzipped), path, fmt, config, "file", decompressed=True)
+                    yield from read_stream(
+                        _binary(unzipped), label, fmt, config, "file", decompressed=True
+                    )
             else:
-                yield from read_stream(raw, path, fmt, config, "file")
+                yield from read_stream(raw, label, fmt, config, "file")
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
-        yield Dropped(path, gzip_reason(exc))
+        yield Dropped(label, gzip_reason(exc))
     except OSError as exc:
-        yield Dropped(path, f"cannot read: {_why(exc)}")
+        yield Dropped(label, f"cannot read: {_why(exc)}")
+
+
+def _kind(info: os.stat_result) -> str:
+    """What a non-regular file is: "FIFO", "character device"..."""
+    mode = info.st_mode
+    for test, name in (
+        (stat.S_ISFIFO, "FIFO"),
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISBLK, "block device"),
+        (stat.S_ISSOCK, "socket"),
+        (stat.S_ISDIR, "folder"),
+    ):
+        if test(mode):
+            return name
+    return "special file"
 
 
 def read_stream(
@@ -171,7 +212,9 @@ def _sniff(
     if allow_gzip and data.startswith(b"\x1f\x8b"):
         try:
             with gzip.GzipFile(fileobj=io.BytesIO(data), mode="rb") as unzipped:
-                yield from read_stream(_binary(unzipped), source, None, config, what, decompressed=True)
+                yield from read_stream(
+                    _binary(unzipped), source, None, config, what, decompressed=True
+                )
         except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
             yield Dropped(source, gzip_reason(exc))
         return

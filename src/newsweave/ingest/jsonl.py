@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from newsweave.ingest.decode import Decoded, decode
 from newsweave.ingest.pages import iso_date, page_from_text, too_big
 from newsweave.model import Dropped, Page
+from newsweave.safejson import JSONLimitError
+from newsweave.safejson import loads as safe_loads
 
 if TYPE_CHECKING:
     from newsweave.ingest import IngestConfig
@@ -23,7 +25,9 @@ def looks_like_jsonl(text: str) -> bool:
     if not lines or not all(line.lstrip().startswith("{") for line in lines):
         return False
     try:
-        return isinstance(json.loads(lines[0]), dict)
+        return isinstance(safe_loads(lines[0]), dict)
+    except JSONLimitError:
+        return True  # JSON, too deep to read: read_jsonl drops the line with the reason
     except ValueError:
         return False
 
@@ -66,10 +70,10 @@ def _line_page(line: bytes, lineno: int, where: str) -> Page | Dropped:
     if decoded is None:
         return Dropped(where, f"line {lineno}: not text (no encoding fits)")
     try:
-        record = json.loads(decoded.text.strip())
+        record = safe_loads(decoded.text.strip())
     except json.JSONDecodeError as exc:
         return Dropped(where, f"line {lineno}: invalid JSON ({exc.msg} at column {exc.colno})")
-    except ValueError as exc:  # e.g. integers too long to convert
+    except ValueError as exc:  # nested too deeply, integers too long to convert
         return Dropped(where, f"line {lineno}: invalid JSON ({exc})")
     if not isinstance(record, dict):
         return Dropped(where, f"line {lineno}: not a JSON object")

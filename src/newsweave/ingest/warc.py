@@ -1,4 +1,12 @@
-"""WARC and WARC.gz archives, read with warcio: one Page per HTML response record."""
+"""WARC and WARC.gz archives, read with warcio: one Page per HTML response record.
+
+warcio reads header lines with an unbounded `readline`, so a record whose headers
+are one endless line (or millions of short ones) would fill memory. The reader
+here caps each header line and each record's header bytes, and reports a gzip
+member cut short or corrupt, which warcio would pass over in silence. A record
+that cannot be read becomes a Dropped naming it; the records after it are still
+read when the archive can be resumed (a WARC.gz has one gzip member per record).
+"""
 
 from __future__ import annotations
 
@@ -15,6 +23,12 @@ if TYPE_CHECKING:
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _PAGE_RECORDS = ("response", "resource")
 _CHUNK = 1 << 20
+MAX_LINE = 65_536  # bytes of one WARC or HTTP header line
+MAX_HEADERS = 1_000_000  # bytes of one record's WARC and HTTP headers together
+
+
+class WarcLimit(Exception):
+    """A record's headers are over a cap; reading this archive cannot go on safely."""
 
 
 class _Counting:
@@ -34,16 +48,26 @@ class _Counting:
 
 
 def read_warc(stream: BinaryIO, source: str, config: IngestConfig) -> Iterator[Page | Dropped]:
-    """Yield a Page per HTML response record; Dropped for others and for a truncated archive."""
+    """Yield a Page per HTML response record; Dropped for others and for a damaged archive."""
     counting = _Counting(stream)
     from warcio.archiveiterator import ArchiveIterator  # imported when a WARC is read
 
+    from newsweave.ingest.warc_reader import BoundedReader
+
     records = ArchiveIterator(counting)
+    reader = BoundedReader(records.fh, block_size=records.reader.block_size)
+    records.reader = reader
     done = 0
     pages = 0
     try:
         for record in records:
-            item = _record_page(record, source, config)
+            if record.rec_headers.get_header("Content-Length") is None:
+                rid = _record_id(record, done + 1)
+                reason = f"WARC record {rid} has no Content-Length (cut short or invalid)"
+                reader.header_bytes, reader.pending = 0, False
+                yield Dropped(f"{source}#{rid}", reason)
+                continue
+            item = _safe_record_page(record, source, config, done + 1)
             missing = _drain(record)
             if missing:
                 rid = _record_id(record, done + 1)
@@ -52,19 +76,44 @@ def read_warc(stream: BinaryIO, source: str, config: IngestConfig) -> Iterator[P
                 )
                 return
             done += 1
+            reader.header_bytes, reader.pending = 0, False
             if item is not None:
                 pages += 1
                 yield item
+    except WarcLimit as exc:
+        yield Dropped(source, f"WARC record {done + 1}: {exc}; the rest of the archive is skipped")
+        return
     except Exception as exc:  # warcio raises many kinds on corrupt input; report, never crash
         yield Dropped(source, f"corrupt WARC after {done} records ({type(exc).__name__}: {exc})")
         return
+    if reader.damage:
+        yield Dropped(source, f"damaged WARC.gz after record {done}: {reader.damage}")
+        return
+    if reader.cut_member:
+        yield Dropped(source, f"truncated WARC: the gzip member after record {done} is cut short")
+        return
     leftover = counting.count - records.offset
-    if leftover > 0:
+    if reader.pending:
+        yield Dropped(source, f"truncated WARC: the record after record {done} is incomplete")
+    elif leftover > 0:
         yield Dropped(
             source, f"truncated WARC: {leftover} bytes after record {done} are not a whole record"
         )
     elif not pages:
         yield Dropped(source, f"WARC has no response records ({done} records of other types)")
+
+
+def _safe_record_page(
+    record: Any, source: str, config: IngestConfig, number: int
+) -> Page | Dropped | None:
+    """`_record_page`, with any failure of this one record turned into its Dropped."""
+    try:
+        return _record_page(record, source, config, number)
+    except WarcLimit:
+        raise
+    except Exception as exc:  # one bad record never costs the records after it
+        rid = _record_id(record, number)
+        return Dropped(f"{source}#{rid}", f"WARC record {rid}: unreadable ({type(exc).__name__})")
 
 
 def _record_id(record: Any, number: int) -> str:
@@ -80,11 +129,13 @@ def _drain(record: Any) -> int:
     return max(getattr(raw, "limit", 0), 0)
 
 
-def _record_page(record: Any, source: str, config: IngestConfig) -> Page | Dropped | None:
+def _record_page(
+    record: Any, source: str, config: IngestConfig, number: int = 0
+) -> Page | Dropped | None:
     """A Page for an HTML response, a Dropped for another response, None for other records."""
     if record.rec_type not in _PAGE_RECORDS:
         return None
-    rid = _record_id(record, 0)
+    rid = _record_id(record, number)
     where = f"{source}#{rid}"
     headers = record.http_headers if record.rec_type == "response" else None
     if headers is not None:

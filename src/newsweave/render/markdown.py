@@ -6,11 +6,21 @@ import re
 from urllib.parse import urlsplit
 
 from newsweave.compare.quantities import format_number
-from newsweave.model import Article, Brief, Change, Story
+from newsweave.model import TRUNCATED, Article, Brief, Change, Story, change_label
+from newsweave.render.dates import human_date
+from newsweave.render.overview import (
+    independent_sources,
+    relation_phrase,
+    story_overview,
+    who_said_when,
+    with_citations,
+)
+from newsweave.render.timeline_svg import timeline_lanes
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 number = format_number  # one number formatter for the whole package (kept name for callers)
+__all__ = ["citation_numbers", "http_url", "independent_sources", "md_escape", "render_markdown"]
 
 
 def md_escape(text: str) -> str:
@@ -31,24 +41,8 @@ def citation_numbers(brief: Brief) -> dict[str, int]:
     return {article.id: n for n, article in enumerate(brief.articles, start=1)}
 
 
-def independent_sources(story: Story) -> int:
-    """How many independent sources a story has: copies of one original count once."""
-    copies = sum(len(group) - 1 for group in story.duplicates)
-    return len(story.articles) - copies
-
-
-def story_span(story: Story, by_id: dict[str, Article]) -> tuple[str | None, list[str]]:
-    """A story's publication dates as one label ("d1 to d2"), and its outlets, for headers."""
-    members = [by_id[a] for a in story.articles if a in by_id]
-    dates = sorted(a.published for a in members if a.published)
-    outlets = sorted({a.outlet for a in members if a.outlet})
-    if not dates:
-        return None, outlets
-    return (dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"), outlets
-
-
 def render_markdown(brief: Brief) -> str:
-    """The whole brief as a Markdown document."""
+    """The whole brief as a Markdown document: each story's top first, long lists at the end."""
     numbers = citation_numbers(brief)
     by_id = {a.id: a for a in brief.articles}
     lines = ["# newsweave brief", ""]
@@ -58,11 +52,23 @@ def render_markdown(brief: Brief) -> str:
         lines += _changes(brief.changes, brief.since, numbers)
     for story in brief.stories:
         lines += _story(story, numbers, by_id)
+    details = [line for story in brief.stories for line in _details(story, numbers)]
+    if details:
+        lines += ["## Details", "", "Single-source facts, entities and every figure, by story.", ""]
+        lines += details
     lines += ["## Sources", ""]
     lines += [_source(article, numbers[article.id]) for article in brief.articles]
-    if brief.dropped:
+    cut = [d for d in brief.dropped if d.truncated]
+    dropped = [d for d in brief.dropped if not d.truncated]
+    if cut:
+        lines += ["", "## Truncated", "", "Kept, but cut to the length cap:", ""]
+        lines += [
+            f"- {md_escape(d.source)}: {md_escape(d.reason.removeprefix(TRUNCATED).strip())}"
+            for d in cut
+        ]
+    if dropped:
         lines += ["", "## Dropped", ""]
-        lines += [f"- {md_escape(d.source)}: {md_escape(d.reason)}" for d in brief.dropped]
+        lines += [f"- {md_escape(d.source)}: {md_escape(d.reason)}" for d in dropped]
     return "\n".join(lines) + "\n"
 
 
@@ -74,91 +80,65 @@ def _cite(ids: list[str], numbers: dict[str, int]) -> str:
 
 def _changes(changes: list[Change], since: str | None, numbers: dict[str, int]) -> list[str]:
     lines = [f"## What changed{' since ' + md_escape(since) if since else ''}", ""]
-    for c in changes:
-        detail = ""
-        if c.before is not None or c.after is not None:
-            detail = f" ({md_escape(c.before or '–')} → {md_escape(c.after or '–')})"
-        lines.append(
-            f"- {md_escape(c.kind)}: {md_escape(c.text)}{detail} {_cite(c.sources, numbers)}"
-        )
+    lines += [
+        f"- **{change_label(c.kind)}**: {md_escape(c.text)} {_cite(c.sources, numbers)}".rstrip()
+        for c in changes
+    ]
     return [*lines, ""]
 
 
 def _header(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) -> list[str]:
-    dates, outlets = story_span(story, by_id)
-    meta = [
-        f"Story `{story.id}`",
-        f"{len(story.articles)} articles {_cite(story.articles, numbers)}",
-        f"{independent_sources(story)} independent sources",
+    top = story_overview(story, by_id)
+    what = top.what
+    generated = " *(generated)*" if what.generated else ""
+    return [
+        f"## {md_escape(story.title)}",
+        "",
+        f"**What happened:** {md_escape(what.text)}{generated} {_cite(what.sources, numbers)}  ",
+        f"**When:** {md_escape(top.when)}  ",
+        f"**Sources:** {md_escape(top.sources)} {_cite(story.articles, numbers)} · "
+        f"story `{story.id}`",
+        "",
     ]
-    if dates:
-        meta.append(dates)
-    if outlets:
-        meta.append("outlets: " + md_escape(", ".join(outlets)))
-    return [f"## {md_escape(story.title)}", "", " · ".join(meta), ""]
 
 
 def _story(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) -> list[str]:
     lines = _header(story, numbers, by_id)
-    if story.summary:
+    if story.discrepancies:
+        lines += ["### Where sources disagree", ""]
+        for d in story.discrepancies:
+            lines.append(f"- **{md_escape(d.about)}** ({md_escape(d.kind)})")
+            for v in who_said_when(d, by_id):
+                said = "; ".join(
+                    f"“{md_escape(s.wording)}” {_cite([s.article], numbers)} {md_escape(s.when)}"
+                    for s in v.said
+                )
+                lines.append(f"  - {md_escape(v.value)}: {said}")
+        lines.append("")
+    if story.timeline:
+        lines += _timeline(story, numbers, by_id)
+    if len(story.summary) > 1:
         lines += ["### Summary", ""]
         lines += [
             f"- {md_escape(s.text)}{' *(generated)*' if s.generated else ''} "
             f"{_cite(s.sources, numbers)}"
-            for s in story.summary
+            for s in story.summary[1:]
         ]
         lines.append("")
     if story.events:
         lines += ["### Events", ""]
         lines += [
-            f"- {md_escape(e.date or 'undated')}: {md_escape(e.title)} {_cite(e.articles, numbers)}"
+            f"- {md_escape(human_date(e.date))}: {md_escape(e.title)} {_cite(e.articles, numbers)}"
             for e in story.events
         ]
         lines.append("")
-    if story.timeline:
-        lines += ["### Timeline", "", "| date | what | sources |", "| --- | --- | --- |"]
-        for t in story.timeline:
-            date = md_escape(t.date) + (" (inferred)" if t.inferred else "")
-            if t.granularity != "day":
-                date += f" ({md_escape(t.granularity)})"
-            lines.append(f"| {date} | {md_escape(t.text)} | {_cite(t.sources, numbers)} |")
-        lines.append("")
-    if story.discrepancies:
-        lines += ["### Where sources disagree", ""]
-        for d in story.discrepancies:
-            lines.append(f"- **{md_escape(d.about)}** ({md_escape(d.kind)})")
-            for v in d.values:
-                wordings = v.wording or {s: v.text for s in v.sources}
-                said = "; ".join(
-                    f"“{md_escape(w)}” {_cite([a], numbers)}" for a, w in wordings.items()
-                )
-                lines.append(f"  - {md_escape(v.value)}: {said}")
-        lines.append("")
     corroborated = [c for c in story.claims if c.independent > 1]
-    single = [c for c in story.claims if c.independent <= 1]
     if corroborated:
         lines += ["### Claims and their support", "", "| claim | independent sources | sources |"]
         lines.append("| --- | --- | --- |")
         lines += [
             f"| {md_escape(c.text)} | {c.independent} | {_cite(c.sources, numbers)} |"
             for c in corroborated
-        ]
-        lines.append("")
-    if single:
-        lines += ["### Single-source facts", "", "Reported by one independent source only:", ""]
-        lines += [f"- {md_escape(c.text)} {_cite(c.sources, numbers)}" for c in single]
-        lines.append("")
-    if story.entities:
-        lines += [
-            "### Entities",
-            "",
-            "| name | kind | roles | mentions | sources |",
-            "| --- | --- | --- | --- | --- |",
-        ]
-        lines += [
-            f"| {md_escape(e.name)} | {md_escape(e.kind)} | {md_escape('; '.join(e.roles))} "
-            f"| {e.mentions} | {_cite(e.articles, numbers)} |"
-            for e in story.entities
         ]
         lines.append("")
     if story.quotes:
@@ -173,9 +153,96 @@ def _story(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) -> 
                 for v in q.variants
             ]
         lines.append("")
+    if story.lineage or story.duplicates:
+        lines += ["### Lineage", ""]
+        lines += [
+            "- "
+            + relation_phrase(
+                r, _cite([r.original], numbers), _cite([r.copy], numbers), md_escape(r.kind)
+            )
+            + (f": {md_escape('; '.join(r.evidence))}" if r.evidence else "")
+            + (f" — shared: “{md_escape(_clip(r.passages[0]))}”" if r.passages else "")
+            for r in story.lineage
+        ]
+        if not story.lineage:
+            lines += [
+                f"- {_cite(group[:1], numbers)} is copied by {_cite(group[1:], numbers)}"
+                for group in story.duplicates
+            ]
+        lines.append("")
+    grouped = [g for g in story.sources if len(g.articles) > 1]
+    if grouped:
+        lines += ["### Independent sources", ""]
+        lines += [
+            f"- {_cite(g.articles, numbers)} count as one source: "
+            + "; ".join(with_citations(md_escape(r), numbers) for r in g.reasons)
+            for g in grouped
+        ]
+        lines.append("")
+    return lines
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _timeline(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) -> list[str]:
+    """The story's own dated happenings in a table; background and odd dates listed apart."""
+    published = [by_id[a].published or "" for a in story.articles if a in by_id]
+    lanes = timeline_lanes(story.timeline, published)
+    lines = ["### Timeline", ""]
+    if lanes.main:
+        lines += ["| date | what | sources |", "| --- | --- | --- |"]
+        for point in lanes.main:
+            for t in point.entries:
+                when = md_escape(human_date(t.date)) + (" (inferred)" if t.inferred else "")
+                if t.granularity != "day":
+                    when += f" ({md_escape(t.granularity)})"
+                lines.append(f"| {when} | {md_escape(t.text)} | {_cite(t.sources, numbers)} |")
+        lines.append("")
+    apart = [
+        ("Background (before the story's weeks)", lanes.background),
+        ("Dated after the newest report (plans, or dates misread)", lanes.later),
+        ("Undated", lanes.undated),
+    ]
+    for title, points in apart:
+        if points:
+            lines += [f"{title}:", ""]
+            lines += [
+                f"- {md_escape(human_date(t.date))}: {md_escape(t.text)} {_cite(t.sources, numbers)}"
+                for p in points
+                for t in p.entries
+            ]
+            lines.append("")
+    return lines
+
+
+def _details(story: Story, numbers: dict[str, int]) -> list[str]:
+    """The long lists of one story: single-source facts, entities, every figure."""
+    single = [c for c in story.claims if c.independent <= 1]
+    if not (single or story.entities or story.figures):
+        return []
+    lines = [f"### {md_escape(story.title)}", ""]
+    if single:
+        lines += ["#### Single-source facts", "", "Reported by one independent source only:", ""]
+        lines += [f"- {md_escape(c.text)} {_cite(c.sources, numbers)}" for c in single]
+        lines.append("")
+    if story.entities:
+        lines += [
+            "#### Entities",
+            "",
+            "| name | kind | roles | mentions | sources |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        lines += [
+            f"| {md_escape(e.name)} | {md_escape(e.kind)} | {md_escape('; '.join(e.roles))} "
+            f"| {e.mentions} | {_cite(e.articles, numbers)} |"
+            for e in story.entities
+        ]
+        lines.append("")
     if story.figures:
         lines += [
-            "### Figures",
+            "#### Figures",
             "",
             "| figure | counts | wording | source |",
             "| --- | --- | --- | --- |",
@@ -185,20 +252,6 @@ def _story(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) -> 
             f"| {_cite([f.article], numbers)} |"
             for f in story.figures
         ]
-        lines.append("")
-    if story.lineage or story.duplicates:
-        lines += ["### Lineage", ""]
-        lines += [
-            f"- {_cite([r.copy], numbers)} is a {md_escape(r.kind)} copy of "
-            f"{_cite([r.original], numbers)}"
-            + (f": {md_escape('; '.join(r.evidence))}" if r.evidence else "")
-            for r in story.lineage
-        ]
-        if not story.lineage:
-            lines += [
-                f"- {_cite(group[:1], numbers)} is copied by {_cite(group[1:], numbers)}"
-                for group in story.duplicates
-            ]
         lines.append("")
     return lines
 

@@ -10,7 +10,6 @@ only when its cited sentences hold its figures, its names and most of its words
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ from typing import Any
 
 from newsweave.errors import LLMError
 from newsweave.model import Article, Dropped, Story, SummarySentence
+from newsweave.safejson import loads as safe_loads
 from newsweave.summarize.lead import SummaryConfig, summary_candidates
 from newsweave.summarize.support import check
 from newsweave.text import split_sentences
@@ -44,6 +44,7 @@ class LLMConfig:
     model: str = "default"
     api_key: str | None = None
     timeout: float = 60.0  # seconds for one request
+    max_answer_bytes: int = 1_000_000  # a longer answer is refused (LLMError)
     sources: int = 24  # numbered source sentences in the prompt
     sentences: int = 5  # asked-for summary length
     coverage: float = 0.6  # share of a sentence's content words its cited sources must hold
@@ -146,25 +147,41 @@ def complete(client: Any, config: LLMConfig, user: str) -> str:
         ],
     }
     try:
-        response = client.post(url, json=body, headers=headers, timeout=config.timeout)
+        with client.stream("POST", url, json=body, headers=headers, timeout=config.timeout) as r:
+            status = r.status_code
+            raw = _read_capped(r, config.max_answer_bytes)
     except httpx.TimeoutException as exc:
         raise LLMError(
             f"the summary endpoint {url} did not answer in {config.timeout:g} s"
         ) from exc
     except httpx.HTTPError as exc:
         raise LLMError(f"cannot reach the summary endpoint {url}: {exc}") from exc
-    if response.status_code != 200:
+    if raw is None:
         raise LLMError(
-            f"the summary endpoint {url} answered HTTP {response.status_code}: "
-            f"{response.text[:200]}"
+            f"the summary endpoint {url} sent more than {config.max_answer_bytes:,} bytes"
         )
+    if status != 200:
+        text = raw[:200].decode("utf-8", "replace")
+        raise LLMError(f"the summary endpoint {url} answered HTTP {status}: {text}")
     try:
-        content = response.json()["choices"][0]["message"]["content"]
-    except (json.JSONDecodeError, ValueError, KeyError, IndexError, TypeError) as exc:
+        content = safe_loads(raw)["choices"][0]["message"]["content"]
+    except (ValueError, KeyError, IndexError, TypeError) as exc:
         raise LLMError(f"the summary endpoint {url} sent no chat completion JSON") from exc
     if not isinstance(content, str):
         raise LLMError(f"the summary endpoint {url} sent no text in its answer")
     return content
+
+
+def _read_capped(response: Any, limit: int) -> bytes | None:
+    """The decoded body, or None once it passes `limit` bytes (never held whole)."""
+    parts: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > limit:
+            return None
+        parts.append(chunk)
+    return b"".join(parts)
 
 
 def check_answer(

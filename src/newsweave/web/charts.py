@@ -1,47 +1,23 @@
-"""The timeline chart, drawn server-side as SVG geometry (no chart library, no script)."""
+"""The story page's timeline chart: the HTML report's chart, with links into the web UI.
+
+One implementation (`newsweave.render.timeline_svg`) draws the chart for both; this module only
+says how a source is linked here. The result is escaped HTML, safe to insert as is.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from urllib.parse import quote
 
-from newsweave.model import TimelineEntry
-
-ROW = 22  # height of one date row, in SVG units
-LABEL = 96  # width of the date label column
-BAR = 360  # width of the longest bar
+from newsweave.model import Article, Story
+from newsweave.render.timeline_svg import timeline_svg
 
 
-@dataclass(slots=True)
-class Bar:
-    """One date of the timeline: how many happenings and distinct sources, and its rectangle."""
-
-    date: str
-    entries: int
-    sources: int
-    y: int
-    width: int
+def article_link(article_id: str) -> str:
+    """The web UI address of an article."""
+    return f"/articles/{quote(article_id, safe='')}"
 
 
-@dataclass(slots=True)
-class Chart:
-    """Horizontal bars, one per date, sized by the number of distinct sources."""
-
-    bars: list[Bar]
-    width: int
-    height: int
-    label_width: int = LABEL
-    row: int = ROW
-
-
-def timeline_chart(timeline: list[TimelineEntry]) -> Chart:
-    """One bar per timeline date (oldest first), as long as the sources that date it."""
-    by_date: dict[str, tuple[int, set[str]]] = {}
-    for entry in timeline:
-        count, sources = by_date.get(entry.date, (0, set()))
-        by_date[entry.date] = (count + 1, sources | set(entry.sources))
-    most = max((len(s) for _, s in by_date.values()), default=1) or 1
-    bars = [
-        Bar(date, count, len(sources), y=i * ROW, width=max(2, round(BAR * len(sources) / most)))
-        for i, (date, (count, sources)) in enumerate(sorted(by_date.items()))
-    ]
-    return Chart(bars=bars, width=LABEL + BAR + 40, height=max(ROW, ROW * len(bars)))
+def timeline_chart(story: Story, articles: dict[str, Article], numbers: dict[str, int]) -> str:
+    """The story's timeline chart (escaped HTML), its points linking to the article pages."""
+    published = [articles[a].published or "" for a in story.articles if a in articles]
+    return timeline_svg(story.timeline, article_link, numbers, published)
