@@ -23,11 +23,14 @@ SEEDS = SHARED / "seeds"
 EXTRACTION = SHARED / "eval" / "extraction"
 
 HTML_F1_FLOOR = 0.963  # measured 0.966 (trafilatura favor_precision alone: 0.959 here)
-# shipped model, trained on these 181 pages: an in-sample figure that guards the shipped file,
-# not a quality claim (that is the cross-validated one below); measured 0.978
-TEXT_F1_FLOOR = 0.975
-# 5-fold cross-validation by page, mean over 4 splits (the honest figure); measured 0.938
-TEXT_CV_F1_FLOOR = 0.93
+# shipped model, trained on these 181 pages and Readability's: an in-sample figure that guards
+# the shipped file, not a quality claim (that is the cross-validated one below); measured 0.969
+TEXT_F1_FLOOR = 0.965
+# 5-fold cross-validation by page, Readability's pages in every fold's training, mean over 4
+# splits (the held-out figure on this set); measured 0.935 on split 1
+TEXT_CV_F1_FLOOR = 0.925
+# sets the shipped model never saw (text path, clean_pages); measured 0.855 and 0.959
+UNSEEN_TEXT_F1_FLOORS = {"dragnet": 0.85, "l3s-gn1": 0.95}
 
 
 def _need(path: Path) -> None:
@@ -192,7 +195,20 @@ def test_gate_fulltext_f1(extraction):
 
 
 def test_gate_fulltext_cross_validated_f1(extraction):
-    bench, gt, texts, _html = extraction
-    runs = bench.cross_validate(gt, texts, folds=5, repeats=4)
+    bench = extraction[0]
+    _need(bench.SETS["readability"] / "ground-truth.json")
+    gt, texts, data, extra = bench.train_data()
+    runs = bench.cross_validate(gt, texts, folds=5, repeats=4, extra=extra, data=data)
     f1 = sum(run[0] for run in runs) / len(runs)
     assert f1 >= TEXT_CV_F1_FLOOR, runs
+
+
+@pytest.mark.parametrize("name", sorted(UNSEEN_TEXT_F1_FLOORS))
+def test_gate_fulltext_f1_on_unseen_sets(name):
+    bench = _bench()
+    data = bench.SETS[name]
+    _need(data / "ground-truth.json")
+    gt, texts, _html = bench.load(data, None, html=False)
+    preds, _speed = bench.newsweave_text(gt, texts)
+    f1, _, _ = bench.score(preds, {k: v["articleBody"] for k, v in gt.items()})
+    assert f1 >= UNSEEN_TEXT_F1_FLOORS[name], f1

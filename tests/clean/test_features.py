@@ -140,3 +140,27 @@ def test_shipped_bag_of_words_loads():
     words = load_model()["bow"]["words"]
     assert len(words) > 1000
     assert (bag.table.keys != bag.table.empty).sum() == len(words)  # no two words share a hash
+
+
+def test_comment_headers_of_blog_threads_are_marked():
+    page = "\n".join(
+        [
+            "Orla Finch said...",
+            "Lovely write-up of the harbour festival, thank you for sharing it with us all.",
+            "March 3, 2031 9:14 PM",
+            "Posted by: Bren Ost | Mar 4, 2031 10:02 AM",
+            "Permalink",
+            "The harbour festival said it would return next spring with a longer programme.",
+        ]
+    )
+    _lines, rows = parse_page(page)
+    head = rows[:, NAMES.index("comment_head")].tolist()
+    assert head == [1.0, 0.0, 1.0, 1.0, 1.0, 0.0]
+    before = rows[:, NAMES.index("comments_before")]
+    assert before[-1] == np.log1p(4.0)
+
+
+def test_shipped_model_says_what_it_was_trained_on_and_weighs_no_numbers():
+    model = load_model()
+    assert set(model["trained_on"]) == {"extraction", "readability (real pages)"}
+    assert not any(ch.isdigit() for word in model["bow"]["words"] for ch in word)

@@ -63,9 +63,10 @@ os as um uma no na
 STOP = frozenset(_STOP_WORDS.split())
 _LINK_WORDS = "http https www"
 _LINK_PAIRS = "read more"
-# words of a comment header ("Ann wrote:", "2 days ago", "Reply", "3 votes"), and "at 10:30"
+# words of a comment header ("Ann wrote:", "Ann said...", "2 days ago", "Reply", "3 votes",
+# "Posted by: Ann | 3 May 2012 10:30 PM", "Permalink"), and "at 10:30"
 _HEAD_WORDS = """said says wrote writes dice disse schrieb écrit ago reply responder antworten
-répondre vote votes like likes"""
+répondre vote votes like likes posted am pm permalink trackback"""
 _AT_WORDS = "at um às à las"
 # first words of byline and provenance lines ("By Ann Lee", "This story first appeared on")
 _META_WORDS = "by written von par por this originally source via"
@@ -73,7 +74,8 @@ _META_WORDS = "by written von par por this originally source via"
 _F_STOP, _F_BOILER, _F_MARKER, _F_LINK, _F_HEAD, _F_AT, _F_META = (1 << i for i in range(7))
 
 _COMMENT_HEAD = re.compile(
-    r"(?im)(?:\b(?:said|says|wrote|writes|dice|disse|schrieb|a écrit)[^\S\n]*:[^\S\n]*$"
+    r"(?im)(?:\b(?:said|says|wrote|writes|dice|disse|schrieb|a écrit)[^\S\n]*(?::|\.\.\.|…)[^\S\n]*$"
+    r"|\b\d{1,2}:\d\d(?::\d\d)?[^\S\n]*[ap]\.?m\b|^posted[^\S\n]+by\b|\b(?:permalink|trackback)\b"
     r"|\b\d+[^\S\n]*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)[^\S\n]+ago\b"
     r"|\b(?:at|um|às|à|a las)[^\S\n]+\d{1,2}:\d\d"
     r"|^(?:reply|responder|antworten|répondre)$|\bvotes?\b|\blikes?[^\S\n]*$)"
