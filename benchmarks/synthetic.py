@@ -86,6 +86,14 @@ def invented_word(rng: random.Random, syllables: int) -> str:
 
 def generate(n: int, config: SyntheticConfig | None = None) -> Iterator[Article]:
     """`n` synthetic articles in publication order (deterministic for a given seed)."""
+    for _, article in generate_labelled(n, config):
+        yield article
+
+
+def generate_labelled(
+    n: int, config: SyntheticConfig | None = None
+) -> Iterator[tuple[int, Article]]:
+    """`generate`'s articles, each with the number of the story it belongs to."""
     config = config or SyntheticConfig(seed=0)
     rng = random.Random(config.seed)
     general = [invented_word(rng, rng.choice((1, 2, 2, 3))) for _ in range(config.general_words)]
@@ -120,7 +128,7 @@ def generate(n: int, config: SyntheticConfig | None = None) -> Iterator[Article]
         else:
             article = _fresh(rng, plans[story], general, cumulative, f"a{count:07d}", published)
             recent[story] = article
-        yield article
+        yield story, article
 
 
 def _story_words(rng: random.Random, general: list[str]) -> dict[str, list[str]]:

@@ -48,7 +48,7 @@ def main() -> int:
             ingest(store, [str(args.data)])
             analyze_store(store)
             story = store.stories()[0]
-        client = TestClient(create_app(db))
+        client = TestClient(create_app(db), base_url="http://127.0.0.1")
         path = f"/stories/{story.id}"
         cold = _time(client, path)
         times = sorted(_time(client, path) for _ in range(args.requests))

@@ -132,3 +132,26 @@ def test_entities_option_picks_the_entity_backend(examples: Path) -> None:
     assert all(not a["entities"] for a in data["articles"])
     code, out, _ = run("-q", "brief", str(examples), "--format", "json", "--entities", "lexical")
     assert any(a["entities"] for a in json.loads(out)["articles"])
+
+
+def test_lineage_shows_copies_and_independent_sources(tmp_path: Path) -> None:
+    from tests.cluster.fixtures import BRIDGE
+
+    db, pages = str(tmp_path / "n.db"), tmp_path / "pages.jsonl"
+    rows = [
+        {"url": f"https://{host}/bridge", "outlet": host, "text": BRIDGE}
+        for host in ("marrowbymercury.example", "pellanledger.example")
+    ]
+    groups = tmp_path / "groups.json"
+    groups.write_text(json.dumps({"one group": ["marrowbymercury.example"]}))
+    pages.write_text("\n".join(json.dumps(r) for r in rows))
+    run("ingest", "--db", db, str(pages))
+    assert run("analyze", "--db", db, "--outlet-groups", str(groups))[0] == 0
+    (row,) = [json.loads(line) for line in run("stories", "--db", db, "--json")[1].splitlines()]
+    assert (row["articles"], row["sources"]) == (2, 1)
+    code, out, _ = run("lineage", row["id"], "--db", db)
+    assert code == 0 and "2 articles, 1 independent sources" in out
+    assert "verbatim" in out and "identical text" in out and "one source each" in out
+    data = json.loads(run("lineage", row["id"], "--db", db, "--json")[1])
+    assert data["independent_sources"] == 1 and data["relations"][0]["kind"] == "verbatim"
+    assert len(data["groups"]) == 1 and len(data["groups"][0]["articles"]) == 2

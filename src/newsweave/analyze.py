@@ -11,7 +11,15 @@ from newsweave.clean import clean_pages
 from newsweave.cluster import cluster_stories
 from newsweave.cluster.offtopic import mark_offtopic, on_topic_text
 from newsweave.compare import find_claims, find_discrepancies
-from newsweave.dedup import copy_relations, duplicate_groups, find_rewrites, lineage_groups
+from newsweave.dedup import (
+    IndependenceConfig,
+    LineageConfig,
+    copy_relations,
+    duplicate_groups,
+    find_rewrites,
+    lineage_groups,
+    source_groups,
+)
 from newsweave.dedup.representatives import (
     add_copies,
     cite_copies,
@@ -43,8 +51,12 @@ class Analysis:
     report: RunReport
 
 
-def default_stages(extract: ExtractConfig | None = None) -> list[Stage]:
-    """The stages of a full analysis, in order; `extract` picks the entity backend and such."""
+def default_stages(
+    extract: ExtractConfig | None = None,
+    lineage: LineageConfig | None = None,
+    independence: IndependenceConfig | None = None,
+) -> list[Stage]:
+    """The stages of a full analysis, in order; the configs pick entity backend, thresholds."""
     return [
         map_stage("clean", clean_pages, needs="pages", adds="articles"),
         map_stage(
@@ -55,7 +67,11 @@ def default_stages(extract: ExtractConfig | None = None) -> list[Stage]:
             "cluster", _cluster, needs=["articles", "copies"], adds=["stories"], total="articles"
         ),
         _per_story("date", _date, adds="articles"),
-        _per_story("lineage", _lineage, adds="stories"),
+        _per_story(
+            "lineage",
+            partial(_lineage, config=lineage, independence=independence),
+            adds="stories",
+        ),
         _per_story("offtopic", _offtopic, adds="articles"),
         _per_story("compare", _compare, adds="stories"),
         _per_story("resolve", _resolve, adds="stories"),
@@ -65,10 +81,14 @@ def default_stages(extract: ExtractConfig | None = None) -> list[Stage]:
 
 
 def analyze(
-    pages: Sequence[Page], progress: Progress | None = None, extract: ExtractConfig | None = None
+    pages: Sequence[Page],
+    progress: Progress | None = None,
+    extract: ExtractConfig | None = None,
+    independence: IndependenceConfig | None = None,
 ) -> Analysis:
     """Run every default stage over `pages`."""
-    data, report = Pipeline(default_stages(extract)).run({"pages": list(pages)}, progress)
+    stages = default_stages(extract, independence=independence)
+    data, report = Pipeline(stages).run({"pages": list(pages)}, progress)
     return Analysis(articles=data["articles"], stories=data["stories"], report=report)
 
 
@@ -103,15 +123,22 @@ def _cluster(articles: list[Article], copies: list[list[str]], advance: Advance)
     return {"stories": [replace(s, duplicates=_within(copies, s)) for s in stories]}
 
 
-def _lineage(stories: list[Story], articles: list[Article], advance: Advance) -> dict[str, Any]:
+def _lineage(
+    stories: list[Story],
+    articles: list[Article],
+    advance: Advance,
+    config: LineageConfig | None = None,
+    independence: IndependenceConfig | None = None,
+) -> dict[str, Any]:
     by_id = {a.id: a for a in articles}
     out = []
     for story in stories:
         members = [by_id[a] for a in story.articles]
-        relations = copy_relations(members, story.duplicates)
-        relations += find_rewrites(members, relations)
+        relations = copy_relations(members, story.duplicates, config)
+        relations += find_rewrites(members, relations, config)
         groups = [g for g in lineage_groups(story.articles, relations) if len(g) > 1]
-        out.append(replace(story, lineage=relations, duplicates=groups))
+        sources = source_groups(members, relations, independence)
+        out.append(replace(story, lineage=relations, duplicates=groups, sources=sources))
         advance(1)
     return {"stories": out}
 
@@ -175,8 +202,8 @@ def _compare(stories: list[Story], articles: list[Article], advance: Advance) ->
         articles,
         lambda story, members: replace(
             story,
-            discrepancies=find_discrepancies(members, story.duplicates),
-            claims=find_claims(members, story.duplicates, story.events),
+            discrepancies=find_discrepancies(members, _one_source(story)),
+            claims=find_claims(members, _one_source(story), story.events),
         ),
         advance,
     )["stories"]
@@ -223,6 +250,13 @@ def _bound(stories: list[Story], articles: list[Article], advance: Advance) -> d
             by_id[bounded.id] = bounded
         advance(1)
     return {"articles": [by_id[a.id] for a in articles]}
+
+
+def _one_source(story: Story) -> list[list[str]]:
+    """The groups of a story's articles that count as one source (copies, outlet, wire)."""
+    if not story.sources:
+        return story.duplicates
+    return [g.articles for g in story.sources if len(g.articles) > 1]
 
 
 def _within(groups: list[list[str]], story: Story) -> list[list[str]]:

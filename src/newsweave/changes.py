@@ -3,8 +3,8 @@ articles published before a date).
 
 Stories are matched by the articles they share, not by id (a story's id can change as it
 grows). A story with no earlier article is one "new story" line. For a story that grew:
-one line per new independent source (copies of it folded in; a copy or new version of an
-earlier article is a "new article", not a new source), per new event, per figure that moved
+one line per new independent source (an article whose source group, dedup/independence.py,
+has no earlier article; its copies folded in; otherwise it is a "new article"), per new event, per figure that moved
 ("people killed: 4 → 7, The Observer, 13 March 2025"), per new disagreement, then the new
 facts: statements that only new articles make, each once (a claim and a timeline entry
 telling the same thing are one fact), never one an earlier article made or a line above said.
@@ -133,9 +133,10 @@ def _new_story(story: Story, by_id: dict[str, Article]) -> Change:
 
 
 def _new_sources(story: Story, known: set[str], by_id: dict[str, Article]) -> list[Change]:
-    """One line per new independent source (a new article that copies no earlier one), and one
-    per new copy or version of an earlier article."""
-    group_of = {a: g for g in story.duplicates for a in g}
+    """One line per new independent source (a source group with no earlier article), and one
+    per new article of a source already counted (a copy, the same outlet, the same wire)."""
+    groups = [g.articles for g in story.sources] or story.duplicates  # what counts once
+    group_of = {a: g for g in groups for a in g}
     out, seen = [], set()
     for article in story.articles:
         if article in known or article in seen:
@@ -145,11 +146,11 @@ def _new_sources(story: Story, known: set[str], by_id: dict[str, Article]) -> li
         first = by_id.get(article)
         title = (first.title or first.source) if first else article
         fresh = [a for a in group if a not in known]
-        if len(fresh) < len(group):  # a copy or new version of an earlier article
+        if len(fresh) < len(group):  # one source with an earlier article: no new source
             out.append(
                 Change(
                     "new-article",
-                    f"{title} ({_who(fresh, by_id)}): a copy or new version of an earlier article",
+                    f"{title} ({_who(fresh, by_id)}): from a source already counted",
                     story=story.id,
                     sources=fresh,
                 )

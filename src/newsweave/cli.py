@@ -20,6 +20,7 @@ from newsweave.terminal import json_line, json_safe, terminal_safe
 from newsweave.web.command import serve
 
 if TYPE_CHECKING:
+    from newsweave.dedup import IndependenceConfig
     from newsweave.extract import ExtractConfig
 
 FORMATS = ("json", "md", "html")
@@ -41,8 +42,26 @@ def entities_option(fn: Callable[..., Any]) -> Callable[..., Any]:
         type=click.Choice(["auto", "spacy", "lexical", "none"]),
         default="auto",
         show_default=True,
-        help="Entity backend: auto is spaCy when the [nlp] extra is installed, else lexical.",
+        help="Entity backend: auto is spaCy when installed (a default dependency), else lexical.",
     )(fn)
+
+
+def outlet_groups_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """The shared --outlet-groups option: outlets that count as one independent source."""
+    return click.option(
+        "--outlet-groups",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help='JSON file of sister outlets that count as one source: {"group": ["host", ...]}. '
+        "Articles of one site always count as one source.",
+    )(fn)
+
+
+def _independence(path: Path | None) -> IndependenceConfig | None:
+    if path is None:
+        return None
+    from newsweave.dedup import IndependenceConfig, load_outlet_groups
+
+    return IndependenceConfig(outlet_groups=load_outlet_groups(path))
 
 
 def _extract_config(entities: str) -> ExtractConfig:
@@ -100,6 +119,7 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
 )
 @click.option("--llm-model", metavar="NAME", help="Model name for --llm-url.")
 @entities_option
+@outlet_groups_option
 @click.pass_context
 def brief(
     ctx: click.Context,
@@ -112,6 +132,7 @@ def brief(
     llm_url: str | None,
     llm_model: str | None,
     entities: str,
+    outlet_groups: Path | None,
 ) -> None:
     """Ingest INPUTS, run every stage and write the story brief (the main job).
 
@@ -131,13 +152,14 @@ def brief(
 
         check_since(since)
     llm = LLMConfig.from_env(llm_url, llm_model)
+    independence = _independence(outlet_groups)
     with open_store(db or MEMORY) as store:
         summary = ingest(store, inputs, ui.progress(), stdin=_stdin(inputs))
         ui.ingest_summary(summary)
         if store.count("pages") == 0:
             raise InputError(f"no usable pages in the input ({len(summary.dropped)} dropped)")
         extract = _extract_config(entities)
-        result = analyze_store(store, ui.progress(), extract)
+        result = analyze_store(store, ui.progress(), extract, independence)
         dropped = summary.dropped + result.report.dropped
         ui.dropped(result.report.dropped)
         if not result.articles:
@@ -226,14 +248,16 @@ def ingest_command(
 @cli.command()
 @db_option()
 @entities_option
+@outlet_groups_option
 @click.pass_context
-def analyze(ctx: click.Context, db: str, entities: str) -> None:
+def analyze(ctx: click.Context, db: str, entities: str, outlet_groups: Path | None) -> None:
     """Run every analysis stage over the stored pages and store the stories."""
     from newsweave.jobs import analyze_store
 
     ui = _ui(ctx)
+    independence = _independence(outlet_groups)
     with _existing_store(db) as store:
-        result = analyze_store(store, ui.progress(), _extract_config(entities))
+        result = analyze_store(store, ui.progress(), _extract_config(entities), independence)
         ui.report(result.report)
         ui.say(f"{len(result.articles)} articles in {len(result.stories)} stories")
 
@@ -261,10 +285,15 @@ def stories(ctx: click.Context, db: str, as_json: bool) -> None:
 @cli.command()
 @click.argument("story_id")
 @db_option()
-@click.option("--json", "as_json", is_flag=True, help="Print the copy relations as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print relations and groups as JSON.")
 def lineage(story_id: str, db: str, as_json: bool) -> None:
-    """Show which articles of a story are copies or rewrites of which, with the evidence."""
-    from newsweave.dedup import independent_sources
+    """Show a story's copies (kind, direction, evidence, shared text) and independent sources.
+
+    Articles count as one source when one copies the other (verbatim, prefix, partial or
+    rewrite; quotations never count), when they come from one site, or when they credit
+    one wire agency and share its wording.
+    """
+    from newsweave.dedup import independent_count
     from newsweave.model import to_dict
 
     with _existing_store(db) as store:
@@ -272,25 +301,43 @@ def lineage(story_id: str, db: str, as_json: bool) -> None:
         if story is None:
             raise InputError(f"no single story matches {story_id!r}: see `newsweave stories`")
         names = {a.id: a.outlet or a.source for a in store.articles() if a.id in story.articles}
-    independent = independent_sources(story.articles, story.lineage)
+    count = independent_count(story)
     if as_json:
-        data = {"story": story.id, "independent": independent, "relations": to_dict(story.lineage)}
+        data = {
+            "story": story.id,
+            "articles": len(story.articles),
+            "independent_sources": count,
+            "groups": to_dict(story.sources),
+            "relations": to_dict(story.lineage),
+        }
         click.echo(json_line(data))
         return
     click.echo(
-        terminal_safe(
-            f"{story.id}: {len(story.articles)} articles, {len(independent)} independent sources"
-        )
+        terminal_safe(f"{story.id}: {len(story.articles)} articles, {count} independent sources")
     )
+    if story.lineage:
+        click.echo("copies:")
     for rel in story.lineage:
+        arrow = "->" if rel.directed else "<->"
         click.echo(
             terminal_safe(
-                f"{rel.original} ({names.get(rel.original, '?')}) -> {rel.copy} "
+                f"  {rel.original} ({names.get(rel.original, '?')}) {arrow} {rel.copy} "
                 f"({names.get(rel.copy, '?')}): {rel.kind}"
             )
         )
         for line in rel.evidence:
-            click.echo(terminal_safe(f"    {line}"))
+            click.echo(terminal_safe(f"      {line}"))
+        for passage in rel.passages[:1]:
+            click.echo(terminal_safe(f"      shared: {passage[:200]}"))
+    grouped = [g for g in story.sources if len(g.articles) > 1]
+    if grouped:
+        click.echo("one source each:")
+    for group in grouped:
+        click.echo(
+            terminal_safe("  " + ", ".join(f"{a} ({names.get(a, '?')})" for a in group.articles))
+        )
+        for reason in group.reasons:
+            click.echo(terminal_safe(f"      {reason}"))
 
 
 @cli.command()

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from newsweave.analyze import Analysis, analyze, make_brief
+from newsweave.dedup import IndependenceConfig
 from newsweave.extract import ExtractConfig
 from newsweave.ingest import IngestConfig, read_inputs
-from newsweave.model import Brief, Dropped, Page, Story
+from newsweave.model import Brief, Dropped, Page
 from newsweave.pipeline import Progress, SilentProgress
-from newsweave.store import SQLiteStore
+from newsweave.store import MEMORY, SQLiteStore
 
 
 @dataclass(slots=True)
@@ -62,50 +63,53 @@ def store_items(
 
 
 def analyze_store(
-    store: SQLiteStore, progress: Progress | None = None, extract: ExtractConfig | None = None
+    store: SQLiteStore,
+    progress: Progress | None = None,
+    extract: ExtractConfig | None = None,
+    independence: IndependenceConfig | None = None,
 ) -> Analysis:
-    """Analyse every stored page and replace the stored articles and stories with the result."""
-    result = analyze(list(store.pages()), progress, extract)
+    """Analyse every stored page and replace the stored articles and stories with the result.
+
+    A file store also keeps each article's cleaning explanation, for the web UI's article page.
+    """
+    progress = progress or SilentProgress()
+    pages = list(store.pages())
+    result = analyze(pages, progress, extract, independence)
     store.put_results(result.articles, result.stories)
     if result.report.dropped:
         store.add_dropped(result.report.dropped)
+    if store.path != MEMORY:
+        store_explanations(store, pages, {a.id for a in result.articles}, progress)
     return result
 
 
+def store_explanations(
+    store: SQLiteStore, pages: Iterable[Page], articles: set[str], progress: Progress | None = None
+) -> None:
+    """Store the cleaner's explanation (every line, kept or not, and why) of each article."""
+    from newsweave.clean import explain_pages
+
+    progress = progress or SilentProgress()
+    explained = [p for p in pages if p.id in articles]
+    progress.start("explain", len(explained))
+
+    def verdicts() -> Iterator[tuple[str, list[Any]]]:
+        for page, lines in zip(explained, explain_pages(explained), strict=True):
+            progress.advance("explain")
+            yield page.id, lines
+
+    store.put_explanations(verdicts())
+    progress.finish("explain")
+
+
 def brief_from_store(store: SQLiteStore, story_id: str | None = None) -> Brief:
-    """The brief of the stored analysis: every story, or just one with its own articles."""
-    stories = store.stories()
-    articles = store.articles()
-    if story_id is not None:
-        stories = [s for s in stories if s.id.startswith(story_id)]
-        members = {a for s in stories for a in s.articles}
-        articles = [a for a in articles if a.id in members]
-    return make_brief(articles, stories)
+    """The brief of the stored analysis: every story, or those whose id starts with `story_id`."""
+    if story_id is None:
+        return make_brief(store.articles(), store.stories())
+    stories = store.stories_with_prefix(story_id)
+    return make_brief(store.articles({a for s in stories for a in s.articles}), stories)
 
 
 def story_rows(store: SQLiteStore) -> list[dict[str, Any]]:
     """One summary row per stored story: sizes, independent sources, copies, dates, outlets."""
-    articles = {a.id: a for a in store.articles()}
-    rows = []
-    for story in store.stories():
-        members = [articles[a] for a in story.articles if a in articles]
-        dates = sorted(a.published for a in members if a.published)
-        rows.append(
-            {
-                "id": story.id,
-                "title": story.title,
-                "articles": len(story.articles),
-                "events": len(story.events),
-                "sources": len({g[0] for g in story.duplicates} | _singles(story)),
-                "copies": len(story.lineage),
-                "first": dates[0] if dates else None,
-                "last": dates[-1] if dates else None,
-                "outlets": sorted({a.outlet for a in members if a.outlet}),
-            }
-        )
-    return rows
-
-
-def _singles(story: Story) -> set[str]:
-    grouped = {a for g in story.duplicates for a in g}
-    return {a for a in story.articles if a not in grouped}
+    return store.story_rows()[0]

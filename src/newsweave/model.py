@@ -11,6 +11,7 @@ import hashlib
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -30,6 +31,16 @@ def encodable(text: str) -> str:
 def content_id(text: str) -> str:
     """A stable id for a piece of content: the first 16 hex digits of its SHA-256."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def page_id(content: str, where: str | None = None) -> str:
+    """A page's id: its content and, when known, where it was published (URL, else outlet).
+
+    Identical text from two places is two pages (the evidence of syndication), while the
+    same page read twice keeps one id. Without a place the id is `content_id(content)`.
+    """
+    where = (where or "").strip()
+    return content_id(f"{where}\n{content}" if where else content)
 
 
 @dataclass(slots=True)
@@ -81,6 +92,7 @@ class Figure:
     sentence: str = ""
     unit: str | None = None  # "percent", "km", "$" ...; None when it counts things
     approximate: bool = False  # "tens of thousands", "about", "nearly"
+    upper: float | None = None  # a vague amount's top: "thousands of" is 2,000 up to 10,000
 
 
 @dataclass(slots=True)
@@ -207,6 +219,7 @@ class Story:
     lineage: list[CopyRelation] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    sources: list[SourceGroup] = field(default_factory=list)  # independent sources (dedup)
 
 
 @dataclass(slots=True)
@@ -265,8 +278,19 @@ class CopyRelation:
 
     original: str
     copy: str
-    kind: str  # "verbatim" | "partial" | "rewrite"
+    kind: str  # "verbatim" | "prefix" | "partial" | "rewrite"
     evidence: list[str] = field(default_factory=list)
+    passages: list[str] = field(default_factory=list)  # shared text, longest first
+    scores: dict[str, float] = field(default_factory=dict)  # the measures behind `kind`
+    directed: bool = True  # False: nothing tells which came first (original is then by id)
+
+
+@dataclass(slots=True)
+class SourceGroup:
+    """Articles that count as one independent source, and why they were put together."""
+
+    articles: list[str]
+    reasons: list[str] = field(default_factory=list)  # empty for an article on its own
 
 
 @dataclass(slots=True)
@@ -276,7 +300,7 @@ class Entity:
     name: str
     kind: str  # "PERSON" | "GPE" | "LOC" | "ORG" | "NORP" | "EVENT" | "MISC"
     aliases: list[str] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)  # "Kremlin spokesman", "Prime Minister"
+    roles: list[str] = field(default_factory=list)  # "harbour spokesman", "Prime Minister"
     mentions: int = 0
     articles: list[str] = field(default_factory=list)
 
@@ -308,8 +332,13 @@ class QuoteVariant:
 # -- JSON round trip ---------------------------------------------------------
 def to_dict(record: Any) -> Any:
     """Convert a record (or a list/dict of records) to JSON-ready Python values."""
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if type(record) in _PLAIN:
+        return record
+    names = _FIELD_NAMES.get(type(record))
+    if names is None and dataclasses.is_dataclass(record) and not isinstance(record, type):
+        names = _FIELD_NAMES[type(record)] = tuple(f.name for f in dataclasses.fields(record))
+    if names is not None:
+        return {name: to_dict(getattr(record, name)) for name in names}
     if isinstance(record, list | tuple):
         return [to_dict(item) for item in record]
     if isinstance(record, dict):
@@ -319,32 +348,66 @@ def to_dict(record: Any) -> Any:
 
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Build a record of type `cls` from `to_dict` output; unknown keys are ignored."""
-    hints = _hints(cls)
-    kwargs = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name in data:
-            kwargs[f.name] = _convert(hints[f.name], data[f.name])
-    return cls(**kwargs)
+    plan = _PLANS.get(cls)
+    if plan is None:
+        hints = _hints(cls)
+        fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+        plan = _PLANS[cls] = [(f.name, _converter(hints[f.name])) for f in fields]
+    return cls(**{name: convert(data[name]) for name, convert in plan if name in data})
 
 
-def _convert(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_PLANS: dict[type, list[tuple[str, Callable[[Any], Any]]]] = {}
+_CONVERTERS: dict[Any, Callable[[Any], Any]] = {}
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _converter(hint: Any) -> Callable[[Any], Any]:
+    """The function that turns a JSON value into a value of type `hint` (built once per hint).
+
+    None stays None at every level; a dataclass is built with from_dict; an int read for a
+    float field becomes a float; anything else is taken as it is.
+    """
+    if hint in _CONVERTERS:
+        return _CONVERTERS[hint]
     origin = typing.get_origin(hint)
+    convert: Callable[[Any], Any] = _identity
     if origin in (types.UnionType, typing.Union):
         options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-        return _convert(options[0], value) if len(options) == 1 else value
-    if origin is list:
-        (item,) = typing.get_args(hint)
-        return [_convert(item, v) for v in value]
-    if origin is dict:
-        _, item = typing.get_args(hint)
-        return {k: _convert(item, v) for k, v in value.items()}
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return from_dict(hint, value)
-    if hint is float and isinstance(value, int):
-        return float(value)
-    return value
+        if len(options) == 1:
+            convert = _converter(options[0])
+    elif origin is list:
+        convert = _list_of(_converter(typing.get_args(hint)[0]))
+    elif origin is dict:
+        convert = _dict_of(_converter(typing.get_args(hint)[1]))
+    elif isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        convert = _record_of(hint)
+    elif hint is float:
+        convert = _float
+    _CONVERTERS[hint] = convert
+    return convert
+
+
+def _list_of(item: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    if item is _identity:
+        return lambda value: None if value is None else list(value)
+    return lambda value: None if value is None else [item(v) for v in value]
+
+
+def _dict_of(item: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda value: None if value is None else {k: item(v) for k, v in value.items()}
+
+
+def _record_of(cls: Any) -> Callable[[Any], Any]:
+    return lambda value: None if value is None else from_dict(cls, value)
+
+
+def _float(value: Any) -> Any:
+    return float(value) if isinstance(value, int) else value
 
 
 _HINTS: dict[type, dict[str, Any]] = {}

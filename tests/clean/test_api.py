@@ -15,10 +15,18 @@ def page(content: str, **kw) -> Page:
 
 def test_public_api_matches_all():
     assert sorted(clean.__all__) == sorted(
-        ["CleanConfig", "LineVerdict", "clean_page", "clean_pages", "explain_page"]
+        ["CleanConfig", "LineVerdict", "clean_page", "clean_pages", "explain_page", "explain_pages"]
     )
     for name in clean.__all__:
         assert hasattr(clean, name)
+
+
+def test_explain_pages_is_explain_page_of_each():
+    pages = [page(TEXT_PAGE, id="t1"), page(HTML_PAGE, id="h1", kind="html"), page(""),
+             page(MENU_ONLY, id="t2"), page(TEXT_PAGE.replace("\n", "\n\n"), id="t3")]  # fmt: skip
+    assert list(clean.explain_pages(pages, CleanConfig(window=2))) == [
+        explain_page(p) for p in pages
+    ]
 
 
 def test_import_is_light():

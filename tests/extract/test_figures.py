@@ -47,3 +47,35 @@ def test_years_dates_times_and_durations_are_not_figures() -> None:
 def test_percentages_keep_their_unit() -> None:
     (figure,) = extract_figures("Turnout reached 62% of registered voters.", "a")
     assert figure.value == 62 and figure.unit == "percent" and figure.counts == "registered voters"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "value"),
+    [
+        ("Velmar schickte 2.000 Soldaten an die Grenze.", "de", 2_000),
+        ("Die Flut kostete 2,5 Millionen Euro.", "de", 2_500_000),
+        ("Ostrava a envoyé 12\u202f500 secouristes.", "fr", 12_500),
+        ("Velmar envió 1.250 bomberos.", "es", 1_250),
+        ("Velmar sent 2,000 soldiers to the border.", "en", 2_000),
+        ("The levee rose 2.5 metres.", "en", 2.5),
+    ],
+)
+def test_thousands_separators_and_decimal_commas_follow_the_language(
+    sentence: str, language: str, value: float
+) -> None:
+    figure = extract_figures(sentence, "a", language=language)[0]
+    assert figure.value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Thousands of herders fled the valley.", "en"),
+        ("Tausende Menschen flohen aus dem Tal.", "de"),
+        ("Des milliers de bergers ont fui la vallée.", "fr"),
+        ("Miles de pastores huyeron del valle.", "es"),
+    ],
+)
+def test_thousands_of_is_a_range_not_one_thousand(sentence: str, language: str) -> None:
+    (figure,) = extract_figures(sentence, "a", language=language)
+    assert (figure.value, figure.upper) == (2_000, 10_000) and figure.approximate

@@ -48,3 +48,142 @@ def test_partial_quotes_are_marked_and_paraphrase_is_never_a_quote() -> None:
     (quote,) = extract_quotes(text, "a")
     assert quote.partial and quote.text == "worked through the night"
     assert extract_quotes("Velden said the crews had worked through the night.", "a") == []
+
+
+def test_pronoun_or_no_subject_after_the_verb_carries_the_person_named_before() -> None:
+    for text, language in [
+        ("Mara Velden est arrivée.\n« Le barrage tiendra tout l’hiver », a-t-elle déclaré.", "fr"),
+        ("Mara Velden kam an.\n„Der Damm hält den ganzen Winter“, sagte sie.", "de"),
+        ("Mara Velden llegó.\n«La presa resistirá todo el invierno», dijo.", "es"),
+        ("Mara Velden è arrivata.\n«La diga reggerà tutto l’inverno», ha detto.", "it"),
+    ]:
+        (quote,) = extract_quotes(text, "a", language=language)
+        assert quote.speaker == "Mara Velden", text
+
+
+def test_said_the_organisation_after_a_quote() -> None:
+    text = "Velden Works closed the yard.\n“The yard will reopen in spring,” said the company."
+    (quote,) = extract_quotes(text, "a", orgs=["Velden Works"])
+    assert quote.speaker == "Velden Works"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("« Le barrage tiendra », a déclaré Mara Velden.", "fr", "Mara Velden"),
+        ("« Le barrage tiendra tout l’hiver », a-t-elle déclaré.", "fr", None),
+        ("Selon Mara Velden, « le barrage tiendra jusqu’au printemps ».", "fr", "Mara Velden"),
+        ("„Der Damm hält“, sagte Mara Velden am Montag.", "de", "Mara Velden"),
+        ("„Der Damm hält noch lange“, so Velden.", "de", "Velden"),
+        ("»Der Damm hält noch lange«, erklärte Mara Velden.", "de", "Mara Velden"),
+        ("«La presa resistirá», dijo Mara Velden.", "es", "Mara Velden"),
+        ("Según Mara Velden, «la presa resistirá hasta la primavera».", "es", "Mara Velden"),
+        ("«La diga reggerà tutto l’inverno», ha detto Mara Velden.", "it", "Mara Velden"),
+    ],
+)
+def test_speakers_in_french_german_spanish(text: str, language: str, speaker: str | None) -> None:
+    (quote,) = extract_quotes(text, "a", language=language)
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "‘The levee held all night,’ Mara Velden said.",
+        "“The levee held all night,“ Mara Velden said.",  # a closing mark typed as an opening one
+        "”The levee held all night,” Mara Velden said.",
+        '"The levee held all night,” Mara Velden said.',
+    ],
+)
+def test_single_and_mismatched_quote_marks(text: str) -> None:
+    (quote,) = extract_quotes(text, "a")
+    assert quote.text == "The levee held all night" and quote.speaker == "Mara Velden"
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    text = "The workers’ union said the town’s levee held. Velden’s crew didn’t sleep."
+    assert extract_quotes(text, "a") == []
+
+
+def test_titles_nicknames_and_scare_quotes_are_not_quotes() -> None:
+    text = (
+        "Fans of “Harbour of Lights” gathered as the mayor, dubbed “the iron gate”, spoke.\n"
+        "The so-called “safe zone” was flooded, and the “experts” were wrong."
+    )
+    assert extract_quotes(text, "a") == []
+
+
+def test_a_quotation_running_over_paragraphs_is_one_quote() -> None:
+    text = (
+        "Mara Velden told reporters what she saw.\n"
+        "“The water came in fast. We moved everyone upstairs.\n"
+        "“Nobody was hurt,” she said."
+    )
+    (quote,) = extract_quotes(text, "a")
+    assert quote.text.startswith("The water came") and quote.text.endswith("Nobody was hurt")
+    assert quote.speaker == "Mara Velden"
+
+
+def test_he_said_goes_to_the_person_named_last_not_the_first() -> None:
+    text = (
+        "Mara Velden, the harbour master, opened the meeting.\n"
+        "Later, engineer Tomas Orlik said the gates were old.\n"
+        "“They have to be replaced,” he said."
+    )
+    (quote,) = extract_quotes(text, "a")
+    assert quote.speaker == "Tomas Orlik"
+
+
+def test_role_reference_resolves_to_the_named_person_and_bare_titles_are_not_speakers() -> None:
+    text = (
+        "Tomas Orlik, the chairman of Velden Works, met the unions.\n"
+        "“We will not close the yard,” the chairman said.\n"
+        "“Wages will rise next year,” the treasurer said."
+    )
+    first, second = extract_quotes(text, "a")
+    assert first.speaker == "Tomas Orlik" and second.speaker is None
+
+
+def test_organisations_speak_but_places_do_not() -> None:
+    text = (
+        "Velden Works said on Monday that “the yard will stay open all winter”.\n"
+        "“The yard will stay open all winter,” the company said.\n"
+        "In Norland, “the yard will stay open all winter” was the message."
+    )
+    quotes = extract_quotes(text, "a", orgs=["Velden Works"])
+    assert [q.speaker for q in quotes] == ["Velden Works", "Velden Works", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“The dam is safe,” the district engineer, Mara Velden, said.", "Mara Velden"),
+        ("“The dam is safe.” — Mara Velden, district engineer", "Mara Velden"),
+        ("“The dam is safe,” Mara Velden told Harbour Radio.", "Mara Velden"),
+        ("“The dam is safe,” a Velden Works spokesperson said.", "a Velden Works spokesperson"),
+        ("Norland’s ambassador to the Union said the dam was “safe for years to come”.",
+         "Norland’s ambassador to the Union"),
+    ],
+)  # fmt: skip
+def test_more_news_attribution_styles(text: str, speaker: str) -> None:
+    (quote,) = extract_quotes(text, "a")
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("Velden, 54, said: “The levee will hold for years.”", "en", "Velden"),
+        ("“The levee will hold for years,” said the district attorney, Jane Roe.", "en", "Jane Roe"),
+        (
+            "« La digue tiendra des années », a déclaré le ministre de l’Intérieur, Gérald Orlik.",
+            "fr",
+            "Gérald Orlik",
+        ),
+        ("«La presa aguantará años», aseguró el alcalde de Ostrava, Tomas Orlik.", "es", "Tomas Orlik"),
+        ("The mayor, Tomas Orlik, was blunt. “The levee will hold for years,” he said.", "en", "Tomas Orlik"),
+    ],
+)  # fmt: skip
+def test_named_roles_and_appositives(text: str, language: str, speaker: str) -> None:
+    (quote,) = extract_quotes(text, "a", language=language)
+    assert quote.speaker == speaker

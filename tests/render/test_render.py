@@ -21,6 +21,7 @@ from newsweave.model import (
     Event,
     Figure,
     Quote,
+    SourceGroup,
     Story,
     SummarySentence,
     TimelineEntry,
@@ -71,7 +72,8 @@ def full_brief(url: str = "https://news.example/ferry?a=1&b=2") -> Brief:
     story = brief.stories[0]
     story.articles.append("a2")
     story.duplicates = [["a1", "a2"]]
-    story.lineage = [CopyRelation("a1", "a2", "verbatim", [XSS])]
+    story.lineage = [CopyRelation("a1", "a2", "verbatim", [XSS], passages=[XSS])]
+    story.sources = [SourceGroup(["a1", "a2"], [f"a1 and a2 are both from {XSS}"])]
     story.timeline += [
         TimelineEntry("2024-09", XSS, ["a1"], inferred=True, granularity="month", event="e1"),
         TimelineEntry("1990", "the decade", ["a1"], granularity="decade"),
@@ -113,6 +115,7 @@ def test_html_report_has_every_section_and_stays_escaped() -> None:
         "Single-source facts",
         "Quote ledger",
         "Lineage",
+        "Independent sources",
         "Sources",
     ):
         assert heading in page
@@ -234,3 +237,12 @@ def test_the_brief_opens_with_the_story_in_three_lines() -> None:
     assert html.index("What happened") < html.index("Where sources disagree")
     assert html.index("Where sources disagree") < html.index("<h3>Timeline")
     assert "<details><summary>Single-source facts" in html
+
+
+def test_the_header_counts_source_groups_and_names_why() -> None:
+    brief = full_brief()
+    markdown = render(brief, "md")
+    assert "1 independent source \\(2 articles" in markdown
+    assert "- [1][2] count as one source: [1] and [2] are both from" in markdown
+    brief.stories[0].sources = []  # a brief from before source groups: copies count once
+    assert "1 independent source \\(2 articles" in render(brief, "md")

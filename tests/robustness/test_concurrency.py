@@ -77,7 +77,7 @@ def test_readers_are_never_locked_out_while_a_process_writes(store_path: str) ->
         text=True,
     )
     assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"
-    client = TestClient(create_app(store_path))
+    client = TestClient(create_app(store_path), base_url="http://127.0.0.1")
     reads, failures = 0, []
     while writer.poll() is None:
         code, out, err = run("-q", "stories", "--db", store_path, "--json")

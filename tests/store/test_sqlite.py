@@ -109,3 +109,54 @@ def test_export_jsonl_and_parquet(tmp_path: Path) -> None:
         assert pq.read_table(tmp_path / "pages.parquet").num_rows == 2
         with pytest.raises(InputError, match="unknown export format"):
             export(store, "pages", "xml", out)
+
+
+def test_identical_text_from_two_outlets_is_two_pages_and_a_repeat_is_one() -> None:
+    from newsweave.model import page_id
+
+    text = "Harbour ferry resumes service after the storm."
+    pages = [
+        Page(page_id(text, url), "feed", text, url=url)
+        for url in ("https://tidewater.example/ferry", "https://saltmarsh.example/ferry")
+    ]
+    with open_store(":memory:") as store:
+        first = store.add_pages(pages)
+        again = store.add_pages(pages[:1])
+        assert (first.added, again.added, again.existing) == (2, 0, 1)
+        assert {p.url for p in store.pages()} == {p.url for p in pages}
+
+
+def test_a_version_one_store_gets_place_aware_ids_everywhere(tmp_path: Path) -> None:
+    from newsweave.model import page_id
+    from newsweave.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    text = "Harbour ferry resumes service after the storm."
+    url = "https://tidewater.example/ferry"
+    old, plain = content_id(text), content_id("A page without a place.")
+    db = sqlite3.connect(path)
+    db.executescript(MIGRATIONS[0])  # type: ignore[arg-type]
+    db.execute("PRAGMA user_version = 1")
+    for pid, content, where in ((old, text, url), (plain, "A page without a place.", None)):
+        db.execute(
+            "INSERT INTO pages (id, source, url, kind, content, meta, ingested_at) "
+            "VALUES (?, 'inline', ?, 'text', ?, '{}', 'then')",
+            (pid, where, content),
+        )
+    article = {"id": old, "source": "inline", "text": text}
+    db.execute("INSERT INTO articles (id, data) VALUES (?, ?)", (old, json.dumps(article)))
+    story = {"id": "s1", "title": "Ferry", "articles": [old, plain]}
+    db.execute(
+        "INSERT INTO stories (id, title, size, data) VALUES ('s1', 'Ferry', 2, ?)",
+        (json.dumps(story),),
+    )
+    db.commit()
+    db.close()
+    new = page_id(text, url)
+    assert new != old
+    with open_store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert {p.id for p in store.pages()} == {new, plain}
+        assert [a.id for a in store.articles()] == [new]
+        assert store.stories()[0].articles == [new, plain]
+        assert store.add_pages([Page(new, "again", text, url=url)]).existing == 1

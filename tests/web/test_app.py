@@ -27,7 +27,7 @@ def _html(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def client(example_db: str) -> TestClient:
-    return TestClient(create_app(example_db))
+    return TestClient(create_app(example_db), base_url="http://127.0.0.1")
 
 
 @pytest.fixture(scope="module")

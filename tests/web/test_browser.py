@@ -166,7 +166,7 @@ def test_hostile_pages_execute_nothing(watched: Watched, xss_db: str) -> None:
     from newsweave.web.app import create_app
 
     page = watched.page
-    paths = xss_paths(TestClient(create_app(xss_db)))
+    paths = xss_paths(TestClient(create_app(xss_db), base_url="http://127.0.0.1"))
     with Server(xss_db) as base:
         for path in paths:
             page.goto(base + path)

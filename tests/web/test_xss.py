@@ -29,7 +29,7 @@ class _Tags(HTMLParser):
 
 @pytest.fixture(scope="module")
 def client(xss_db: str) -> TestClient:
-    return TestClient(create_app(xss_db))
+    return TestClient(create_app(xss_db), base_url="http://127.0.0.1")
 
 
 def test_payloads_reach_the_store(client: TestClient) -> None:

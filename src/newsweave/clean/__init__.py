@@ -5,6 +5,8 @@
                            an article cut to `max_chars` is followed by a Dropped noting the cut
     explain_page(page)  -> list[LineVerdict], every line (HTML: every text block of the page)
                            with kept/dropped and the reason
+    explain_pages(pages) -> Iterator[list[LineVerdict]], explain_page of each, text pages
+                           scored in batches (the store keeps these for the web UI)
 
 HTML goes through trafilatura (main text) and htmldate (date), imported lazily. Flattened text
 goes through newsweave's own line scorer (`features.py`, `scorer.py`, weights in model.json).
@@ -25,7 +27,14 @@ from .config import CleanConfig, LineVerdict
 if TYPE_CHECKING:
     from .text import Scored
 
-__all__ = ["CleanConfig", "LineVerdict", "clean_page", "clean_pages", "explain_page"]
+__all__ = [
+    "CleanConfig",
+    "LineVerdict",
+    "clean_page",
+    "clean_pages",
+    "explain_page",
+    "explain_pages",
+]
 
 
 def clean_page(page: Page, config: CleanConfig | None = None) -> Article | Dropped:
@@ -81,6 +90,33 @@ def explain_page(page: Page, config: CleanConfig | None = None) -> list[LineVerd
     from .text import analyse
 
     return analyse(page, config).verdicts()
+
+
+def explain_pages(
+    pages: Iterable[Page], config: CleanConfig | None = None
+) -> Iterator[list[LineVerdict]]:
+    """`explain_page` of every page, in order; text pages of a window are scored together."""
+    config = config or CleanConfig()
+    batch: list[Page] = []
+    for page in pages:
+        batch.append(page)
+        if len(batch) >= config.window:
+            yield from _explain_batch(batch, config)
+            batch = []
+    yield from _explain_batch(batch, config)
+
+
+def _explain_batch(batch: list[Page], config: CleanConfig) -> list[list[LineVerdict]]:
+    from .text import analyse, score_pages
+
+    text = [p for p in batch if p.kind != "html" and p.content and p.content.strip()]
+    scored = dict(zip(map(id, text), score_pages([p.content for p in text], config), strict=True))
+    return [
+        analyse(p, config, None, scored[id(p)]).verdicts()
+        if id(p) in scored
+        else explain_page(p, config)
+        for p in batch
+    ]
 
 
 def clean_pages(

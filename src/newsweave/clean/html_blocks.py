@@ -112,7 +112,7 @@ class _Collector:
 def page_blocks(html: str) -> list[Block]:
     """The visible text of an HTML page as blocks, in reading order, each with its region."""
     from lxml import etree  # type: ignore[import-untyped]
-    from lxml import html as lxml_html  # type: ignore[import-untyped]
+    from lxml import html as lxml_html  # type: ignore[import-untyped,unused-ignore]
 
     try:
         root = lxml_html.fromstring(html)

@@ -59,14 +59,14 @@ class ClusterConfig:
     postings: int = 100  # most recent stories kept per index term
     # within a story, (event_time_prior + lead similarity) * exp(-day gap / event_decay_days),
     # averaged over two groups of articles, joins them into one event at event_threshold
-    event_threshold: float = 0.11
+    event_threshold: float = 0.13
     event_time_prior: float = 0.3  # articles of one story on one day: likely one happening
     # an undated article joins the dated event whose lead similarity mean reaches this...
     event_join_undated: float = 0.02
     # ... else an event of undated articles: no time gap tells them apart, so leads must agree
     event_threshold_undated: float = 0.15
     event_lead_words: int = 40  # title plus this many first words say what happened
-    event_decay_days: float = 1.0
+    event_decay_days: float = 2.0
     link_threshold: float = 0.3  # clusters this similar (ignoring time) may be linked into one
     link_min_gap_days: int = 60  # ... if the later one starts this long after the earlier ends
     link_backref_share: float = 0.5  # ... and this share of its articles names an earlier month

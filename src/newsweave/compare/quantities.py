@@ -122,6 +122,8 @@ def value_range(figure: Figure, config: QuantityConfig) -> tuple[float, float]:
     """The lowest and highest value a figure's wording allows."""
     value = figure.value
     qualifier = figure.qualifier
+    if figure.upper is not None:  # a vague amount read as a range: "thousands of"
+        return value, figure.upper
     if _VAGUE.search(figure.text):  # "tens of thousands" = 10,000 up to 100,000
         return value, value * 10
     if qualifier in ("more than", "at least"):

@@ -1,5 +1,13 @@
-"""Near-duplicate detection and copy lineage: which articles are copies of which."""
+"""Near-duplicate detection, copy lineage and independent sources."""
 
+from newsweave.dedup.independence import (
+    IndependenceConfig,
+    independent_count,
+    load_outlet_groups,
+    outlet_key,
+    source_groups,
+    wire_agencies,
+)
 from newsweave.dedup.lineage import (
     LineageConfig,
     copy_relations,
@@ -12,11 +20,17 @@ from newsweave.dedup.minhash import DedupConfig, duplicate_groups
 
 __all__ = [
     "DedupConfig",
+    "IndependenceConfig",
     "LineageConfig",
     "copy_relations",
     "duplicate_groups",
     "find_rewrites",
+    "independent_count",
     "independent_sources",
     "lineage_groups",
+    "load_outlet_groups",
+    "outlet_key",
     "pick_original",
+    "source_groups",
+    "wire_agencies",
 ]

@@ -1,29 +1,46 @@
-"""Copy lineage: which article is the original, and which are verbatim copies, partial copies
-or rewrites of it, each relation with its evidence.
+"""Copy lineage: which articles copy which, how, and the evidence for each relation.
 
-- Near-duplicate groups (MinHash) become verbatim or partial copies, by the share of
-  normalised sentences they have in common.
-- Rewrites (paraphrased, same facts) are pairs in one story that share little text but
-  most content words, named entities and quotes, published close together.
-- The original is the article that a credit line names ("first appeared on cnn.com"),
-  else the earliest published, else the first by id.
+Two measures, both blind to quotations (two reports quoting one statement are not copies):
 
-`independent_sources` keeps one article per lineage group: a wire story republished
-forty times is one source.
+- *containment*: the runs of words two articles share (`passages.overlap`). Both texts
+  almost wholly inside shared runs is a **verbatim** copy (identical text included); the
+  shorter one mostly inside and both starting together is a **prefix** (the first
+  paragraphs run elsewhere); otherwise enough shared prose words is a **partial** copy
+  (paragraphs reused, a wire story cut or re-ordered).
+- *order-preserving overlap*: the longest common subsequence of the two texts' prose
+  content words. A spun or sentence-by-sentence rewrite swaps words and rephrases, but
+  keeps the facts in the original's order: a high share in order is a **rewrite**. Only
+  for English text, where stop words separate content words from the rest.
+
+Candidate pairs come from shingle postings (`passages.candidate_pairs`) plus the
+near-duplicate groups of the dedup stage, never from all pairs. Direction: the article
+a credit line names, else (of two) the only one that carries a wire agency's credit, else
+the earlier published, else (for prefix and partial copies) the clearly longer text; with
+none of these the relation is marked undirected.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 from urllib.parse import urlparse
 
-from newsweave.cluster.features import day_number, entities
+from newsweave.cluster.features import day_number
+from newsweave.dedup.independence import wire_agencies
+from newsweave.dedup.passages import (
+    Overlap,
+    Tokens,
+    candidate_pairs,
+    ordered_overlap,
+    overlap,
+    prose_words,
+    shingle_positions,
+    tokens,
+)
 from newsweave.model import Article, CopyRelation
-from newsweave.text import content_words, split_sentences, words
+from newsweave.text import STOP_WORDS, words
 
 _FIRST_ON = re.compile(
     r"(?:first|originally)\s+(?:appeared|published|ran)\s+(?:on|in|at|by)\s+([\w.-]+)", re.I
@@ -32,43 +49,52 @@ _FIRST_ON = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class LineageConfig:
-    """Thresholds of copy classification and rewrite detection."""
+    """Thresholds of copy relations (set on the development part of the stories set)."""
 
-    verbatim: float = 0.8  # share of the original's sentences a verbatim copy repeats
-    rewrite_cosine: float = 0.6  # content-word cosine of a rewrite
-    rewrite_entities: float = 0.6  # share of the original's entities the rewrite names
-    rewrite_max_shared: float = 0.3  # above this share of sentences it is a copy, not a rewrite
-    rewrite_days: int = 2  # a rewrite appears within this many days
+    shingle: int = 6  # words in the shortest shared run that counts
+    min_prose: int = 18  # prose words two articles share in runs before they are copies
+    min_shared: int = 3  # shared shingles that make a pair a candidate
+    max_postings: int = 50  # a shingle in more articles pairs them as a chain, not all pairs
+    verbatim: float = 0.75  # both texts this much inside shared runs (one of them
+    verbatim_either: float = 0.9  # at least this much): a verbatim copy
+    prefix: float = 0.6  # the shorter this much inside, both starting together: a prefix
+    prefix_start: float = 0.15  # "starting together": shared runs begin in this first share
+    rewrite_order: float = 0.5  # share of the shorter's content words in the same order
+    rewrite_words: int = 20  # and at least this many content words in that order
+    rewrite_overlap: float = 0.5  # content words in common first (a cheap filter)
+    rewrite_days: int = 2  # a rewrite appears within this many days of its original
+    rewrite_covered: float = 0.3  # a partial copy this little inside shared runs, but in
+    # order (rewrite_order), is a rewrite that kept some phrases
+    longer_original: float = 0.8  # the longer text is the original when the other is shorter
+    english_stop_share: float = 0.2  # share of stop words that shows a text is English
     max_story: int = 300  # larger stories are not searched pairwise for rewrites
 
 
 def copy_relations(
     articles: Sequence[Article],
-    groups: Iterable[Sequence[str]],
+    groups: Iterable[Sequence[str]] = (),
     config: LineageConfig | None = None,
 ) -> list[CopyRelation]:
-    """Verbatim and partial copy relations (original -> copy) within near-duplicate groups."""
+    """Verbatim, prefix and partial copies among `articles` (shared passages, quotes masked).
+
+    Pairs are the shingle-postings candidates plus every pair inside `groups` (the
+    near-duplicate groups of the dedup stage).
+    """
     config = config or LineageConfig()
-    by_id = {a.id: a for a in articles}
-    relations = []
+    found = [tokens(a.text) for a in articles]
+    at = [shingle_positions(t, config.shingle) for t in found]
+    keys = [{key for _, key in positions} for positions in at]
+    pairs = set(candidate_pairs(keys, config.min_shared, config.max_postings))
+    index = {a.id: i for i, a in enumerate(articles)}
     for group in groups:
-        members = [by_id[i] for i in group if i in by_id]
-        if len(members) < 2:
-            continue
-        original, why = pick_original(members)
-        for other in members:
-            if other.id == original.id:
-                continue
-            a, b = _sentences(original), _sentences(other)
-            shared = len(a & b)
-            forward, backward = shared / max(len(a), 1), shared / max(len(b), 1)
-            kind = "verbatim" if forward >= config.verbatim else "partial"
-            evidence = [
-                f"{_pct(forward)} of the original's sentences repeated "
-                f"({shared} of {len(a)}; they are {_pct(backward)} of the copy)",
-                *why.get(other.id, []),
-            ]
-            relations.append(CopyRelation(original.id, other.id, kind, evidence))
+        members = sorted(index[m] for m in group if m in index)
+        pairs.update(combinations(members, 2))
+    relations = []
+    for i, j in sorted(pairs):
+        shared = overlap(found[i], found[j], config.shingle, at[i], at[j])
+        relation = _copy(articles[i], articles[j], found[i], found[j], shared, config)
+        if relation is not None:
+            relations.append(relation)
     return relations
 
 
@@ -77,24 +103,24 @@ def find_rewrites(
     known: Sequence[CopyRelation] = (),
     config: LineageConfig | None = None,
 ) -> list[CopyRelation]:
-    """Rewrite relations among articles of one story that are not already copies."""
+    """Rewrites (spun or sentence-by-sentence) among articles not already in one lineage group."""
     config = config or LineageConfig()
     if len(articles) > config.max_story:
         return []
     grouped = lineage_groups([a.id for a in articles], known)
     root = {m: g[0] for g in grouped for m in g}
-    vectors = {a.id: _vector(a) for a in articles}
-    ents = {a.id: set(entities(f"{a.title or ''}. {a.text}")) for a in articles}
+    english = [a for a in articles if _english(a, config)]
+    content = {a.id: prose_words(a.text) for a in english}
+    vocab = {i: set(ws) for i, ws in content.items()}
     found = []
-    ordered = sorted(articles, key=_age)
-    for i, first in enumerate(ordered):
-        for later in ordered[i + 1 :]:
-            if root.get(first.id, first.id) == root.get(later.id, later.id):
-                continue
-            evidence = _rewrite_evidence(first, later, vectors, ents, config)
-            if evidence:
-                found.append(CopyRelation(first.id, later.id, "rewrite", evidence))
-                root[later.id] = root.get(first.id, first.id)
+    for first, later in combinations(sorted(english, key=_age), 2):
+        if root[first.id] == root[later.id]:
+            continue
+        relation = _rewrite(first, later, content, vocab, config)
+        if relation is not None:
+            found.append(relation)
+            old, new = root[later.id], root[first.id]
+            root = {m: new if r == old else r for m, r in root.items()}
     return found
 
 
@@ -142,6 +168,12 @@ def pick_original(members: Sequence[Article]) -> tuple[Article, dict[str, list[s
         ]
         if credited:
             return candidate, {o.id: [f"credit line names {c}"] for o, c in credited}
+    wired = [a for a in members if wire_agencies(a)]
+    if len(members) == 2 and len(wired) == 1:
+        (carrier,) = wired
+        (other,) = [a for a in members if a is not carrier]
+        agencies = ", ".join(sorted(wire_agencies(carrier)))
+        return carrier, {other.id: [f"only the original carries the {agencies} credit"]}
     dated = [a for a in members if day_number(a.published) is not None]
     if dated:
         first = min(dated, key=_age)
@@ -150,59 +182,130 @@ def pick_original(members: Sequence[Article]) -> tuple[Article, dict[str, list[s
             for a in dated
             if a.id != first.id and a.published[:10] > first.published[:10]  # type: ignore[index]
         }
-        return first, why
+        if why:
+            return first, why
     first = min(members, key=lambda a: a.id)
-    return first, {a.id: ["no dates or credits: original picked by id"] for a in members}
+    return first, {}
 
 
-def _rewrite_evidence(
-    a: Article,
-    b: Article,
-    vectors: dict[str, Counter[str]],
-    ents: dict[str, set[str]],
+def _copy(
+    a: Article, b: Article, ta: Tokens, tb: Tokens, shared: Overlap, config: LineageConfig
+) -> CopyRelation | None:
+    identical = ta.words == tb.words and bool(ta.segments)
+    if not identical and shared.prose < config.min_prose:
+        return None
+    long_a = ta.length >= tb.length
+    cov_short = shared.covered_b if long_a else shared.covered_a
+    start_long, start_short = (
+        (shared.starts_a, shared.starts_b) if long_a else (shared.starts_b, shared.starts_a)
+    )
+    least, most = sorted((shared.covered_a, shared.covered_b))
+    if identical or (least >= config.verbatim and most >= config.verbatim_either):
+        kind = "verbatim"
+    elif cov_short >= config.prefix and max(start_long, start_short) <= config.prefix_start:
+        kind = "prefix"
+    else:
+        kind = "partial"
+    original, why = pick_original([a, b])
+    directed = bool(why)
+    short, long = sorted((ta.length, tb.length))
+    if not directed and kind != "verbatim" and short <= config.longer_original * long:
+        original = a if long_a else b
+        why = {(b if long_a else a).id: ["the original is the longer text"]}
+        directed = True
+    copy = b if original is a else a
+    in_order = None
+    if kind == "partial" and min(shared.covered_a, shared.covered_b) < config.rewrite_covered:
+        in_order = _in_order(a, b, config)
+        if in_order >= config.rewrite_order:
+            kind = "rewrite"
+    cov_copy, cov_orig = (
+        (shared.covered_b, shared.covered_a)
+        if original is a
+        else (shared.covered_a, shared.covered_b)
+    )
+    if identical:
+        evidence = ["identical text"]
+    else:
+        mine, theirs = ("the copy's", "the original's") if directed else ("one's", "the other's")
+        evidence = [
+            f"{_pct(cov_copy)} of {mine} words and {_pct(cov_orig)} of {theirs} lie in "
+            f"{len(shared.passages)} shared passage{'s' * (len(shared.passages) != 1)} "
+            f"({shared.prose} words of prose; quotations left out)"
+        ]
+    if kind == "rewrite" and in_order is not None:
+        evidence.append(
+            f"{_pct(in_order)} of the shorter text's content words appear in the same order "
+            "in the other: rephrased, not re-reported"
+        )
+    evidence += why.get(copy.id, []) or ["no credit, date or length tells which came first"]
+    return CopyRelation(
+        original.id,
+        copy.id,
+        kind,
+        evidence,
+        passages=[p[:300] for p in shared.passages[:3]],
+        scores={
+            "copy_covered": round(cov_copy, 3),
+            "original_covered": round(cov_orig, 3),
+            "shared_prose": float(shared.prose),
+        },
+        directed=directed,
+    )
+
+
+def _rewrite(
+    first: Article,
+    later: Article,
+    content: dict[str, list[str]],
+    vocab: dict[str, set[str]],
     config: LineageConfig,
-) -> list[str]:
-    da, db = day_number(a.published), day_number(b.published)
+) -> CopyRelation | None:
+    da, db = day_number(first.published), day_number(later.published)
     if da is not None and db is not None and abs(da - db) > config.rewrite_days:
-        return []
-    cosine = _cosine(vectors[a.id], vectors[b.id])
-    if cosine < config.rewrite_cosine:
-        return []
-    sa, sb = _sentences(a), _sentences(b)
-    shared = len(sa & sb) / max(min(len(sa), len(sb)), 1)
-    if shared > config.rewrite_max_shared:
-        return []
-    ea, eb = ents[a.id], ents[b.id]
-    named = len(ea & eb) / max(len(ea), 1)
-    if named < config.rewrite_entities:
-        return []
+        return None
+    va, vb = vocab[first.id], vocab[later.id]
+    smaller = min(len(va), len(vb))
+    if not smaller or len(va & vb) / smaller < config.rewrite_overlap:
+        return None
+    wa, wb = content[first.id], content[later.id]
+    in_order = ordered_overlap(wa, wb)
+    share = in_order / max(min(len(wa), len(wb)), 1)
+    if in_order < config.rewrite_words or share < config.rewrite_order:
+        return None
+    original, why = pick_original([first, later])
+    copy = later if original is first else first
     evidence = [
-        f"content-word cosine {cosine:.2f} with {_pct(shared)} of sentences shared",
-        f"{_pct(named)} of the original's names appear",
+        f"{_pct(share)} of the shorter text's content words appear in the same order in the "
+        f"other ({in_order} words; quotations left out)",
+        *(why.get(copy.id) or ["no credit or date tells which came first"]),
     ]
-    qa, qb = {_norm(q.text) for q in a.quotes}, {_norm(q.text) for q in b.quotes}
-    if qa & qb:
-        evidence.append(f"{len(qa & qb)} of {len(qa)} quotes repeated word for word")
-    return evidence
+    return CopyRelation(
+        original.id,
+        copy.id,
+        "rewrite",
+        evidence,
+        scores={"in_order": round(share, 3), "in_order_words": float(in_order)},
+        directed=bool(why),
+    )
 
 
-def _sentences(article: Article) -> set[str]:
-    return {n for s in split_sentences(article.text) if len(n := _norm(s)) > 20}
+def _in_order(a: Article, b: Article, config: LineageConfig) -> float:
+    """The share of the shorter text's prose content words found in the same order (English)."""
+    if not (_english(a, config) and _english(b, config)):
+        return 0.0
+    wa, wb = prose_words(a.text), prose_words(b.text)
+    return ordered_overlap(wa, wb) / max(min(len(wa), len(wb)), 1)
 
 
-def _norm(text: str) -> str:
-    return " ".join(words(text))
-
-
-def _vector(article: Article) -> Counter[str]:
-    return Counter(content_words(f"{article.title or ''} {article.text}"))
-
-
-def _cosine(a: Counter[str], b: Counter[str]) -> float:
-    dot = sum(c * b[t] for t, c in a.items() if t in b)
-    na = math.sqrt(sum(c * c for c in a.values()))
-    nb = math.sqrt(sum(c * c for c in b.values()))
-    return dot / (na * nb) if na and nb else 0.0
+def _english(article: Article, config: LineageConfig) -> bool:
+    if article.language not in (None, "en"):
+        return False
+    found = words(article.text)
+    return (
+        bool(found)
+        and sum(w in STOP_WORDS for w in found) / len(found) >= config.english_stop_share
+    )
 
 
 def _names(article: Article) -> set[str]:

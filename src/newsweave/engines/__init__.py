@@ -39,7 +39,7 @@ def get_engine(name: str = "serial", config: ScaleConfig | None = None) -> Engin
     if name == "local":
         from newsweave.engines.local import PoolEngine
 
-        return PoolEngine(config.workers)
+        return PoolEngine(config.workers, config.retries)
     if name == "ray":
         from newsweave.engines.ray_data import RayEngine
 

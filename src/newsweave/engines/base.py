@@ -2,8 +2,10 @@
 
 An engine only decides *where* work runs. What runs is plain newsweave code:
 
-- `map_shards(fn, shards)` calls `fn(shard)` for every shard (one WARC file) and yields the
-  results in shard order; `fn` runs the per-document stages and writes Parquet itself.
+- `map_shards(fn, shards, failed)` calls `fn(shard)` for every shard (one WARC file) and
+  yields the results; `fn` runs the per-document stages and writes Parquet itself. When the
+  worker running a shard dies on every try, the engine yields `failed(shard, tries, why)`
+  instead, so one dead worker never ends the run.
 - `group(paths, keys, reduce, buckets)` reads Parquet files, turns each batch into keyed rows
   with `keys` (which adds an int `bucket` column from a stable hash of the key), gathers the
   rows of each bucket and calls `reduce` once per bucket on all of them (never once per key),
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
 
 KeysFn = Callable[["pa.Table"], "pa.Table"]
 ReduceFn = Callable[["pa.Table"], "pa.Table"]
+FailedFn = Callable[[Any, int, str], Any]  # (shard, tries, why its worker died) -> result
 
 
 @dataclass(slots=True)
@@ -51,8 +54,10 @@ class Engine(Protocol):
 
     name: str
 
-    def map_shards(self, fn: Callable[[Any], Any], shards: Sequence[Any]) -> Iterator[Any]:
-        """Yield `fn(shard)` for every shard, in shard order."""
+    def map_shards(
+        self, fn: Callable[[Any], Any], shards: Sequence[Any], failed: FailedFn | None = None
+    ) -> Iterator[Any]:
+        """Yield `fn(shard)` for every shard; `failed(shard, tries, why)` if its worker died."""
         ...
 
     def group(self, paths: Sequence[str], keys: KeysFn, reduce: ReduceFn, buckets: int) -> pa.Table:

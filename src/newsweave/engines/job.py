@@ -34,6 +34,7 @@ from newsweave.engines.grouping import (
 from newsweave.engines.shards import (
     ShardResult,
     ShardTask,
+    failed_shard,
     list_shards,
     process_shard,
     shard_folder,
@@ -95,17 +96,14 @@ def run_job(
     if missing:
         raise InputError(f"no such file or folder: {missing[0]}")
     out = Path(out)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(f"cannot create the output folder {out}: {exc.strerror}") from exc
+    check_output_folder(out)
     report = JobReport(out=str(out), engine=engine.name)
     began = time.perf_counter()
 
     files = list_shards(inputs)
     tasks = [ShardTask(i, p, shard_folder(out, p), config) for i, p in enumerate(files)]
     progress.start("shards", len(tasks))
-    for result in engine.map_shards(process_shard, tasks):
+    for result in engine.map_shards(process_shard, tasks, failed_shard):
         report.shards.append(result)
         progress.advance("shards")
     progress.finish("shards")
@@ -167,6 +165,23 @@ def run_job(
     report.seconds["total"] = round(time.perf_counter() - began, 3)
     (out / "report.json").write_text(json.dumps(report.to_json(), indent=2), encoding="utf-8")
     return report
+
+
+def check_output_folder(out: Path) -> None:
+    """Create `out` if needed and make sure files can be written in it, before any work."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create the output folder {out}: {exc.strerror}") from exc
+    probe = out / f".newsweave-write-test-{os.getpid()}"
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise InputError(
+            f"cannot write in the output folder {out}: {exc.strerror}; give --out a folder "
+            "you can write to"
+        ) from exc
 
 
 def _repeated(paths: list[str]) -> tuple[frozenset[tuple[str, str]], int]:
@@ -236,12 +251,18 @@ def read_pages(out: str | Path) -> list[Page]:
 
 
 def load_store(out: str | Path, store: SQLiteStore) -> None:
-    """Load a finished run's pages (if kept), articles, stories and dropped into a store."""
+    """Load a finished run's pages (if kept), articles, stories and dropped into a store,
+    with the cleaning explanation of each article whose page was kept."""
+    from newsweave.jobs import store_explanations
+
     articles, stories, dropped = read_output(out)
-    store.add_pages(read_pages(out))
+    pages = read_pages(out)
+    store.add_pages(pages)
     store.put_results(articles, stories)
     if dropped:
         store.add_dropped(dropped)
+    if pages:
+        store_explanations(store, pages, {a.id for a in articles})
 
 
 def _read_all(folder: Path) -> Any:

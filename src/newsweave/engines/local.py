@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any
 
-from newsweave.engines.base import KeysFn, ReduceFn, concat, split_buckets
+from newsweave.engines.base import FailedFn, KeysFn, ReduceFn, concat, split_buckets
+from newsweave.errors import NewsweaveError
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -32,8 +37,10 @@ class SerialEngine:
 
     name = "serial"
 
-    def map_shards(self, fn: Callable[[Any], Any], shards: Sequence[Any]) -> Iterator[Any]:
-        """Yield `fn(shard)` for every shard, in shard order."""
+    def map_shards(
+        self, fn: Callable[[Any], Any], shards: Sequence[Any], failed: FailedFn | None = None
+    ) -> Iterator[Any]:
+        """Yield `fn(shard)` for every shard, in shard order (`failed` is never needed here)."""
         for shard in shards:
             yield fn(shard)
 
@@ -47,39 +54,120 @@ class SerialEngine:
 
 
 class PoolEngine:
-    """A pool of worker processes on this machine (the default for jobs of many shards)."""
+    """Worker processes on this machine (the default for jobs of many shards).
+
+    Each shard runs in a process of its own, so a worker that dies (killed, out of memory, a
+    crash in native code) costs only its shard: the shard is tried again, `retries` times,
+    then reported through `failed`. Grouping steps use a process pool.
+    """
 
     name = "local"
 
-    def __init__(self, workers: int = 0) -> None:
+    def __init__(self, workers: int = 0, retries: int = 1) -> None:
         self.workers = workers or os.cpu_count() or 1
+        self.retries = retries
         self._pool: Executor | None = None
 
     @property
+    def context(self) -> Any:
+        """The process start method: forkserver (no forked threads, the stages' modules
+        imported once in the server) where there is one."""
+        if "forkserver" not in multiprocessing.get_all_start_methods():
+            return multiprocessing.get_context()
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        return context
+
+    @property
     def pool(self) -> Executor:
-        """The worker processes, started on first use (forkserver: no forked threads)."""
+        """The grouping steps' worker processes, started on first use."""
         if self._pool is None:
-            method = (
-                "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else None
-            )
-            self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=multiprocessing.get_context(method)
-            )
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=self.context)
         return self._pool
 
-    def map_shards(self, fn: Callable[[Any], Any], shards: Sequence[Any]) -> Iterator[Any]:
-        """Yield `fn(shard)` for every shard as shards finish (any order)."""
-        futures = [self.pool.submit(fn, shard) for shard in shards]
-        for future in as_completed(futures):
-            yield future.result()
+    def map_shards(
+        self, fn: Callable[[Any], Any], shards: Sequence[Any], failed: FailedFn | None = None
+    ) -> Iterator[Any]:
+        """Yield `fn(shard)` for every shard as shards finish (any order), each in its own
+        process; a shard whose process died on every try yields `failed(shard, tries, why)`."""
+        context = self.context
+        waiting = deque((shard, 1) for shard in shards)
+        running: dict[Any, tuple[Any, int, Any, Connection]] = {}
+        try:
+            while waiting or running:
+                while waiting and len(running) < self.workers:
+                    shard, tries = waiting.popleft()
+                    receive, send = context.Pipe(duplex=False)
+                    process = context.Process(target=_run_shard, args=(fn, shard, send))
+                    process.start()
+                    send.close()
+                    running[receive] = (shard, tries, process, receive)
+                for ready in wait(list(running)):
+                    shard, tries, process, receive = running.pop(ready)
+                    outcome = _receive(receive)
+                    process.join()
+                    if outcome is not None:
+                        ok, value = outcome
+                        if not ok:
+                            raise value
+                        yield value
+                    elif tries <= self.retries:
+                        waiting.append((shard, tries + 1))
+                    else:
+                        why = _death(process.exitcode)
+                        if failed is None:
+                            raise NewsweaveError(f"a shard's worker process {why}, {tries} times")
+                        yield failed(shard, tries, why)
+        finally:
+            for _, _, process, receive in running.values():
+                process.kill()
+                process.join()
+                receive.close()
 
     def group(self, paths: Sequence[str], keys: KeysFn, reduce: ReduceFn, buckets: int) -> pa.Table:
         """Key the files in parallel, gather buckets here, reduce the buckets in parallel."""
-        keyed = concat(list(self.pool.map(_keyed, [keys] * len(paths), paths)))
-        return concat(list(self.pool.map(reduce, split_buckets(keyed))))
+        try:
+            keyed = concat(list(self.pool.map(_keyed, [keys] * len(paths), paths)))
+            return concat(list(self.pool.map(reduce, split_buckets(keyed))))
+        except BrokenProcessPool as exc:
+            self.close()
+            raise NewsweaveError(
+                "a worker process died while grouping the shards' rows (out of memory? try "
+                "fewer --workers); the finished shards are kept: run the same command again"
+            ) from exc
 
     def close(self) -> None:
         """Stop the worker processes."""
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
+
+
+def _run_shard(fn: Callable[[Any], Any], shard: Any, send: Connection) -> None:
+    """In a worker process: run `fn(shard)` and send back (True, result) or (False, error)."""
+    try:
+        outcome: tuple[bool, Any] = (True, fn(shard))
+    except BaseException as exc:  # the parent re-raises it, as a pool would
+        outcome = (False, exc)
+    send.send(outcome)
+    send.close()
+
+
+def _receive(receive: Connection) -> tuple[bool, Any] | None:
+    """What a worker sent, or None when it died before sending anything."""
+    try:
+        return receive.recv()  # type: ignore[no-any-return,unused-ignore]
+    except (EOFError, OSError):
+        return None
+    finally:
+        receive.close()
+
+
+def _death(exitcode: int | None) -> str:
+    """How a worker process ended, in words."""
+    if exitcode is not None and exitcode < 0:
+        try:
+            return f"was killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            return f"was killed by signal {-exitcode}"
+    return f"died (exit code {exitcode})"

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import logging
 import pickle
+import socket
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from newsweave.engines.base import KeysFn, ReduceFn, concat
+from newsweave.engines.base import FailedFn, KeysFn, ReduceFn, concat
 from newsweave.errors import InputError, MissingExtraError
 
 if TYPE_CHECKING:
@@ -31,6 +32,38 @@ def _import_ray() -> Any:
     except ImportError as exc:
         raise MissingExtraError("the Ray engine", "ray", "ray[data]") from exc
     return ray
+
+
+CONNECT_TIMEOUT = 10.0  # seconds to wait for a cluster address to accept a connection
+CLIENT_PORT = 10001  # the port of a ray:// address that names none
+
+
+def check_reachable(address: str, timeout: float = CONNECT_TIMEOUT) -> None:
+    """Fail fast, in one line, when a cluster address ('ray://host:port', 'host:port') does
+    not accept a connection ('auto' and 'local' are Ray's to resolve)."""
+    if address in ("auto", "local") or not address.strip():
+        return
+    if "://" in address and not address.startswith("ray://"):
+        return  # another scheme (a hosted Ray): Ray resolves it
+    where = address.split("://", 1)[1] if "://" in address else address
+    default = CLIENT_PORT if address.startswith("ray://") else None
+    host, _, port = where.rstrip("/").rpartition(":")
+    if not host or not port.isdigit():
+        if default is None:
+            raise InputError(
+                f"bad --ray-address {address!r}: use 'auto', HOST:PORT or ray://HOST:PORT"
+            )
+        host, port = where.rstrip("/"), str(default)
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as exc:
+        reason = "timed out" if isinstance(exc, TimeoutError) else exc.strerror or str(exc)
+        target = f"{host}:{port}"
+        named = address if target in address else f"{address} ({target})"
+        raise InputError(
+            f"cannot reach the Ray cluster at {named}: {reason} (is its head node running, "
+            "and is this the right address?)"
+        ) from exc
 
 
 def _apply(batch: dict[str, Any], fn: Callable[[Any], Any], shards: Sequence[Any]) -> dict:
@@ -52,6 +85,8 @@ class RayEngine:
     name = "ray"
 
     def __init__(self, address: str | None = None, workers: int = 0) -> None:
+        if address is not None:
+            check_reachable(address)
         ray = _import_ray()
         self._owns = False
         if not ray.is_initialized():
@@ -74,8 +109,11 @@ class RayEngine:
         logging.getLogger("ray.data").setLevel(logging.WARNING)
         self._ray = ray
 
-    def map_shards(self, fn: Callable[[Any], Any], shards: Sequence[Any]) -> Iterator[Any]:
-        """Yield `fn(shard)` for every shard as Ray tasks finish (any order)."""
+    def map_shards(
+        self, fn: Callable[[Any], Any], shards: Sequence[Any], failed: FailedFn | None = None
+    ) -> Iterator[Any]:
+        """Yield `fn(shard)` for every shard as Ray tasks finish (any order); Ray itself
+        retries a task whose worker died (`failed` is not used)."""
         if not shards:
             return
         ds = self._ray.data.from_items(

@@ -3,8 +3,8 @@
 A shard streams its pages through the local path's own streaming stages (clean, extract:
 the map stages of `analyze.default_stages()`), adds near-duplicate signature keys, and writes
 `articles.parquet` (explicit schema), `dropped.parquet` and, when asked, `pages.parquet`
-into its own folder under `OUT/_shards/`. A `_SUCCESS` marker written last lets a re-run
-skip it. An exception is retried, then reported as a failed shard: never fatal to the run.
+into its own folder under `OUT/_shards/`. A `_SUCCESS` marker written last records the
+input's size and SHA-256; a re-run skips the shard only when its input still has them. An exception is retried, then reported as a failed shard: never fatal to the run.
 """
 
 from __future__ import annotations
@@ -82,22 +82,55 @@ def shard_folder(out: Path, path: str) -> str:
     return str(out / "_shards" / f"{stem}-{digest[:10]}")
 
 
+def input_digest(path: str) -> str:
+    """What a finished shard records of its input: its size and the SHA-256 of its bytes."""
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+    return f"{size}:sha256:{digest.hexdigest()}"
+
+
+def _finished(task: ShardTask, marker: Path) -> ShardResult | None:
+    """The earlier run's result when its marker matches this input's bytes, else None."""
+    try:
+        done = json.loads(marker.read_text(encoding="utf-8"))
+        recorded = done.pop("input", None)
+        size = os.path.getsize(task.path)
+        if not isinstance(recorded, str) or not recorded.startswith(f"{size}:"):
+            return None  # no digest (an older run) or another size: the input changed
+        if recorded != input_digest(task.path):
+            return None
+        done.update(index=task.index, path=task.path, status="skipped")
+        return ShardResult(**done)
+    except (OSError, ValueError, TypeError):
+        return None  # an unreadable marker: process the shard again
+
+
+def failed_shard(task: ShardTask, attempts: int, error: str) -> ShardResult:
+    """The result of a shard whose worker process died on every try (see Engine.map_shards)."""
+    shutil.rmtree(task.folder, ignore_errors=True)
+    return ShardResult(
+        task.index, task.path, task.folder, "failed", attempts=attempts,
+        error=f"the worker process {error}",
+    )  # fmt: skip
+
+
 def process_shard(task: ShardTask) -> ShardResult:
-    """Process one shard unless a marker says it is done; retry, then report, a failure."""
+    """Process one shard unless its marker records these very input bytes; retry, then
+    report, a failure."""
     marker = Path(task.folder) / MARKER
-    if marker.exists():
-        try:
-            done = json.loads(marker.read_text(encoding="utf-8"))
-            if done.get("path") == os.path.abspath(task.path):
-                done.update(index=task.index, path=task.path, status="skipped")
-                return ShardResult(**done)
-        except (OSError, ValueError, TypeError):
-            pass  # an unreadable marker: process the shard again
+    if marker.exists() and (finished := _finished(task, marker)) is not None:
+        return finished
     began = time.perf_counter()
     error = ""
+    digest = ""
     for attempt in range(1, task.config.retries + 2):
         shutil.rmtree(task.folder, ignore_errors=True)
         try:
+            digest = digest or input_digest(task.path)
             result = _process(task)
         except Exception as exc:  # any failure of one shard is reported, never fatal
             error = f"{type(exc).__name__}: {exc}"
@@ -108,7 +141,8 @@ def process_shard(task: ShardTask) -> ShardResult:
         result.attempts = attempt
         result.seconds = time.perf_counter() - began
         marker.write_text(
-            json.dumps({**result.to_json(), "path": os.path.abspath(task.path)}), encoding="utf-8"
+            json.dumps({**result.to_json(), "path": os.path.abspath(task.path), "input": digest}),
+            encoding="utf-8",
         )
         return result
     shutil.rmtree(task.folder, ignore_errors=True)

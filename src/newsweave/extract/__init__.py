@@ -73,13 +73,19 @@ def extract_articles(
     stream = iter(articles)
     while batch := list(islice(stream, config.batch_size)):
         texts = [a.text for a in batch]
-        mentions = article_mentions(texts, backend) if backend else [[] for _ in batch]
+        languages = [a.language for a in batch]
+        mentions = article_mentions(texts, backend, languages) if backend else [[] for _ in batch]
         for article, found in zip(batch, mentions, strict=True):
             yield replace(
                 article,
                 entities=group_mentions(found, article.id, find_roles(article.text)),
-                figures=extract_figures(article.text, article.id),
-                quotes=extract_quotes(article.text, article.id),
+                figures=extract_figures(article.text, article.id, language=article.language),
+                quotes=extract_quotes(
+                    article.text,
+                    article.id,
+                    language=article.language,
+                    orgs=[text for text, kind in found if kind == "ORG"],
+                ),
                 times=time_expressions(
                     article.text, article.published, inferred=article.published_inferred
                 ),

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from newsweave.extract.gazetteer import countries
 from newsweave.extract.names import (
     DEMONYM,
     is_role_word,
@@ -26,88 +27,16 @@ Mention = tuple[str, str]  # (surface text, kind)
 ORG_SUFFIX = re.compile(
     r"\b(?:Organi[sz]ation|Court|Council|Ministry|Party|Bank|Fund|Commission|Agency|Company|"
     r"Inc|Corp|University|Union|Association|Committee|Office|Government|Parliament|Army|Forces|"
-    r"Kremlin|Assembly|Institute|Service|Department|Media|News|Times|Post|Press)\b"
+    r"Police|Guard|Command|Exchange|Club|Airlines|Group|Foundation|Authority|Pte|Ltd|LLC|GmbH|"
+    r"plc|Assembly|Institute|Service|Department|Media|News|Times|Post|Press)\b"
 )
 LOC_WORDS = re.compile(
-    r"\b(?:East|West|North|South|Mountains?|Sea|River|Caucasus|Region|Corridor|Republic|"
+    r"\b(?:East|West|North|South|Mountains?|Sea|River|Region|Corridor|Republic|"
     r"Island|Valley|Gulf|Ocean|Strait|Lake|Bay|Peninsula|Province|City|County)\b"
 )
-COUNTRIES = frozenset(
-    [
-        "Afghanistan",
-        "Albania",
-        "Algeria",
-        "Argentina",
-        "Armenia",
-        "Australia",
-        "Austria",
-        "Azerbaijan",
-        "Belarus",
-        "Belgium",
-        "Brazil",
-        "Bulgaria",
-        "Canada",
-        "Chile",
-        "China",
-        "Colombia",
-        "Croatia",
-        "Cuba",
-        "Cyprus",
-        "Denmark",
-        "Egypt",
-        "Estonia",
-        "Ethiopia",
-        "Finland",
-        "France",
-        "Georgia",
-        "Germany",
-        "Greece",
-        "Hungary",
-        "India",
-        "Indonesia",
-        "Iran",
-        "Iraq",
-        "Ireland",
-        "Israel",
-        "Italy",
-        "Japan",
-        "Jordan",
-        "Kazakhstan",
-        "Kenya",
-        "Kosovo",
-        "Latvia",
-        "Lebanon",
-        "Libya",
-        "Lithuania",
-        "Mexico",
-        "Moldova",
-        "Morocco",
-        "Netherlands",
-        "Nigeria",
-        "Norway",
-        "Pakistan",
-        "Poland",
-        "Portugal",
-        "Qatar",
-        "Romania",
-        "Russia",
-        "Serbia",
-        "Slovakia",
-        "Spain",
-        "Sudan",
-        "Sweden",
-        "Switzerland",
-        "Syria",
-        "Taiwan",
-        "Tajikistan",
-        "Turkey",
-        "Turkmenistan",
-        "Ukraine",
-        "Uzbekistan",
-        "Venezuela",
-        "Vietnam",
-        "Yemen",
-    ]
+FACILITY_WORDS = re.compile(
+    r"\b(?:Bridge|Terminal|Airport|Harbou?r|Tunnel|Dam|Canal|Square|Street|Avenue|Highway|"
+    r"Beltway|Station|Stadium|Port)$"
 )
 _CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w-]*(?:[’'][A-RT-Z][\w-]*)?)"
 _CAP_RUN = re.compile(rf"\b{_CAP_WORD}(?:[ \t]+(?:(?:of|for|de|al)[ \t]+)?{_CAP_WORD})*")
@@ -137,7 +66,13 @@ class EntityBackend(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class LexicalEntities:
-    """The default backend: capitalised phrases classified by simple rules (no model weights)."""
+    """The model-free backend: capitalised phrases classified by simple rules (English).
+
+    With `typed=False` (a language no rule or model fits) a phrase gets no type ("MISC")
+    unless the country gazetteer knows it.
+    """
+
+    typed: bool = True
 
     def mentions(self, texts: Sequence[str]) -> list[list[Mention]]:
         """Raw mentions per text."""
@@ -159,13 +94,17 @@ class LexicalEntities:
                 continue
             phrase = " ".join(words)
             before, after = text[: match.start()][-30:], text[match.end() :][:30]
-            found.append((phrase, _lexical_kind(phrase, before, after)))
+            if self.typed:
+                kind = _lexical_kind(phrase, before, after)
+            else:
+                kind = "GPE" if phrase in countries() else "MISC"
+            found.append((phrase, kind))
         return found
 
 
 def _lexical_kind(phrase: str, before: str, after: str) -> str:
     words = phrase.split()
-    if phrase in COUNTRIES:
+    if phrase in countries():
         return "GPE"
     if ORG_SUFFIX.search(phrase) or phrase.isupper():
         return "ORG"
@@ -183,21 +122,26 @@ def _lexical_kind(phrase: str, before: str, after: str) -> str:
 
 def fix_mention(text: str, kind: str) -> Mention | None:
     """Correct one raw mention, or drop it: the rules that patch spaCy's known mistakes."""
-    text = " ".join(text.split()).strip(" .,’'\"“”").removesuffix("’s").removesuffix("'s")
+    text = " ".join(text.split()).strip(" .,’'\"“”«»„—–•·*|-").removesuffix("’s").removesuffix("'s")
     text = re.sub(r"^(?:the|The)\s+", "", text)
     if not text or text in _NOT_NAMES or text[0].islower() or kind in _NOT_ENTITIES:
         return None
     if not text or not any(c.isupper() for c in text) or text.lower() in STOP_WORDS:
         return None  # lower-cased headline copies and slugs
-    if text in COUNTRIES:
+    if text in countries():
         return text, "GPE"
+    if FACILITY_WORDS.search(text) and not ORG_SUFFIX.search(text):
+        return text, "FAC"  # "Harbour Bridge", "Marsh Terminal": never a person or company
+    if kind in ("PERSON", "GPE", "LOC", "NORP") and re.fullmatch(r"[A-Z][a-z]+[A-Z]\w+", text):
+        return text, "ORG"  # one word with an inner capital is a company name: "VeldenSoft"
     if (kind == "ORG" and not ORG_SUFFIX.search(text)) and (
         re.fullmatch(r"[A-Z][a-z]+-[A-Z][a-z]+", text) or LOC_WORDS.search(text)
     ):
         return text, "LOC"
     if kind == "PERSON":
         role, name = split_role(text)
-        if not name or name in COUNTRIES:
+        name = re.sub(r"^(?:[a-z][\w’'-]*\s+)+", "", name)  # "billionaire Mara Velden"
+        if not name or name in countries():
             return (name or text), "GPE"
         if DEMONYM.fullmatch(name) and " " not in name:
             return name, "NORP"
@@ -205,12 +149,59 @@ def fix_mention(text: str, kind: str) -> Mention | None:
     return text, kind if kind in SPACY_KINDS else "MISC"
 
 
-def article_mentions(texts: Sequence[str], backend: EntityBackend) -> list[list[Mention]]:
-    """Corrected mentions per text."""
+def article_mentions(
+    texts: Sequence[str],
+    backend: EntityBackend,
+    languages: Sequence[str | None] | None = None,
+    untyped: EntityBackend | None = None,
+) -> list[list[Mention]]:
+    """Corrected mentions per text; texts in a language the backend does not read go to `untyped`.
+
+    The backend reads `backend.languages` (English when it has none); `None` (undetected) counts
+    as English. Other texts get the untyped lexical backend: no entity type is guessed for them.
+    """
+    readable = set(getattr(backend, "languages", ("en",)))
+    languages = languages or [None] * len(texts)
+    own = [i for i, lang in enumerate(languages) if lang is None or lang in readable]
+    other = [i for i, lang in enumerate(languages) if not (lang is None or lang in readable)]
+    raw: dict[int, list[Mention]] = {}
+    if own:
+        raw.update(zip(own, backend.mentions([texts[i] for i in own]), strict=True))
+        if not isinstance(backend, LexicalEntities):
+            lexical = LexicalEntities().mentions([texts[i] for i in own])
+            for i, extra in zip(own, lexical, strict=True):
+                raw[i] = raw[i] + _confident_missing(extra, raw[i])
+    if other:
+        fallback = untyped or LexicalEntities(typed=False)
+        raw.update(zip(other, fallback.mentions([texts[i] for i in other]), strict=True))
+    fixed = [[f for m in raw[i] if (f := fix_mention(*m))] for i in range(len(texts))]
+    return [_surnames_are_people(found, text) for found, text in zip(fixed, texts, strict=True)]
+
+
+def _confident_missing(lexical: list[Mention], found: list[Mention]) -> list[Mention]:
+    """Lexical mentions a model missed, where the rules are sure: "… Council", "NASA", countries."""
+    seen = {text for text, _ in found}
     return [
-        [fixed for raw in found if (fixed := fix_mention(*raw))]
-        for found in backend.mentions(texts)
+        (text, kind)
+        for text, kind in lexical
+        if text not in seen
+        and (text in countries() or (kind == "ORG" and (ORG_SUFFIX.search(text) or text.isupper())))
     ]
+
+
+def _surnames_are_people(found: list[Mention], text: str) -> list[Mention]:
+    """A surname alone is the person named in full in the same article ("Velden" after
+    "Mara Velden"), whatever type a model gave it; its unlabelled occurrences are added."""
+    people = {name.split()[-1]: name for name, kind in found if kind == "PERSON" and " " in name}
+    if not people:
+        return found
+    out = [(t, "PERSON") if t in people else (t, k) for t, k in found]
+    tagged = Counter(t for t, _ in out if t in people)
+    for surname, full in people.items():
+        alone = len(re.findall(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", text))
+        alone -= sum(1 for t, _ in out if t.endswith(surname) and t != surname and t == full)
+        out.extend([(surname, "PERSON")] * max(0, alone - tagged[surname]))
+    return out
 
 
 def group_mentions(
@@ -243,7 +234,7 @@ _ROLE_APPOSITIVE = re.compile(
 
 
 def find_roles(text: str) -> dict[str, set[str]]:
-    """Roles written next to names: 'Kremlin spokesman Dmitry Peskov', 'Peskov, a spokesperson,'."""
+    """Roles written next to names: 'harbour spokesman Tomas Orlik', 'Orlik, a spokesperson,'."""
     roles: dict[str, set[str]] = {}
     for match in _ROLE_PHRASE.finditer(text):
         role, name = split_role(match.group(0))

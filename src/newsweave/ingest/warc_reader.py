@@ -18,7 +18,7 @@ from warcio.bufferedreaders import DecompressingBufferedReader
 from newsweave.ingest.warc import MAX_HEADERS, MAX_LINE, WarcLimit
 
 
-class BoundedReader(DecompressingBufferedReader):  # type: ignore[misc]
+class BoundedReader(DecompressingBufferedReader):  # type: ignore[misc,unused-ignore]
     """A DecompressingBufferedReader whose header lines and header bytes are capped."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -13,7 +13,12 @@ from newsweave.compare.quantities import format_number
 from newsweave.model import TRUNCATED, Article, Brief, Change, Story, change_label
 from newsweave.render.dates import human_date
 from newsweave.render.markdown import citation_numbers, http_url
-from newsweave.render.overview import story_overview, who_said_when
+from newsweave.render.overview import (
+    relation_phrase,
+    story_overview,
+    who_said_when,
+    with_citations,
+)
 from newsweave.render.timeline_svg import timeline_lanes, timeline_svg
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'"
@@ -151,7 +156,7 @@ def _story(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) -> 
     out.append(_claims(story, numbers))
     if story.quotes:
         out.append(_quotes(story, numbers))
-    if story.lineage or story.duplicates:
+    if story.lineage or story.duplicates or any(len(g.articles) > 1 for g in story.sources):
         out.append(_lineage(story, numbers))
     out.append(_details(story, numbers))
     out.append("</section>")
@@ -279,11 +284,12 @@ def _quotes(story: Story, numbers: dict[str, int]) -> str:
 
 
 def _lineage(story: Story, numbers: dict[str, int]) -> str:
-    out = ["<h3>Lineage</h3><ul>"]
+    out = ["<h3>Lineage</h3><ul>"] if story.lineage or story.duplicates else ["<ul>"]
     out += [
-        f"<li>{_cite([r.copy], numbers)} is a {escape(r.kind)} copy of "
-        f"{_cite([r.original], numbers)}"
+        "<li>"
+        + relation_phrase(r, _cite([r.original], numbers), _cite([r.copy], numbers), escape(r.kind))
         + (f": <small>{escape('; '.join(r.evidence))}</small>" if r.evidence else "")
+        + (f"<br><q>{escape(r.passages[0][:300])}</q>" if r.passages else "")
         + "</li>"
         for r in story.lineage
     ]
@@ -293,6 +299,16 @@ def _lineage(story: Story, numbers: dict[str, int]) -> str:
             for g in story.duplicates
         ]
     out.append("</ul>")
+    grouped = [g for g in story.sources if len(g.articles) > 1]
+    if grouped:
+        out.append("<h3>Independent sources</h3><ul>")
+        out += [
+            f"<li>{_cite(g.articles, numbers)} count as one source: <small>"
+            + "; ".join(with_citations(escape(r), numbers) for r in g.reasons)
+            + "</small></li>"
+            for g in grouped
+        ]
+        out.append("</ul>")
     return "\n".join(out)
 
 

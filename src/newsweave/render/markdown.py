@@ -8,7 +8,13 @@ from urllib.parse import urlsplit
 from newsweave.compare.quantities import format_number
 from newsweave.model import TRUNCATED, Article, Brief, Change, Story, change_label
 from newsweave.render.dates import human_date
-from newsweave.render.overview import independent_sources, story_overview, who_said_when
+from newsweave.render.overview import (
+    independent_sources,
+    relation_phrase,
+    story_overview,
+    who_said_when,
+    with_citations,
+)
 from newsweave.render.timeline_svg import timeline_lanes
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
@@ -150,9 +156,12 @@ def _story(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) -> 
     if story.lineage or story.duplicates:
         lines += ["### Lineage", ""]
         lines += [
-            f"- {_cite([r.copy], numbers)} is a {md_escape(r.kind)} copy of "
-            f"{_cite([r.original], numbers)}"
+            "- "
+            + relation_phrase(
+                r, _cite([r.original], numbers), _cite([r.copy], numbers), md_escape(r.kind)
+            )
             + (f": {md_escape('; '.join(r.evidence))}" if r.evidence else "")
+            + (f" — shared: “{md_escape(_clip(r.passages[0]))}”" if r.passages else "")
             for r in story.lineage
         ]
         if not story.lineage:
@@ -161,7 +170,20 @@ def _story(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) -> 
                 for group in story.duplicates
             ]
         lines.append("")
+    grouped = [g for g in story.sources if len(g.articles) > 1]
+    if grouped:
+        lines += ["### Independent sources", ""]
+        lines += [
+            f"- {_cite(g.articles, numbers)} count as one source: "
+            + "; ".join(with_citations(md_escape(r), numbers) for r in g.reasons)
+            for g in grouped
+        ]
+        lines.append("")
     return lines
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _timeline(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) -> list[str]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from newsweave.model import Article, Discrepancy, Story, SummarySentence
+from newsweave.dedup.independence import independent_count
+from newsweave.model import Article, CopyRelation, Discrepancy, Story, SummarySentence
 from newsweave.render.dates import date_range, human_date
 from newsweave.render.timeline_svg import timeline_lanes
 
@@ -18,9 +19,25 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,[^—–\n]{0,60})?\s[—�
 
 
 def independent_sources(story: Story) -> int:
-    """How many independent sources a story has: each copy group counts once."""
-    copies = sum(len(group) - 1 for group in story.duplicates)
-    return len(story.articles) - copies
+    """How many independent sources a story has: its source groups (copies, one site, one
+    wire credit count once; see dedup/independence.py)."""
+    return independent_count(story)
+
+
+def relation_phrase(relation: CopyRelation, original: str, copy: str, kind: str) -> str:
+    """ "[2] is a partial copy of [1]", or for an undirected relation "[1] and [2] are ...";
+    `kind` is the relation's kind as the renderer escapes it."""
+    if relation.directed:
+        return f"{copy} is a {kind} copy of {original}"
+    return f"{original} and {copy} are {kind} copies of one another"
+
+
+def with_citations(text: str, numbers: dict[str, int]) -> str:
+    """`text` (escaped already) with every article id it names replaced by "[n]"."""
+    for article_id, number in numbers.items():
+        if article_id in text:
+            text = text.replace(article_id, f"[{number}]")
+    return text
 
 
 @dataclass(slots=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any
 
@@ -32,8 +32,12 @@ def export(store: SQLiteStore, table: str, fmt: str, out: Path | IO[str]) -> int
 
 
 def _records(store: SQLiteStore, table: str) -> Iterable[dict[str, Any]]:
-    source = {"pages": store.pages, "articles": store.articles, "stories": store.stories}[table]
-    return (to_dict(record) for record in source())
+    sources: dict[str, Callable[[], Iterable[Any]]] = {
+        "pages": store.pages,
+        "articles": store.articles,
+        "stories": store.stories,
+    }
+    return (to_dict(record) for record in sources[table]())
 
 
 def _write_jsonl(records: Iterable[dict[str, Any]], out: Path | IO[str]) -> int:

@@ -59,7 +59,7 @@ SPEC: dict[str, Any] = {
     },
     "paths": {
         "/api/stories": _get(
-            "Stories, as `newsweave stories --json` lists them, searched and filtered",
+            "Stories, as `newsweave stories --json` lists them, searched, filtered and paged",
             [
                 _query_param(
                     "q", "words that must all occur in titles, texts, outlets or speakers"
@@ -74,10 +74,21 @@ SPEC: dict[str, Any] = {
                 _query_param(
                     "sort", "largest first, or most recent first", enum=["size", "recent"]
                 ),
+                _query_param("page", "which page of the list (from 1)", pattern="^[0-9]+$"),
+                _query_param(
+                    "per_page", "stories per page (1 to 500; default 50)", pattern="^[0-9]+$"
+                ),
             ],
             {
                 "type": "object",
-                "properties": {"query": _OBJECT, "stories": {"type": "array", "items": _STORY_ROW}},
+                "properties": {
+                    "query": _OBJECT,
+                    "stories": {"type": "array", "items": _STORY_ROW},
+                    "total": {"type": "integer", "description": "stories matching, all pages"},
+                    "page": {"type": "integer"},
+                    "per_page": {"type": "integer"},
+                    "pages": {"type": "integer"},
+                },
             },
         ),  # fmt: skip
         "/api/stories/{story_id}": _get(

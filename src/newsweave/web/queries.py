@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from newsweave.errors import InputError
-from newsweave.jobs import story_rows
-from newsweave.model import Article, Story
 from newsweave.store import SQLiteStore
 
 SORTS = ("size", "recent")
+PER_PAGE = 50  # stories per page of the list, unless asked otherwise
+MAX_PER_PAGE = 500
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -24,6 +25,8 @@ class StoryQuery:
     date_from: str = ""
     date_to: str = ""
     sort: str = "size"
+    page: int = 1
+    per_page: int = PER_PAGE
 
     @classmethod
     def from_params(cls, params: dict[str, str]) -> StoryQuery:
@@ -34,6 +37,8 @@ class StoryQuery:
             date_from=params.get("from", "").strip(),
             date_to=params.get("to", "").strip(),
             sort=params.get("sort", "size").strip() or "size",
+            page=_count(params, "page", 1, 1, 10**9),
+            per_page=_count(params, "per_page", PER_PAGE, 1, MAX_PER_PAGE),
         )
         for name, value in (("from", query.date_from), ("to", query.date_to)):
             if value and not _DATE.match(value):
@@ -48,52 +53,63 @@ class StoryQuery:
         return {"q": data["q"], "outlet": data["outlet"], "from": data["date_from"],
                 "to": data["date_to"], "sort": data["sort"]}  # fmt: skip
 
+    def link(self, page: int) -> str:
+        """The query string of another page of the same list."""
+        params = {k: v for k, v in self.as_params().items() if v and (k, v) != ("sort", "size")}
+        if page > 1:
+            params["page"] = str(page)
+        if self.per_page != PER_PAGE:
+            params["per_page"] = str(self.per_page)
+        return "?" + urlencode(params) if params else "?"
 
-def find_stories(store: SQLiteStore, query: StoryQuery) -> list[dict[str, Any]]:
-    """The rows of the stories that match `query`, in its sort order."""
-    articles = {a.id: a for a in store.articles()}
-    stories = {s.id: s for s in store.stories()}
-    words = query.q.casefold().split()
-    rows = []
-    for row in story_rows(store):
-        if words and not _has_words(stories[row["id"]], articles, words):
-            continue
-        if query.outlet and query.outlet not in row["outlets"]:
-            continue
-        if not _in_range(row, query.date_from, query.date_to):
-            continue
-        rows.append(row)
-    if query.sort == "recent":
-        rows.sort(key=lambda r: (r["last"] or "", r["articles"]), reverse=True)
-    return rows
+
+def _count(params: dict[str, str], name: str, default: int, low: int, high: int) -> int:
+    """A whole-number parameter between `low` and `high`; InputError if it is not one."""
+    value = params.get(name, "").strip()
+    if not value:
+        return default
+    if (
+        not (value.isascii() and value.isdigit() and len(value) < 12)
+        or not low <= int(value) <= high
+    ):
+        raise InputError(f"bad {name} {value!r}: use a whole number from {low} to {high}")
+    return int(value)
+
+
+@dataclass(slots=True)
+class StoryPage:
+    """One page of the story list: its rows, how many stories match, and where it is."""
+
+    rows: list[dict[str, Any]]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        """How many pages the matching stories fill (at least one)."""
+        return max(1, -(-self.total // self.per_page))
+
+    def api(self) -> dict[str, Any]:
+        """Where this page is, as the API reports it."""
+        return {"total": self.total, "page": self.page, "per_page": self.per_page,
+                "pages": self.pages}  # fmt: skip
+
+
+def find_stories(store: SQLiteStore, query: StoryQuery) -> StoryPage:
+    """The rows of the stories that match `query`, in its sort order, one page of them."""
+    rows, total = store.story_rows(
+        words=query.q.casefold().split(),
+        outlet=query.outlet,
+        date_from=query.date_from,
+        date_to=query.date_to,
+        sort=query.sort,
+        limit=query.per_page,
+        offset=(query.page - 1) * query.per_page,
+    )
+    return StoryPage(rows, total, query.page, query.per_page)
 
 
 def all_outlets(store: SQLiteStore) -> list[str]:
     """Every outlet of an analysed article, sorted."""
-    return sorted({a.outlet for a in store.articles() if a.outlet})
-
-
-def _has_words(story: Story, articles: dict[str, Article], words: list[str]) -> bool:
-    """Every word occurs in the titles, texts, outlets, quote speakers or entity names."""
-    parts = [story.title]
-    for article_id in story.articles:
-        article = articles.get(article_id)
-        if article:
-            parts += [article.title or "", article.text, article.outlet or ""]
-    parts += [q.speaker or "" for q in story.quotes]
-    for entity in getattr(story, "entities", None) or []:  # named entities, once extracted
-        parts += [getattr(entity, "name", ""), *getattr(entity, "aliases", [])]
-    haystack = "\n".join(parts).casefold()
-    return all(word in haystack for word in words)
-
-
-def _in_range(row: dict[str, Any], date_from: str, date_to: str) -> bool:
-    """The story's date span overlaps [date_from, date_to] (prefix dates compare as ranges)."""
-    if not (date_from or date_to):
-        return True
-    first, last = row["first"], row["last"]
-    if first is None:
-        return False
-    if date_from and last < date_from:
-        return False
-    return not (date_to and first[: len(date_to)] > date_to)
+    return store.outlets()

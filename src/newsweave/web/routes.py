@@ -1,7 +1,8 @@
 """HTML pages and their JSON twins under /api: each pair shares one view function.
 
 Endpoints are plain functions, so Starlette runs them in its thread pool; each request
-opens its own store connection (SQLite in WAL mode lets it read while others write).
+opens its own read-only store connection (SQLite in WAL mode lets it read while others
+write) and reads only the rows it shows, through the store's indexes.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ class NotFound(Exception):
 
 @contextmanager
 def _store(request: Request) -> Iterator[SQLiteStore]:
-    with open_store(request.app.state.db_path) as store:
+    with open_store(request.app.state.db_path, readonly=True) as store:
         yield store
 
 
@@ -40,9 +41,10 @@ def _page(request: Request, template: str, context: dict[str, Any]) -> Response:
 def _stories(request: Request) -> dict[str, Any]:
     query = StoryQuery.from_params(dict(request.query_params))
     with _store(request) as store:
-        rows = find_stories(store, query)
+        found = find_stories(store, query)
         outlets = all_outlets(store)
-    return {"query": query, "stories": rows, "outlets": outlets, "sorts": SORTS}
+    return {"query": query, "stories": found.rows, "found": found, "outlets": outlets,
+            "sorts": SORTS}  # fmt: skip
 
 
 def stories_page(request: Request) -> Response:
@@ -51,9 +53,11 @@ def stories_page(request: Request) -> Response:
 
 
 def stories_api(request: Request) -> Response:
-    """The story list as JSON: the rows of `newsweave stories --json`."""
+    """The story list as JSON: one page of the rows of `newsweave stories --json`."""
     data = _stories(request)
-    return JSONResponse({"query": data["query"].as_params(), "stories": data["stories"]})
+    return JSONResponse(
+        {"query": data["query"].as_params(), "stories": data["stories"], **data["found"].api()}
+    )
 
 
 # -- one story ----------------------------------------------------------------

@@ -10,8 +10,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsweave.jobs import brief_from_store
-from newsweave.model import Article, Brief, Page, Quote, Story, to_dict
+from newsweave.analyze import make_brief
+from newsweave.clean.config import LineVerdict
+from newsweave.model import Article, Brief, Page, Quote, Story, from_dict, to_dict
 from newsweave.render.json import brief_to_dict
 from newsweave.render.markdown import citation_numbers
 from newsweave.render.overview import Overview, SaidValue, story_overview, who_said_when
@@ -60,8 +61,7 @@ def story_view(store: SQLiteStore, story_id: str) -> StoryView | None:
     story = store.story(story_id)
     if story is None:
         return None
-    brief = brief_from_store(store, story.id)
-    story = next(s for s in brief.stories if s.id == story.id)
+    brief = make_brief(store.articles(story.articles), [story])
     extra = getattr(story, "lineage", None)
     articles = {a.id: a for a in brief.articles}
     numbers = citation_numbers(brief)
@@ -89,12 +89,20 @@ class ExplainBlock:
 
 
 @dataclass(slots=True)
+class StoryRef:
+    """A story as a link: its id and title."""
+
+    id: str
+    title: str
+
+
+@dataclass(slots=True)
 class ArticleView:
     """Everything the article page shows."""
 
     article: Article
     page: Page | None
-    stories: list[Story]
+    stories: list[StoryRef]
     copies: list[list[str]]
     explain: list[ExplainBlock]
     explain_error: str | None
@@ -126,24 +134,24 @@ def article_view(store: SQLiteStore, article_id: str) -> ArticleView | None:
     if article is None:
         return None
     page = store.page(article.id)
-    stories = [s for s in store.stories() if article.id in s.articles]
-    copies = [g for s in stories for g in s.duplicates if article.id in g]
-    blocks, error = _explain(page)
+    found = store.stories_of_article(article.id)
+    stories = [StoryRef(sid, title) for sid, title, _ in found]
+    copies = [g for _, _, groups in found for g in groups if article.id in g]
+    blocks, error = _explain(store, article.id)
     return ArticleView(article, page, stories, copies, blocks, error)
 
 
-def _explain(page: Page | None) -> tuple[list[ExplainBlock], str | None]:
-    """The page's lines in kept/removed runs, or the reason they cannot be shown."""
-    if page is None:
-        return [], "the raw page is not in the store"
-    try:
-        from newsweave.clean import explain_page
-
-        verdicts = explain_page(page)
-    except Exception as exc:  # the view is an aid: show why it is missing, keep the page
-        return [], f"cannot explain this page: {type(exc).__name__}: {exc}"
+def _explain(store: SQLiteStore, article_id: str) -> tuple[list[ExplainBlock], str | None]:
+    """The stored explanation's lines in kept/removed runs, or why there is none."""
+    lines = store.explanation(article_id)
+    if lines is None:
+        return [], (
+            "the cleaning explanation of this article is not in the store (it was analysed by "
+            "an older newsweave, or loaded without its raw page): run `newsweave analyze` on "
+            "the store to keep it"
+        )
     blocks: list[ExplainBlock] = []
-    for verdict in verdicts:
+    for verdict in (from_dict(LineVerdict, line) for line in lines):
         if blocks and blocks[-1].kept == verdict.kept:
             blocks[-1].lines.append(verdict)
         else:
@@ -181,32 +189,32 @@ class EntityView:
 
 
 def entity_view(store: SQLiteStore, kind: str, name: str) -> EntityView | None:
-    """The speaker's quotes, or the outlet's articles, with their stories; None if unknown."""
+    """The speaker's quotes, or the outlet's articles, with their stories; None if unknown.
+
+    Only the stories and articles involved are read, found through the store's index.
+    """
     if kind not in ENTITY_KINDS:
         return None
-    stories = store.stories()
-    articles = store.articles()
     if kind in NAMED_KINDS:
-        return _named_view(kind, name, stories, articles)
+        return _named_view(store, kind, name)
     if kind == "speaker":
+        stories = store.stories_by_id(store.speaker_stories(name))
         quotes = [q for s in stories for q in s.quotes if q.speaker == name]
         ids = {q.article for q in quotes}
     else:
-        quotes = []
-        ids = {a.id for a in articles if a.outlet == name}
+        ids = set(store.outlet_articles(name))
+        stories = store.stories_by_id(store.stories_of_articles(ids))
         quotes = [q for s in stories for q in s.quotes if q.article in ids]
     if not ids:
         return None
-    members = [a for a in articles if a.id in ids]
     touched = [s for s in stories if ids & set(s.articles)]
-    titles = {a.id: a.title or a.source for a in articles}
-    return EntityView(kind, name, _unique_quotes(quotes), members, touched, titles)
+    titles = store.article_titles(ids | {q.article for q in quotes})
+    return EntityView(kind, name, _unique_quotes(quotes), store.articles(ids), touched, titles)
 
 
-def _named_view(
-    kind: str, name: str, stories: list[Story], articles: list[Article]
-) -> EntityView | None:
+def _named_view(store: SQLiteStore, kind: str, name: str) -> EntityView | None:
     """A person, place or organisation found by extraction: where it is mentioned, what it said."""
+    stories = store.stories_by_id(store.entity_stories(NAMED_KINDS[kind], name))
     found = [
         (story, e)
         for story in stories
@@ -217,15 +225,15 @@ def _named_view(
         return None
     names = {name} | {alias for _, e in found for alias in e.aliases}
     ids = {a for _, e in found for a in e.articles}
-    touched = [story for story, _ in found]
+    touched = list({story.id: story for story, _ in found}.values())
     quotes = [q for story in touched for q in story.quotes if q.speaker in names]
     return EntityView(
         kind,
         name,
         _unique_quotes(quotes),
-        [a for a in articles if a.id in ids],
+        store.articles(ids),
         touched,
-        {a.id: a.title or a.source for a in articles},
+        store.article_titles(ids | {q.article for q in quotes}),
         aliases=sorted(names - {name}),
         roles=sorted({r for _, e in found for r in e.roles}),
     )
@@ -234,11 +242,10 @@ def _named_view(
 def entity_index(store: SQLiteStore) -> dict[str, list[dict[str, Any]]]:
     """Named people, places and organisations (by mentions); quoted speakers; outlets."""
     mentions: Counter[tuple[str, str]] = Counter()
-    for story in store.stories():
-        for entity in story.entities:
-            kind = next((k for k, labels in NAMED_KINDS.items() if entity.kind in labels), None)
-            if kind:
-                mentions[(kind, entity.name)] += entity.mentions
+    for label, name, count in store.entity_mentions():
+        kind = next((k for k, labels in NAMED_KINDS.items() if label in labels), None)
+        if kind:
+            mentions[(kind, name)] += count
     named = {
         kind: [
             {"name": n, "mentions": c}
@@ -249,17 +256,16 @@ def entity_index(store: SQLiteStore) -> dict[str, list[dict[str, Any]]]:
         ]
         for kind in NAMED_KINDS
     }
-    speakers = Counter(
-        (q.speaker, q.text, q.article) for s in store.stories() for q in s.quotes if q.speaker
-    )
-    by_speaker = Counter(speaker for speaker, _, _ in speakers)
-    outlets = Counter(a.outlet for a in store.articles() if a.outlet)
     return {
         "people": named["person"],
         "places": named["place"],
         "organisations": named["organisation"],
-        "speakers": [{"name": n, "quotes": c} for n, c in sorted(by_speaker.items(), key=_rank)],
-        "outlets": [{"name": n, "articles": c} for n, c in sorted(outlets.items(), key=_rank)],
+        "speakers": [
+            {"name": n, "quotes": c} for n, c in sorted(store.speaker_counts(), key=_rank)
+        ],
+        "outlets": [
+            {"name": n, "articles": c} for n, c in sorted(store.outlet_counts(), key=_rank)
+        ],
     }
 
 

@@ -1,0 +1,604 @@
+"""Who said a quote: a small model of news attribution style in English, French, German, Spanish.
+
+The text of a quote's sentence outside quotation marks (its *frame*) is read with a few
+patterns, tried in order, nearest first:
+
+- after the quote: "…,” Name said", "…,” said Name", "…,” the ROLE, Name, said", "— Name, title";
+- pronouns and roles: "…,” he said" (the person last named before it, paragraph by paragraph),
+  "the spokeswoman said" (the person named earlier with that role), "the company said" (the
+  organisation last named);
+- before the quote: "Name said (that) …“…”", "According to Name, …", "Name wrote: “…”";
+- a paragraph that is only a quotation continues the previous speaker.
+
+Speakers are names (people or organisations) or qualified descriptions ("a ministry
+spokesman", "Syria's ambassador"); never a place ("in Geneva") or a bare title ("the chairman"
+with no one named as chairman). Verbs, determiners, pronouns and "according to" of each
+language (and Italian) live in `LEXICONS`; an article reads English patterns plus those of
+its language.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, insort
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from newsweave.extract.gazetteer import countries
+from newsweave.extract.names import TITLE_WORDS, split_role, surname
+from newsweave.text import MONTH_NAMES, STOP_WORDS, WEEKDAY_NAMES
+
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
+_CAPWORD = rf"(?:(?:[{_UP}]\.){{1,3}}|[{_UP}][a-z]{{0,3}}\.|[{_UP}][\w’'-]*)"
+_PARTICLE = r"(?:de|del|della|di|da|van|von|der|den|la|le|al|el|bin|ibn|dos|das|du|y|of|for)"
+_CHUNK = rf"{_CAPWORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_CAPWORD}){{0,11}}"
+_TRAILING_CHUNK = re.compile(rf"(?:^|(?<=[^\w’'.-]))(?P<chunk>{_CHUNK})\s*$")
+_LEADING_CHUNK = re.compile(rf"(?P<chunk>{_CHUNK})(?:\s*\((?P<acronym>[{_UP}]{{2,8}})\))?")
+_ACRONYM_AFTER = re.compile(
+    rf"^(?P<tail>(?:\s+[\w’'-]+){{1,6}}?)\s*\((?P<acronym>[{_UP}]{{2,8}})\)"
+)
+_APPOSITIVE_END = re.compile(r",\s*[^,“”\"«»„]{1,90},\s*$")
+_ADVERB_END = re.compile(
+    r"(?:\s+(?:also|later|then|again|once|had|has|have|earlier|yesterday|today|\w+ly|"
+    r"(?:late|early)?\s*on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:on|in)\s+(?:a|an|the|its|his|her|their)\s+[\w ]{1,30}?,?))+\s*$"
+)
+_GENERIC_SUBJECTS = frozenset(
+    [
+        "officials",
+        "police",
+        "authorities",
+        "witnesses",
+        "residents",
+        "experts",
+        "analysts",
+        "critics",
+        "sources",
+        "researchers",
+        "scientists",
+        "rescuers",
+        "doctors",
+        "reports",
+        "others",
+        "some",
+        "many",
+        "both",
+        "all",
+    ]
+)
+_DESCRIBER_NOUNS = (
+    "spokesman|spokeswoman|spokesperson|ambassador|representative|officials?|envoy|minister|"
+    "sources?|statement|lawyer|executive|president|chief|head|director"
+)
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_LOWER_WORDS_END = re.compile(r"(?<![\w’'-])((?:[a-z][\w’'-]*\s+){0,4})$")
+_DESCRIBER = re.compile(rf"\b(?:{_DESCRIBER_NOUNS})\b")  # a cheap test before the costly pattern
+_DESCRIBED_SUBJECT = re.compile(
+    rf"(?P<desc>(?:{_CHUNK})(?:’s|'s)?\s+(?:[a-z-]+\s+){{0,2}}(?:{_DESCRIBER_NOUNS})"
+    rf"(?:\s+(?:to|of|for|at|in)\s+(?:the\s+)?{_CHUNK})?)\s*$"
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:Organi[sz]ation|Court|Council|Ministry|Party|Bank|Fund|Commission|Agency|Company|"
+    r"Inc|Corp|Ltd|University|Union|Association|Committee|Office|Government|Parliament|Army|"
+    r"Forces|Assembly|Institute|Service|Department|Guard|Police|Club|Group|Airlines?|Airways|"
+    r"Board|Foundation|Center|Centre|Network|Press|News|Times|Post|Media|Federation|League|"
+    r"Authority|Administration|Bureau|Navy|Coast|Red|Cross|Crescent|Nations|Team|Society|"
+    r"Corporation|Industries|Systems|Technologies|Labs|Hospital|School|College|Church|"
+    r"Ministerium|Ministère|Ministerio|Regierung|Gobierno|Polizei|Policía|Mondiale)\b"
+)
+_NOT_NAMES = frozenset(
+    [
+        *WEEKDAY_NAMES,
+        *MONTH_NAMES,
+        "The", "This", "That", "These", "Those", "It", "In", "But", "And", "When", "After",
+        "During", "Yes", "No", "He", "She", "They", "We", "I", "You", "On", "As", "If", "At",
+        "For", "While", "Though", "Although", "Meanwhile", "However", "Earlier", "Later",
+        "Today", "Yesterday", "Tomorrow", "There", "Here", "His", "Her", "Their", "Our", "My",
+        "A", "An", "So", "Now", "Then", "Also", "Still", "Some", "Many", "All", "Both",
+        "Le", "La", "Les", "Il", "Elle", "Der", "Die", "Das", "Er", "Sie", "El", "Los", "Las",
+    ]
+)  # fmt: skip
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|from|to|near|into|across|outside|inside|en|à|au|aux|dans|im|in|aus|nach|bei|desde)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The words of attribution in one language."""
+
+    verbs: str  # regex alternation of speech verbs (finite forms and participles)
+    inverted: str  # verbs that may come before their subject after a quote ("said X")
+    according: str  # "according to", "selon", "laut"
+    determiners: str  # "the|a|an"
+    persons: str  # personal pronouns that refer to a person ("he|she")
+    things: str  # pronouns that refer to an organisation or a document ("it|they")
+    aux: str = ""  # auxiliaries before a participle ("has", "a", "hat")
+
+
+_EN_VERBS = (
+    r"said|says|saying|say|told|tells|telling|stated|states|stating|added|adds|adding|stressed|"
+    r"stresses|stressing|warned|warns|warning|asked|asks|explained|explains|noted|notes|noting|"
+    r"insisted|insists|argued|argues|declared|declares|announced|announces|wrote|writes|written|"
+    r"writing|continued|continues|replied|replies|responded|responds|answered|recalled|recalls|"
+    r"claimed|claims|tweeted|posted|posts|urged|urges|concluded|confirmed|confirms|denied|denies|"
+    r"admitted|admits|acknowledged|acknowledges|conceded|concedes|emphasi[sz]ed|emphasi[sz]es|"
+    r"observed|remarked|reiterated|maintained|asserted|contended|complained|predicted|promised|"
+    r"vowed|pledged|suggested|suggests|cautioned|described|describes|called|calls|reads|read|"
+    r"reported|reports|testified|shouted|cried|recounted|recounts|whispered|quipped|joked|"
+    r"commented|comments|clarified|clarifies|thanked|welcomed|welcomes|counters|countered|"
+    r"tells\s+\w+|told\s+[\w.]+(?:\s+[\w.]+)?"
+)
+_EN = Lexicon(
+    verbs=_EN_VERBS,
+    inverted=(
+        r"said|says|added|adds|wrote|writes|asked|explained|noted|insisted|argued|declared|"
+        r"continued|replied|responded|answered|recalled|tweeted|posted|stated|warned|stressed|"
+        r"concluded|confirmed|reads|read"
+    ),
+    according=r"according\s+to",
+    determiners=r"the|a|an|one|another",
+    persons=r"he|she",
+    things=r"it|they",
+    aux=r"has|had|have|would|will|also",
+)
+_FR_VERBS = (
+    r"déclar[ée]|déclare|dit|dire|affirm[ée]|affirme|indiqu[ée]|indique|soulign[ée]|souligne|"
+    r"ajout[ée]|ajoute|expliqu[ée]|explique|précis[ée]|précise|estim[ée]|estime|assur[ée]|"
+    r"assure|avert[iy]|averti|mis\s+en\s+garde|annonc[ée]|annonce|confi[ée]|confie|lanc[ée]|"
+    r"lance|répondu|répond|écrit|insist[ée]|insiste|rappel[ée]|rappelle|dénonc[ée]|dénonce|"
+    r"martel[ée]|martèle|réagi|réagit|témoign[ée]|témoigne|racont[ée]|raconte|prévenu|prévient"
+)
+_FR = Lexicon(
+    verbs=_FR_VERBS,
+    inverted=_FR_VERBS,
+    according=r"selon|d['’]après",
+    determiners=r"le|la|l['’]|les|un|une",
+    persons=r"il|elle",
+    things=r"ils|elles",
+    aux=r"a|avait|ont|avaient|aurait|a-t-(?:il|elle)|a-t-on",
+)
+_DE_VERBS = (
+    r"sagte|sagt|sagten|gesagt|erklärte|erklärt|erklärten|betonte|betont|fügte\s+hinzu|"
+    r"teilte\s+mit|schrieb|schreibt|warnte|warnt|meinte|meint|sprach|kritisierte|forderte|"
+    r"berichtete|berichtet|bestätigte|so"
+)
+_DE = Lexicon(
+    verbs=_DE_VERBS,
+    inverted=_DE_VERBS,
+    according=r"laut|zufolge|nach\s+Angaben",
+    determiners=r"der|die|das|ein|eine|des",
+    persons=r"er|sie",
+    things=r"es",
+    aux=r"hat|hatte|haben",
+)
+_ES_VERBS = (
+    r"dijo|dice|decía|declaró|declara|afirmó|afirma|señaló|señala|explicó|explica|aseguró|"
+    r"asegura|añadió|añade|indicó|indica|advirtió|advierte|subrayó|subraya|destacó|destaca|"
+    r"escribió|escribe|manifestó|comentó|relató|contó|respondió|sostuvo|agregó|agrega|"
+    r"dicho|afirmado|declarado|señalado|explicado|asegurado"
+)
+_ES = Lexicon(
+    verbs=_ES_VERBS,
+    inverted=_ES_VERBS,
+    according=r"según|de\s+acuerdo\s+con",
+    determiners=r"el|la|los|las|un|una",
+    persons=r"él|ella",
+    things=r"ellos|ellas",
+    aux=r"ha|había|han",
+)
+_IT_VERBS = (
+    r"detto|dice|dichiarato|dichiara|affermato|afferma|spiegato|spiega|aggiunto|aggiunge|"
+    r"sottolineato|sottolinea|precisato|precisa|scritto|scrive|raccontato|racconta|"
+    r"annunciato|annuncia|commentato|commenta|avvertito|assicurato|assicura|ribadito|ribadisce|"
+    r"osservato|risposto|risponde|confermato|conferma"
+)
+_IT = Lexicon(
+    verbs=_IT_VERBS,
+    inverted=_IT_VERBS,
+    according=r"secondo|stando\s+a",
+    determiners=r"il|lo|la|l['’]|i|gli|le|un|una|uno",
+    persons=r"lui|lei",
+    things=r"loro",
+    aux=r"ha|aveva|hanno",
+)
+LEXICONS = {"en": _EN, "fr": _FR, "de": _DE, "es": _ES, "it": _IT}
+_ORG_NOUNS = frozenset(
+    [
+        "company",
+        "firm",
+        "group",
+        "ministry",
+        "airline",
+        "airlines",
+        "board",
+        "agency",
+        "government",
+        "organisation",
+        "organization",
+        "club",
+        "union",
+        "party",
+        "police",
+        "army",
+        "department",
+        "office",
+        "council",
+        "committee",
+        "foundation",
+        "bank",
+        "court",
+        "carrier",
+        "operator",
+        "network",
+        "statement",
+        "letter",
+        "post",
+        "blog",
+        "service",
+        "entreprise",
+        "ministère",
+        "gouvernement",
+        "société",
+        "groupe",
+        "unternehmen",
+        "ministerium",
+        "regierung",
+        "empresa",
+        "ministerio",
+        "gobierno",
+    ]
+)
+_DOCUMENT_NOUNS = frozenset(["statement", "letter", "post", "blog", "release", "note", "message"])
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    subject_verb: re.Pattern[str]  # a verb, to look left of it for the subject
+    after_subject: re.Pattern[str]
+    after_inverted_named: re.Pattern[str]
+    after_inverted: re.Pattern[str]
+    after_pronoun: re.Pattern[str]
+    after_inverted_description: re.Pattern[str]
+    after_thing: re.Pattern[str]
+    after_description: re.Pattern[str]
+    after_named_role: re.Pattern[str]
+    before_pronoun: re.Pattern[str]
+    before_thing: re.Pattern[str]
+    before_description: re.Pattern[str]
+    according: re.Pattern[str]
+    dash: re.Pattern[str]
+
+
+@lru_cache(maxsize=8)
+def patterns(language: str | None) -> _Patterns:
+    """The attribution patterns of English plus those of `language`."""
+    lexicons = [_EN] + ([LEXICONS[language]] if language in LEXICONS and language != "en" else [])
+
+    def alt(attr: str) -> str:
+        return "|".join(f"(?:{getattr(lx, attr)})" for lx in lexicons if getattr(lx, attr))
+
+    verb = rf"(?:(?:{alt('aux')})[\s-]+)?(?:{alt('verbs')})"
+    det = rf"(?:{alt('determiners')})"
+    lead = r"^[\s,.:;–—-]*"
+    adv = r"(?:(?:also|later|then|again|\w+ly)\s+)?"
+    return _Patterns(
+        subject_verb=re.compile(rf"(?<![\w’'-]){verb}(?![\w’'-])"),
+        after_subject=re.compile(
+            rf"{lead}(?P<role>(?:{det}\s+)?(?:[a-z][\w’'-]*\s+){{0,4}}?)(?P<chunk>{_CHUNK})"
+            rf"(?:\s+(?:of|from|at|with)\s+(?:the\s+)?{_CHUNK})?"
+            rf"(?:\s*\([^)]{{1,40}}\))?(?P<appos>,\s*[^,“”\"«»„]{{1,90}},)?\s*{adv}{verb}(?![\w’'-])"
+        ),
+        after_inverted_named=re.compile(  # "said the district attorney, Mara Velden"
+            rf"{lead}(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})\s+{det}\s*"
+            rf"[^,.;“”\"«»„]{{1,60}},\s*(?P<chunk>{_CHUNK})"
+        ),
+        after_inverted=re.compile(
+            rf"{lead}(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})(?:-t-(?:il|elle))?\s+"
+            rf"(?:(?:{det})\s*)?(?P<role>(?:[a-zà-ÿ][\w’'-]*\s+){{0,4}}?)(?P<chunk>{_CHUNK})"
+        ),
+        after_pronoun=re.compile(
+            rf"{lead}(?:(?:{alt('persons')})\s+{adv}{verb}(?![\w’'-])"
+            # pronoun after the verb, or no pronoun at all: "a-t-il déclaré", "sagte er",
+            # "dijo.", "ha detto."
+            rf"|(?:{alt('aux')})?[\s-]*(?:{alt('inverted')})(?:-t)?(?:[\s-]+(?:{alt('persons')}))?"
+            rf"\s*(?:[.,;:!?]|$))",
+            re.I,
+        ),
+        after_inverted_description=re.compile(
+            rf"{lead}(?:{alt('inverted')})\s+(?P<desc>{det}\s+[^,.;“”\"«»„]{{1,60}}?)\s*(?:[.,;:!?]|$)"
+        ),
+        after_thing=re.compile(rf"{lead}(?:{alt('things')})\s+{adv}{verb}(?![\w’'-])", re.I),
+        after_description=re.compile(
+            rf"{lead}(?P<desc>{det}\s+[^,.;“”\"«»„]{{1,60}}?)\s+{adv}{verb}(?![\w’'-])"
+        ),
+        after_named_role=re.compile(
+            rf"{lead}{det}\s+[^,.;“”\"«»„]{{1,50}},\s*(?P<chunk>{_CHUNK}),\s*{adv}{verb}(?![\w’'-])"
+        ),
+        before_pronoun=re.compile(
+            rf"(?:^|[.!?”»\"]\s+|,\s+|\b(?:and|but|as|y|et|und)\s+)(?:{alt('persons')})\s+{adv}"
+            rf"(?:[a-z][\w’'-]*\s+){{0,2}}?{verb}(?![\w’'-])",
+            re.I,
+        ),
+        before_thing=re.compile(
+            rf"(?:^|[.!?”»\"]\s+|,\s+)(?:{alt('things')})\s+{adv}{verb}(?![\w’'-])", re.I
+        ),
+        before_description=re.compile(
+            rf"(?:^|[.!?”»\"]\s+|,\s+)(?P<desc>{det}\s+[^,.;“”\"«»„]{{1,60}}?)\s+{adv}{verb}(?![\w’'-])",
+            re.I,
+        ),
+        according=re.compile(
+            rf"(?:{alt('according')})\s+(?:(?:{det})\s*)?(?P<role>(?:[a-zà-ÿ][\w’'-]*\s+){{0,4}}?)"
+            rf"(?P<chunk>{_CHUNK})",
+            re.I,
+        ),
+        dash=re.compile(rf"^\s*[—–-]+\s*(?P<chunk>{_CHUNK})"),
+    )
+
+
+@dataclass(slots=True)
+class Mention:
+    """A person or organisation named in the text, at a position in the article."""
+
+    at: int
+    name: str
+    person: bool
+    speaking: bool = False  # the subject of a speech verb ("Velden Works said in a statement")
+
+
+@dataclass(slots=True)
+class Context:
+    """What attribution remembers across an article: who was named, with which roles."""
+
+    common: set[str] = field(default_factory=set)  # words also written in lower case
+    proper: set[str] = field(default_factory=set)  # words capitalised mid-sentence
+    persons: dict[str, str] = field(default_factory=dict)  # surname key -> full name
+    roles: dict[str, str] = field(default_factory=dict)  # role word -> full name
+    orgs: set[str] = field(default_factory=set)  # organisation names (from an entity backend)
+    mentions: list[Mention] = field(default_factory=list)  # in text order
+    last_speaker: Mention | None = None
+
+    def _before(self, before: int) -> list[Mention]:
+        """The (at most 200) mentions before offset `before`, latest last."""
+        end = bisect_left(self.mentions, before, key=lambda m: m.at)
+        return self.mentions[max(0, end - 200) : end]
+
+    def recent(self, before: int) -> Mention | None:
+        """The mention right before offset `before`."""
+        found = self._before(before)
+        return found[-1] if found else None
+
+    def last_org(self, before: int) -> str | None:
+        """The organisation named last before `before`: one an entity backend knows, or one
+        that said something."""
+        for mention in reversed(self._before(before)):
+            if mention.name in self.orgs or (mention.speaking and not mention.person):
+                return mention.name
+        return self.last(before, person=False)
+
+    def last(self, before: int, person: bool) -> str | None:
+        """The last person (or organisation) named before offset `before`."""
+        for mention in reversed(self._before(before)):
+            if mention.person == person:
+                return mention.name
+        return None
+
+
+def clean_speaker(
+    raw: str, context: Context, preceding: str = "", strict: bool = False
+) -> tuple[str, str, bool] | None:
+    """(role, name, is_person) from a raw capitalised chunk, or None when it names no speaker.
+
+    `strict` (a subject found anywhere, not next to a quote) also refuses a single word that
+    is never capitalised mid-sentence: a sentence-initial "Additional" is no name.
+    """
+    raw = raw.strip(" ,.;:").removesuffix("’s").removesuffix("'s")
+    words = raw.split()
+    while words and (words[0] in _NOT_NAMES or words[0].lower() in ("the", "a", "an")):
+        words = words[1:]
+    lower = []
+    while words and not words[0][:1].isupper():
+        lower.append(words.pop(0))  # "engineer Mara Velden", "a tired Velden"
+    if not words:
+        return None
+    role, name = split_role(" ".join(words))
+    role = " ".join(filter(None, [*lower, role]))
+    name = name.strip(" ,.")
+    if not name or name in _NOT_NAMES or name.lower() in STOP_WORDS:
+        return None
+    name_words = name.split()
+    if len(name_words) == 1 and (
+        (name.lower() in context.common and name not in context.proper)
+        or name.lower() in TITLE_WORDS
+        or name.lower() in _GENERIC_SUBJECTS
+        or (strict and name not in context.proper and _key(name) not in context.persons)
+    ):
+        return None  # a sentence-initial ordinary word or a bare title
+    if all(w.lower() in TITLE_WORDS for w in name_words):
+        return None
+    if _PLACE_BEFORE.search(preceding[-20:]):
+        return None  # "in Geneva"
+    if name in countries():
+        return None  # a place is never a speaker (the government speaks through people)
+    is_org = (
+        bool(_ORG_WORDS.search(name))
+        or name.isupper()
+        or bool(_INNER_CAPITAL.search(name))  # OpenAI, CrowdStrike
+    )
+    person = not is_org and (len(name_words) <= 4 or _key(name) in context.persons)
+    return role, name, person
+
+
+def _key(name: str) -> str:
+    return surname(name).lower()
+
+
+def remember(
+    context: Context, at: int, role: str, name: str, person: bool, speaking: bool = False
+) -> str:
+    """Record a named speaker or subject; returns the fullest known form of its name."""
+    if person:
+        key = _key(name)
+        if len(name.split()) >= 2:
+            context.persons[key] = name
+        else:
+            name = context.persons.get(key, name)
+        for word in role.lower().split():
+            if word.strip(",.’'") in _ROLE_NOUNS:
+                context.roles[word.strip(",.’'")] = name
+    insort(context.mentions, Mention(at, name, person, speaking), key=lambda m: m.at)
+    return name
+
+
+def role_person(description: str, context: Context) -> str | None:
+    """The person named earlier with the role of 'the spokeswoman', 'the company's CEO'."""
+    words = [w.lower().strip(",.’'") for w in description.split()]
+    for word in reversed(words):
+        if word in context.roles:
+            return context.roles[word]
+    return None
+
+
+def subject_before(left: str, offset: int, context: Context) -> str | None:
+    """The speaker named just left of a speech verb ("Mara Velden, a diver, said")."""
+    left = left[-200:]
+    left = _ADVERB_END.sub("", left)
+    appositive = _APPOSITIVE_END.search(left)
+    role_hint = ""
+    if appositive:
+        inside = appositive.group(0).strip(" ,")
+        if re.fullmatch(_CHUNK, inside):  # "Microsoft’s VP of Security, Mara Velden, said"
+            cleaned = clean_speaker(inside, context)
+            if cleaned:
+                return remember(context, offset, cleaned[0], cleaned[1], cleaned[2], True)
+        role_hint = appositive.group(0)
+        left = left[: appositive.start()]
+    described = _DESCRIBER.search(left[-120:]) and _DESCRIBED_SUBJECT.search(left[-120:])
+    if described:  # "a Velden Works spokesperson said", "Norland's ambassador to the UN said"
+        desc = described.group("desc")
+        return role_person(desc, context) or remember(context, offset, "", desc, False, True)
+    found = _TRAILING_CHUNK.search(left[-120:])
+    if not found:
+        return None
+    preceding = left[: len(left) - len(found.group(0))]
+    role_words = _LOWER_WORDS_END.search(preceding[-60:])
+    role_prefix = role_words.group(1) if role_words else ""
+    cleaned = clean_speaker(role_prefix + found.group("chunk"), context, preceding)
+    if not cleaned:
+        return None
+    role, name, person = cleaned
+    role = " ".join(filter(None, [role, appositive_role(role_hint)]))
+    return remember(context, offset, role, name, person, True)
+
+
+def appositive_role(appositive: str) -> str:
+    """The role words of an appositive: ', the chairman of the board,' -> 'chairman'."""
+    words = re.findall(r"[\w’'-]+", appositive.lower())
+    return " ".join(w for w in words if w in TITLE_WORDS or w in _ROLE_NOUNS)
+
+
+_ROLE_NOUNS = frozenset(
+    [
+        "spokesman",
+        "rear",
+        "admiral",
+        "adm.",
+        "capt.",
+        "lawyer",
+        "attorney",
+        "prosecutor",
+        "judge",
+        "senator",
+        "general",
+        "vp",
+        "cto",
+        "cfo",
+        "coo",
+        "owner",
+        "head",
+        "leader",
+        "scientist",
+        "researcher",
+        "economist",
+        "engineer",
+        "pilot",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ceo",
+        "president",
+        "chairman",
+        "chairwoman",
+        "director",
+        "founder",
+        "co-founder",
+        "minister",
+        "secretary",
+        "governor",
+        "mayor",
+        "captain",
+        "commander",
+        "chief",
+        "officer",
+        "analyst",
+        "professor",
+        "ambassador",
+        "envoy",
+        "representative",
+        "coordinator",
+        "administrator",
+        "executive",
+        "porte-parole",
+        "ministre",
+        "président",
+        "directeur",
+        "sprecher",
+        "sprecherin",
+        "minister",
+        "präsident",
+        "portavoz",
+        "ministro",
+        "presidente",
+        "director",
+        "alcalde",
+    ]
+)
+
+
+def describe(description: str) -> str | None:
+    """A qualified description kept as a speaker ("Syria's ambassador"); None for bare titles."""
+    description = description.strip()
+    words = description.split()
+    if len(words) < 2 or len(words) > 9:
+        return None
+    qualified = any(w[0].isupper() for w in words[1:]) or bool(
+        re.search(r"\bfamiliar\s+with\b", description)
+    )
+    return description if qualified else None
+
+
+def org_noun(description: str) -> bool:
+    """Whether 'the company', 'the ministry', 'the letter' names an organisation or document."""
+    words = description.lower().split()
+    return bool(words) and words[-1].strip(",.’'s") in _ORG_NOUNS
+
+
+def document_noun(description: str) -> bool:
+    """Whether the description is a document that speaks for its authors ('the letter')."""
+    words = description.lower().split()
+    return bool(words) and words[-1] in _DOCUMENT_NOUNS
+
+
+def acronym_tail(chunk: str, after: str) -> str:
+    """The chunk extended to a following '(ACRONYM)': 'Organisation mondiale de la santé (OMS)'."""
+    found = _ACRONYM_AFTER.match(after)
+    if found:
+        return f"{chunk}{found.group('tail')} ({found.group('acronym')})"
+    return chunk
+
+
+def leading_chunk(text: str) -> re.Match[str] | None:
+    """A capitalised name at the start of `text`."""
+    return _LEADING_CHUNK.match(text)
