@@ -124,9 +124,8 @@ def analyse(
     probs = (1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))).tolist()
     why: list[str | None] = [None] * len(lines)
     res = Analysis(lines, keep, why, probs)
-    _repetitive(lines, words, keep, why, kept_only=True)
+    _repetitive(lines, words, keep, why)
     if lines and sum(len(lines[i].text) for i, k in enumerate(keep) if k) < config.min_chars:
-        _repetitive(lines, words, keep, why)
         _fallback(lines, z, keep, why, config)
     _fill_holes(lines, z, keep, why, config)
     items = _intro_lists(lines, z, keep, why)
@@ -318,22 +317,15 @@ _REPEAT_MAX_SHARE = 0.1  # ... with at most this share of distinct words is not 
 
 
 def _repetitive(
-    lines: list[Line],
-    words: PageWords,
-    keep: list[bool],
-    why: list[str | None],
-    kept_only: bool = False,
+    lines: list[Line], words: PageWords, keep: list[bool], why: list[str | None]
 ) -> None:
     """Drop long lines that repeat a few words over and over (filler, spam, broken scrapes).
 
-    Run on the kept lines of every page (the model may keep such a line), and on all lines of
-    a weak page before the fallback: there such a line would be the best there is.
+    Run on every page, before the weak-page fallback: the model can score such a line as
+    body (its words may be the page's topic words), and on a weak page it would otherwise be
+    the best line there is. Only lines of `_REPEAT_MIN_WORDS` words or more are counted.
     """
-    long = [
-        line.index
-        for line in lines
-        if line.nw >= _REPEAT_MIN_WORDS and (keep[line.index] or not kept_only)
-    ]
+    long = [line.index for line in lines if line.nw >= _REPEAT_MIN_WORDS]
     if not long:
         return
     bounds = np.searchsorted(
