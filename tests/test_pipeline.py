@@ -57,21 +57,28 @@ def test_corpus_stage_must_return_what_it_declares() -> None:
         Pipeline([bad]).run({"numbers": [1]})
 
 
+class Recorder:
+    """A Progress that records every event it receives."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[str, str, int | None]] = []
+
+    def start(self, stage: str, total: int | None) -> None:
+        self.events.append(("start", stage, total))
+
+    def advance(self, stage: str, n: int = 1) -> None:
+        self.events.append(("advance", stage, n))
+
+    def finish(self, stage: str) -> None:
+        self.events.append(("finish", stage, None))
+
+
 def test_progress_events_are_reported_per_record() -> None:
-    events: list[tuple[str, str, int | None]] = []
-
-    class Recorder:
-        def start(self, stage: str, total: int | None) -> None:
-            events.append(("start", stage, total))
-
-        def advance(self, stage: str, n: int = 1) -> None:
-            events.append(("advance", stage, n))
-
-        def finish(self, stage: str) -> None:
-            events.append(("finish", stage, None))
+    recorder = Recorder()
+    events = recorder.events
 
     Pipeline([map_stage("halve", _halve, needs="numbers", adds="halves")]).run(
-        {"numbers": [2, 4]}, Recorder()
+        {"numbers": [2, 4]}, recorder
     )
     assert events == [
         ("start", "halve", 2),
@@ -83,17 +90,8 @@ def test_progress_events_are_reported_per_record() -> None:
 
 def test_a_corpus_stage_with_a_total_reports_progress_against_it() -> None:
     """A corpus stage that declares its total gets `advance` and a bar sized to that collection."""
-    events: list[tuple[str, str, int | None]] = []
-
-    class Recorder:
-        def start(self, stage: str, total: int | None) -> None:
-            events.append(("start", stage, total))
-
-        def advance(self, stage: str, n: int = 1) -> None:
-            events.append(("advance", stage, n))
-
-        def finish(self, stage: str) -> None:
-            events.append(("finish", stage, None))
+    recorder = Recorder()
+    events = recorder.events
 
     def total(numbers: list[int], advance: Callable[[int], None]) -> dict[str, int]:
         for _ in numbers:
@@ -101,7 +99,7 @@ def test_a_corpus_stage_with_a_total_reports_progress_against_it() -> None:
         return {"sum": sum(numbers)}
 
     stage = corpus_stage("total", total, needs=["numbers"], adds=["sum"], total="numbers")
-    data, _ = Pipeline([stage]).run({"numbers": [1, 2, 3]}, Recorder())
+    data, _ = Pipeline([stage]).run({"numbers": [1, 2, 3]}, recorder)
     assert data["sum"] == 6
     assert events[0] == ("start", "total", 3)
     assert events.count(("advance", "total", 1)) == 3

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
@@ -143,13 +143,23 @@ def _lineage(
     return {"stories": out}
 
 
-def _offtopic(stories: list[Story], articles: list[Article], advance: Advance) -> dict[str, Any]:
+def _update_articles(
+    stories: list[Story],
+    articles: list[Article],
+    advance: Advance,
+    update: Callable[[list[Article]], Iterable[Article]],
+) -> dict[str, Any]:
+    """Articles as `update` rewrites them, story by story (it returns the ones it changed)."""
     by_id = {a.id: a for a in articles}
     for story in stories:
-        for marked in mark_offtopic([by_id[a] for a in story.articles]):
-            by_id[marked.id] = marked
+        for changed in update([by_id[a] for a in story.articles]):
+            by_id[changed.id] = changed
         advance(1)
     return {"articles": [by_id[a.id] for a in articles]}
+
+
+def _offtopic(stories: list[Story], articles: list[Article], advance: Advance) -> dict[str, Any]:
+    return _update_articles(stories, articles, advance, mark_offtopic)
 
 
 def _resolve(stories: list[Story], articles: list[Article], advance: Advance) -> dict[str, Any]:
@@ -221,12 +231,7 @@ def _compare(stories: list[Story], articles: list[Article], advance: Advance) ->
 
 def _date(stories: list[Story], articles: list[Article], advance: Advance) -> dict[str, Any]:
     """Publication dates the story completes (a dateline's missing year)."""
-    by_id = {a.id: a for a in articles}
-    for story in stories:
-        for dated in complete_datelines([by_id[a] for a in story.articles]):
-            by_id[dated.id] = dated
-        advance(1)
-    return {"articles": [by_id[a.id] for a in articles]}
+    return _update_articles(stories, articles, advance, complete_datelines)
 
 
 def _summarize(stories: list[Story], articles: list[Article], advance: Advance) -> dict[str, Any]:
