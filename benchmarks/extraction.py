@@ -637,8 +637,8 @@ def main(argv: list[str] | None = None) -> int:
     print_tables(rows)
     print(
         "\nnewsweave (text) uses the shipped model, trained on extraction/ and Readability's "
-        "real pages: those columns are in-sample. Its held-out figure on extraction/ is the CV "
-        "one printed by --train; Dragnet and L3S-GN1 were never trained on."
+        "real pages: its figures on those two sets are in-sample. Its held-out figure on "
+        "extraction/ is the CV one printed by --train; Dragnet and L3S-GN1 were never trained on."
     )
     if not args.only and not args.speed:
         first = next(iter(chosen.values()))

@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FUZZ = ROOT / "fuzz"
 _DONE = re.compile(r"Done (\d+) runs in (\d+) second")
+_EXECUTED = re.compile(r"stat::number_of_executed_units: *(\d+)")
 _COV = re.compile(r"cov: (\d+)")
 _RSS = re.compile(r"rss: (\d+)Mb")
 
@@ -54,12 +55,12 @@ def run_target(target: Path, runs: int, artifacts: Path, timeout: int, rss_mb: i
         seconds = time.monotonic() - started
     log = done.stdout + done.stderr
     finished = _DONE.findall(log)
-    crashed = (
-        done.returncode != 0 or "ERROR: libFuzzer" in log or "Uncaught Python exception" in log
-    )
+    interrupted = "run interrupted" in log  # stopped with SIGINT: final stats, not a crash
+    crashed = (done.returncode != 0 and not interrupted) or "ERROR: libFuzzer" in log
+    crashed = crashed or "Uncaught Python exception" in log
     return {
         "target": target.name,
-        "runs": int(finished[-1][0]) if finished else _last(r"#(\d+)", log),
+        "runs": int(finished[-1][0]) if finished else _last(_EXECUTED.pattern, log),
         "seconds": seconds,
         "coverage": _last(_COV.pattern, log),
         "rss_mb": _last(_RSS.pattern, log),

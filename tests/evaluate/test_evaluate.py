@@ -162,3 +162,12 @@ def test_cli_runs_the_brief_of_pages_itself(tmp_path: Path, examples: Path) -> N
     code, out, _ = run(*args, *(x for n in names for x in ("--run", str(examples / n))))
     assert code == 0
     assert f"{len(names)}/{len(names)} gold pages in the brief" in out
+
+
+def test_cli_shows_control_characters_of_the_brief_instead_of_obeying_them(tmp_path: Path) -> None:
+    hostile = brief()
+    hostile["stories"][0]["discrepancies"][0]["about"] = "ferries\x1b[2J"
+    (tmp_path / "gold.json").write_text(json.dumps(gold()), encoding="utf-8")
+    (tmp_path / "brief.json").write_text(json.dumps(hostile), encoding="utf-8")
+    code, out, _ = run("eval", str(tmp_path / "brief.json"), "--gold", str(tmp_path / "gold.json"))
+    assert code == 0 and "\x1b" not in out and "ferries\\x1b[2J" in out

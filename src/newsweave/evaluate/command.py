@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from newsweave.errors import InputError
+from newsweave.terminal import terminal_safe
 
 
 @click.command("eval")
@@ -72,7 +73,7 @@ def evaluate(
             json_out.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", "utf-8")
         except OSError as exc:
             raise InputError(f"cannot write {json_out}: {exc.strerror}") from exc
-    click.echo(render_table(result, name))
+    click.echo(terminal_safe(render_table(result, name)))  # brief text shown, never obeyed
     missing = result["mapping"]["gold_pages"] - result["mapping"]["gold_pages_in_brief"]
     if missing:
         click.echo(
