@@ -178,3 +178,13 @@ def test_short_page_with_a_headline_is_a_short_article_not_a_drop():
     assert art.text == "A crane fell on a ship, officials said."
     res = clean_page(Page(id="m", source="m.txt", content="Home | News\n\nSubscribe now\n"))
     assert not isinstance(res, Article)
+
+
+def test_a_date_line_below_a_kept_standfirst_still_dates_the_page():
+    content = (
+        "Flood barrier for Calloway approved\n\n"
+        "The council backed the plan after a long debate.\n\n"
+        "Ines Varga, Senior Editor\n\nMay 4, 2023\n\n4 Min Read\n\n" + BODY
+    )
+    art = _article(content)
+    assert art.published == "2023-05-04" and art.published_basis == "header"

@@ -587,11 +587,18 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
     basis = "declared" if published else None
     span: list[str] = []
     if not published and config.infer_dates:
-        first = next((i for i, k in enumerate(res.keep) if k), 0)
+        # the lines above the body's first full paragraph that are not body: a standfirst
+        # kept above a byline and its date line does not hide them
+        first = next(
+            (i for i, k in enumerate(res.keep) if k and res.lines[i].nw >= _PARAGRAPH_WORDS),
+            next((i for i, k in enumerate(res.keep) if k), 0),
+        )
         header = [
             raw.strip()
-            for raw in (line.raw for line in res.lines[:first])
-            if raw.strip()[:1] != "•"
+            for raw, kept in (
+                (ln.raw, k) for ln, k in zip(res.lines[:first], res.keep[:first], strict=True)
+            )
+            if not kept and raw.strip()[:1] != "•"
         ]
         found = publication_date(
             header, _head(body_lines, config.max_chars or _DATE_SCAN), page.url, top
@@ -649,6 +656,7 @@ def _short_headline(res: Analysis, body: list[str]) -> str | None:
     return above.text.strip() if shared else None
 
 
+_PARAGRAPH_WORDS = 20  # a kept line this long starts the body proper (for the date header)
 _DATE_SCAN = 100_000  # characters of body read for dates when the text is not capped
 
 
