@@ -124,8 +124,9 @@ def analyse(
     probs = (1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))).tolist()
     why: list[str | None] = [None] * len(lines)
     res = Analysis(lines, keep, why, probs)
-    _repetitive(lines, words, keep, why)
+    _repetitive(lines, words, keep, why, sentences=False)
     if lines and sum(len(lines[i].text) for i, k in enumerate(keep) if k) < config.min_chars:
+        _repetitive(lines, words, keep, why, sentences=True)
         _fallback(lines, z, keep, why, config)
     _fill_holes(lines, z, keep, why, config)
     items = _intro_lists(lines, z, keep, why)
@@ -317,15 +318,27 @@ _REPEAT_MAX_SHARE = 0.1  # ... with at most this share of distinct words is not 
 
 
 def _repetitive(
-    lines: list[Line], words: PageWords, keep: list[bool], why: list[str | None]
+    lines: list[Line],
+    words: PageWords,
+    keep: list[bool],
+    why: list[str | None],
+    sentences: bool,
 ) -> None:
     """Drop long lines that repeat a few words over and over (filler, spam, broken scrapes).
 
-    Run on every page, before the weak-page fallback: the model can score such a line as
-    body (its words may be the page's topic words), and on a weak page it would otherwise be
-    the best line there is. Only lines of `_REPEAT_MIN_WORDS` words or more are counted.
+    Run on every page for lines that do not read as sentences (the model can score such a
+    line as body: its words may be the page's topic words), and with `sentences` on all long
+    lines of a weak page before its fallback, where such a line would be the best there is.
+    A repeated sentence on a normal page is left to the length cap. Only lines of
+    `_REPEAT_MIN_WORDS` words or more are counted.
     """
-    long = [line.index for line in lines if line.nw >= _REPEAT_MIN_WORDS]
+    long = [
+        line.index
+        for line in lines
+        if line.nw >= _REPEAT_MIN_WORDS
+        and why[line.index] is None
+        and (sentences or not _sentence(line))
+    ]
     if not long:
         return
     bounds = np.searchsorted(
