@@ -124,9 +124,9 @@ def analyse(
     probs = (1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))).tolist()
     why: list[str | None] = [None] * len(lines)
     res = Analysis(lines, keep, why, probs)
-    _repetitive(lines, words, keep, why, sentences=False)
+    _repetitive(lines, words, keep, why, _FILLER_MAX_SHARE)
     if lines and sum(len(lines[i].text) for i, k in enumerate(keep) if k) < config.min_chars:
-        _repetitive(lines, words, keep, why, sentences=True)
+        _repetitive(lines, words, keep, why, _REPEAT_MAX_SHARE)
         _fallback(lines, z, keep, why, config)
     _fill_holes(lines, z, keep, why, config)
     items = _intro_lists(lines, z, keep, why)
@@ -314,7 +314,8 @@ def _captions_and_ads(lines: list[Line], keep: list[bool], why: list[str | None]
 
 
 _REPEAT_MIN_WORDS = 50  # a line this long ...
-_REPEAT_MAX_SHARE = 0.1  # ... with at most this share of distinct words is not prose
+_REPEAT_MAX_SHARE = 0.1  # ... with at most this share of distinct words is not prose (weak pages)
+_FILLER_MAX_SHARE = 0.05  # on any page: a handful of words over and over (not a repeated sentence)
 
 
 def _repetitive(
@@ -322,23 +323,16 @@ def _repetitive(
     words: PageWords,
     keep: list[bool],
     why: list[str | None],
-    sentences: bool,
+    share: float,
 ) -> None:
-    """Drop long lines that repeat a few words over and over (filler, spam, broken scrapes).
+    """Drop long lines whose distinct words are at most `share` of their words (filler, spam).
 
-    Run on every page for lines that do not read as sentences (the model can score such a
-    line as body: its words may be the page's topic words), and with `sentences` on all long
-    lines of a weak page before its fallback, where such a line would be the best there is.
-    A repeated sentence on a normal page is left to the length cap. Only lines of
-    `_REPEAT_MIN_WORDS` words or more are counted.
+    Run on every page with `_FILLER_MAX_SHARE` (a few words over and over: the model can score
+    such a line as body when its words are the page's topic words), and on a weak page,
+    before the fallback, with the looser `_REPEAT_MAX_SHARE` (there such a line would be the
+    best there is). Only lines of `_REPEAT_MIN_WORDS` words or more are counted.
     """
-    long = [
-        line.index
-        for line in lines
-        if line.nw >= _REPEAT_MIN_WORDS
-        and why[line.index] is None
-        and (sentences or not _sentence(line))
-    ]
+    long = [line.index for line in lines if line.nw >= _REPEAT_MIN_WORDS]
     if not long:
         return
     bounds = np.searchsorted(
@@ -346,7 +340,7 @@ def _repetitive(
     )  # words are in line order
     for i, a, b in zip(long, bounds[0].tolist(), bounds[1].tolist(), strict=True):
         distinct = len(np.unique(words.hashes[a:b]))
-        if distinct <= _REPEAT_MAX_SHARE * (b - a):
+        if distinct <= share * (b - a):
             keep[i] = False
             why[i] = f"repeats {distinct} distinct word(s) over {b - a} words: not prose"
 
