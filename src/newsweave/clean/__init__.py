@@ -97,13 +97,19 @@ def explain_pages(
 ) -> Iterator[list[LineVerdict]]:
     """`explain_page` of every page, in order; text pages of a window are scored together."""
     config = config or CleanConfig()
+    for batch in _windows(pages, config.window):
+        yield from _explain_batch(batch, config)
+
+
+def _windows(pages: Iterable[Page], size: int) -> Iterator[list[Page]]:
+    """The pages in lists of `size` (the last one shorter, possibly empty)."""
     batch: list[Page] = []
     for page in pages:
         batch.append(page)
-        if len(batch) >= config.window:
-            yield from _explain_batch(batch, config)
+        if len(batch) >= size:
+            yield batch
             batch = []
-    yield from _explain_batch(batch, config)
+    yield batch
 
 
 def _explain_batch(batch: list[Page], config: CleanConfig) -> list[list[LineVerdict]]:
@@ -128,13 +134,8 @@ def clean_pages(
     together, which is much faster than one by one.
     """
     config = config or CleanConfig()
-    batch: list[Page] = []
-    for page in pages:
-        batch.append(page)
-        if len(batch) >= config.window:
-            yield from _flush(batch, config)
-            batch = []
-    yield from _flush(batch, config)
+    for batch in _windows(pages, config.window):
+        yield from _flush(batch, config)
 
 
 def _flush(batch: list[Page], config: CleanConfig) -> list[Article | Dropped]:
