@@ -163,3 +163,30 @@ def test_candidate_pairs_come_from_postings_and_chain_very_common_shingles() -> 
     common = [shingles(tokens(f"{t} {phrase}"), 6) for t in (FERRY, CHOIR, QUOTES)]
     assert candidate_pairs(common, 3, 50) == [(0, 1), (0, 2), (1, 2)]
     assert candidate_pairs(common, 3, 2) == [(0, 1), (1, 2)]  # over the cap: a chain
+
+
+def test_a_flood_of_near_identical_copies_costs_linear_comparisons(monkeypatch) -> None:
+    from newsweave.dedup import lineage
+    from newsweave.dedup.representatives import copies_of
+
+    compared = []
+    real = lineage.overlap
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        compared.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(lineage, "overlap", counted)
+    n = 150  # over LineageConfig.max_group: all pairs would be 11,175 comparisons
+    flood = [article("flood-000", FERRY, published="2025-05-05")] + [
+        article(f"flood-{k:03}", f"{FERRY} Bulletin {k} of {k * 7919 % 1000}.")
+        for k in range(1, n)
+    ]
+    groups = duplicate_groups(flood)
+    assert [len(g) for g in groups] == [n] and groups[0][0] == "flood-000"
+    relations = copy_relations(flood, groups)
+    assert len(compared) <= 3 * n
+    ids = [a.id for a in flood]
+    assert lineage_groups(ids, relations) == [ids]
+    assert copies_of(relations) == {"flood-000": ids[1:]}  # every copy folds into the oldest
+

@@ -55,6 +55,7 @@ class LineageConfig:
     min_prose: int = 18  # prose words two articles share in runs before they are copies
     min_shared: int = 3  # shared shingles that make a pair a candidate
     max_postings: int = 50  # a shingle in more articles pairs them as a chain, not all pairs
+    max_group: int = 50  # a larger near-duplicate group pairs each member with its first only
     verbatim: float = 0.75  # both texts this much inside shared runs (one of them
     verbatim_either: float = 0.9  # at least this much): a verbatim copy
     prefix: float = 0.6  # the shorter this much inside, both starting together: a prefix
@@ -77,8 +78,10 @@ def copy_relations(
 ) -> list[CopyRelation]:
     """Verbatim, prefix and partial copies among `articles` (shared passages, quotes masked).
 
-    Pairs are the shingle-postings candidates plus every pair inside `groups` (the
-    near-duplicate groups of the dedup stage).
+    Pairs are the shingle-postings candidates plus the pairs inside `groups` (the
+    near-duplicate groups of the dedup stage, oldest first): every pair of a group of up to
+    `max_group` articles, and each member with the group's first in a larger one, so a
+    flood of near-identical copies costs linear work, not quadratic.
     """
     config = config or LineageConfig()
     found = [tokens(a.text) for a in articles]
@@ -87,8 +90,7 @@ def copy_relations(
     pairs = set(candidate_pairs(keys, config.min_shared, config.max_postings))
     index = {a.id: i for i, a in enumerate(articles)}
     for group in groups:
-        members = sorted(index[m] for m in group if m in index)
-        pairs.update(combinations(members, 2))
+        pairs.update(_group_pairs([index[m] for m in group if m in index], config.max_group))
     relations = []
     for i, j in sorted(pairs):
         shared = overlap(found[i], found[j], config.shingle, at[i], at[j])
@@ -96,6 +98,14 @@ def copy_relations(
         if relation is not None:
             relations.append(relation)
     return relations
+
+
+def _group_pairs(members: Sequence[int], max_group: int) -> Iterable[tuple[int, int]]:
+    """Index pairs (i < j) to compare inside one near-duplicate group (its first is its original)."""
+    if len(members) <= max_group:
+        return combinations(sorted(members), 2)
+    first = members[0]
+    return ((min(first, m), max(first, m)) for m in members[1:])
 
 
 def find_rewrites(
