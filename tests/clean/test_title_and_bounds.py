@@ -236,3 +236,20 @@ def test_blocks_about_other_stories_are_dropped():
     assert keep == [*[True] * 3, *[False] * 4, *[False] * 4, *[False] * 4, *[True] * 3]
     no_title = _off_topic_keeps([*BODY[:3], *filler, *TEASERS], None)
     assert no_title == [*[True] * 3, *[False] * 4, *[True] * 4]
+
+
+def test_jusText_finds_one_stop_list_without_rehashing_it_with_the_same_result() -> None:
+    import justext.core
+
+    from newsweave.clean.html import _reuse_stoplist, _trafilatura
+
+    _trafilatura()
+    _reuse_stoplist()  # a second install keeps one wrapper
+    define = justext.core.define_stoplist
+    assert getattr(define, "reuses_last", False)
+    words = ("Harbour", "THE", "quay")
+    first = define(words)
+    assert first == frozenset({"harbour", "the", "quay"})
+    assert define(words) is first  # the same list object: the set got last
+    assert define(("Ferry",)) == frozenset({"ferry"})
+    assert define(tuple(["Harbour", "THE", "quay"])) == first  # an equal list: same set

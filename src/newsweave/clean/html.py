@@ -40,7 +40,36 @@ def _trafilatura() -> Any:
         raise MissingExtraError(
             "the HTML cleaner", None, getattr(exc, "name", None) or "trafilatura"
         ) from exc
+    _reuse_stoplist()
     return trafilatura
+
+
+def _reuse_stoplist() -> None:
+    """Let jusText find its lower-cased stop list without hashing the whole list per page.
+
+    trafilatura's fallback hands jusText the same stop list of every language (a tuple of
+    about 150,000 words) for each page; `justext.core.define_stoplist` keeps its lower-cased
+    set in an `lru_cache`, whose look-up hashes the whole tuple on every call: several ms a
+    page (scattered strings), most of the cleaning time of a short page. The wrapper returns
+    the set it got last when it is given the same immutable list object again; anything
+    else goes to jusText's own function, so the result is always the same.
+    """
+    try:
+        import justext.core as justext_core
+    except ImportError:  # trafilatura without its fallback: nothing to speed up
+        return
+    define = justext_core.define_stoplist
+    if getattr(define, "reuses_last", False):
+        return
+    last: list[Any] = [None, None]  # the list given last, and its lower-cased set
+
+    def define_stoplist(stoplist: Any) -> frozenset[str]:
+        if stoplist is not last[0] or not isinstance(stoplist, tuple | frozenset):
+            last[:] = [stoplist, define(stoplist)]
+        return last[1]
+
+    define_stoplist.reuses_last = True  # type: ignore[attr-defined]
+    justext_core.define_stoplist = define_stoplist
 
 
 def _find_date(html: str, url: str | None) -> str | None:
