@@ -179,8 +179,7 @@ def test_a_flood_of_near_identical_copies_costs_linear_comparisons(monkeypatch) 
     monkeypatch.setattr(lineage, "overlap", counted)
     n = 150  # over LineageConfig.max_group: all pairs would be 11,175 comparisons
     flood = [article("flood-000", FERRY, published="2025-05-05")] + [
-        article(f"flood-{k:03}", f"{FERRY} Bulletin {k} of {k * 7919 % 1000}.")
-        for k in range(1, n)
+        article(f"flood-{k:03}", f"{FERRY} Bulletin {k} of {k * 7919 % 1000}.") for k in range(1, n)
     ]
     groups = duplicate_groups(flood)
     assert [len(g) for g in groups] == [n] and groups[0][0] == "flood-000"
@@ -189,4 +188,3 @@ def test_a_flood_of_near_identical_copies_costs_linear_comparisons(monkeypatch) 
     ids = [a.id for a in flood]
     assert lineage_groups(ids, relations) == [ids]
     assert copies_of(relations) == {"flood-000": ids[1:]}  # every copy folds into the oldest
-

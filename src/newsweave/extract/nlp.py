@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -40,30 +42,110 @@ def load_pipeline() -> Any:
 
 @dataclass(slots=True)
 class SpacyEntities:
-    """Entity mentions from spaCy's small English pipeline, texts processed in batches."""
+    """Entity mentions from spaCy's small English pipeline, texts processed in batches.
+
+    A text that is mostly paragraphs already read (a syndicated copy: the same story with a
+    credit line added or a paragraph cut) is not read again: its known paragraphs take the
+    mentions found in them before, and only its new paragraphs go through spaCy, one by one.
+    Any other text is read whole, exactly as without the cache, and its paragraphs' mentions
+    are remembered for the copies that may follow.
+    """
 
     batch_size: int = 32
     languages: tuple[str, ...] = ("en",)  # the pipeline is English: other texts go untyped
     max_chars: int = 200_000  # spaCy refuses (and would need GBs for) longer texts
     chunk_chars: int = 20_000  # a longer text is read in pieces: memory grows with doc length
+    copy_share: float = 0.5  # a text with this share of its characters in known paragraphs
+    max_known: int = 100_000  # paragraphs remembered (the cache stops growing there)
     _nlp: Any = field(default=None, repr=False)
+    _known: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
 
     def mentions(self, texts: Sequence[str]) -> list[list[tuple[str, str]]]:
         """Raw mentions per text; only the first `max_chars` of a giant page are read."""
         self._nlp = self._nlp or load_pipeline()
-        owners: list[int] = []
-        pieces: list[str] = []
-        for index, text in enumerate(texts):
-            for piece in _pieces(text[: self.max_chars], self.chunk_chars):
-                owners.append(index)
-                pieces.append(piece)
-        found: list[list[tuple[str, str]]] = [[] for _ in texts]
-        start = 0
-        for batch in _batches(pieces, self.batch_size, 2 * self.chunk_chars):
-            for offset, doc in enumerate(self._nlp.pipe(batch, batch_size=len(batch))):
-                found[owners[start + offset]].extend((ent.text, ent.label_) for ent in doc.ents)
-            start += len(batch)
+        pending: set[str] = set()  # paragraphs of the texts read whole in this call
+        plans = []
+        for text in texts:
+            plans.append(plan := self._plan(text[: self.max_chars], pending))
+            if plan.whole:
+                pending.update(plan.paragraphs)
+        wanted: dict[str, None] = {}  # what spaCy reads: whole texts' pieces, new paragraphs
+        for plan in plans:
+            for piece, _ in plan.pieces:
+                wanted.setdefault(piece)
+        read = dict(zip(wanted, self._read(list(wanted)), strict=True))
+        fresh: dict[str, list[tuple[str, str]]] = {}  # paragraphs read in this call
+        for plan in plans:  # texts read whole first: their paragraphs serve the copies
+            if plan.whole:
+                for key, mentions in _by_paragraph(plan, read):
+                    if key:
+                        fresh.setdefault(key, mentions)
+        found = []
+        for plan in plans:
+            if plan.whole:
+                found.append([m for piece, _ in plan.pieces for m, _ in read[piece]])
+                continue
+            for key in plan.new:
+                pieces = _pieces(key, self.chunk_chars)
+                fresh.setdefault(key, [m for piece in pieces for m, _ in read[piece]])
+            found.append(
+                [m for k in plan.paragraphs if k for m in fresh.get(k, self._known.get(k, []))]
+            )
+        for key, mentions in fresh.items():
+            if len(self._known) >= self.max_known:
+                break
+            self._known.setdefault(key, mentions)
         return found
+
+    def _plan(self, text: str, pending: set[str]) -> _Plan:
+        """Read `text` whole, or (mostly known paragraphs: a copy) only its new paragraphs."""
+        spans = _paragraphs(text)
+        keys = [text[start:end].strip() for start, end in spans]
+        size = sum(len(key) for key in keys)
+        known = sum(len(key) for key in keys if key in self._known or key in pending)
+        if not size or known < self.copy_share * size:
+            at, pieces = 0, []
+            for piece in _pieces(text, self.chunk_chars):
+                pieces.append((piece, at))
+                at += len(piece)
+            return _Plan(True, keys, spans, pieces, [])
+        new = [k for k in dict.fromkeys(keys) if k and k not in self._known and k not in pending]
+        pieces = [(piece, 0) for key in new for piece in _pieces(key, self.chunk_chars)]
+        return _Plan(False, keys, spans, pieces, new)
+
+    def _read(self, pieces: list[str]) -> Iterator[list[tuple[tuple[str, str], int]]]:
+        """spaCy's mentions of each piece, with their start offsets in the piece."""
+        for batch in _batches(pieces, self.batch_size, 2 * self.chunk_chars):
+            for doc in self._nlp.pipe(batch, batch_size=len(batch)):
+                yield [((ent.text, ent.label_), ent.start_char) for ent in doc.ents]
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """How one text is read: whole (in pieces at their offsets) or its new paragraphs only."""
+
+    whole: bool
+    paragraphs: list[str]  # the text's paragraphs, stripped (the cache keys)
+    spans: list[tuple[int, int]]  # where each paragraph sits in the text
+    pieces: list[tuple[str, int]]  # what spaCy reads, with its offset in the text (whole)
+    new: list[str]  # a copy's paragraphs not known yet
+
+
+def _by_paragraph(
+    plan: _Plan, read: dict[str, list[tuple[tuple[str, str], int]]]
+) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """Each paragraph of a text read whole, with the mentions that start in it."""
+    starts = [start for start, _ in plan.spans]
+    per: list[list[tuple[str, str]]] = [[] for _ in starts]
+    for piece, at in plan.pieces:
+        for mention, offset in read[piece]:
+            per[max(bisect_right(starts, at + offset) - 1, 0)].append(mention)
+    return zip(plan.paragraphs, per, strict=True)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of `text`, the line breaks after it included."""
+    return [m.span() for m in re.finditer(r"[^\n]+\n*|\n+", text)]
 
 
 def _batches(pieces: list[str], most: int, chars: int) -> Iterator[list[str]]:
