@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from tests.cluster.fixtures import ADS, BRIDGE, BRIDGE_REWRITE, CHOIR, article
 
 from newsweave.dedup import (
@@ -165,14 +168,16 @@ def test_candidate_pairs_come_from_postings_and_chain_very_common_shingles() -> 
     assert candidate_pairs(common, 3, 2) == [(0, 1), (1, 2)]  # over the cap: a chain
 
 
-def test_a_flood_of_near_identical_copies_costs_linear_comparisons(monkeypatch) -> None:
+def test_a_flood_of_near_identical_copies_costs_linear_comparisons(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from newsweave.dedup import lineage
     from newsweave.dedup.representatives import copies_of
 
     compared = []
     real = lineage.overlap
 
-    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def counted(*args: Any, **kwargs: Any) -> Any:
         compared.append(1)
         return real(*args, **kwargs)
 

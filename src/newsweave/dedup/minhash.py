@@ -45,7 +45,15 @@ def duplicate_groups(
             parent[max(ra, rb)] = min(ra, rb)
 
     by_hash: dict[str, str] = {}
-    lsh = MinHashLSH(threshold=config.threshold, num_perm=config.num_perm)
+    # LSH banding with datasketch's parameters for the threshold: articles whose signatures
+    # agree on one band are candidates, and every candidate is joined. So a bucket keeps only
+    # its first article: every later one in it is joined to that one anyway, which makes
+    # each article's look-up cost the number of bands, not the number of its near-duplicates
+    # (a flood of thousands of copies stays linear). The groups are the ones a full
+    # `MinHashLSH.query` for every article would give.
+    bands = MinHashLSH(threshold=config.threshold, num_perm=config.num_perm).hashranges
+    buckets: list[dict[bytes, str]] = [{} for _ in bands]
+    blank = MinHash(num_perm=config.num_perm, seed=config.seed)
     for article in sorted(articles, key=lambda a: a.id):
         tokens = words(article.text)
         digest = hashlib.sha1(" ".join(tokens).encode()).hexdigest()
@@ -53,12 +61,12 @@ def duplicate_groups(
             union(by_hash[digest], article.id)
             continue
         by_hash[digest] = article.id
-        signature = MinHash(num_perm=config.num_perm, seed=config.seed)
-        for shingle in shingles(tokens, config.shingle):
-            signature.update(shingle.encode())
-        for other in lsh.query(signature):
-            union(other, article.id)
-        lsh.insert(article.id, signature)
+        signature = blank.copy()  # the permutations are drawn from the seed once, not per article
+        signature.update_batch([shingle.encode() for shingle in shingles(tokens, config.shingle)])
+        for (start, end), bucket in zip(bands, buckets, strict=True):
+            first = bucket.setdefault(signature.hashvalues[start:end].tobytes(), article.id)
+            if first != article.id:
+                union(first, article.id)
 
     groups: dict[str, list[Article]] = {}
     for article in articles:
