@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 import pytest
@@ -92,6 +93,21 @@ def test_off_topic_tail_is_marked_and_left_out_of_on_topic_text() -> None:
     assert "Kestrel" not in on_topic_text(marked["b1"])
     assert marked["b1"].text == BRIDGE + tail  # kept in the article
     assert not marked["b2"].offtopic and not marked["b3"].offtopic
+
+
+def test_the_rest_of_the_story_is_counted_not_rebuilt_per_article() -> None:
+    from newsweave.cluster.offtopic import _Reference, _vocabulary
+
+    texts = [BRIDGE, BRIDGE_REWRITE, CHOIR, *BRIDGE_FOLLOW_UPS, BRIDGE]
+    items = [article(f"r{i}", text, title=f"Title {i}") for i, text in enumerate(texts)]
+    vocab = {a.id: _vocabulary(a.text) for a in items}
+    spread: Counter[str] = Counter(t for terms in vocab.values() for t in terms)
+    every = set().union(*vocab.values(), {"@Nowhere", "absent"})
+    for item in items:
+        lead = _vocabulary(f"{item.title} \n{item.text.splitlines()[0]}")
+        union = set().union(*(vocab[o.id] for o in items if o.id != item.id), lead)
+        reference = _Reference(spread, vocab[item.id], lead)
+        assert {t for t in every if t in reference} == union & every
 
 
 def test_metrics_on_a_known_case() -> None:

@@ -8,7 +8,8 @@ not most of the article) is marked off-topic: kept in the text, left out of anal
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 
 from newsweave.cluster.features import entities
@@ -46,13 +47,13 @@ def mark_offtopic(
     """The story's articles, each with `offtopic` set to its off-topic passages."""
     config = config or OffTopicConfig()
     vocab = {a.id: _vocabulary(a.text) for a in articles}
+    spread = Counter(term for terms in vocab.values() for term in terms)  # articles per term
     out = []
     for article in articles:
         spans = paragraphs(article.text)
         lead = [article.text[s:e] for s, e in spans[: config.lead_paragraphs]]
-        reference = set().union(
-            *(vocab[o.id] for o in articles if o.id != article.id),
-            _vocabulary(" \n".join([article.title or "", *lead])),
+        reference = _Reference(
+            spread, vocab[article.id], _vocabulary(" \n".join([article.title or "", *lead]))
         )
         scores = [_shared(article.text[s:e], reference, config) for s, e in spans]
         out.append(replace(article, offtopic=_runs(article.text, spans, scores, config)))
@@ -71,11 +72,27 @@ def on_topic_text(article: Article) -> str:
     return "".join(pieces).strip()
 
 
+@dataclass(frozen=True, slots=True)
+class _Reference:
+    """The words of the rest of a story (the other articles) and of one article's title and
+    lead, looked up by counting: a term is in another article when more articles than this
+    one hold it. The same set as their union, without building it for every article."""
+
+    spread: Counter[str]  # how many of the story's articles hold each term
+    own: set[str]  # the article's own vocabulary
+    lead: set[str]  # its title and lead
+
+    def __contains__(self, term: object) -> bool:
+        if not isinstance(term, str):
+            return False
+        return term in self.lead or self.spread.get(term, 0) > (term in self.own)
+
+
 def _vocabulary(text: str) -> set[str]:
     return set(content_words(text)) | {f"@{e}" for e in entities(text)}
 
 
-def _shared(text: str, reference: set[str], config: OffTopicConfig) -> float:
+def _shared(text: str, reference: Container[str], config: OffTopicConfig) -> float:
     terms = [(w, 1.0) for w in content_words(text)]
     terms += [(f"@{e}", config.entity_weight) for e in entities(text) if "_" not in e]
     total = sum(w for _, w in terms)
