@@ -10,7 +10,7 @@ from typing import Any
 from newsweave.clean import clean_pages
 from newsweave.cluster import cluster_stories
 from newsweave.cluster.offtopic import mark_offtopic, on_topic_text
-from newsweave.compare import compare_figures, find_claims
+from newsweave.compare import compare_figures, find_claims, note_disputes
 from newsweave.dedup import (
     IndependenceConfig,
     LineageConfig,
@@ -242,7 +242,7 @@ def _summarize(stories: list[Story], articles: list[Article], advance: Advance) 
             story,
             events=date_events(story.events, timeline, members),
             timeline=timeline,
-            summary=summarize(members, story.duplicates),
+            summary=note_disputes(summarize(members, story.duplicates), story.discrepancies),
         )
 
     return _each_story(stories, articles, update, advance)

@@ -212,6 +212,7 @@ class SummarySentence:
     sources: list[str]
     article: str = ""  # the article the sentence is taken from; "" when generated
     generated: bool = False  # written by the abstractive mode and checked against the sources
+    disputed: str | None = None  # the disagreement over a figure it states, in words
 
 
 @dataclass(slots=True)

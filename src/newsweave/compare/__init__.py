@@ -7,6 +7,7 @@ from newsweave.compare.discrepancies import (
     find_discrepancies,
     find_tallies,
     lineage_roots,
+    note_disputes,
 )
 from newsweave.compare.quantities import QuantityConfig, format_number
 from newsweave.compare.similarity import Similarity, SimilarityConfig
@@ -22,4 +23,5 @@ __all__ = [
     "find_tallies",
     "format_number",
     "lineage_roots",
+    "note_disputes",
 ]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsweave.compare.quantities import (
     CHANGING,
@@ -39,7 +39,14 @@ from newsweave.compare.quantities import (
     sentence_years,
 )
 from newsweave.compare.similarity import Similarity, SimilarityConfig
-from newsweave.model import Article, Discrepancy, DiscrepancyValue, Tally, TallyPoint
+from newsweave.model import (
+    Article,
+    Discrepancy,
+    DiscrepancyValue,
+    SummarySentence,
+    Tally,
+    TallyPoint,
+)
 from newsweave.text import STOP_WORDS, split_sentences, stem, words
 
 # kinds of happening whose length sources report ("a six-week war", "a 24-hour assault")
@@ -152,7 +159,7 @@ def _figure_clusters(
         figures = article.figures[: config.max_figures]
         alike = Counter((f.sentence, f.unit, f.counts) for f in figures)
         places = [e for e in article.entities if e.kind in ("GPE", "LOC")]
-        day = None if article.published_inferred else article.published
+        day = article.published
         for figure in figures:
             if is_conversion(figure) or figure.upper is not None:
                 continue  # "(11 miles)" after "18 km" is that measure again; "thousands" vague
@@ -234,7 +241,8 @@ def _duration_clusters(articles: Sequence[Article], roots: dict[str, str]) -> li
         for time in article.times:
             span = duration_range(time.value) if time.kind == "DURATION" else None
             kind = _happening(time.sentence, time.text)
-            years = sentence_years(article.times, time.sentence)
+            written = [t for t in article.times if not t.relative]  # "Friday" states no year
+            years = sentence_years(written, time.sentence)
             if span is None or kind is None or len(years) > 1:
                 continue
             year = next(iter(years), "")
@@ -248,7 +256,7 @@ def _duration_clusters(articles: Sequence[Article], roots: dict[str, str]) -> li
                 time.text,
                 time.sentence,
                 f"length of the {year} {kind}".replace("  ", " "),
-                day=None if article.published_inferred else article.published,
+                day=article.published,
             )
             keyed.setdefault((kind, year), []).append(measure)
     return list(keyed.values())
@@ -387,3 +395,37 @@ def _value(group: list[_Measure], kind: str) -> DiscrepancyValue:
         dates=dates,
         attributed=attributed,
     )
+
+
+def note_disputes(
+    summary: Sequence[SummarySentence], conflicts: Sequence[Discrepancy]
+) -> list[SummarySentence]:
+    """The summary with each sentence that states a disputed figure naming the disagreement.
+
+    "the toll is given as 1,200 by the ministry and 2,000 by the aid agency": a sentence whose
+    figure is one of a conflict's values gets `disputed` set to every value and who gives it.
+    """
+    out = []
+    for sentence in summary:
+        notes = [
+            _dispute_words(d)
+            for d in conflicts
+            if any(
+                sentence.text in said or said in sentence.text
+                for v in d.values
+                for said in v.sentences.values()
+            )
+        ]
+        out.append(replace(sentence, disputed="; ".join(notes)) if notes else sentence)
+    return out
+
+
+def _dispute_words(d: Discrepancy) -> str:
+    """A disagreement in words: "sources disagree on depth: 18 (2 sources) or 7 (1 source)"."""
+    values = []
+    for v in d.values:
+        credited = sorted(set(v.attributed.values()))
+        who = f"credited to {', '.join(credited)}" if credited else ""
+        count = f"{v.independent} source{'s' if v.independent != 1 else ''}"
+        values.append(f"{v.value} ({'; '.join(x for x in (count, who) if x)})")
+    return f"sources disagree on {d.about}: " + " or ".join(values)

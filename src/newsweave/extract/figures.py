@@ -321,8 +321,9 @@ def _counted_phrase(after: str, max_words: int) -> str | None:
             break
     else:
         rest = []
-    if not kept:
-        return None
+    if not kept:  # "637 injured": the count of those the participle names
+        first = tokens[0].lower() if tokens else ""
+        return first if first in _PASSIVE else None
     if rest and rest[0].lower() in ("who", "that") and len(rest) > 1:
         rest = rest[1:]
     if rest and rest[0].lower() in _RELATIVE_VERBS:
