@@ -321,7 +321,12 @@ def _is_tally(cluster: list[_Measure]) -> bool:
         return False
     if predicate not in GROWING:
         return True
-    dated = [(m.day, m) for m in cluster if m.day and not m.past]
+    # an article's own latest figure: "rose from 2,000 to 2,900" reports 2,000 as past
+    latest: dict[str, _Measure] = {}
+    for m in cluster:
+        if m.day and not m.past and (m.article not in latest or m.low > latest[m.article].low):
+            latest[m.article] = m
+    dated = [(m.day or "", m) for m in latest.values()]
     return not any(
         later_day > earlier_day and later.root != earlier.root and later.high < earlier.low
         for earlier_day, earlier in dated

@@ -23,7 +23,7 @@ from itertools import zip_longest
 from newsweave.extract.figures import unit_name
 from newsweave.extract.names import fold
 from newsweave.model import Entity, Figure, TimeExpression
-from newsweave.text import MULTILINGUAL_STOP_WORDS, STOP_WORDS, stem, words
+from newsweave.text import MULTILINGUAL_STOP_WORDS, stem, words
 
 # the predicate of a counted quantity: what happened to the things counted
 _PREDICATE_WORDS = {
@@ -92,6 +92,24 @@ _NUMBER_WORDS = frozenset(
 _PLACE_PREFIX = 5  # "Syria", "Syrie" and "Syrien" share their first five letters
 # predicate words that are also what is counted ("tens of thousands of refugees")
 _COUNTED_PREDICATES = {"refugees", "refugee", "evacuees", "inhabitants", "population"}
+# words for people in general, in the languages figures are read in
+_PEOPLE = dict.fromkeys(
+    [
+        "people",
+        "persons",
+        "person",
+        "individuals",
+        "personnes",
+        "personne",
+        "personas",
+        "persona",
+        "persone",
+        "menschen",
+        "personen",
+    ],
+    "people",
+)
+_HUMAN = frozenset({"killed", "injured", "evacuated", "fled", "arrested", "missing"})
 # predicates whose counts grow over a story: a higher figure later is a tally, not a conflict
 GROWING = frozenset({"killed", "injured", "evacuated", "fled", "arrested"})
 # ... and those that move either way (the missing are found, troops come and go)
@@ -178,6 +196,7 @@ class Quantity:
     when: frozenset[str] = frozenset()  # dates and spans stated in the clause ("P5D", a day)
     past: bool = False  # pinned to a stated year before the article's
     reference: frozenset[str] = frozenset()  # what a distance is from (folded word starts)
+    lead: frozenset[str] = frozenset()  # content stems right before the figure
 
 
 def format_number(value: float) -> str:
@@ -214,13 +233,15 @@ def quantity(
     config = config or QuantityConfig()
     predicate = figure_predicate(figure)
     counted = frozenset(
-        stem(w)
+        _PEOPLE.get(w, stem(w))
         for w in words(figure.counts or "")
-        if w not in STOP_WORDS
+        if w not in MULTILINGUAL_STOP_WORDS
         and not w.isdigit()
         and (w not in PREDICATES or w in _COUNTED_PREDICATES)
         and w not in DIMENSIONS
     )
+    if not counted and predicate in _HUMAN:  # "237 morts", "637 injured": people
+        counted = frozenset({"people"})
     low, high = value_range(figure, config)
     unit, dimension = figure.unit, figure_dimension(figure)
     if unit in _BASE_UNITS:
@@ -233,7 +254,11 @@ def quantity(
     if dimension is not None:
         predicate = None  # "a 13,000-foot plunge" is a depth, whatever fell
     clause = figure_clause(figure)
-    clause_words = set(words(clause))
+    at = locate(figure)
+    near = (
+        words(figure.sentence[max(0, at - 40) : at])
+        + words(figure.sentence[at : at + len(figure.text) + 60])[:8]
+    )  # "200 people elsewhere in the country", "in other provinces, 300"
     day = day[:10] if day else None
     return Quantity(
         figure,
@@ -245,13 +270,14 @@ def quantity(
         high,
         dimension,
         _scope(clause, places),
-        bool(clause_words & _ELSEWHERE),
+        bool(set(near) & _ELSEWHERE),
         day,
         attribution(figure.sentence),
         figure_subject(figure),
         frozenset(when),
         bool(years and (now := day[:4] if day else year) and max(years) < now),
         distance_reference(figure) if dimension == "distance" else frozenset(),
+        figure_lead(figure),
     )
 
 
@@ -330,8 +356,20 @@ def figure_subject(figure: Figure) -> frozenset[str]:
 
 def shared_subject(a: Quantity, b: Quantity) -> bool:
     """Whether two frames' clauses speak of the same thing: two stems in common, or most."""
-    shared = len(a.subject & b.subject)
-    return shared >= 2 or (shared == 1 and shared / len(a.subject | b.subject) >= 0.5)
+    return _shared(a.subject, b.subject)
+
+
+def _shared(a: frozenset[str], b: frozenset[str]) -> bool:
+    shared = len(a & b)
+    return shared >= 2 or (shared == 1 and shared / len(a | b) >= 0.5)
+
+
+def figure_lead(figure: Figure) -> frozenset[str]:
+    """Content stems right before a figure in its clause, back to the previous number."""
+    clause = figure_clause(figure)
+    at = clause.find(figure.text)
+    before = [m.end() for m in _NUMBER.finditer(clause, 0, max(at, 0))]
+    return _stems(clause[before[-1] if before else 0 : max(at, 0)])
 
 
 def _stems(text: str) -> frozenset[str]:
@@ -475,14 +513,16 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
         return False
     if a.dimension in (None, "distance") and a.scope and b.scope and not a.scope & b.scope:
         return False  # the dead in one country and in another; distances from two places
+    if a.dimension == "distance" and not a.reference & b.reference:
+        return False  # 90 km from a border, 33 km from a city
     if a.dimension == "size":  # "a 22-foot vessel": the size of the same thing
         return bool(a.counted & b.counted or a.scope & b.scope)
     if a.dimension is not None:
         return True  # "a depth of 17.9 km" and "7 km deep"
-    if a.dimension == "distance" and not a.reference & b.reference:
-        return False  # 90 km from a border, 33 km from a city
     if (needs_subject(a) or needs_subject(b)) and not shared_subject(a, b):
         return False  # "the banking sector lost $1.1 billion", "the healthcare sector lost ..."
+    if a.unit == "percent" and not _shared(a.lead, b.lead):
+        return False  # "two sectors account for 57% of the total", "10% to 20% of the total"
     if not a.counted or not b.counted:
         return a.unit is not None and a.counted == b.counted and a.predicate is not None
     shared = len(a.counted & b.counted) / len(a.counted | b.counted)
