@@ -18,6 +18,7 @@ earlier disaster).
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -31,6 +32,7 @@ from newsweave.compare.quantities import (
     duration_range,
     figure_clause,
     format_number,
+    frame_words,
     is_conversion,
     kinship,
     needs_subject,
@@ -149,17 +151,16 @@ def compare_figures(
 def _figure_clusters(
     articles: Sequence[Article], roots: dict[str, str], config: CompareConfig
 ) -> list[list[_Measure]]:
-    """Figures grouped by the quantity they measure (complete linkage)."""
+    """Figures grouped by the quantity they measure (complete linkage, closest pairs first)."""
     similarity = Similarity(
         (s for a in articles for s in split_sentences(a.text)), config.similarity
     )
-    clusters: list[list[tuple[Quantity, _Measure]]] = []
+    frames: list[tuple[Quantity, _Measure]] = []
     year = max((a.published[:4] for a in articles if a.published), default=None)
     for article in articles:
         figures = article.figures[: config.max_figures]
         alike = Counter((f.sentence, f.unit, f.counts) for f in figures)
         places = [e for e in article.entities if e.kind in ("GPE", "LOC")]
-        day = article.published
         for figure in figures:
             if is_conversion(figure) or figure.upper is not None:
                 continue  # "(11 miles)" after "18 km" is that measure again; "thousands" vague
@@ -167,8 +168,7 @@ def _figure_clusters(
             when = [t.value for t in article.times if t.sentence == figure.sentence
                     and (t.kind == "DURATION" or t.granularity == "day")
                     and t.text in figure_clause(figure)]  # fmt: skip
-            q = quantity(figure, years, config.quantity, places, day, when, year)
-            about = _about(q)
+            q = quantity(figure, years, config.quantity, places, article.published, when, year)
             measure = _Measure(
                 article.id,
                 roots.get(article.id, article.id),
@@ -177,25 +177,59 @@ def _figure_clusters(
                 q.high,
                 figure.text,
                 figure.sentence,
-                about,
+                _about(q),
                 alike[(figure.sentence, figure.unit, figure.counts)] == 1,
                 q.day,
                 q.attributed,
                 q.predicate,
                 q.past,
             )
-            fits = [
-                cluster
-                for cluster in clusters
-                if all(_same(q, measure, other, m, similarity, config) for other, m in cluster)
-            ]
-            if fits:  # the cluster whose frames share the most with this one
-                max(fits, key=lambda c: sum(kinship(q, o) for o, _ in c) / len(c)).append(
-                    (q, measure)
-                )
-            else:
-                clusters.append([(q, measure)])
-    return [[m for _, m in cluster] for cluster in clusters]
+            frames.append((q, measure))
+    buckets: dict[tuple[str | None, str | None], list[int]] = {}
+    for i, (q, _) in enumerate(frames):
+        buckets.setdefault((q.unit, q.dimension), []).append(i)
+    clusters: list[list[_Measure]] = []
+    for members in buckets.values():
+        clusters += _link(frames, members, similarity, config)
+    return clusters
+
+
+def _link(
+    frames: list[tuple[Quantity, _Measure]],
+    members: list[int],
+    similarity: Similarity,
+    config: CompareConfig,
+) -> list[list[_Measure]]:
+    """Complete-linkage clusters of frames that measure the same quantity.
+
+    Pairs are joined closest first, closeness being the words two frames share weighted by
+    how rare they are among these frames ("healthcare" says more than "financial"), so a
+    figure goes with the frames most like it rather than the first that would take it.
+    """
+    seen = Counter(w for i in members for w in frame_words(frames[i][0]))
+
+    def weight(word: str) -> float:
+        return math.log(1 + len(members) / seen[word])
+
+    same: set[tuple[int, int]] = set()
+    pairs: list[tuple[float, int, int]] = []
+    for x, i in enumerate(members):
+        qi, mi = frames[i]
+        for j in members[x + 1 :]:
+            qj, mj = frames[j]
+            if _same(qi, mi, qj, mj, similarity, config):
+                same.add((i, j))
+                pairs.append((kinship(qi, qj, weight), i, j))
+    cluster_of = {i: [i] for i in members}
+    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        a, b = cluster_of[i], cluster_of[j]
+        if a is b or not all((min(x, y), max(x, y)) in same for x in a for y in b):
+            continue
+        a.extend(b)
+        for k in b:
+            cluster_of[k] = a
+    unique = {id(c): c for c in cluster_of.values()}
+    return [[frames[i][1] for i in sorted(c)] for c in unique.values()]
 
 
 def _about(q: Quantity) -> str:

@@ -16,7 +16,7 @@ a range: "about 13,000" allows 12,500-13,500 (what rounds to it, at most 15% eit
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
 
@@ -536,9 +536,14 @@ def needs_subject(q: Quantity) -> bool:
     )
 
 
-def kinship(a: Quantity, b: Quantity) -> int:
-    """How much two frames of one quantity have in common: words of subject, counted, origin."""
-    return len(a.subject & b.subject) + len(a.counted & b.counted) + len(a.reference & b.reference)
+def frame_words(q: Quantity) -> frozenset[str]:
+    """The words that say what a frame is about: its subject, what it counts, its origin."""
+    return q.subject | q.counted | q.reference | q.scope
+
+
+def kinship(a: Quantity, b: Quantity, weight: Callable[[str], float]) -> float:
+    """How much two frames have in common: the weights of the words they share."""
+    return sum(weight(w) for w in frame_words(a) & frame_words(b))
 
 
 def agree(a: Quantity, b: Quantity) -> bool:
