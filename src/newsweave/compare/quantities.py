@@ -90,6 +90,28 @@ _NUMBER_WORDS = frozenset(
     ]
 )
 _PLACE_PREFIX = 5  # "Syria", "Syrie" and "Syrien" share their first five letters
+# prepositions that put a count in a place, and those that name where people went or came from
+_LOCATIVE = frozenset(
+    [
+        "in",
+        "across",
+        "throughout",
+        "within",
+        "en",
+        "dans",
+        "au",
+        "aux",
+        "im",
+        "in",
+        "der",
+        "en",
+        "el",
+        "nel",
+        "nella",
+        "a",
+    ]
+)
+_MOTION = frozenset(["to", "into", "toward", "towards", "from", "vers", "nach", "hacia", "verso"])
 # predicate words that are also what is counted ("tens of thousands of refugees")
 _COUNTED_PREDICATES = {"refugees", "refugee", "evacuees", "inhabitants", "population"}
 # words for people in general, in the languages figures are read in
@@ -418,15 +440,23 @@ def attribution(sentence: str) -> str | None:
 
 
 def _scope(clause: str, places: Sequence[Entity]) -> frozenset[str]:
-    """The places named in a clause, as folded name prefixes (spellings across languages)."""
+    """Where a figure's count happened: places the clause puts it "in", as folded name starts.
+
+    "killed in Turkey and Syria" is scoped to both; "fled to Armenia" names a destination,
+    not where the count was made.
+    """
     folded = fold(clause)
     found: set[str] = set()
     for place in places:
         for name in (place.name, *place.aliases):
             key = fold(name)
-            if len(key) >= 3 and re.search(rf"\b{re.escape(key)}\b", folded):
-                found.add(key[:_PLACE_PREFIX])
-                break
+            if len(key) < 3:
+                continue
+            for match in re.finditer(rf"\b{re.escape(key)}\b", folded):
+                before = words(folded[max(0, match.start() - 40) : match.start()])[-4:]
+                if before and before[-1] not in _MOTION and _LOCATIVE & set(before):
+                    found.add(key[:_PLACE_PREFIX])
+                    break
     return frozenset(found)
 
 
