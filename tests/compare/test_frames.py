@@ -157,3 +157,22 @@ def test_speeds_compare_across_units_for_the_same_thing() -> None:
     c = extracted("c", "The storm hit the coast with winds of 240 km/h, the navy said.")
     d = extracted("d", "The ferry was moving at 30 km/h when it struck the pier.")
     assert _values([a, b, c, d]) == [{"150", "330"}]  # 150 mph is 240 km/h
+
+
+def test_a_figure_asked_for_is_not_the_one_agreed() -> None:
+    a = extracted("a", "The Velder drivers' guild is demanding a pay rise of 9 percent this year.")
+    b = extracted("b", "The Velder drivers' guild agreed a pay rise of 7 percent on Friday.")
+    assert find_discrepancies([a, b]) == []
+
+
+def test_a_partial_copy_that_changes_its_original_figure_disagrees_with_it() -> None:
+    original = extracted(
+        "orig", "About 12,000 people have been evacuated from Ostrand, the ministry said."
+    )
+    changed = extracted(
+        "part", "About 8,000 people have been evacuated from Ostrand, the ministry said."
+    )
+    conflicts, tallies = compare_figures([original, changed], [["orig", "part"]])
+    assert tallies == [] and [{v.value for v in d.values} for d in conflicts] == [
+        {"12,000", "8,000"}
+    ]

@@ -166,6 +166,18 @@ _DIMENSION_WORDS = {
     "speed": "speed vitesse geschwindigkeit velocidad velocità",
 }
 DIMENSIONS = {word: kind for kind, text in _DIMENSION_WORDS.items() for word in text.split()}
+# what a figure is when it is not yet a fact: asked for, offered, planned or foreseen
+_MODAL_WORDS = {
+    "demanded": "demand demands demanded demanding seek seeks seeking sought want wants wanted "
+    "exige exigent réclame réclament fordern fordert forderte forderung exigen exigía chiede "
+    "chiedono",
+    "offered": "offer offers offered offering propose proposes proposed proposal bid offre "
+    "offert propose bietet angebot ofrece ofreció oferta offerto",
+    "foreseen": "expect expects expected expecting forecast forecasts projected projects "
+    "predicted predicts plan plans planned planning target targets aim aims prévu prévoit "
+    "erwartet erwarten geplant prevé previsto prevede",
+}
+MODALS = {word: kind for kind, text in _MODAL_WORDS.items() for word in text.split()}
 # what a unit measures by itself: the speed of what, the weight of what, say the words around
 _UNIT_DIMENSIONS = {"km/h": "speed", "kg": "mass", "°C": "temperature", "°F": "temperature"}
 # base units: the family a unit belongs to and its factor to the family's base
@@ -232,6 +244,7 @@ class Quantity:
     past: bool = False  # pinned to a stated year before the article's
     reference: frozenset[str] = frozenset()  # what a distance is from (folded word starts)
     lead: frozenset[str] = frozenset()  # content stems right before the figure
+    modal: str | None = None  # "demanded", "offered", "foreseen": not (yet) a fact
 
 
 def format_number(value: float) -> str:
@@ -313,6 +326,7 @@ def quantity(
         bool(years and (now := day[:4] if day else year) and max(years) < now),
         distance_reference(figure) if dimension == "distance" else frozenset(),
         figure_lead(figure),
+        figure_modal(figure),
     )
 
 
@@ -398,6 +412,17 @@ def shared_subject(a: Quantity, b: Quantity) -> bool:
 def _shared(a: frozenset[str], b: frozenset[str]) -> bool:
     shared = len(a & b)
     return shared >= 2 or (shared == 1 and shared / len(a | b) >= 0.5)
+
+
+def figure_modal(figure: Figure) -> str | None:
+    """Whether a figure is asked for, offered or foreseen rather than stated as done."""
+    clause = figure_clause(figure)
+    at = max(clause.find(figure.text), 0)
+    near = words(clause[max(0, at - 60) : at])[-6:] + words(clause[at + len(figure.text) :])[:3]
+    for word in near:
+        if word in MODALS:
+            return MODALS[word]
+    return None
 
 
 def figure_lead(figure: Figure) -> frozenset[str]:
@@ -544,8 +569,8 @@ def _round_range(value: float, share: float) -> tuple[float, float]:
 def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None) -> bool:
     """Whether two frames measure the same thing (so differing values would conflict)."""
     config = config or QuantityConfig()
-    if a.unit != b.unit or a.dimension != b.dimension:
-        return False
+    if a.unit != b.unit or a.dimension != b.dimension or a.modal != b.modal:
+        return False  # a pay rise demanded is not the one agreed
     money = a.unit in ("$", "€", "£", "percent")
     if a.predicate != b.predicate and not (money and None in (a.predicate, b.predicate)):
         return False  # "lost $1.1 billion" and "followed by banking at $71.8 million" may meet
