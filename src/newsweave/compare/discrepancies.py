@@ -331,7 +331,7 @@ def _happening(sentence: str, duration: str) -> str | None:
 
 def _value_groups(cluster: list[_Measure]) -> list[list[_Measure]] | None:
     """The cluster's values grouped where their ranges overlap; None unless sources differ."""
-    if len({m.root for m in cluster}) < 2:
+    if len({m.article for m in cluster}) < 2:
         return None
     groups: list[list[_Measure]] = []
     for measure in sorted(cluster, key=lambda m: (m.low, m.high)):
