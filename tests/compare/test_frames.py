@@ -176,3 +176,19 @@ def test_a_partial_copy_that_changes_its_original_figure_disagrees_with_it() -> 
     assert tallies == [] and [{v.value for v in d.values} for d in conflicts] == [
         {"12,000", "8,000"}
     ]
+
+
+def test_each_value_keeps_its_day_and_whom_it_is_credited_to() -> None:
+    a = extracted(
+        "a", "About 12,000 people were evacuated from Ostrand, the interior ministry said.",
+        "2025-03-03",
+    )  # fmt: skip
+    b = extracted(
+        "b", "About 8,000 people were evacuated from Ostrand, according to the Velder Red Cross.",
+        "2025-03-03",
+    )  # fmt: skip
+    (conflict,) = find_discrepancies([a, b])
+    values = {v.value: v for v in conflict.values}
+    assert values["12,000"].attributed == {"a": "interior ministry"}
+    assert values["8,000"].attributed == {"b": "Velder Red Cross"}
+    assert values["8,000"].dates == {"b": "2025-03-03"}

@@ -209,6 +209,15 @@ _ATTRIBUTION = re.compile(
     r"der\s+|dem\s+|el\s+|il\s+)?(?P<after>[^,.;]{2,60})",
     re.IGNORECASE,
 )
+# "..., the interior ministry said on Tuesday." and "The coast guard said that ..."
+_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "officials"])
+_SAID = r"(?:said|says|reported|reports|estimated|announced|confirmed|told)"
+_SAID_AFTER = re.compile(
+    rf",\s*(?:the\s+)?(?P<after>(?:[A-Za-z][\w’'-]*\s+){{0,5}}?[A-Za-z][\w’'-]*)\s+{_SAID}\b[^,]*$"
+)
+_SAID_BEFORE = re.compile(
+    rf"^(?:the\s+)?(?P<after>[A-Z][\w’'-]*(?:\s+[\w’'-]+){{0,5}}?)\s+{_SAID}\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -472,10 +481,15 @@ def is_conversion(figure: Figure) -> bool:
 
 def attribution(sentence: str) -> str | None:
     """Who a sentence credits its facts to: "according to the ministry" gives "ministry"."""
-    match = _ATTRIBUTION.search(sentence)
+    match = (
+        _ATTRIBUTION.search(sentence)
+        or _SAID_AFTER.search(sentence)
+        or _SAID_BEFORE.search(sentence)
+    )
     if match is None:
         return None
-    return " ".join(match.group("after").split()[:6]).strip(" \"'”“»«") or None
+    who = " ".join(match.group("after").split()[:6]).strip(" \"'”“»«")
+    return None if not who or who.lower() in _PRONOUNS else who
 
 
 def _scope(clause: str, places: Sequence[Entity]) -> frozenset[str]:
