@@ -161,6 +161,14 @@ def test_xml_that_is_not_a_feed(tmp_path: Path) -> None:
     assert isinstance(item, Dropped) and item.reason.startswith("not an RSS or Atom feed")
 
 
+def test_a_feed_that_breaks_the_feed_parser_is_dropped_with_a_reason(tmp_path: Path) -> None:
+    path = tmp_path / "broken.rss"  # a </link> closed after its item made feedparser raise
+    path.write_text("<rss><channel><item><link>a</item></x/a</link></channel></rss>")
+    (item,) = read_inputs([str(path)])
+    assert isinstance(item, Dropped)
+    assert item.reason == "not an RSS or Atom feed (feedparser failed: KeyError 'links')"
+
+
 def test_stdin_sniffs_html_jsonl_and_text() -> None:
     html = HTML.format("Ferry back.").encode()
     (page,) = read_inputs(["-"], stdin=io.BytesIO(html))

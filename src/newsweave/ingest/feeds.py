@@ -23,10 +23,22 @@ def looks_like_feed(text: str) -> bool:
 
 def parse_feed(data: bytes) -> Any:
     """Parse feed bytes with feedparser (bytes, never a URL: no network access); feedparser is
-    imported here, when a feed is read, not at every start."""
+    imported here, when a feed is read, not at every start.
+
+    feedparser reports most malformed feeds in `bozo_exception`, but some broken markup makes
+    it raise (a `</link>` closed after its item, for one: KeyError 'links'); that becomes a
+    result with no entries whose `bozo_exception` says what went wrong, so the file is
+    dropped with a reason (or read as HTML) like any other feed that is not one.
+    """
     import feedparser
 
-    return feedparser.parse(data)
+    try:
+        return feedparser.parse(data)
+    except Exception as exc:  # noqa: BLE001 - any failure inside the parser: not a feed
+        failed = f"feedparser failed: {type(exc).__name__} {exc}"
+        return feedparser.FeedParserDict(
+            bozo=True, bozo_exception=failed, entries=[], feed=feedparser.FeedParserDict()
+        )
 
 
 def is_feed(parsed: Any) -> bool:
