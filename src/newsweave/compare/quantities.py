@@ -210,6 +210,11 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 # "..., the interior ministry said on Tuesday." and "The coast guard said that ..."
+# "measured at 7.8 by the US survey": the credit right after the figure
+_BY = re.compile(
+    r"\s*(?:[a-z%-]+\s+){0,2}?(?:by|according to|selon|laut|según|secondo)\s+(?:the\s+|la\s+|le\s+|l['’])?"
+    r"(?P<after>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|and|of|for|de|du|des|la))*)"
+)
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "officials"])
 _SAID = r"(?:said|says|reported|reports|estimated|announced|confirmed|told)"
 _SAID_AFTER = re.compile(
@@ -329,7 +334,7 @@ def quantity(
         _scope(clause, places),
         bool(set(near) & _ELSEWHERE),
         day,
-        attribution(figure.sentence),
+        figure_attribution(figure),
         figure_subject(figure),
         frozenset(when),
         bool(years and (now := day[:4] if day else year) and max(years) < now),
@@ -477,6 +482,19 @@ def is_conversion(figure: Figure) -> bool:
     """Whether a figure only restates the one before it in another unit: "18 km (11 miles)"."""
     at = locate(figure)
     return at > 0 and figure.unit in _BASE_UNITS and bool(_CONVERSION.search(figure.sentence[:at]))
+
+
+def figure_attribution(figure: Figure) -> str | None:
+    """Whom a figure is credited to: "7.4 by the national agency", else its sentence's source."""
+    at = locate(figure)
+    if at >= 0:
+        match = _BY.match(figure.sentence, at + len(figure.text))
+        if match:
+            name = match.group("after").split()[:6]
+            while name and name[-1] in ("and", "of", "for", "de", "du", "des", "la"):
+                name.pop()
+            return " ".join(name).rstrip(".")
+    return attribution(figure.sentence)
 
 
 def attribution(sentence: str) -> str | None:
