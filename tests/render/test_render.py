@@ -266,3 +266,17 @@ def test_long_citations_fold_copies_and_count_the_rest() -> None:
     markdown = render(brief, "md")
     assert "[1] and 40 copies [42]" in markdown and "and 8 more" in markdown
     assert "and 40 copies" in render(brief, "html")
+
+
+def test_a_conflict_value_names_its_first_sources_and_counts_the_rest() -> None:
+    from newsweave.model import Article, Brief, Discrepancy, DiscrepancyValue, Story
+
+    articles = [Article(id=f"a{i:02d}", source=f"a{i}.txt", text="x") for i in range(9)]
+    many = DiscrepancyValue("300", "300", [a.id for a in articles[:8]],
+                            wording={a.id: "300" for a in articles[:8]})  # fmt: skip
+    one = DiscrepancyValue("120", "120", ["a08"], wording={"a08": "120"})
+    story = Story(id="s", title="t", articles=[a.id for a in articles],
+                  discrepancies=[Discrepancy("passengers", [many, one])])  # fmt: skip
+    brief = Brief(articles=articles, stories=[story])
+    assert "and 3 more sources" in render(brief, "md")
+    assert "and 3 more sources" in render(brief, "html")

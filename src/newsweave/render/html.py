@@ -12,7 +12,13 @@ from html import escape
 from newsweave.compare.quantities import format_number
 from newsweave.model import TRUNCATED, Article, Brief, Change, Story, change_label
 from newsweave.render.dates import human_date
-from newsweave.render.markdown import Citations, citation_numbers, copies_note, http_url
+from newsweave.render.markdown import (
+    SAID_LIMIT,
+    Citations,
+    citation_numbers,
+    copies_note,
+    http_url,
+)
 from newsweave.render.overview import (
     relation_phrase,
     story_overview,
@@ -246,8 +252,10 @@ def _conflicts(story: Story, numbers: dict[str, int], by_id: dict[str, Article])
                     else ""
                 )
                 + "</div>"
-                for s in v.said
+                for s in v.said[:SAID_LIMIT]
             )
+            if len(v.said) > SAID_LIMIT:
+                said += f"<div>and {len(v.said) - SAID_LIMIT} more sources (all in the JSON)</div>"
             about = f'{escape(d.about)} <span class="tag">{escape(d.kind)}</span>'
             rows.append([about, escape(v.value), said, str(v.independent)])
     return "<h3>Where sources disagree</h3>" + _table(

@@ -72,6 +72,7 @@ class Citations(dict[str, int]):
 
 
 CITE_LIMIT = 12  # sources named in one citation; the rest are counted
+SAID_LIMIT = 5  # wordings shown for one value of a conflict; the rest are counted
 
 
 def copies_note(copies: int) -> str:
@@ -165,9 +166,11 @@ def _story(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) -> 
                 said = "; ".join(
                     f"“{md_escape(s.wording)}” {_cite([s.article], numbers)} {md_escape(s.when)}"
                     + (f" (credited to {md_escape(s.credited)})" if s.credited else "")
-                    for s in v.said
+                    for s in v.said[:SAID_LIMIT]
                 )
-                lines.append(f"  - {md_escape(v.value)}: {said}")
+                rest = len(v.said) - SAID_LIMIT
+                more = f"; and {rest} more sources (all in the JSON brief)" if rest > 0 else ""
+                lines.append(f"  - {md_escape(v.value)}: {said}{more}")
         lines.append("")
     if story.tallies:
         lines += ["### Counts that changed over time", ""]
