@@ -28,6 +28,8 @@ import numpy as np
 from newsweave.cluster.features import RawFeatures, Vector, day_number, normalise, raw_features
 from newsweave.cluster.split import similarity_matrix
 from newsweave.cluster.stream import ClusterConfig
+from newsweave.extract.anchor import Anchor
+from newsweave.extract.timex import tag_times
 from newsweave.model import Article, Event, content_id
 from newsweave.text import WEEKDAY_PATTERN, split_sentences, weekday_number
 
@@ -42,7 +44,17 @@ _NOT_A_TITLE = re.compile(
     r"|^\s*date\s+\d{4}-\d\d-\d\d|\b(?:updated|published|posted)\b.{0,20}\d"
 )
 _LEAD_SENTENCES = 2
+_POSSESSIVE = re.compile(r"[\'’]s\b")
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_SUBORDINATE = re.compile(
+    r"\b(?:after|following|since|before|amid|until|après|depuis|nach|seit|tras|después|desde|dopo)\b",
+    re.I,
+)
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose|when|where|while|qui|dont|lorsque|cuando|che)\b", re.I)
+_RELATIVE_SCOPE = 6  # words: a relative clause is short ("the quake that struck the city on Monday")
 _EPOCH = date(1970, 1, 1)
+LOOKBACK_DAYS = 7
+MODE = None
 
 
 def split_events(articles: Sequence[Article], config: ClusterConfig) -> list[Event]:
@@ -52,7 +64,8 @@ def split_events(articles: Sequence[Article], config: ClusterConfig) -> list[Eve
     raw = [_lead_features(a, config) for a in articles]
     sims = _similarities(_story_vectors(raw))
     days = lead_days(articles, sims)
-    groups = _group(days, sims, config)
+    reported = [_reported_day(a) if day_number(a.published) is not None else d for a, d in zip(articles, days)]
+    groups = _group(days, sims, config, reported)
     events = []
     for members in groups:
         group = [articles[i] for i in members]
@@ -78,54 +91,92 @@ def time_key(article: Article, day: int | None) -> tuple[bool, int, str]:
 
 
 def lead_days(articles: Sequence[Article], sims: np.ndarray) -> list[int | None]:
-    """The day (days since 1970-01-01) each article reports on, or None.
+    """The day (days since 1970-01-01) each article is placed on for grouping, or None.
 
-    A dated article reports on its publication day. An undated one on the latest weekday its
-    lead names ("rescuers said on Thursday"), placed within the story's dates on the day where
-    the articles most like it were published.
+    A dated article sits on its publication day. An undated one sits with the dated articles
+    whose leads report the happening of the weekday its own lead names ("rescuers said on
+    Thursday"): on their publication day, the most alike of them deciding; failing those, on
+    that weekday itself, within the story's dates, where the articles most like it were
+    published.
     """
     days: list[int | None] = [day_number(a.published) for a in articles]
-    known = [d for d in days if d is not None]
-    if not known:
+    published = [d for d in days if d is not None]
+    if not published:
         return days
-    first, last = min(known), max(known)
+    reported = [_reported_day(a) for a in articles]
+    first, last = min(published), max(published)
+    placed_days = list(days)
     for i, article in enumerate(articles):
         if days[i] is not None:
             continue
-        placed = []
+        placed: list[tuple[float, int]] = []
         for cue in _lead_weekdays(article):
-            candidates = [
-                d
-                for d in range(first - 2, last + 1)  # reported by the latest article at the latest
-                if (_EPOCH + timedelta(days=d)).weekday() == cue
-            ]
-            support = {
-                d: max(
-                    (
-                        float(sims[i, j])
-                        for j, dj in enumerate(days)
-                        if dj is not None and abs(dj - d) <= 1 and j != i
-                    ),
-                    default=0.0,
-                )
-                for d in candidates
-            }
-            ranked = sorted(support.items(), key=lambda kv: (-kv[1], kv[0]))
-            if ranked and (ranked[0][1] > 0 or len(ranked) == 1):
-                placed.append(ranked[0][0])
+            for d in range(first - LOOKBACK_DAYS, last + 1):
+                if (_EPOCH + timedelta(days=d)).weekday() != cue:
+                    continue
+                reporters = [j for j, r in enumerate(reported) if r == d and j != i]
+                if reporters:
+                    best = max(reporters, key=lambda j: (float(sims[i, j]), -j))
+                    placed.append((1.0 + float(sims[i, best]), days[best] or d))
+                elif first - 2 <= d:
+                    near = [float(sims[i, j]) for j, dj in enumerate(days) if dj is not None and abs(dj - d) <= 1]
+                    if near:
+                        placed.append((max(near), d))
         if placed:
-            days[i] = max(placed)
-    return days
+            placed_days[i] = max(placed)[1]
+    return placed_days
+
+
+def _reported_day(article: Article) -> int | None:
+    """The day of the happening a dated article's lead reports, else its publication day."""
+    published = day_number(article.published)
+    if published is None:
+        return None
+    anchor = Anchor.on(_EPOCH + timedelta(days=published))
+    found = []
+    for sentence in _lead_sentences(article):
+        for timex in tag_times(sentence, anchor):
+            if timex.granularity not in ("day", "time"):
+                continue
+            day = day_number(timex.value[:10])
+            window = sentence[max(0, timex.start - 60) : timex.end + 20]
+            if day is None or _AHEAD.search(window) or background(sentence, timex.start, timex.end):
+                continue
+            if published - LOOKBACK_DAYS <= day <= published:
+                found.append(day)
+    return max(found) if found else published
+
+
+def background(sentence: str, start: int, end: int) -> bool:
+    """Whether the time expression at `start:end` dates background, not the lead's own news.
+
+    It does when it modifies a noun ("Tuesday's collapse"), sits in a relative clause a few
+    words after "that/which/who/when" ("the quake that struck on Monday"), or in a clause
+    opened by "after/following/since/before/amid" ("hired him after he was ousted on Friday").
+    """
+    if _POSSESSIVE.match(sentence, end):
+        return True
+    clause = _CLAUSE_BREAK.split(sentence[:start])[-1]
+    words = clause.split()
+    if _SUBORDINATE.search(clause):
+        return True
+    return bool(_RELATIVE.search(" ".join(words[-_RELATIVE_SCOPE:])))
+
+
+def _lead_sentences(article: Article) -> list[str]:
+    """The first sentences of the text that are not captions, credits or stamps."""
+    kept = [s for s in split_sentences(article.text)[: _LEAD_SENTENCES + 2] if not _NOT_A_TITLE.search(s)]
+    return kept[:_LEAD_SENTENCES]
 
 
 def _lead_weekdays(article: Article) -> list[int]:
-    """The weekdays the lead names for what happened (not for what is to come)."""
-    lead = " ".join(split_sentences(article.text)[:_LEAD_SENTENCES])
+    """The weekdays the lead names for its own news (not for what is to come, not background)."""
     found = []
-    for match in _WEEKDAY.finditer(lead):
-        window = lead[max(0, match.start() - 60) : match.end() + 20]
-        if not _AHEAD.search(window):
-            found.append(weekday_number(match.group(1)))
+    for sentence in _lead_sentences(article):
+        for match in _WEEKDAY.finditer(sentence):
+            window = sentence[max(0, match.start() - 60) : match.end() + 20]
+            if not _AHEAD.search(window) and not background(sentence, match.start(), match.end()):
+                found.append(weekday_number(match.group(1)))
     return found
 
 
@@ -137,13 +188,17 @@ def _event_day(days: list[int]) -> int | None:
     return min(counts, key=lambda d: (-counts[d], d))
 
 
-def _group(days: list[int | None], sims: np.ndarray, config: ClusterConfig) -> list[list[int]]:
+def _group(days: list[int | None], sims: np.ndarray, config: ClusterConfig, reported=None) -> list[list[int]]:
     """Average-linkage groups of the dated articles, then the undated ones placed."""
     dated = [i for i, d in enumerate(days) if d is not None]
     groups = [[i] for i in dated]
     if dated:
         known = np.array([days[i] for i in dated], dtype=float)
         gap = np.abs(np.subtract.outer(known, known))
+        if reported is not None and MODE:
+            rep = np.array([reported[i] for i in dated], dtype=float)
+            rgap = np.abs(np.subtract.outer(rep, rep))
+            gap = np.minimum(gap, rgap) if MODE == 'min' else rgap
         link = (config.event_time_prior + sims[np.ix_(dated, dated)]) * np.exp(
             -gap / config.event_decay_days
         )
