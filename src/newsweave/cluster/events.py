@@ -54,7 +54,6 @@ _RELATIVE = re.compile(r"\b(?:that|which|who|whose|when|where|while|qui|dont|lor
 _RELATIVE_SCOPE = 6  # words: a relative clause is short ("the quake that struck the city on Monday")
 _EPOCH = date(1970, 1, 1)
 LOOKBACK_DAYS = 7
-MODE = None
 
 
 def split_events(articles: Sequence[Article], config: ClusterConfig) -> list[Event]:
@@ -63,13 +62,12 @@ def split_events(articles: Sequence[Article], config: ClusterConfig) -> list[Eve
         return []
     raw = [_lead_features(a, config) for a in articles]
     sims = _similarities(_story_vectors(raw))
-    days = lead_days(articles, sims)
-    reported = [_reported_day(a) if day_number(a.published) is not None else d for a, d in zip(articles, days)]
-    groups = _group(days, sims, config, reported)
+    days, happened = lead_days(articles, sims)
+    groups = _group(days, sims, config)
     events = []
     for members in groups:
         group = [articles[i] for i in members]
-        member_days = [d for i in members if (d := days[i]) is not None]
+        member_days = [d for i in members if (d := happened[i]) is not None]
         day = _event_day(member_days)
         lead = min(group, key=lambda a: time_key(a, day_number(a.published)))
         events.append(
@@ -90,9 +88,12 @@ def time_key(article: Article, day: int | None) -> tuple[bool, int, str]:
     return (day is None, day or 0, article.id)
 
 
-def lead_days(articles: Sequence[Article], sims: np.ndarray) -> list[int | None]:
-    """The day (days since 1970-01-01) each article is placed on for grouping, or None.
+def lead_days(
+    articles: Sequence[Article], sims: np.ndarray
+) -> tuple[list[int | None], list[int | None]]:
+    """For each article, the day it is grouped on and the day of the happening its lead reports.
 
+    Days count from 1970-01-01; None when unknown.
     A dated article sits on its publication day. An undated one sits with the dated articles
     whose leads report the happening of the weekday its own lead names ("rescuers said on
     Thursday"): on their publication day, the most alike of them deciding; failing those, on
@@ -100,16 +101,16 @@ def lead_days(articles: Sequence[Article], sims: np.ndarray) -> list[int | None]
     published.
     """
     days: list[int | None] = [day_number(a.published) for a in articles]
+    reported = [_reported_day(a) for a in articles]
     published = [d for d in days if d is not None]
     if not published:
-        return days
-    reported = [_reported_day(a) for a in articles]
+        return days, reported
     first, last = min(published), max(published)
-    placed_days = list(days)
+    placed_days, happened = list(days), list(reported)
     for i, article in enumerate(articles):
         if days[i] is not None:
             continue
-        placed: list[tuple[float, int]] = []
+        placed: list[tuple[float, int, int]] = []
         for cue in _lead_weekdays(article):
             for d in range(first - LOOKBACK_DAYS, last + 1):
                 if (_EPOCH + timedelta(days=d)).weekday() != cue:
@@ -117,14 +118,14 @@ def lead_days(articles: Sequence[Article], sims: np.ndarray) -> list[int | None]
                 reporters = [j for j, r in enumerate(reported) if r == d and j != i]
                 if reporters:
                     best = max(reporters, key=lambda j: (float(sims[i, j]), -j))
-                    placed.append((1.0 + float(sims[i, best]), days[best] or d))
+                    placed.append((1.0 + float(sims[i, best]), days[best] or d, d))
                 elif first - 2 <= d:
                     near = [float(sims[i, j]) for j, dj in enumerate(days) if dj is not None and abs(dj - d) <= 1]
                     if near:
-                        placed.append((max(near), d))
+                        placed.append((max(near), d, d))
         if placed:
-            placed_days[i] = max(placed)[1]
-    return placed_days
+            _, placed_days[i], happened[i] = max(placed)
+    return placed_days, happened
 
 
 def _reported_day(article: Article) -> int | None:
@@ -151,15 +152,23 @@ def background(sentence: str, start: int, end: int) -> bool:
     """Whether the time expression at `start:end` dates background, not the lead's own news.
 
     It does when it modifies a noun ("Tuesday's collapse"), sits in a relative clause a few
-    words after "that/which/who/when" ("the quake that struck on Monday"), or in a clause
-    opened by "after/following/since/before/amid" ("hired him after he was ousted on Friday").
+    words after "that/which/who/when" ("the quake that struck on Monday"), or after
+    "after/following/since/before/amid" in the main clause ("hired him after he was ousted,
+    in a boardroom coup, on Friday"); a sentence that opens with one of these ("After a night
+    of searching, crews found debris on Thursday") returns to its news at the first comma.
     """
     if _POSSESSIVE.match(sentence, end):
         return True
-    clause = _CLAUSE_BREAK.split(sentence[:start])[-1]
-    words = clause.split()
-    if _SUBORDINATE.search(clause):
+    before = sentence[:start]
+    main = before
+    if _SUBORDINATE.match(before.lstrip()):  # an opening subordinate clause ends at a comma
+        parts = _CLAUSE_BREAK.split(before, maxsplit=1)
+        if len(parts) == 1:
+            return True
+        main = parts[1]
+    if _SUBORDINATE.search(main):
         return True
+    words = _CLAUSE_BREAK.split(before)[-1].split()
     return bool(_RELATIVE.search(" ".join(words[-_RELATIVE_SCOPE:])))
 
 
@@ -188,17 +197,13 @@ def _event_day(days: list[int]) -> int | None:
     return min(counts, key=lambda d: (-counts[d], d))
 
 
-def _group(days: list[int | None], sims: np.ndarray, config: ClusterConfig, reported=None) -> list[list[int]]:
+def _group(days: list[int | None], sims: np.ndarray, config: ClusterConfig) -> list[list[int]]:
     """Average-linkage groups of the dated articles, then the undated ones placed."""
     dated = [i for i, d in enumerate(days) if d is not None]
     groups = [[i] for i in dated]
     if dated:
         known = np.array([days[i] for i in dated], dtype=float)
         gap = np.abs(np.subtract.outer(known, known))
-        if reported is not None and MODE:
-            rep = np.array([reported[i] for i in dated], dtype=float)
-            rgap = np.abs(np.subtract.outer(rep, rep))
-            gap = np.minimum(gap, rgap) if MODE == 'min' else rgap
         link = (config.event_time_prior + sims[np.ix_(dated, dated)]) * np.exp(
             -gap / config.event_decay_days
         )
