@@ -5,13 +5,19 @@ happening an article covers, so event vectors use an IDF counted over the story'
 own articles: what is left are the words that set one article apart from the rest.
 What happened is told in the title and the lead, so only the first words count.
 
-Each article gets the day of the happening its lead reports (`lead_days`): the
-weekday the lead names ("said on Thursday"), resolved to the last such day at or
-before the publication day, else the publication day. An article without a date
-takes the weekday of its lead on the day, within the story's dates, where the
-articles most like it were reported. Dated articles are then grouped by average
-linkage on lead similarity damped by the gap between their days; undated ones join
-the group their lead is most like, or form their own.
+Each article has two days (`lead_days`). The day of the happening its lead reports: the
+latest day the first sentences name for their own news ("the Coast Guard said on Thursday"),
+within a week before publication, else the publication day; a day named in background
+("the quake that struck on Monday", "hired after he was ousted on Friday", "Tuesday's
+collapse") or for what is to come does not count. And the day it is grouped on: its
+publication day, for a new development is reported the day it happens while leads keep
+restating the happening it follows. An article without a date sits with the dated
+articles whose leads report the happening of the weekday its own lead names, on their
+publication day; failing those, on that weekday, where the articles most like it were
+published. Articles are then grouped by average linkage on lead similarity damped by the
+gap between their days; undated ones without a day join the group their lead is most
+like, or form their own. An event is dated by the happening most of its articles report
+and titled by the lead sentence of its most central article.
 """
 
 from __future__ import annotations
@@ -50,10 +56,13 @@ _SUBORDINATE = re.compile(
     r"\b(?:after|following|since|before|amid|until|après|depuis|nach|seit|tras|después|desde|dopo)\b",
     re.I,
 )
-_RELATIVE = re.compile(r"\b(?:that|which|who|whose|when|where|while|qui|dont|lorsque|cuando|che)\b", re.I)
-_RELATIVE_SCOPE = 6  # words: a relative clause is short ("the quake that struck the city on Monday")
+_RELATIVE = re.compile(
+    r"\b(?:that|which|who|whose|when|where|while|qui|dont|lorsque|cuando|che)\b", re.I
+)
+# words: a relative clause is short ("the quake that struck the city on Monday")
+_RELATIVE_SCOPE = 6
 _EPOCH = date(1970, 1, 1)
-LOOKBACK_DAYS = 7
+_LOOKBACK_DAYS = 7  # a lead reports a happening of the past week at most
 
 
 def split_events(articles: Sequence[Article], config: ClusterConfig) -> list[Event]:
@@ -112,7 +121,7 @@ def lead_days(
             continue
         placed: list[tuple[float, int, int]] = []
         for cue in _lead_weekdays(article):
-            for d in range(first - LOOKBACK_DAYS, last + 1):
+            for d in range(first - _LOOKBACK_DAYS, last + 1):
                 if (_EPOCH + timedelta(days=d)).weekday() != cue:
                     continue
                 reporters = [j for j, r in enumerate(reported) if r == d and j != i]
@@ -120,7 +129,11 @@ def lead_days(
                     best = max(reporters, key=lambda j: (float(sims[i, j]), -j))
                     placed.append((1.0 + float(sims[i, best]), days[best] or d, d))
                 elif first - 2 <= d:
-                    near = [float(sims[i, j]) for j, dj in enumerate(days) if dj is not None and abs(dj - d) <= 1]
+                    near = [
+                        float(sims[i, j])
+                        for j, dj in enumerate(days)
+                        if dj is not None and abs(dj - d) <= 1
+                    ]
                     if near:
                         placed.append((max(near), d, d))
         if placed:
@@ -143,7 +156,7 @@ def _reported_day(article: Article) -> int | None:
             window = sentence[max(0, timex.start - 60) : timex.end + 20]
             if day is None or _AHEAD.search(window) or background(sentence, timex.start, timex.end):
                 continue
-            if published - LOOKBACK_DAYS <= day <= published:
+            if published - _LOOKBACK_DAYS <= day <= published:
                 found.append(day)
     return max(found) if found else published
 
@@ -174,7 +187,11 @@ def background(sentence: str, start: int, end: int) -> bool:
 
 def _lead_sentences(article: Article) -> list[str]:
     """The first sentences of the text that are not captions, credits or stamps."""
-    kept = [s for s in split_sentences(article.text)[: _LEAD_SENTENCES + 2] if not _NOT_A_TITLE.search(s)]
+    kept = [
+        s
+        for s in split_sentences(article.text)[: _LEAD_SENTENCES + 2]
+        if not _NOT_A_TITLE.search(s)
+    ]
     return kept[:_LEAD_SENTENCES]
 
 
