@@ -59,8 +59,8 @@ _SUBORDINATE = re.compile(
 _RELATIVE = re.compile(
     r"\b(?:that|which|who|whose|when|where|while|qui|dont|lorsque|cuando|che)\b", re.I
 )
-# words: a relative clause is short ("the quake that struck the city on Monday")
-_RELATIVE_SCOPE = 6
+# words: a relative clause is short ("the quake that struck the south of the country early on Monday")
+_RELATIVE_SCOPE = 10
 _EPOCH = date(1970, 1, 1)
 _LOOKBACK_DAYS = 7  # a lead reports a happening of the past week at most
 
