@@ -1,7 +1,7 @@
 from datetime import date
 
 from newsweave.clean import clean_page
-from newsweave.clean.dates import full_dates, infer_published, infer_range
+from newsweave.clean.dates import full_dates, infer_published, infer_range, without_dateline
 from newsweave.model import Article, Page
 
 
@@ -188,3 +188,18 @@ def test_a_date_line_below_a_kept_standfirst_still_dates_the_page():
     )
     art = _article(content)
     assert art.published == "2023-05-04" and art.published_basis == "header"
+
+
+def test_a_lead_loses_the_dateline_that_opens_it_and_nothing_else() -> None:
+    assert without_dateline("MARROWBY (Kessel Wire) — Crews shut the bridge.") == (
+        "Crews shut the bridge."
+    )
+    assert without_dateline("Marrowby, Mar 3: Crews shut the bridge.") == "Crews shut the bridge."
+    assert without_dateline("MARROWBY – crews shut the bridge.") == "Crews shut the bridge."
+    assert without_dateline("Marrowby: Crews shut the bridge.") == "Crews shut the bridge."
+    for kept in (
+        "Dara Venn - the chief executive - was fired.",
+        "Marrowby bridge closure: the council explains.",
+        "Quillon Labs (QLB) shares fell on Friday.",
+    ):
+        assert without_dateline(kept) == kept

@@ -138,3 +138,12 @@ def test_background_clauses_are_told_from_the_lead_s_own_news() -> None:
     assert not dated("Workers missing after Tuesday's collapse are presumed dead.", "Tuesday")
     assert not dated("After the vote on Friday the board met again.", "Friday")
     assert not dated("Le bilan du séisme qui a frappé lundi a encore augmenté.", "lundi")
+
+
+def test_an_event_title_is_a_reporting_lead_without_its_dateline() -> None:
+    items = [
+        article("f1", "MARROWBY (Kessel Wire) — " + FIRED, published="2025-03-08"),
+        article("f2", FIRED_2, published="2025-03-08"),
+    ]
+    (event,) = split_events(items, ClusterConfig())
+    assert event.title.startswith(("The board of Quillon Labs", "Quillon Labs dismissed"))

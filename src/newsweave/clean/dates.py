@@ -187,6 +187,29 @@ def _published_line(lines: list[str]) -> tuple[date | None, date | None]:
     return published, updated
 
 
+# a dateline before the story's first words: "BALTIMORE (AP) — ", "Baltimore, Mar 26: ",
+# "WASHINGTON (AA) - ", "(Reuters) - ", "Baltimore: "; a mixed-case name before a dash is not
+# one ("Sam Altman - the chief - was fired")
+_DATELINE_PREFIX = re.compile(
+    rf"^\s*(?P<place>[A-Z][\w'’.-]*(?:,?\s+[A-Z][\w'’.-]*){{0,4}},?\s*)?"
+    rf"(?P<source>\([^()]{{1,40}}\)\s*)?(?P<date>{_MON}\s+\d{{1,2}}(?:,\s*{_YEAR})?\s*)?"
+    r"(?P<mark>[—–:-])\s+(?=\S)"
+)
+
+
+def without_dateline(sentence: str) -> str:
+    """A lead sentence without the dateline that opens it ("BOSTON (AP) — Crews ..." -> "Crews ...")."""
+    m = _DATELINE_PREFIX.match(sentence)
+    if m is None or len(m.group(0).split()) > 8:
+        return sentence
+    place = m.group("place") or ""
+    bare = not (m.group("source") or m.group("date"))
+    if bare and (not place or (m.group("mark") != ":" and place.upper() != place)):
+        return sentence
+    rest = sentence[m.end() :]
+    return rest[0].upper() + rest[1:] if rest[:1].islower() else rest
+
+
 def dateline(text: str) -> tuple[int, int, int | None] | None:
     """(month, day, year or None) of a dateline opening `text`: "BAKU, April 17.", "Jan 18 (Reuters)"."""
     m = _DATELINE.match(text.strip()[:120])

@@ -31,6 +31,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from newsweave.clean.dates import without_dateline
 from newsweave.cluster.features import RawFeatures, Vector, day_number, normalise, raw_features
 from newsweave.cluster.split import similarity_matrix
 from newsweave.cluster.stream import ClusterConfig
@@ -82,7 +83,7 @@ def split_events(articles: Sequence[Article], config: ClusterConfig) -> list[Eve
         events.append(
             Event(
                 id="e" + content_id(lead.id)[:11],
-                title=_title(members, articles, sims),
+                title=_title(members, articles, sims, [i for i in members if happened[i] == day]),
                 date=(_EPOCH + timedelta(days=day)).isoformat() if day is not None else None,
                 articles=[
                     a.id for a in sorted(group, key=lambda a: time_key(a, day_number(a.published)))
@@ -266,11 +267,18 @@ def _average_linkage(link: np.ndarray, threshold: float) -> list[list[int]]:
     return [sorted(g) for g in groups.values()]
 
 
-def _title(members: list[int], articles: Sequence[Article], sims: np.ndarray) -> str:
-    """The lead sentence of the member most like the others (never a caption or a stamp)."""
-    ranked = sorted(members, key=lambda i: (-float(np.mean(sims[i, members])), articles[i].id))
+def _title(
+    members: list[int], articles: Sequence[Article], sims: np.ndarray, reporters: list[int]
+) -> str:
+    """The lead sentence of the member most like the others, among those reporting the event's
+    day when there are any: without its dateline, never a caption or a stamp."""
+    ranked = sorted(
+        members,
+        key=lambda i: (i not in reporters, -float(np.mean(sims[i, members])), articles[i].id),
+    )
     for i in ranked:
         for sentence in split_sentences(articles[i].text)[: _LEAD_SENTENCES + 1]:
+            sentence = without_dateline(sentence)
             if 6 <= len(sentence.split()) <= 60 and not _NOT_A_TITLE.search(sentence):
                 return sentence
     lead = articles[ranked[0]]
