@@ -10,7 +10,7 @@ from typing import Any
 from newsweave.clean import clean_pages
 from newsweave.cluster import cluster_stories
 from newsweave.cluster.offtopic import mark_offtopic, on_topic_text
-from newsweave.compare import find_claims, find_discrepancies
+from newsweave.compare import compare_figures, find_claims, note_disputes
 from newsweave.dedup import (
     IndependenceConfig,
     LineageConfig,
@@ -207,16 +207,17 @@ def _each_story(
 
 def _compare(stories: list[Story], articles: list[Article], advance: Advance) -> dict[str, Any]:
     by_id = {a.id: _on_topic(a) for a in articles}
-    compared = _each_story(
-        stories,
-        articles,
-        lambda story, members: replace(
+
+    def update(story: Story, members: list[Article]) -> Story:
+        conflicts, tallies = compare_figures(members, _one_source(story))
+        return replace(
             story,
-            discrepancies=find_discrepancies(members, _one_source(story)),
+            discrepancies=conflicts,
+            tallies=tallies,
             claims=find_claims(members, _one_source(story), story.events),
-        ),
-        advance,
-    )["stories"]
+        )
+
+    compared = _each_story(stories, articles, update, advance)["stories"]
     return {
         "stories": [
             replace(
@@ -241,7 +242,7 @@ def _summarize(stories: list[Story], articles: list[Article], advance: Advance) 
             story,
             events=date_events(story.events, timeline, members),
             timeline=timeline,
-            summary=summarize(members, story.duplicates),
+            summary=note_disputes(summarize(members, story.duplicates), story.discrepancies),
         )
 
     return _each_story(stories, articles, update, advance)

@@ -158,6 +158,28 @@ class DiscrepancyValue:
     independent: int = 1  # lineage groups (copies count once) that give this value
     wording: dict[str, str] = field(default_factory=dict)  # article id -> its exact wording
     sentences: dict[str, str] = field(default_factory=dict)  # article id -> the whole sentence
+    dates: dict[str, str] = field(default_factory=dict)  # article id -> its publication day
+    attributed: dict[str, str] = field(default_factory=dict)  # article id -> credited to whom
+
+
+@dataclass(slots=True)
+class TallyPoint:
+    """One reported value of a count that changed over the story, and the day it was given."""
+
+    value: str
+    day: str | None
+    text: str
+    sources: list[str]
+    wording: dict[str, str] = field(default_factory=dict)  # article id -> its exact wording
+    sentences: dict[str, str] = field(default_factory=dict)  # article id -> the whole sentence
+
+
+@dataclass(slots=True)
+class Tally:
+    """A count that changed as the story went on (a rising toll): its values, day by day."""
+
+    about: str
+    points: list[TallyPoint]
 
 
 @dataclass(slots=True)
@@ -193,6 +215,7 @@ class SummarySentence:
     sources: list[str]
     article: str = ""  # the article the sentence is taken from; "" when generated
     generated: bool = False  # written by the abstractive mode and checked against the sources
+    disputed: str | None = None  # the disagreement over a figure it states, in words
 
 
 @dataclass(slots=True)
@@ -217,6 +240,7 @@ class Story:
     quotes: list[Quote] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     discrepancies: list[Discrepancy] = field(default_factory=list)
+    tallies: list[Tally] = field(default_factory=list)  # counts that changed, not conflicts
     summary: list[SummarySentence] = field(default_factory=list)
     duplicates: list[list[str]] = field(default_factory=list)
     lineage: list[CopyRelation] = field(default_factory=list)

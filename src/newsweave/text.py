@@ -16,6 +16,17 @@ up very was we were what when where which while who whom why will with would you
 yours yourself yourselves says say told according one two new last first year years
 """
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+# function words of French, German, Spanish and Italian, for text in any of those languages
+_FOREIGN_STOP_WORDS_TEXT = """
+le la les l un une des de du d au aux et ou en dans sur pour par avec sans sous ce cette
+ces qui que qu il elle ils elles est sont été était a ont se sa son ses leur leurs selon
+environ plus moins der die das den dem des ein eine einer einem einen und oder in im auf
+für mit von vom zu zur zum bei nach aus ist sind war wurde wurden sich es er sie etwa
+el los las un una unos unas y o del al en con por para sin sobre se su sus que es son fue
+unos il lo gli i le un uno una e o di da del della dei delle nel nella con per su che è
+sono circa
+"""
+MULTILINGUAL_STOP_WORDS = STOP_WORDS | frozenset(_FOREIGN_STOP_WORDS_TEXT.split())
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NAMES = (

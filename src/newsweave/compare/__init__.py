@@ -1,7 +1,14 @@
 """Cross-source comparison: claims and their independent support, and where sources disagree."""
 
 from newsweave.compare.claims import find_claims
-from newsweave.compare.discrepancies import CompareConfig, find_discrepancies, lineage_roots
+from newsweave.compare.discrepancies import (
+    CompareConfig,
+    compare_figures,
+    find_discrepancies,
+    find_tallies,
+    lineage_roots,
+    note_disputes,
+)
 from newsweave.compare.quantities import QuantityConfig, format_number
 from newsweave.compare.similarity import Similarity, SimilarityConfig
 
@@ -10,8 +17,11 @@ __all__ = [
     "QuantityConfig",
     "Similarity",
     "SimilarityConfig",
+    "compare_figures",
     "find_claims",
     "find_discrepancies",
+    "find_tallies",
     "format_number",
     "lineage_roots",
+    "note_disputes",
 ]

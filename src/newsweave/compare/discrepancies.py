@@ -1,31 +1,55 @@
 """Discrepancies: independent sources that give different values for the same quantity.
 
-Figures are grouped by what they measure (`quantities.same_quantity`: the things counted,
-the predicate, the unit, the year), then their values by overlapping ranges, so "about
-100,000" and "more than 100,000" agree while 100,000 and 50,000 people who fled conflict,
-and 120,000 people who live in a region is another quantity altogether. Durations of the
-same kind of happening in the same year ("six-week war" and "44-day war") are compared the
-same way. Articles in one lineage group (copies) count as one source.
+Figures become frames (`quantities.quantity`) and are grouped by what they measure
+(`quantities.same_quantity`: the things counted or the dimension measured, the predicate,
+the unit after conversion, the scope, the year), then their values by overlapping ranges,
+so "about 100,000" and "more than 100,000" agree while 100,000 and 50,000 people who fled
+conflict, and 120,000 people who live in a region is another quantity altogether. Durations
+of the same kind of thing in the same year ("six-week war" and "44-day war", "a four-day
+search" and "a five-day search") are compared the same way. Articles in one lineage group
+(copies) count as one source.
+
+A count that grows over a story (the dead, the injured, the evacuated) is not a conflict when
+its values rise with the days they were reported, or when the days are unknown: it is a tally
+(`find_tallies`), shown as values by day. It is a conflict when a later report gives less
+than an earlier one, or when the figures are pinned to a stated past year (the toll of an
+earlier disaster).
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsweave.compare.quantities import (
+    CHANGING,
+    CONTEXT_PREDICATES,
+    GROWING,
     Quantity,
     QuantityConfig,
     duration_range,
+    figure_clause,
     format_number,
+    frame_words,
+    is_conversion,
+    kinship,
+    needs_subject,
     quantity,
     same_quantity,
     sentence_years,
 )
 from newsweave.compare.similarity import Similarity, SimilarityConfig
-from newsweave.model import Article, Discrepancy, DiscrepancyValue
-from newsweave.text import split_sentences, words
+from newsweave.model import (
+    Article,
+    Discrepancy,
+    DiscrepancyValue,
+    SummarySentence,
+    Tally,
+    TallyPoint,
+)
+from newsweave.text import STOP_WORDS, split_sentences, stem, words
 
 # kinds of happening whose length sources report ("a six-week war", "a 24-hour assault")
 _HAPPENING_WORDS = {
@@ -66,6 +90,10 @@ class _Measure:
     sentence: str
     about: str
     unique: bool = True  # the only figure of its kind in its sentence
+    day: str | None = None  # the article's publication day
+    attributed: str | None = None  # who the figure is credited to
+    predicate: str | None = None
+    past: bool = False  # pinned to a stated year before the article's
 
 
 def lineage_roots(
@@ -85,32 +113,62 @@ def find_discrepancies(
     config: CompareConfig | None = None,
 ) -> list[Discrepancy]:
     """Conflicting figures and durations across `articles`; a copy group counts as one source."""
+    return compare_figures(articles, copies, config)[0]
+
+
+def find_tallies(
+    articles: Sequence[Article],
+    copies: Sequence[Sequence[str]] = (),
+    config: CompareConfig | None = None,
+) -> list[Tally]:
+    """Counts that changed over the story (a rising toll), each value with its day."""
+    return compare_figures(articles, copies, config)[1]
+
+
+def compare_figures(
+    articles: Sequence[Article],
+    copies: Sequence[Sequence[str]] = (),
+    config: CompareConfig | None = None,
+) -> tuple[list[Discrepancy], list[Tally]]:
+    """The conflicts and the tallies over time among the figures of `articles`."""
     config = config or CompareConfig()
     roots = lineage_roots(articles, copies)
-    found = [
-        _discrepancy(cluster, "figure") for cluster in _figure_clusters(articles, roots, config)
-    ]
-    found += [_discrepancy(cluster, "duration") for cluster in _duration_clusters(articles, roots)]
-    return [d for d in found if d is not None]
+    conflicts: list[Discrepancy] = []
+    tallies: list[Tally] = []
+    clusters = [(c, "figure") for c in _figure_clusters(articles, roots, config)]
+    clusters += [(c, "duration") for c in _duration_clusters(articles, roots)]
+    for cluster, kind in clusters:
+        groups = _value_groups(cluster)
+        if groups is None:
+            continue
+        if _is_tally(cluster):
+            tallies.append(_tally(cluster))
+        else:
+            conflicts.append(_discrepancy(cluster, groups, kind))
+    return conflicts, tallies
 
 
 def _figure_clusters(
     articles: Sequence[Article], roots: dict[str, str], config: CompareConfig
 ) -> list[list[_Measure]]:
-    """Figures grouped by the quantity they measure (complete linkage)."""
+    """Figures grouped by the quantity they measure (complete linkage, closest pairs first)."""
     similarity = Similarity(
         (s for a in articles for s in split_sentences(a.text)), config.similarity
     )
-    clusters: list[list[tuple[Quantity, _Measure]]] = []
+    frames: list[tuple[Quantity, _Measure]] = []
+    year = max((a.published[:4] for a in articles if a.published), default=None)
     for article in articles:
         figures = article.figures[: config.max_figures]
         alike = Counter((f.sentence, f.unit, f.counts) for f in figures)
+        places = [e for e in article.entities if e.kind in ("GPE", "LOC")]
         for figure in figures:
+            if is_conversion(figure) or figure.upper is not None:
+                continue  # "(11 miles)" after "18 km" is that measure again; "thousands" vague
             years = sentence_years(article.times, figure.sentence)
-            q = quantity(figure, years, config.quantity)
-            about = figure.counts or figure.unit or ""
-            if q.predicate and q.predicate not in words(about):
-                about = f"{about} ({q.predicate})"
+            when = [t.value for t in article.times if t.sentence == figure.sentence
+                    and (t.kind == "DURATION" or t.granularity == "day")
+                    and t.text in figure_clause(figure)]  # fmt: skip
+            q = quantity(figure, years, config.quantity, places, article.published, when, year)
             measure = _Measure(
                 article.id,
                 roots.get(article.id, article.id),
@@ -119,16 +177,70 @@ def _figure_clusters(
                 q.high,
                 figure.text,
                 figure.sentence,
-                about,
+                _about(q),
                 alike[(figure.sentence, figure.unit, figure.counts)] == 1,
+                q.day,
+                q.attributed,
+                q.predicate,
+                q.past,
             )
-            for cluster in clusters:
-                if all(_same(q, measure, other, m, similarity, config) for other, m in cluster):
-                    cluster.append((q, measure))
-                    break
-            else:
-                clusters.append([(q, measure)])
-    return [[m for _, m in cluster] for cluster in clusters]
+            frames.append((q, measure))
+    buckets: dict[tuple[str | None, str | None], list[int]] = {}
+    for i, (q, _) in enumerate(frames):
+        buckets.setdefault((q.unit, q.dimension), []).append(i)
+    clusters: list[list[_Measure]] = []
+    for members in buckets.values():
+        clusters += _link(frames, members, similarity, config)
+    return clusters
+
+
+def _link(
+    frames: list[tuple[Quantity, _Measure]],
+    members: list[int],
+    similarity: Similarity,
+    config: CompareConfig,
+) -> list[list[_Measure]]:
+    """Complete-linkage clusters of frames that measure the same quantity.
+
+    Pairs are joined closest first, closeness being the words two frames share weighted by
+    how rare they are among these frames ("healthcare" says more than "financial"), so a
+    figure goes with the frames most like it rather than the first that would take it.
+    """
+    seen = Counter(w for i in members for w in frame_words(frames[i][0]))
+
+    def weight(word: str) -> float:
+        return math.log(1 + len(members) / seen[word])
+
+    same: set[tuple[int, int]] = set()
+    pairs: list[tuple[float, int, int]] = []
+    for x, i in enumerate(members):
+        qi, mi = frames[i]
+        for j in members[x + 1 :]:
+            qj, mj = frames[j]
+            if _same(qi, mi, qj, mj, similarity, config):
+                same.add((i, j))
+                pairs.append((kinship(qi, qj, weight), i, j))
+    cluster_of = {i: [i] for i in members}
+    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        a, b = cluster_of[i], cluster_of[j]
+        if a is b or not all((min(x, y), max(x, y)) in same for x in a for y in b):
+            continue
+        a.extend(b)
+        for k in b:
+            cluster_of[k] = a
+    unique = {id(c): c for c in cluster_of.values()}
+    return [[frames[i][1] for i in sorted(c)] for c in unique.values()]
+
+
+def _about(q: Quantity) -> str:
+    """What a frame measures, in a few words: "people killed", "depth (km)"."""
+    figure = q.figure
+    if q.dimension:
+        return q.dimension
+    about = figure.counts or figure.unit or ""
+    if q.predicate and q.predicate not in words(about):
+        about = f"{about} ({q.predicate})"
+    return about
 
 
 def _same(
@@ -142,10 +254,13 @@ def _same(
     """Same quantity: said to be (a predicate such as "fled"), or in paraphrased sentences."""
     if not same_quantity(a, b, config.quantity):
         return False
-    if a.predicate is not None:
+    if (a.predicate is not None and a.predicate not in CONTEXT_PREDICATES) or a.dimension:
         return True
+    if needs_subject(a) or needs_subject(b):
+        return True  # the clauses already share what they are about
     # "300 passengers were taken off" / "lifeboats brought 120 passengers ashore": the same
-    # only when the sentences say the same thing and each has one such figure
+    # only when the sentences say the same thing and each has one such figure; so too what
+    # fell or rose, a measure's dimension (the depth of what?)
     return (
         ma.unique
         and mb.unique
@@ -154,16 +269,17 @@ def _same(
 
 
 def _duration_clusters(articles: Sequence[Article], roots: dict[str, str]) -> list[list[_Measure]]:
-    """Durations of the same kind of happening in sentences dated to a shared year."""
+    """Durations of the same kind of thing in sentences dated to a shared year."""
     keyed: dict[tuple[str, str], list[_Measure]] = {}
     for article in articles:
         for time in article.times:
             span = duration_range(time.value) if time.kind == "DURATION" else None
             kind = _happening(time.sentence, time.text)
-            years = sentence_years(article.times, time.sentence)
-            if span is None or kind is None or len(years) != 1:
+            written = [t for t in article.times if not t.relative]  # "Friday" states no year
+            years = sentence_years(written, time.sentence)
+            if span is None or kind is None or len(years) > 1:
                 continue
-            (year,) = years
+            year = next(iter(years), "")
             low, high = span
             measure = _Measure(
                 article.id,
@@ -173,24 +289,41 @@ def _duration_clusters(articles: Sequence[Article], roots: dict[str, str]) -> li
                 high,
                 time.text,
                 time.sentence,
-                f"length of the {year} {kind}",
+                f"length of the {year} {kind}".replace("  ", " "),
+                day=article.published,
             )
             keyed.setdefault((kind, year), []).append(measure)
     return list(keyed.values())
 
 
 def _happening(sentence: str, duration: str) -> str | None:
-    """The kind of happening a duration measures: the noun right after it, else the first."""
+    """What a duration measures: its kind of happening, or the thing named right after it.
+
+    "a six-week war" is fighting; "a four-day search" a search and "96 hours of oxygen"
+    oxygen; "for 24 hours police ..." names nothing.
+    """
     at = sentence.find(duration)
-    following = words(sentence[at + len(duration) :])[:2] if at >= 0 else []
-    for word in following + words(sentence):
+    if at < 0:
+        return None
+    following = words(sentence[at + len(duration) :])[:3]
+    if following[:1] == ["of"]:
+        following = following[1:]
+    elif "-" not in duration:
+        following = following[:2]
+        for word in following + words(sentence):
+            if word in _HAPPENINGS:
+                return _HAPPENINGS[word]
+        return None
+    for word in following[:2]:
         if word in _HAPPENINGS:
             return _HAPPENINGS[word]
+    if following and following[0] not in STOP_WORDS and following[0].isalpha():
+        return stem(following[0])
     return None
 
 
-def _discrepancy(cluster: list[_Measure], kind: str) -> Discrepancy | None:
-    """A discrepancy when independent sources give values whose ranges do not overlap."""
+def _value_groups(cluster: list[_Measure]) -> list[list[_Measure]] | None:
+    """The cluster's values grouped where their ranges overlap; None unless sources differ."""
     if len({m.root for m in cluster}) < 2:
         return None
     groups: list[list[_Measure]] = []
@@ -199,29 +332,97 @@ def _discrepancy(cluster: list[_Measure], kind: str) -> Discrepancy | None:
             groups[-1].append(measure)
         else:
             groups.append([measure])
-    if len(groups) < 2:
-        return None
-    values = [_value(group, kind) for group in groups]
-    values.sort(key=lambda v: (-v.independent, v.value))
+    # sources disagree when one gives a value another does not, and that other a value the
+    # first does not: a source giving both ("7.8 by one agency, 7.4 by another") is no dispute
+    roots = [{m.root for m in g} for g in groups]
+    disputed = any(
+        roots[i] - roots[j] and roots[j] - roots[i]
+        for i in range(len(roots))
+        for j in range(i + 1, len(roots))
+    )
+    return groups if disputed else None
+
+
+def _is_tally(cluster: list[_Measure]) -> bool:
+    """A count that changes over the story, unless a later report gives less or it is past.
+
+    For growing counts (the dead, the evacuated) a lower figure reported on a later day is a
+    conflict; for counts that move either way (the missing) any change is a tally. Figures
+    pinned to a stated earlier year (an old disaster's toll) do not change any more.
+    """
+    predicate = cluster[0].predicate
+    if predicate not in CHANGING or all(m.past for m in cluster):
+        return False
+    if predicate not in GROWING:
+        return True
+    # an article's own latest figure: "rose from 2,000 to 2,900" reports 2,000 as past
+    latest: dict[str, _Measure] = {}
+    for m in cluster:
+        if m.day and not m.past and (m.article not in latest or m.low > latest[m.article].low):
+            latest[m.article] = m
+    dated = [(m.day or "", m) for m in latest.values()]
+    return not any(
+        later_day > earlier_day and later.root != earlier.root and later.high < earlier.low
+        for earlier_day, earlier in dated
+        for later_day, later in dated
+    )
+
+
+def _tally(cluster: list[_Measure]) -> Tally:
+    """A changing count's values, by the day each was reported (undated ones last)."""
+    by_value: dict[tuple[str | None, float], list[_Measure]] = {}
+    for m in cluster:
+        by_value.setdefault((m.day, m.value), []).append(m)
+    points = []
+    for (day, value), group in sorted(
+        by_value.items(), key=lambda kv: (kv[0][0] is None, kv[0][0] or "", kv[0][1])
+    ):
+        wording: dict[str, str] = {}
+        sentences: dict[str, str] = {}
+        for m in group:
+            wording.setdefault(m.article, m.text)
+            sentences.setdefault(m.article, m.sentence)
+        points.append(
+            TallyPoint(format_number(value), day, group[0].text, list(wording), wording, sentences)
+        )
+    return Tally(about=_cluster_about(cluster), points=points)
+
+
+def _cluster_about(cluster: list[_Measure]) -> str:
     abouts = Counter(m.about for m in cluster)
     plain = [a for a, _ in abouts.most_common() if not a.endswith(")")]  # "who fled" > "(fled)"
-    about = plain[0] if plain else abouts.most_common(1)[0][0]
-    return Discrepancy(about=about, values=values, kind=kind)
+    return plain[0] if plain else abouts.most_common(1)[0][0]
+
+
+def _discrepancy(cluster: list[_Measure], groups: list[list[_Measure]], kind: str) -> Discrepancy:
+    """A discrepancy: independent sources give values whose ranges do not overlap."""
+    values = [_value(group, kind) for group in groups]
+    values.sort(key=lambda v: (-v.independent, v.value))
+    return Discrepancy(about=_cluster_about(cluster), values=values, kind=kind)
 
 
 def _overlap(a: _Measure, b: _Measure) -> bool:
-    return a.low <= b.high and b.low <= a.high
+    """Whether two ranges share more than an end ("about 13,000" and "about 12,000" do not)."""
+    if a.low == a.high or b.low == b.high:
+        return a.low <= b.high and b.low <= a.high
+    return a.low < b.high and b.low < a.high
 
 
 def _value(group: list[_Measure], kind: str) -> DiscrepancyValue:
-    """One distinct value of a discrepancy, with each source's own wording."""
+    """One distinct value of a discrepancy, with each source's own wording, day and credit."""
     common = Counter(m.value for m in group).most_common(1)[0][0]
     first = next(m for m in group if m.value == common)
     wording: dict[str, str] = {}
     sentences: dict[str, str] = {}
+    dates: dict[str, str] = {}
+    attributed: dict[str, str] = {}
     for m in group:
         wording.setdefault(m.article, m.text)
         sentences.setdefault(m.article, m.sentence)
+        if m.day:
+            dates.setdefault(m.article, m.day)
+        if m.attributed:
+            attributed.setdefault(m.article, m.attributed)
     shown = first.text if kind == "duration" else format_number(common)
     return DiscrepancyValue(
         value=shown,
@@ -230,4 +431,40 @@ def _value(group: list[_Measure], kind: str) -> DiscrepancyValue:
         independent=len({m.root for m in group}),
         wording=wording,
         sentences=sentences,
+        dates=dates,
+        attributed=attributed,
     )
+
+
+def note_disputes(
+    summary: Sequence[SummarySentence], conflicts: Sequence[Discrepancy]
+) -> list[SummarySentence]:
+    """The summary with each sentence that states a disputed figure naming the disagreement.
+
+    "the toll is given as 1,200 by the ministry and 2,000 by the aid agency": a sentence whose
+    figure is one of a conflict's values gets `disputed` set to every value and who gives it.
+    """
+    out = []
+    for sentence in summary:
+        notes = [
+            _dispute_words(d)
+            for d in conflicts
+            if any(
+                sentence.text in said or said in sentence.text
+                for v in d.values
+                for said in v.sentences.values()
+            )
+        ]
+        out.append(replace(sentence, disputed="; ".join(notes)) if notes else sentence)
+    return out
+
+
+def _dispute_words(d: Discrepancy) -> str:
+    """A disagreement in words: "sources disagree on depth: 18 (2 sources) or 7 (1 source)"."""
+    values = []
+    for v in d.values:
+        credited = sorted(set(v.attributed.values()))
+        who = f"credited to {', '.join(credited)}" if credited else ""
+        count = f"{v.independent} source{'s' if v.independent != 1 else ''}"
+        values.append(f"{v.value} ({'; '.join(x for x in (count, who) if x)})")
+    return f"sources disagree on {d.about}: " + " or ".join(values)

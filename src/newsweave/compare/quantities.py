@@ -1,31 +1,55 @@
-"""What a figure measures, and the range of values its wording allows.
+"""Quantity frames: what a figure measures, where, when, and the range its wording allows.
 
-Two figures are the same quantity only when they count the same things (content words of
-the counted phrase), with the same predicate (fled, killed, evacuated, lived there ...), in
-the same unit, and not in sentences dated to different years. Their wording gives a range:
-"about 100,000" allows 85,000-115,000, "more than 100,000" 100,000-150,000, "tens of
-thousands" 10,000-100,000, a round "2,000" 1,900-2,100. Overlapping ranges agree.
+A frame holds the value range (its bounds from the wording), the unit (converted to a base
+unit: miles and feet to metres, °F to °C, mph to km/h), the dimension measured (depth,
+length, magnitude, distance ...), the things counted (content words of the counted phrase),
+the predicate (fled, killed, invested, fell ...), the scope (places named in the figure's
+clause, "elsewhere"), the time (the article's day and the years its sentence states) and who
+the figure is attributed to ("according to the ministry").
+
+Two figures are the same quantity only when all of these are compatible. Their wording gives
+a range: "about 13,000" allows 12,500-13,500 (what rounds to it, at most 15% either side),
+"more than 100,000" 100,000-125,000, "tens of thousands" 10,000-100,000, a round "2,000"
+1,900-2,100. Overlapping ranges agree.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import zip_longest
 
-from newsweave.model import Figure, TimeExpression
-from newsweave.text import STOP_WORDS, stem, words
+from newsweave.extract.figures import unit_name
+from newsweave.extract.names import fold
+from newsweave.model import Entity, Figure, TimeExpression
+from newsweave.text import MULTILINGUAL_STOP_WORDS, stem, words
 
 # the predicate of a counted quantity: what happened to the things counted
 _PREDICATE_WORDS = {
     "fled": "fled flee flees fleeing left leave leaves leaving exodus escaped escape displaced "
-    "refugees refugee",
-    "killed": "killed kill kills killing dead died die dying death deaths fatalities",
-    "injured": "injured injuring injuries wounded hurt",
-    "evacuated": "evacuated evacuate evacuating evacuation evacuees rescued",
-    "arrested": "arrested arrests detained detention jailed",
-    "missing": "missing disappeared",
+    "refugees refugee réfugiés déplacés flüchtlinge geflohen desplazados refugiados sfollati",
+    "killed": "killed kill kills killing dead died die dying death deaths fatalities toll "
+    "morts mort tués tuées tué décès victimes tote toten getötet ums leben muertos fallecidos "
+    "murieron morti morto uccisi vittime",
+    "injured": "injured injuring injuries wounded hurt blessés blessées verletzte verletzt "
+    "heridos feriti",
+    "evacuated": "evacuated evacuate evacuating evacuation evacuees rescued évacués evakuiert "
+    "evacuados evacuati",
+    "arrested": "arrested arrests detained detention jailed arrêtés festgenommen detenidos "
+    "arrestati",
+    "missing": "missing disappeared unaccounted disparus vermisst desaparecidos dispersi",
     "deployed": "deployed deploy stationed placement sent",
-    "lived": "home population inhabitants live lives living lived reside",
+    "lived": "home population inhabitants live lives living lived reside habitants einwohner "
+    "habitantes abitanti",
+    "invested": "invested invest investing investment investments investi investiert invertido",
+    "fell": "fell fall falls falling dropped drop drops plunged plunge plunges slid sank "
+    "tumbled declined lost shed chuté baisse gefallen verloren cayó",
+    "rose": "rose rise rises rising jumped jump climbed climb gained surged soared grew "
+    "hausse gestiegen subió",
+    "cancelled": "cancelled canceled cancellations cancellation cancel cancelling canceling "
+    "annulés annulations gestrichen cancelados",
+    "lost": "losses loss damages damage pertes verluste pérdidas perdite",
 }
 PREDICATES = {word: kind for kind, text in _PREDICATE_WORDS.items() for word in text.split()}
 # "lives" means "live there" after a figure ("120,000 people live") and "lost lives" before
@@ -37,33 +61,142 @@ _VAGUE = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|billions)\b
 _DURATION = re.compile(r"^P(?:T)?(\d+(?:\.\d+)?)([YMWDH])$")
 _DAYS = {"Y": 365.25, "M": 30.44, "W": 7.0, "D": 1.0, "H": 1 / 24}
 _YEAR = re.compile(r"^(\d{4})")
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+_CONVERSION = re.compile(
+    r"\d[\d.,]*[\s-]?[^\W\d]*\s*\(\s*(?:about|around|some|roughly|nearly|or|ca\.?|env\.?)?\s*$",
+    re.I,
+)
+_NUMBER = re.compile(r"\d[\d.,]*")
+_NUMBER_WORDS = frozenset(
+    [
+        "percent",
+        "cent",
+        "per",
+        "billion",
+        "million",
+        "thousand",
+        "hundred",
+        "milliard",
+        "milliards",
+        "millions",
+        "milliarden",
+        "millionen",
+        "millones",
+        "milioni",
+        "miliardi",
+        "dollars",
+        "euros",
+        "pounds",
+    ]
+)
+_PLACE_PREFIX = 5  # "Syria", "Syrie" and "Syrien" share their first five letters
 # predicate words that are also what is counted ("tens of thousands of refugees")
 _COUNTED_PREDICATES = {"refugees", "refugee", "evacuees", "inhabitants", "population"}
+# words for people in general, in the languages figures are read in
+_PEOPLE = dict.fromkeys(
+    [
+        "people",
+        "persons",
+        "person",
+        "individuals",
+        "personnes",
+        "personne",
+        "personas",
+        "persona",
+        "persone",
+        "menschen",
+        "personen",
+    ],
+    "people",
+)
+_HUMAN = frozenset({"killed", "injured", "evacuated", "fled", "arrested", "missing"})
+# predicates whose counts grow over a story: a higher figure later is a tally, not a conflict
+GROWING = frozenset({"killed", "injured", "evacuated", "fled", "arrested"})
+# ... and those that move either way (the missing are found, troops come and go)
+CHANGING = GROWING | {"missing", "deployed"}
+# predicates that say little about what the figure is: shares fell, prices rose, losses
+CONTEXT_PREDICATES = frozenset({"fell", "rose", "lost"})
+# what a measure in a unit measures, from the words around it (English, French, German,
+# Spanish, Italian)
+_DIMENSION_WORDS = {
+    "depth": "depth deep deeper beneath below underwater bottom seabed seafloor surface plunge "
+    "dive profondeur profonde profond sous tiefe tief unter profundidad profundo profunda bajo "
+    "profondità profonda sotto",
+    "magnitude": "magnitude magnitud magnitudo richter",
+    "length": "long length longueur longue länge lang lange longitud largo larga lunga lungo "
+    "lunghezza",
+    "height": "high tall height hauteur haute höhe hoch altura alto alta altezza",
+    "width": "wide width largeur breit breite ancho anchura larghezza",
+    "distance": "from away off distance distant éloigné entfernt lejos distante north south "
+    "east west northeast northwest southeast southwest nord sud est ouest nördlich südlich "
+    "östlich westlich norte oeste",
+    "speed": "speed vitesse geschwindigkeit velocidad velocità",
+}
+DIMENSIONS = {word: kind for kind, text in _DIMENSION_WORDS.items() for word in text.split()}
+# base units: the family a unit belongs to and its factor to the family's base
+_BASE_UNITS = {
+    "km": ("m", 1000.0), "mile": ("m", 1609.344), "foot": ("m", 0.3048), "m": ("m", 1.0),
+    "nautical mile": ("m", 1852.0), "km/h": ("km/h", 1.0), "mph": ("km/h", 1.609344),
+    "knot": ("km/h", 1.852), "tonne": ("kg", 1000.0), "kg": ("kg", 1.0),
+}  # fmt: skip
+_ELSEWHERE = frozenset(
+    [
+        "elsewhere",
+        "other",
+        "another",
+        "ailleurs",
+        "autres",
+        "anderen",
+        "anderswo",
+        "otros",
+        "otras",
+        "altrove",
+        "altri",
+    ]
+)
+_CLAUSE = re.compile(
+    r"[;:—–]|,\s*(?:while|whereas|but|and|alors que|tandis que|während|mientras)\b"
+)
+_ATTRIBUTION = re.compile(
+    r"\b(?:according to|citing|selon|d'après|laut|según|secondo)\s+(?:the\s+|la\s+|le\s+|l'|"
+    r"der\s+|dem\s+|el\s+|il\s+)?(?P<after>[^,.;]{2,60})",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
 class QuantityConfig:
     """How wide the range of each kind of wording is."""
 
-    about: float = 0.15  # "about", "around", "some": plus or minus this share
+    about: float = 0.15  # "about", "around", "some": at most this share either side
     nearly: float = 0.15  # "nearly", "almost": up to this share below
-    more_than: float = 0.5  # "more than", "at least": up to this share above
-    less_than: float = 0.5  # "up to", "fewer than": up to this share below
+    more_than: float = 0.2  # "more than", "at least": up to this share above
+    less_than: float = 0.2  # "up to", "fewer than": up to this share below
     round_share: float = 0.05  # the most a round number ("2,000") may stand for either side
     same_counted: float = 0.5  # Jaccard of counted words for the same things
 
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
-    """A figure seen as a measurement: what, of what, when, and the range it allows."""
+    """A figure's frame: what it measures, of what, where, when, and the range it allows."""
 
     figure: Figure
     counted: frozenset[str]
     predicate: str | None
-    unit: str | None
+    unit: str | None  # the base unit when the figure's unit converts ("m" for feet)
     years: frozenset[str]
     low: float
     high: float
+    dimension: str | None = None  # "depth", "magnitude", "length" ... of a measure
+    scope: frozenset[str] = frozenset()  # places named in the figure's clause (folded)
+    elsewhere: bool = False  # "elsewhere", "in other provinces": outside the main scope
+    day: str | None = None  # the article's publication day, when known
+    attributed: str | None = None  # who the figure is credited to ("the health ministry")
+    subject: frozenset[str] = frozenset()  # content stems of the figure's clause
+    when: frozenset[str] = frozenset()  # dates and spans stated in the clause ("P5D", a day)
+    past: bool = False  # pinned to a stated year before the article's
+    reference: frozenset[str] = frozenset()  # what a distance is from (folded word starts)
+    lead: frozenset[str] = frozenset()  # content stems right before the figure
 
 
 def format_number(value: float) -> str:
@@ -83,20 +216,226 @@ def sentence_years(times: list[TimeExpression], sentence: str) -> frozenset[str]
 
 
 def quantity(
-    figure: Figure, years: frozenset[str] = frozenset(), config: QuantityConfig | None = None
+    figure: Figure,
+    years: frozenset[str] = frozenset(),
+    config: QuantityConfig | None = None,
+    places: Sequence[Entity] = (),
+    day: str | None = None,
+    when: Sequence[str] = (),
+    year: str | None = None,
 ) -> Quantity:
-    """The quantity a figure measures, with the value range its wording allows."""
+    """The frame of a figure, with the value range its wording allows.
+
+    `places` are the article's places (their names and aliases give the scope), `day` its
+    publication day, `when` the dates and spans written in the figure's clause, `year` the
+    year the figure is read in when the article has no day (the story's latest).
+    """
     config = config or QuantityConfig()
     predicate = figure_predicate(figure)
     counted = frozenset(
-        stem(w)
+        _PEOPLE.get(w, stem(w))
         for w in words(figure.counts or "")
-        if w not in STOP_WORDS
+        if w not in MULTILINGUAL_STOP_WORDS
         and not w.isdigit()
         and (w not in PREDICATES or w in _COUNTED_PREDICATES)
+        and w not in DIMENSIONS
     )
+    if not counted and predicate in _HUMAN:  # "237 morts", "637 injured": people
+        counted = frozenset({"people"})
     low, high = value_range(figure, config)
-    return Quantity(figure, counted, predicate, figure.unit, years, low, high)
+    unit, dimension = figure.unit, figure_dimension(figure)
+    if unit in _BASE_UNITS:
+        unit, factor = _BASE_UNITS[unit]
+        low, high = low * factor, high * factor
+        # "17.9 km" counts no things: its dimension says what it is; "a 22-foot vessel" sizes one
+        counted = _sized(figure) if dimension == "size" else frozenset()
+    elif unit == "°F":
+        unit, low, high = "°C", (low - 32) * 5 / 9, (high - 32) * 5 / 9
+    if dimension is not None:
+        predicate = None  # "a 13,000-foot plunge" is a depth, whatever fell
+    clause = figure_clause(figure)
+    at = locate(figure)
+    near = (
+        words(figure.sentence[max(0, at - 40) : at])
+        + words(figure.sentence[at : at + len(figure.text) + 60])[:8]
+    )  # "200 people elsewhere in the country", "in other provinces, 300"
+    day = day[:10] if day else None
+    return Quantity(
+        figure,
+        counted,
+        predicate,
+        unit,
+        years,
+        low,
+        high,
+        dimension,
+        _scope(clause, places),
+        bool(set(near) & _ELSEWHERE),
+        day,
+        attribution(figure.sentence),
+        figure_subject(figure),
+        frozenset(when),
+        bool(years and (now := day[:4] if day else year) and max(years) < now),
+        distance_reference(figure) if dimension == "distance" else frozenset(),
+        figure_lead(figure),
+    )
+
+
+def figure_clause(figure: Figure) -> str:
+    """The clause of the sentence that holds the figure ("..., while 1,500 died in X")."""
+    sentence = figure.sentence
+    at = locate(figure)
+    if at < 0:
+        return sentence
+    start, end = 0, len(sentence)
+    for match in _CLAUSE.finditer(sentence):
+        if match.end() <= at:
+            start = match.end()
+        elif match.start() >= at + len(figure.text):
+            end = match.start()
+            break
+    return sentence[start:end]
+
+
+def figure_dimension(figure: Figure) -> str | None:
+    """What a measure measures ("depth", "magnitude", "size"), from the words next to it.
+
+    A length written before a noun ("a 22-foot vessel") is that thing's size; a length after
+    "à"/"a" (French, Spanish, Italian "à 60 km de") a distance.
+    """
+    sentence = figure.sentence
+    at = locate(figure)
+    if at < 0:
+        return None
+    end = at + len(figure.text)
+    before = words(sentence[max(0, at - 60) : at])[-3:]
+    rest = _PARENTHESIS.sub(" ", sentence[end : end + 80])  # "18 km (11 miles) deep"
+    after = [w for w in words(rest) if unit_name(w) not in _BASE_UNITS][:3]
+    length = figure.unit in _BASE_UNITS and _BASE_UNITS[figure.unit][0] == "m"
+    if figure.unit is not None and figure.unit not in _BASE_UNITS:
+        return None  # a percentage or a sum of money has no depth
+    nearest = [w for pair in zip_longest(after, reversed(before)) for w in pair if w]
+    for word in nearest:
+        kind = DIMENSIONS.get(word)
+        if (
+            kind
+            and (kind == "magnitude") == (figure.unit is None)
+            and (kind != "distance" or length)
+        ):
+            return kind
+    if length and before[-1:] in (["à"], ["a"]):
+        return "distance"
+    if length and re.match(r"-\w+\s+[^\W\d]", sentence[end:]):
+        return "size"
+    return None
+
+
+def _sized(figure: Figure) -> frozenset[str]:
+    """What a size is of: the words after "22-foot" in "the 22-foot tourist vessel"."""
+    at = locate(figure)
+    rest = _PARENTHESIS.sub(" ", figure.sentence[at + len(figure.text) :])
+    return _stems(" ".join(words(rest)[1:3]))
+
+
+def figure_subject(figure: Figure) -> frozenset[str]:
+    """What a figure is about: content stems of its clause between the numbers around it.
+
+    In "the healthcare sector lost $64.6 million, followed by banking at $71.8 million" the
+    first figure is about the healthcare sector, the second about banking.
+    """
+    clause = figure_clause(figure)
+    at = clause.find(figure.text)
+    if at < 0:
+        return _stems(clause)
+    end = at + len(figure.text)
+    before = [m.end() for m in _NUMBER.finditer(clause, 0, at)]
+    after = _NUMBER.search(clause, end)
+    following = clause[end : after.start() if after else len(clause)].split(",")[0]
+    return _stems(clause[before[-1] if before else 0 : at]) | _stems(following)
+
+
+def shared_subject(a: Quantity, b: Quantity) -> bool:
+    """Whether two frames' clauses speak of the same thing: two stems in common, or most."""
+    return _shared(a.subject, b.subject)
+
+
+def _shared(a: frozenset[str], b: frozenset[str]) -> bool:
+    shared = len(a & b)
+    return shared >= 2 or (shared == 1 and shared / len(a | b) >= 0.5)
+
+
+def figure_lead(figure: Figure) -> frozenset[str]:
+    """Content stems right before a figure in its clause, back to the previous number."""
+    clause = figure_clause(figure)
+    at = clause.find(figure.text)
+    before = [m.end() for m in _NUMBER.finditer(clause, 0, max(at, 0))]
+    return _stems(clause[before[-1] if before else 0 : max(at, 0)])
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(
+        stem(w)
+        for w in words(text)
+        if w not in MULTILINGUAL_STOP_WORDS
+        and w.isalpha()
+        and w not in PREDICATES
+        and w not in DIMENSIONS
+        and w not in _NUMBER_WORDS
+        and unit_name(w) not in _BASE_UNITS
+        and len(w) > 2
+    )
+
+
+def distance_reference(figure: Figure) -> frozenset[str]:
+    """What a distance is measured from: the first words after it, folded and cut short."""
+    at = locate(figure)
+    rest = _PARENTHESIS.sub(" ", figure.sentence[at + len(figure.text) :])
+    found: list[str] = []
+    for word in words(fold(rest).replace("'", " ")):
+        if len(found) == 6 or _NUMBER.match(word):
+            break
+        if (
+            word not in MULTILINGUAL_STOP_WORDS
+            and word not in DIMENSIONS
+            and unit_name(word) not in _BASE_UNITS
+        ):
+            found.append(word[:4])
+    return frozenset(found)
+
+
+def is_conversion(figure: Figure) -> bool:
+    """Whether a figure only restates the one before it in another unit: "18 km (11 miles)"."""
+    at = locate(figure)
+    return at > 0 and figure.unit in _BASE_UNITS and bool(_CONVERSION.search(figure.sentence[:at]))
+
+
+def attribution(sentence: str) -> str | None:
+    """Who a sentence credits its facts to: "according to the ministry" gives "ministry"."""
+    match = _ATTRIBUTION.search(sentence)
+    if match is None:
+        return None
+    return " ".join(match.group("after").split()[:6]).strip(" \"'”“»«") or None
+
+
+def _scope(clause: str, places: Sequence[Entity]) -> frozenset[str]:
+    """The places named in a clause, as folded name prefixes (spellings across languages)."""
+    folded = fold(clause)
+    found: set[str] = set()
+    for place in places:
+        for name in (place.name, *place.aliases):
+            key = fold(name)
+            if len(key) >= 3 and re.search(rf"\b{re.escape(key)}\b", folded):
+                found.add(key[:_PLACE_PREFIX])
+                break
+    return frozenset(found)
+
+
+def locate(figure: Figure) -> int:
+    """Where a figure's text stands in its sentence (not inside a longer number); -1 if lost."""
+    match = re.search(
+        rf"(?<![\w.,]){re.escape(figure.text)}(?![\d]|[.,]\d)", figure.sentence, re.IGNORECASE
+    )
+    return match.start() if match else figure.sentence.find(figure.text)
 
 
 def figure_predicate(figure: Figure) -> str | None:
@@ -105,7 +444,7 @@ def figure_predicate(figure: Figure) -> str | None:
         if word in PREDICATES:
             return PREDICATES[word]
     sentence = figure.sentence
-    at = sentence.find(figure.text)
+    at = locate(figure)
     if at < 0:
         return None
     after = _STOP_AFTER.split(sentence[at + len(figure.text) :], maxsplit=1)[0]
@@ -130,11 +469,22 @@ def value_range(figure: Figure, config: QuantityConfig) -> tuple[float, float]:
         return value, value * (1 + config.more_than)
     if qualifier in ("up to", "less than", "at most"):
         return value * (1 - config.less_than), value
-    if qualifier == "nearly":
-        return value * (1 - config.nearly), value
+    if qualifier == "nearly":  # "nearly 13,000": under it, by less than its rounding
+        return value - min(_rounding(value), config.nearly * abs(value)), value
     if qualifier == "about" or figure.approximate:
-        return value * (1 - config.about), value * (1 + config.about)
+        half = min(_rounding(value), config.about * abs(value))
+        return value - half, value + half
     return _round_range(value, config.round_share)
+
+
+def _rounding(value: float) -> float:
+    """Half the place of a number's last significant digit: 13,000 -> 500, 7.8 -> 0.05."""
+    text = f"{abs(value):.6f}".rstrip("0")
+    whole, _, decimals = text.partition(".")
+    if decimals:
+        return 0.5 * 10 ** -len(decimals)
+    zeros = len(whole) - len(whole.rstrip("0"))
+    return 0.5 * 10**zeros
 
 
 def _round_range(value: float, share: float) -> tuple[float, float]:
@@ -148,16 +498,52 @@ def _round_range(value: float, share: float) -> tuple[float, float]:
 
 
 def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None) -> bool:
-    """Whether two figures measure the same thing (so differing values would conflict)."""
+    """Whether two frames measure the same thing (so differing values would conflict)."""
     config = config or QuantityConfig()
-    if a.unit != b.unit or a.predicate != b.predicate:
+    if a.unit != b.unit or a.dimension != b.dimension:
         return False
-    if a.years and b.years and not a.years & b.years:
+    money = a.unit in ("$", "€", "£", "percent")
+    if a.predicate != b.predicate and not (money and None in (a.predicate, b.predicate)):
+        return False  # "lost $1.1 billion" and "followed by banking at $71.8 million" may meet
+    if (a.years and b.years and not a.years & b.years) or a.past != b.past:
         return False
+    if a.when and b.when and not a.when & b.when:
+        return False  # "on Saturday" and "over five days"
+    if a.elsewhere != b.elsewhere:
+        return False
+    if a.dimension in (None, "distance") and a.scope and b.scope and not a.scope & b.scope:
+        return False  # the dead in one country and in another; distances from two places
+    if a.dimension == "distance" and not a.reference & b.reference:
+        return False  # 90 km from a border, 33 km from a city
+    if a.dimension == "size":  # "a 22-foot vessel": the size of the same thing
+        return bool(a.counted & b.counted or a.scope & b.scope)
+    if a.dimension is not None:
+        return True  # "a depth of 17.9 km" and "7 km deep"
+    if (needs_subject(a) or needs_subject(b)) and not shared_subject(a, b):
+        return False  # "the banking sector lost $1.1 billion", "the healthcare sector lost ..."
+    if a.unit == "percent" and not _shared(a.lead, b.lead):
+        return False  # "two sectors account for 57% of the total", "10% to 20% of the total"
     if not a.counted or not b.counted:
         return a.unit is not None and a.counted == b.counted and a.predicate is not None
     shared = len(a.counted & b.counted) / len(a.counted | b.counted)
     return shared >= config.same_counted
+
+
+def needs_subject(q: Quantity) -> bool:
+    """Whether a frame says what it is only through its clause: money, shares, prices."""
+    return (q.unit in ("$", "€", "£", "percent") and q.predicate is None) or (
+        q.predicate in CONTEXT_PREDICATES
+    )
+
+
+def frame_words(q: Quantity) -> frozenset[str]:
+    """The words that say what a frame is about: its subject, what it counts, its origin."""
+    return q.subject | q.counted | q.reference | q.scope
+
+
+def kinship(a: Quantity, b: Quantity, weight: Callable[[str], float]) -> float:
+    """How much two frames have in common: the weights of the words they share."""
+    return sum(weight(w) for w in frame_words(a) & frame_words(b))
 
 
 def agree(a: Quantity, b: Quantity) -> bool:

@@ -109,8 +109,13 @@ _PASSIVE = {"killed", "injured", "wounded", "displaced", "evacuated", "arrested"
             "deployed", "rescued", "missing", "dead", "hurt", "hospitalised", "hospitalized"}  # fmt: skip
 _RELATIVE_VERBS = {"fled": "fled", "fleeing": "fled", "flee": "fled", "left": "left",
                    "leaving": "left", "died": "died", "dying": "died"}  # fmt: skip
-_UNITS = re.compile(r"^\s*(%|percent\b|per cent\b|percentage points?\b|km\b|kilometres?\b|"
-                    r"kilometers?\b|miles?\b|tonnes?\b|tons?\b|kg\b|metres?\b|meters?\b)", re.I)  # fmt: skip
+# units written after a number: "17.9km", "22-foot", "13,000 feet", "5,5 %"
+_UNITS = re.compile(r"^[\s-]?(%|percent\b|per cent\b|percentage points?\b|prozent\b|pour cent\b|"
+                    r"por ciento\b|per cento\b|km/h\b|km\b|kilom[eè]tres?\b|kilometers?\b|"
+                    r"kilometros?\b|kilómetros?\b|kilometern?\b|miles?\b|mph\b|knots?\b|"
+                    r"nautical miles?\b|feet\b|foot\b|ft\b|tonnes?\b|tons?\b|kg\b|metres?\b|"
+                    r"meters?\b|m[eè]tres?\b|metros?\b|metern?\b|m(?![\w.,])|°\s?[CF]\b|"
+                    r"degrees? (?:celsius|fahrenheit)\b)", re.I)  # fmt: skip
 
 _Q = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
 _W = "|".join(sorted(_WORDS, key=len, reverse=True))
@@ -139,9 +144,11 @@ def _figure_pattern(group: str) -> re.Pattern[str]:
 
 
 _FIGURE = _figure_pattern(",")
-_FIGURE_DECIMAL_COMMA = _figure_pattern(r"[.\u00a0\u202f]")
+_FIGURE_DECIMAL_COMMA = _figure_pattern(r"[. \u00a0\u202f]")
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$|\bthe\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)\b|^\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
+_SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+_CURRENCY_SCALE = re.compile(r"^(bn|mn|tn|m|b|k)\b", re.I)
 _WINDOW = 300  # characters of context looked at on each side of a number
 _TOKEN = re.compile(r"[A-Za-z][\w’'-]*|[.,;:!?()“”\"–—]")
 
@@ -176,7 +183,7 @@ def _number(raw: str, decimal_comma: bool) -> float:
     """A written number as a float: "2.000,5" with a decimal comma, "2,000.5" without."""
     if not decimal_comma:
         return float(raw.replace(",", ""))
-    return float(re.sub(r"[.\u00a0\u202f]", "", raw).replace(",", "."))
+    return float(re.sub(r"[. \u00a0\u202f]", "", raw).replace(",", "."))
 
 
 def _vague_key(vague: str) -> str:
@@ -217,10 +224,14 @@ def _figure(
     if parsed is None:
         return None
     value, approximate = parsed
-    unit = "$" if match.group("currency") else None
+    unit = match.group("currency")
+    abbreviation = _CURRENCY_SCALE.match(after) if unit else None
+    if abbreviation:  # "$5.4bn", "£20m"
+        value *= _SCALE_ABBREVIATIONS[abbreviation.group(1).lower()]
+        after = after[abbreviation.end() :]
     unit_match = _UNITS.match(after)
     if unit_match:
-        unit = unit_match.group(1).lower().replace("per cent", "percent").replace("%", "percent")
+        unit = unit_name(unit_match.group(1))
         after = after[unit_match.end() :]
     if core == "fraction" or (unit and re.match(r"^\s+of\b", after)):
         after = re.sub(r"^\s+of\s+(?:the\s+)?", " ", after)
@@ -253,9 +264,36 @@ def _figure(
     )
 
 
+_UNIT_NAMES = (  # canonical unit -> the pattern of its written forms
+    ("percentage point", r"percentage points?"),
+    ("percent", r"%|percent|per cent|prozent|pour cent|por ciento|per cento"),
+    ("km/h", r"km/h"),
+    ("mph", r"mph"),
+    ("knot", r"knots?"),
+    ("nautical mile", r"nautical miles?"),
+    ("km", r"km|kilom\w*"),
+    ("mile", r"miles?"),
+    ("foot", r"feet|foot|ft"),
+    ("tonne", r"tonnes?|tons?"),
+    ("kg", r"kg"),
+    ("m", r"m|m[eè]t[rer]\w*|metros?"),
+    ("°C", r"°\s?c|degrees? celsius"),
+    ("°F", r"°\s?f|degrees? fahrenheit"),
+)
+
+
+def unit_name(written: str) -> str:
+    """The canonical name of a written unit: "kilometres" -> "km", "%" -> "percent"."""
+    folded = " ".join(written.lower().split())
+    for name, pattern in _UNIT_NAMES:
+        if re.fullmatch(pattern, folded):
+            return name
+    return folded
+
+
 def _is_date_or_year(match: re.Match[str], before: str, after: str) -> bool:
     raw = match.group("number")
-    if match.group("scale") or match.group("currency"):
+    if match.group("scale") or match.group("currency") or _UNITS.match(after):
         return False
     if re.fullmatch(r"(1[5-9]|20)\d\d", raw) and not match.group("strong"):
         return True
@@ -283,8 +321,9 @@ def _counted_phrase(after: str, max_words: int) -> str | None:
             break
     else:
         rest = []
-    if not kept:
-        return None
+    if not kept:  # "637 injured": the count of those the participle names
+        first = tokens[0].lower() if tokens else ""
+        return first if first in _PASSIVE else None
     if rest and rest[0].lower() in ("who", "that") and len(rest) > 1:
         rest = rest[1:]
     if rest and rest[0].lower() in _RELATIVE_VERBS:

@@ -16,6 +16,7 @@ from newsweave.render.markdown import citation_numbers, http_url
 from newsweave.render.overview import (
     relation_phrase,
     story_overview,
+    tally_rows,
     who_said_when,
     with_citations,
 )
@@ -145,13 +146,16 @@ def _story(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) -> 
     out = [f'<section id="s-{escape(story.id)}">', _header(story, numbers, by_id)]
     if story.discrepancies:
         out.append(_conflicts(story, numbers, by_id))
+    if story.tallies:
+        out.append(_tallies(story, numbers))
     if story.timeline:
         out.append(_timeline(story, numbers, by_id))
     if len(story.summary) > 1:
         out.append("<h3>Summary</h3><ul>")
         for s in story.summary[1:]:
             tag = ' <span class="tag gen">generated</span>' if s.generated else ""
-            out.append(f"<li>{escape(s.text)}{tag} {_cite(s.sources, numbers)}</li>")
+            note = f' <em class="disputed">({escape(s.disputed)})</em>' if s.disputed else ""
+            out.append(f"<li>{escape(s.text)}{tag} {_cite(s.sources, numbers)}{note}</li>")
         out.append("</ul>")
     out.append(_claims(story, numbers))
     if story.quotes:
@@ -241,6 +245,7 @@ def _conflicts(story: Story, numbers: dict[str, int], by_id: dict[str, Article])
             said = "".join(
                 f'<div class="said">“{escape(s.wording)}” {_cite([s.article], numbers)} '
                 f'<span class="when">{escape(s.when)}</span>'
+                + (f" <small>credited to {escape(s.credited)}</small>" if s.credited else "")
                 + (
                     f"<details><summary>sentence</summary>{escape(s.sentence)}</details>"
                     if s.sentence
@@ -253,6 +258,17 @@ def _conflicts(story: Story, numbers: dict[str, int], by_id: dict[str, Article])
             rows.append([about, escape(v.value), said, str(v.independent)])
     return "<h3>Where sources disagree</h3>" + _table(
         ["about", "value", "who said it, when", "independent sources"], rows
+    )
+
+
+def _tallies(story: Story, numbers: dict[str, int]) -> str:
+    rows = [
+        [escape(t.about), escape(day), escape(value), _cite(sources, numbers)]
+        for t in story.tallies
+        for day, value, sources in tally_rows(t)
+    ]
+    return "<h3>Counts that changed over time</h3>" + _table(
+        ["what", "reported on", "value", "sources"], rows
     )
 
 

@@ -12,6 +12,7 @@ from newsweave.render.overview import (
     independent_sources,
     relation_phrase,
     story_overview,
+    tally_rows,
     who_said_when,
     with_citations,
 )
@@ -111,9 +112,19 @@ def _story(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) -> 
             for v in who_said_when(d, by_id):
                 said = "; ".join(
                     f"“{md_escape(s.wording)}” {_cite([s.article], numbers)} {md_escape(s.when)}"
+                    + (f" (credited to {md_escape(s.credited)})" if s.credited else "")
                     for s in v.said
                 )
                 lines.append(f"  - {md_escape(v.value)}: {said}")
+        lines.append("")
+    if story.tallies:
+        lines += ["### Counts that changed over time", ""]
+        for t in story.tallies:
+            steps = " → ".join(
+                f"{md_escape(value)} ({md_escape(day)}) {_cite(sources, numbers)}"
+                for day, value, sources in tally_rows(t)
+            )
+            lines.append(f"- **{md_escape(t.about)}**: {steps}")
         lines.append("")
     if story.timeline:
         lines += _timeline(story, numbers, by_id)
@@ -121,7 +132,7 @@ def _story(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) -> 
         lines += ["### Summary", ""]
         lines += [
             f"- {md_escape(s.text)}{' *(generated)*' if s.generated else ''} "
-            f"{_cite(s.sources, numbers)}"
+            f"{_cite(s.sources, numbers)}" + (f" *({md_escape(s.disputed)})*" if s.disputed else "")
             for s in story.summary[1:]
         ]
         lines.append("")

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from newsweave.dedup.independence import independent_count
-from newsweave.model import Article, CopyRelation, Discrepancy, Story, SummarySentence
+from newsweave.model import Article, CopyRelation, Discrepancy, Story, SummarySentence, Tally
 from newsweave.render.dates import date_range, human_date
 from newsweave.render.timeline_svg import timeline_lanes
 
@@ -87,6 +87,7 @@ class Said:
     when: str  # the article's publication date as people write it, or "undated"
     outlet: str | None = None
     sentence: str | None = None
+    credited: str | None = None  # who the source credits the figure to ("the ministry")
 
 
 @dataclass(slots=True)
@@ -96,6 +97,11 @@ class SaidValue:
     value: str
     independent: int
     said: list[Said] = field(default_factory=list)
+
+
+def tally_rows(tally: Tally) -> list[tuple[str, str, list[str]]]:
+    """A changing count as rows: the day (or "undated"), the value, the articles that gave it."""
+    return [(human_date(p.day), p.value, p.sources) for p in tally.points]
 
 
 def who_said_when(d: Discrepancy, by_id: dict[str, Article]) -> list[SaidValue]:
@@ -110,6 +116,7 @@ def who_said_when(d: Discrepancy, by_id: dict[str, Article]) -> list[SaidValue]:
                 when=human_date(by_id[a].published if a in by_id else None),
                 outlet=by_id[a].outlet if a in by_id else None,
                 sentence=v.sentences.get(a),
+                credited=v.attributed.get(a),
             )
             for a, w in wordings.items()
         ]

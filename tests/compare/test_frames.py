@@ -1,0 +1,151 @@
+"""Quantity frames on invented stories: units, dimensions, subjects, stated time and tallies."""
+
+from __future__ import annotations
+
+from tests.compare.fixtures import extracted
+
+from newsweave.compare import compare_figures, find_discrepancies, find_tallies
+from newsweave.extract import extract_articles
+from newsweave.extract.figures import extract_figures
+from newsweave.model import Article, Story, Tally, TallyPoint
+from newsweave.render import render_html, render_markdown
+
+
+def _values(article_sets: list[Article]) -> list[set[str]]:
+    return [{v.value for v in d.values} for d in find_discrepancies(article_sets)]
+
+
+def test_numbers_written_as_in_french_and_money_abbreviations_parse() -> None:
+    (toll,) = extract_figures("Le naufrage a fait 1 960 morts.", "a", language="fr")
+    assert toll.value == 1960
+    (share,) = extract_figures("Die Aktie fiel um 5,5 % am Freitag.", "a", language="de")
+    assert (share.value, share.unit) == (5.5, "percent")
+    (cost,) = extract_figures("The repairs cost $5.4bn in all.", "a")
+    assert (cost.value, cost.unit) == (5.4e9, "$")
+    (size,) = extract_figures("The 30-foot barge sank.", "a")
+    assert size.unit == "foot"
+
+
+def test_the_same_length_in_two_units_is_not_a_conflict() -> None:
+    a = extracted("a", "The Velder bridge stretches 1.6 miles (2.6 km) over the bay.")
+    b = extracted("b", "The wreck of the Marlin lies 4 km deep, the navy said.")
+    c = extracted("c", "Divers said the wreck of the Marlin lies about 13,000 feet deep.")
+    assert find_discrepancies([a, b, c]) == []
+
+
+def test_depths_that_disagree_are_a_conflict_after_conversion() -> None:
+    a = extracted("a", "The wreck of the Marlin lies about 13,000 feet deep, the navy said.")
+    b = extracted("b", "Salvagers reached the Marlin about 9,000 feet deep on the seabed.")
+    (conflict,) = find_discrepancies([a, b])
+    assert conflict.about == "depth"
+    assert {v.value for v in conflict.values} == {"13,000", "9,000"}
+
+
+def test_a_conversion_in_brackets_is_the_same_figure() -> None:
+    a = extracted("a", "The quake struck at a depth of 18 kilometers (11 miles) near Ostrand.")
+    b = extracted("b", "The quake struck 18 km deep near the town of Ostrand.")
+    assert find_discrepancies([a, b]) == []
+
+
+def test_magnitudes_disagree_across_languages_but_not_within_one_source() -> None:
+    a = extracted("a", "A 6.8 magnitude earthquake hit the Velder valley on Monday.")
+    (b,) = extract_articles(
+        [Article(id="b", source="b.txt", language="fr", published="2025-03-03",
+                 text="Le séisme était d'une magnitude de 6,4 selon l'institut.")]
+    )  # fmt: skip
+    (conflict,) = find_discrepancies([a, b])
+    assert {v.value for v in conflict.values} == {"6.8", "6.4"}
+    one = extracted(
+        "one", "The quake measured 6.8 magnitude by one agency and 6.4 magnitude by another."
+    )
+    assert find_discrepancies([one]) == []
+
+
+def test_a_rising_toll_is_a_tally_not_a_conflict() -> None:
+    a = extracted("a", "At least 200 people were killed in the Velder floods.", "2025-03-03")
+    b = extracted("b", "More than 1,700 people were killed in the Velder floods.", "2025-03-05")
+    conflicts, tallies = compare_figures([a, b])
+    assert conflicts == []
+    (tally,) = tallies
+    assert [(p.day, p.value) for p in tally.points] == [
+        ("2025-03-03", "200"),
+        ("2025-03-05", "1,700"),
+    ]
+
+
+def test_a_later_lower_toll_is_a_conflict() -> None:
+    a = extracted("a", "About 300 passengers were evacuated by rescue boats.", "2025-03-03")
+    b = extracted("b", "Rescue boats evacuated 120 passengers, the board said.", "2025-03-04")
+    assert find_tallies([a, b]) == []
+    assert _values([a, b]) == [{"300", "120"}]
+
+
+def test_the_toll_of_a_past_disaster_does_not_grow() -> None:
+    a = extracted("a", "The 1999 floods killed 17,000 people in the valley.", "2025-03-03")
+    b = extracted("b", "In 1999 the floods killed 18,400 people in the valley.", "2025-03-04")
+    assert _values([a, b]) == [{"17,000", "18,400"}]
+
+
+def test_shares_and_sums_compare_only_about_the_same_subject() -> None:
+    a = extracted("a", "Velder Bank's share price fell 3 percent after the news.")
+    b = extracted("b", "Velder Bank saw its share price plunge by 9% on Friday.")
+    c = extracted("c", "Ostrand Mining stock dropped 9% on Friday.")
+    assert _values([a, b, c]) == [{"3", "9"}]
+    d = extracted("d", "The farming sector is the hardest hit, with a loss of $2.1 billion.")
+    e = extracted(
+        "e",
+        "The farming sector bears the brunt of the losses, with $40 million in damages, "
+        "followed by the fishing industry at $30 million.",
+    )
+    f = extracted("f", "The fishing industry follows with a loss of $30 million.")
+    assert _values([d, e, f]) == [{"2,100,000,000", "40,000,000"}]
+
+
+def test_sizes_compare_only_for_the_same_thing() -> None:
+    a = extracted("a", "The 30-foot barge sank near the pier.")
+    b = extracted("b", "The 28-foot barge was towed away.")
+    c = extracted("c", "A 12-foot wave hit the pier.")
+    assert _values([a, b, c]) == [{"30", "28"}]
+
+
+def test_durations_of_the_same_search_disagree() -> None:
+    a = extracted("a", "The navy ended a four-day search for the Marlin's crew.")
+    b = extracted("b", "A five-day search for the Marlin's crew ended on Friday.")
+    (conflict,) = find_discrepancies([a, b])
+    assert conflict.kind == "duration"
+
+
+def test_tallies_are_shown_and_escaped() -> None:
+    article = Article(id="a", source="a.txt", text="x", published="2025-03-03")
+    tally = Tally(
+        about="people <b>killed</b>",
+        points=[
+            TallyPoint("200", "2025-03-03", "200", ["a"]),
+            TallyPoint("1,700", None, "1,700", ["a"]),
+        ],
+    )
+    story = Story(id="s", title="t", articles=["a"], tallies=[tally])
+    from newsweave.model import Brief
+
+    brief = Brief(articles=[article], stories=[story])
+    markdown = render_markdown(brief)
+    assert "Counts that changed over time" in markdown and "200 (3 March 2025)" in markdown
+    html = render_html(brief)
+    assert "people &lt;b&gt;killed&lt;/b&gt;" in html and "<b>killed</b>" not in html
+
+
+def test_a_summary_sentence_with_a_disputed_figure_names_the_disagreement() -> None:
+    from newsweave.compare import note_disputes
+    from newsweave.model import SummarySentence
+
+    a = extracted("a", "The wreck of the Marlin lies about 13,000 feet deep, the navy said.")
+    b = extracted("b", "Salvagers reached the Marlin about 9,000 feet deep on the seabed.")
+    conflicts = find_discrepancies([a, b])
+    summary = [
+        SummarySentence(a.text, ["a"], "a"),
+        SummarySentence("The navy closed the harbour.", ["a"], "a"),
+    ]
+    noted = note_disputes(summary, conflicts)
+    assert noted[0].disputed is not None and "13,000" in noted[0].disputed
+    assert "9,000" in noted[0].disputed
+    assert noted[1].disputed is None
