@@ -149,3 +149,11 @@ def test_a_summary_sentence_with_a_disputed_figure_names_the_disagreement() -> N
     assert noted[0].disputed is not None and "13,000" in noted[0].disputed
     assert "9,000" in noted[0].disputed
     assert noted[1].disputed is None
+
+
+def test_speeds_compare_across_units_for_the_same_thing() -> None:
+    a = extracted("a", "The storm hit the coast with winds of 150 mph on Tuesday.")
+    b = extracted("b", "The storm brought winds of 330 km/h to the coast, forecasters said.")
+    c = extracted("c", "The storm hit the coast with winds of 240 km/h, the navy said.")
+    d = extracted("d", "The ferry was moving at 30 km/h when it struck the pier.")
+    assert _values([a, b, c, d]) == [{"150", "330"}]  # 150 mph is 240 km/h

@@ -141,7 +141,7 @@ def compare_figures(
         groups = _value_groups(cluster)
         if groups is None:
             continue
-        if _is_tally(cluster):
+        if _is_tally(cluster, len(groups)):
             tallies.append(_tally(cluster))
         else:
             conflicts.append(_discrepancy(cluster, groups, kind))
@@ -343,12 +343,14 @@ def _value_groups(cluster: list[_Measure]) -> list[list[_Measure]] | None:
     return groups if disputed else None
 
 
-def _is_tally(cluster: list[_Measure]) -> bool:
-    """A count that changes over the story, unless a later report gives less or it is past.
+def _is_tally(cluster: list[_Measure], values: int) -> bool:
+    """A count that changed over the story: it rose from one day's reports to a later day's.
 
-    For growing counts (the dead, the evacuated) a lower figure reported on a later day is a
-    conflict; for counts that move either way (the missing) any change is a tally. Figures
-    pinned to a stated earlier year (an old disaster's toll) do not change any more.
+    For growing counts (the dead, the evacuated) a higher figure on a later day is a tally, and
+    a lower one a conflict; so is a count given at three or more values (a toll climbing through
+    the day). Two values that no date orders are a dispute. Counts that move either way (the
+    missing) are always a tally. Figures pinned to a stated earlier year (an old disaster's
+    toll) do not change any more.
     """
     predicate = cluster[0].predicate
     if predicate not in CHANGING or all(m.past for m in cluster):
@@ -361,11 +363,18 @@ def _is_tally(cluster: list[_Measure]) -> bool:
         if m.day and not m.past and (m.article not in latest or m.low > latest[m.article].low):
             latest[m.article] = m
     dated = [(m.day or "", m) for m in latest.values()]
-    return not any(
+    fell = any(
         later_day > earlier_day and later.root != earlier.root and later.high < earlier.low
         for earlier_day, earlier in dated
         for later_day, later in dated
     )
+    rose = any(
+        later_day > earlier_day and later.low > earlier.high
+        for earlier_day, earlier in dated
+        for later_day, later in dated
+    )
+    # a toll seen at three or more values is a series even where the days do not show it
+    return not fell and (rose or values >= 3)
 
 
 def _tally(cluster: list[_Measure]) -> Tally:

@@ -50,6 +50,13 @@ _PREDICATE_WORDS = {
     "cancelled": "cancelled canceled cancellations cancellation cancel cancelling canceling "
     "annulés annulations gestrichen cancelados",
     "lost": "losses loss damages damage pertes verluste pérdidas perdite",
+    "trapped": "trapped stuck stranded piégés bloqués eingeschlossen atrapados intrappolati",
+    "abducted": "abducted kidnapped hostage hostages captive captives otages geiseln rehenes "
+    "secuestrados ostaggi",
+    "launched": "launched fired lancés tirés abgefeuert lanzados lanciati",
+    "destroyed": "destroyed collapsed razed flattened détruits effondrés zerstört eingestürzt "
+    "destruidos derrumbados distrutti crollati",
+    "affected": "affected sinistrés betroffen afectados colpiti",
 }
 PREDICATES = {word: kind for kind, text in _PREDICATE_WORDS.items() for word in text.split()}
 # "lives" means "live there" after a figure ("120,000 people live") and "lost lives" before
@@ -90,6 +97,28 @@ _NUMBER_WORDS = frozenset(
     ]
 )
 _PLACE_PREFIX = 5  # "Syria", "Syrie" and "Syrien" share their first five letters
+# prepositions that put a count in a place, and those that name where people went or came from
+_LOCATIVE = frozenset(
+    [
+        "in",
+        "across",
+        "throughout",
+        "within",
+        "en",
+        "dans",
+        "au",
+        "aux",
+        "im",
+        "in",
+        "der",
+        "en",
+        "el",
+        "nel",
+        "nella",
+        "a",
+    ]
+)
+_MOTION = frozenset(["to", "into", "toward", "towards", "from", "vers", "nach", "hacia", "verso"])
 # predicate words that are also what is counted ("tens of thousands of refugees")
 _COUNTED_PREDICATES = {"refugees", "refugee", "evacuees", "inhabitants", "population"}
 # words for people in general, in the languages figures are read in
@@ -109,9 +138,13 @@ _PEOPLE = dict.fromkeys(
     ],
     "people",
 )
-_HUMAN = frozenset({"killed", "injured", "evacuated", "fled", "arrested", "missing"})
+_HUMAN = frozenset(
+    {"killed", "injured", "evacuated", "fled", "arrested", "missing", "trapped", "abducted"}
+)
 # predicates whose counts grow over a story: a higher figure later is a tally, not a conflict
-GROWING = frozenset({"killed", "injured", "evacuated", "fled", "arrested"})
+GROWING = frozenset(
+    {"killed", "injured", "evacuated", "fled", "arrested", "abducted", "destroyed", "affected"}
+)
 # ... and those that move either way (the missing are found, troops come and go)
 CHANGING = GROWING | {"missing", "deployed"}
 # predicates that say little about what the figure is: shares fell, prices rose, losses
@@ -133,6 +166,8 @@ _DIMENSION_WORDS = {
     "speed": "speed vitesse geschwindigkeit velocidad velocità",
 }
 DIMENSIONS = {word: kind for kind, text in _DIMENSION_WORDS.items() for word in text.split()}
+# what a unit measures by itself: the speed of what, the weight of what, say the words around
+_UNIT_DIMENSIONS = {"km/h": "speed", "kg": "mass", "°C": "temperature", "°F": "temperature"}
 # base units: the family a unit belongs to and its factor to the family's base
 _BASE_UNITS = {
     "km": ("m", 1000.0), "mile": ("m", 1609.344), "foot": ("m", 0.3048), "m": ("m", 1.0),
@@ -313,7 +348,7 @@ def figure_dimension(figure: Figure) -> str | None:
     after = [w for w in words(rest) if unit_name(w) not in _BASE_UNITS][:3]
     length = figure.unit in _BASE_UNITS and _BASE_UNITS[figure.unit][0] == "m"
     if figure.unit is not None and figure.unit not in _BASE_UNITS:
-        return None  # a percentage or a sum of money has no depth
+        return _UNIT_DIMENSIONS.get(figure.unit)  # a percentage or a sum has no depth
     nearest = [w for pair in zip_longest(after, reversed(before)) for w in pair if w]
     for word in nearest:
         kind = DIMENSIONS.get(word)
@@ -327,7 +362,8 @@ def figure_dimension(figure: Figure) -> str | None:
         return "distance"
     if length and re.match(r"-\w+\s+[^\W\d]", sentence[end:]):
         return "size"
-    return None
+    family = _BASE_UNITS[figure.unit][0] if figure.unit in _BASE_UNITS else figure.unit
+    return _UNIT_DIMENSIONS.get(family or "")
 
 
 def _sized(figure: Figure) -> frozenset[str]:
@@ -418,15 +454,23 @@ def attribution(sentence: str) -> str | None:
 
 
 def _scope(clause: str, places: Sequence[Entity]) -> frozenset[str]:
-    """The places named in a clause, as folded name prefixes (spellings across languages)."""
+    """Where a figure's count happened: places the clause puts it "in", as folded name starts.
+
+    "killed in Turkey and Syria" is scoped to both; "fled to Armenia" names a destination,
+    not where the count was made.
+    """
     folded = fold(clause)
     found: set[str] = set()
     for place in places:
         for name in (place.name, *place.aliases):
             key = fold(name)
-            if len(key) >= 3 and re.search(rf"\b{re.escape(key)}\b", folded):
-                found.add(key[:_PLACE_PREFIX])
-                break
+            if len(key) < 3:
+                continue
+            for match in re.finditer(rf"\b{re.escape(key)}\b", folded):
+                before = words(folded[max(0, match.start() - 40) : match.start()])[-4:]
+                if before and before[-1] not in _MOTION and _LOCATIVE & set(before):
+                    found.add(key[:_PLACE_PREFIX])
+                    break
     return frozenset(found)
 
 
@@ -517,10 +561,10 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
         return False  # 90 km from a border, 33 km from a city
     if a.dimension == "size":  # "a 22-foot vessel": the size of the same thing
         return bool(a.counted & b.counted or a.scope & b.scope)
-    if a.dimension is not None:
-        return True  # "a depth of 17.9 km" and "7 km deep"
     if (needs_subject(a) or needs_subject(b)) and not shared_subject(a, b):
         return False  # "the banking sector lost $1.1 billion", "the healthcare sector lost ..."
+    if a.dimension is not None:
+        return True  # "a depth of 17.9 km" and "7 km deep"
     if a.unit == "percent" and not _shared(a.lead, b.lead):
         return False  # "two sectors account for 57% of the total", "10% to 20% of the total"
     if not a.counted or not b.counted:
@@ -531,8 +575,10 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
 
 def needs_subject(q: Quantity) -> bool:
     """Whether a frame says what it is only through its clause: money, shares, prices."""
-    return (q.unit in ("$", "€", "£", "percent") and q.predicate is None) or (
-        q.predicate in CONTEXT_PREDICATES
+    return (
+        (q.unit in ("$", "€", "£", "percent") and q.predicate is None)
+        or q.predicate in CONTEXT_PREDICATES
+        or q.dimension in _UNIT_DIMENSIONS.values()
     )
 
 
