@@ -157,3 +157,52 @@ def test_speeds_compare_across_units_for_the_same_thing() -> None:
     c = extracted("c", "The storm hit the coast with winds of 240 km/h, the navy said.")
     d = extracted("d", "The ferry was moving at 30 km/h when it struck the pier.")
     assert _values([a, b, c, d]) == [{"150", "330"}]  # 150 mph is 240 km/h
+
+
+def test_a_figure_asked_for_is_not_the_one_agreed() -> None:
+    a = extracted("a", "The Velder drivers' guild is demanding a pay rise of 9 percent this year.")
+    b = extracted("b", "The Velder drivers' guild agreed a pay rise of 7 percent on Friday.")
+    assert find_discrepancies([a, b]) == []
+
+
+def test_a_partial_copy_that_changes_its_original_figure_disagrees_with_it() -> None:
+    original = extracted(
+        "orig", "About 12,000 people have been evacuated from Ostrand, the ministry said."
+    )
+    changed = extracted(
+        "part", "About 8,000 people have been evacuated from Ostrand, the ministry said."
+    )
+    conflicts, tallies = compare_figures([original, changed], [["orig", "part"]])
+    assert tallies == [] and [{v.value for v in d.values} for d in conflicts] == [
+        {"12,000", "8,000"}
+    ]
+
+
+def test_each_value_keeps_its_day_and_whom_it_is_credited_to() -> None:
+    a = extracted(
+        "a", "About 12,000 people were evacuated from Ostrand, the interior ministry said.",
+        "2025-03-03",
+    )  # fmt: skip
+    b = extracted(
+        "b", "About 8,000 people were evacuated from Ostrand, according to the Velder Red Cross.",
+        "2025-03-03",
+    )  # fmt: skip
+    (conflict,) = find_discrepancies([a, b])
+    values = {v.value: v for v in conflict.values}
+    assert values["12,000"].attributed == {"a": "interior ministry"}
+    assert values["8,000"].attributed == {"b": "Velder Red Cross"}
+    assert values["8,000"].dates == {"b": "2025-03-03"}
+
+
+def test_two_figures_of_one_sentence_keep_their_own_credit() -> None:
+    from newsweave.compare.quantities import figure_attribution
+    from newsweave.model import Figure
+
+    sentence = (
+        "The quake was measured at 6.8 by the Velder Survey and 6.4 by the Ostrand Institute."
+    )
+    credits = [
+        figure_attribution(Figure(v, t, None, "a", sentence=sentence))
+        for v, t in ((6.8, "6.8"), (6.4, "6.4"))
+    ]
+    assert credits == ["Velder Survey", "Ostrand Institute"]

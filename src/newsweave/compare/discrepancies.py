@@ -166,7 +166,7 @@ def _figure_clusters(
                 continue  # "(11 miles)" after "18 km" is that measure again; "thousands" vague
             years = sentence_years(article.times, figure.sentence)
             when = [t.value for t in article.times if t.sentence == figure.sentence
-                    and (t.kind == "DURATION" or t.granularity == "day")
+                    and t.kind == "DURATION"
                     and t.text in figure_clause(figure)]  # fmt: skip
             q = quantity(figure, years, config.quantity, places, article.published, when, year)
             measure = _Measure(
@@ -233,14 +233,21 @@ def _link(
 
 
 def _about(q: Quantity) -> str:
-    """What a frame measures, in a few words: "people killed", "depth (km)"."""
+    """What a frame measures, in a few words: "people killed", "depth", "sum invested ($)"."""
     figure = q.figure
     if q.dimension:
         return q.dimension
+    if figure.unit in _MONEY and not figure.counts:
+        return f"sum {q.predicate or 'of money'} ({figure.unit})"
+    if figure.unit == "percent" and not figure.counts:
+        return f"percentage ({q.predicate})" if q.predicate else "percentage"
     about = figure.counts or figure.unit or ""
     if q.predicate and q.predicate not in words(about):
         about = f"{about} ({q.predicate})"
     return about
+
+
+_MONEY = frozenset({"$", "€", "£"})
 
 
 def _same(
@@ -324,7 +331,7 @@ def _happening(sentence: str, duration: str) -> str | None:
 
 def _value_groups(cluster: list[_Measure]) -> list[list[_Measure]] | None:
     """The cluster's values grouped where their ranges overlap; None unless sources differ."""
-    if len({m.root for m in cluster}) < 2:
+    if len({m.article for m in cluster}) < 2:
         return None
     groups: list[list[_Measure]] = []
     for measure in sorted(cluster, key=lambda m: (m.low, m.high)):
@@ -332,13 +339,14 @@ def _value_groups(cluster: list[_Measure]) -> list[list[_Measure]] | None:
             groups[-1].append(measure)
         else:
             groups.append([measure])
-    # sources disagree when one gives a value another does not, and that other a value the
-    # first does not: a source giving both ("7.8 by one agency, 7.4 by another") is no dispute
-    roots = [{m.root for m in g} for g in groups]
+    # articles disagree when one gives a value another does not, and that other a value the
+    # first does not: an article giving both ("7.8 by one agency, 7.4 by another") is no
+    # dispute; a partial copy that changes its original's figure is one
+    given = [{m.article for m in g} for g in groups]
     disputed = any(
-        roots[i] - roots[j] and roots[j] - roots[i]
-        for i in range(len(roots))
-        for j in range(i + 1, len(roots))
+        given[i] - given[j] and given[j] - given[i]
+        for i in range(len(given))
+        for j in range(i + 1, len(given))
     )
     return groups if disputed else None
 
@@ -346,9 +354,10 @@ def _value_groups(cluster: list[_Measure]) -> list[list[_Measure]] | None:
 def _is_tally(cluster: list[_Measure], values: int) -> bool:
     """A count that changed over the story: it rose from one day's reports to a later day's.
 
-    For growing counts (the dead, the evacuated) a higher figure on a later day is a tally, and
-    a lower one a conflict; so is a count given at three or more values (a toll climbing through
-    the day). Two values that no date orders are a dispute. Counts that move either way (the
+    For growing counts (the dead, the evacuated) a lower figure on a later day is a conflict;
+    a count given at three or more values is a tally (a toll climbing through the days); of two
+    values, a higher one on a later day is a tally, while two given on the same day, or that no
+    date orders, are a dispute. Counts that move either way (the
     missing) are always a tally. Figures pinned to a stated earlier year (an old disaster's
     toll) do not change any more.
     """
@@ -364,17 +373,25 @@ def _is_tally(cluster: list[_Measure], values: int) -> bool:
             latest[m.article] = m
     dated = [(m.day or "", m) for m in latest.values()]
     fell = any(
-        later_day > earlier_day and later.root != earlier.root and later.high < earlier.low
+        later_day > earlier_day and later.article != earlier.article and later.high < earlier.low
         for earlier_day, earlier in dated
         for later_day, later in dated
+    )
+    if fell:
+        return False
+    if values >= 3:  # a toll seen at three or more values is a series, dated or not
+        return True
+    same_day = any(
+        a_day == b_day and a.article != b.article and (a.high < b.low or b.high < a.low)
+        for a_day, a in dated
+        for b_day, b in dated
     )
     rose = any(
         later_day > earlier_day and later.low > earlier.high
         for earlier_day, earlier in dated
         for later_day, later in dated
     )
-    # a toll seen at three or more values is a series even where the days do not show it
-    return not fell and (rose or values >= 3)
+    return rose and not same_day  # two values given the same day, or undated, are a dispute
 
 
 def _tally(cluster: list[_Measure]) -> Tally:

@@ -166,6 +166,18 @@ _DIMENSION_WORDS = {
     "speed": "speed vitesse geschwindigkeit velocidad velocità",
 }
 DIMENSIONS = {word: kind for kind, text in _DIMENSION_WORDS.items() for word in text.split()}
+# what a figure is when it is not yet a fact: asked for, offered, planned or foreseen
+_MODAL_WORDS = {
+    "demanded": "demand demands demanded demanding seek seeks seeking sought want wants wanted "
+    "exige exigent réclame réclament fordern fordert forderte forderung exigen exigía chiede "
+    "chiedono",
+    "offered": "offer offers offered offering propose proposes proposed proposal bid offre "
+    "offert propose bietet angebot ofrece ofreció oferta offerto",
+    "foreseen": "expect expects expected expecting forecast forecasts projected projects "
+    "predicted predicts plan plans planned planning target targets aim aims prévu prévoit "
+    "erwartet erwarten geplant prevé previsto prevede",
+}
+MODALS = {word: kind for kind, text in _MODAL_WORDS.items() for word in text.split()}
 # what a unit measures by itself: the speed of what, the weight of what, say the words around
 _UNIT_DIMENSIONS = {"km/h": "speed", "kg": "mass", "°C": "temperature", "°F": "temperature"}
 # base units: the family a unit belongs to and its factor to the family's base
@@ -196,6 +208,20 @@ _ATTRIBUTION = re.compile(
     r"\b(?:according to|citing|selon|d'après|laut|según|secondo)\s+(?:the\s+|la\s+|le\s+|l'|"
     r"der\s+|dem\s+|el\s+|il\s+)?(?P<after>[^,.;]{2,60})",
     re.IGNORECASE,
+)
+# "..., the interior ministry said on Tuesday." and "The coast guard said that ..."
+# "measured at 7.8 by the US survey": the credit right after the figure
+_BY = re.compile(
+    r"\s*(?:[a-z%-]+\s+){0,2}?(?:by|according to|selon|laut|según|secondo)\s+(?:the\s+|la\s+|le\s+|l['’])?"
+    r"(?P<after>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|and|of|for|de|du|des|la))*)"
+)
+_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "officials"])
+_SAID = r"(?:said|says|reported|reports|estimated|announced|confirmed|told)"
+_SAID_AFTER = re.compile(
+    rf",\s*(?:the\s+)?(?P<after>(?:[A-Za-z][\w’'-]*\s+){{0,5}}?[A-Za-z][\w’'-]*)\s+{_SAID}\b[^,]*$"
+)
+_SAID_BEFORE = re.compile(
+    rf"^(?:the\s+)?(?P<after>[A-Z][\w’'-]*(?:\s+[\w’'-]+){{0,5}}?)\s+{_SAID}\b", re.IGNORECASE
 )
 
 
@@ -232,6 +258,7 @@ class Quantity:
     past: bool = False  # pinned to a stated year before the article's
     reference: frozenset[str] = frozenset()  # what a distance is from (folded word starts)
     lead: frozenset[str] = frozenset()  # content stems right before the figure
+    modal: str | None = None  # "demanded", "offered", "foreseen": not (yet) a fact
 
 
 def format_number(value: float) -> str:
@@ -307,12 +334,13 @@ def quantity(
         _scope(clause, places),
         bool(set(near) & _ELSEWHERE),
         day,
-        attribution(figure.sentence),
+        figure_attribution(figure),
         figure_subject(figure),
         frozenset(when),
         bool(years and (now := day[:4] if day else year) and max(years) < now),
         distance_reference(figure) if dimension == "distance" else frozenset(),
         figure_lead(figure),
+        figure_modal(figure),
     )
 
 
@@ -400,6 +428,17 @@ def _shared(a: frozenset[str], b: frozenset[str]) -> bool:
     return shared >= 2 or (shared == 1 and shared / len(a | b) >= 0.5)
 
 
+def figure_modal(figure: Figure) -> str | None:
+    """Whether a figure is asked for, offered or foreseen rather than stated as done."""
+    clause = figure_clause(figure)
+    at = max(clause.find(figure.text), 0)
+    near = words(clause[max(0, at - 60) : at])[-6:] + words(clause[at + len(figure.text) :])[:3]
+    for word in near:
+        if word in MODALS:
+            return MODALS[word]
+    return None
+
+
 def figure_lead(figure: Figure) -> frozenset[str]:
     """Content stems right before a figure in its clause, back to the previous number."""
     clause = figure_clause(figure)
@@ -445,12 +484,30 @@ def is_conversion(figure: Figure) -> bool:
     return at > 0 and figure.unit in _BASE_UNITS and bool(_CONVERSION.search(figure.sentence[:at]))
 
 
+def figure_attribution(figure: Figure) -> str | None:
+    """Whom a figure is credited to: "7.4 by the national agency", else its sentence's source."""
+    at = locate(figure)
+    if at >= 0:
+        match = _BY.match(figure.sentence, at + len(figure.text))
+        if match:
+            name = match.group("after").split()[:6]
+            while name and name[-1] in ("and", "of", "for", "de", "du", "des", "la"):
+                name.pop()
+            return " ".join(name).rstrip(".")
+    return attribution(figure.sentence)
+
+
 def attribution(sentence: str) -> str | None:
     """Who a sentence credits its facts to: "according to the ministry" gives "ministry"."""
-    match = _ATTRIBUTION.search(sentence)
+    match = (
+        _ATTRIBUTION.search(sentence)
+        or _SAID_AFTER.search(sentence)
+        or _SAID_BEFORE.search(sentence)
+    )
     if match is None:
         return None
-    return " ".join(match.group("after").split()[:6]).strip(" \"'”“»«") or None
+    who = " ".join(match.group("after").split()[:6]).strip(" \"'”“»«")
+    return None if not who or who.lower() in _PRONOUNS else who
 
 
 def _scope(clause: str, places: Sequence[Entity]) -> frozenset[str]:
@@ -544,8 +601,8 @@ def _round_range(value: float, share: float) -> tuple[float, float]:
 def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None) -> bool:
     """Whether two frames measure the same thing (so differing values would conflict)."""
     config = config or QuantityConfig()
-    if a.unit != b.unit or a.dimension != b.dimension:
-        return False
+    if a.unit != b.unit or a.dimension != b.dimension or a.modal != b.modal:
+        return False  # a pay rise demanded is not the one agreed
     money = a.unit in ("$", "€", "£", "percent")
     if a.predicate != b.predicate and not (money and None in (a.predicate, b.predicate)):
         return False  # "lost $1.1 billion" and "followed by banking at $71.8 million" may meet

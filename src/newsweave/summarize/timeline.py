@@ -33,6 +33,7 @@ COARSE = frozenset({"month", "season", "quarter", "year", "decade"})
 _CLAUSE = re.compile(r"\s*(?:[,;:]|\s[–—-]\s|\(|\))\s*")
 BOILERPLATE = re.compile(
     r"©|\bcopyright\b|all rights reserved|\bread more\b|\bsign up\b|\bsubscribe\b|\bcookies?\b|"
+    r"\bis a (?:registered )?trademark\b|\b501\(c\)|"
     r"\b(?:this|the) (?:post|article|story) (?:appeared|was (?:first |originally )?published)|"
     r"^(?:updated|published|posted|last modified)\b",
     re.I,
