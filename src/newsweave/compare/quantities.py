@@ -16,7 +16,7 @@ a range: "about 13,000" allows 12,500-13,500 (what rounds to it, at most 15% eit
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
 
@@ -259,6 +259,7 @@ class Quantity:
     reference: frozenset[str] = frozenset()  # what a distance is from (folded word starts)
     lead: frozenset[str] = frozenset()  # content stems right before the figure
     modal: str | None = None  # "demanded", "offered", "foreseen": not (yet) a fact
+    contextual: bool = False  # says what it is only through its clause (money, shares)
 
 
 def format_number(value: float) -> str:
@@ -341,6 +342,7 @@ def quantity(
         distance_reference(figure) if dimension == "distance" else frozenset(),
         figure_lead(figure),
         figure_modal(figure),
+        _contextual(unit, predicate, dimension),
     )
 
 
@@ -632,21 +634,20 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
 
 def needs_subject(q: Quantity) -> bool:
     """Whether a frame says what it is only through its clause: money, shares, prices."""
+    return q.contextual
+
+
+def _contextual(unit: str | None, predicate: str | None, dimension: str | None) -> bool:
     return (
-        (q.unit in ("$", "€", "£", "percent") and q.predicate is None)
-        or q.predicate in CONTEXT_PREDICATES
-        or q.dimension in _UNIT_DIMENSIONS.values()
+        (unit in ("$", "€", "£", "percent") and predicate is None)
+        or predicate in CONTEXT_PREDICATES
+        or dimension in _UNIT_DIMENSIONS.values()
     )
 
 
 def frame_words(q: Quantity) -> frozenset[str]:
     """The words that say what a frame is about: its subject, what it counts, its origin."""
     return q.subject | q.counted | q.reference | q.scope
-
-
-def kinship(a: Quantity, b: Quantity, weight: Callable[[str], float]) -> float:
-    """How much two frames have in common: the weights of the words they share."""
-    return sum(weight(w) for w in frame_words(a) & frame_words(b))
 
 
 def agree(a: Quantity, b: Quantity) -> bool:
