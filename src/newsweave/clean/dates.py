@@ -60,6 +60,7 @@ _URL_YM = re.compile(r"/(20\d\d|19\d\d)/(0[1-9]|1[0-2])(?:/|$)")
 _MIN_YEAR, _MAX_YEAR = 1990, 2039
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # candidates; year_spans keeps the whole words
 _REACH = 48  # characters (spaces aside) a written date ending in a year may take before it
+_SPACE_RUN = re.compile(r"\s\s|[^\S ]")  # more than single spaces between words
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,10 +119,12 @@ def ending_in_years(
     found: list[re.Match[str]] = []
     done = 0
     for year_start, year_end in year_spans(text) if years is None else years:
-        start, seen = year_start, 0
-        while start > done and seen < _REACH:  # 48 characters back, spaces not counted
-            start -= 1
-            seen += not text[start].isspace()
+        start = max(done, year_start - 2 * _REACH)
+        if _SPACE_RUN.search(text, start, year_start):  # the slow way: spaces not counted
+            start, seen = year_start, 0
+            while start > done and seen < _REACH:
+                start -= 1
+                seen += not text[start].isspace()
         for m in pattern.finditer(text, start, year_end):
             if m.end() == year_end:
                 found.append(m)
