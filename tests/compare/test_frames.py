@@ -206,3 +206,11 @@ def test_two_figures_of_one_sentence_keep_their_own_credit() -> None:
         for v, t in ((6.8, "6.8"), (6.4, "6.4"))
     ]
     assert credits == ["Velder Survey", "Ostrand Institute"]
+
+
+def test_an_average_is_never_compared_with_a_total() -> None:
+    a = extracted("a", "The six Velder airlines lost $860 million in all, the insurer said.")
+    b = extracted(
+        "b", "The six Velder airlines lost $143 million each on average, the insurer said."
+    )
+    assert find_discrepancies([a, b]) == []
