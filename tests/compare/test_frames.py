@@ -214,3 +214,9 @@ def test_an_average_is_never_compared_with_a_total() -> None:
         "b", "The six Velder airlines lost $143 million each on average, the insurer said."
     )
     assert find_discrepancies([a, b]) == []
+
+
+def test_what_a_machine_used_is_not_what_it_produced() -> None:
+    a = extracted("a", "The Velder reactor consumed 2.1 megajoules in the test, the lab said.")
+    b = extracted("b", "The Velder reactor produced 3.2 megajoules in the test, the lab said.")
+    assert find_discrepancies([a, b]) == []
