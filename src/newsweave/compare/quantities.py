@@ -57,6 +57,10 @@ _PREDICATE_WORDS = {
     "destroyed": "destroyed collapsed razed flattened détruits effondrés zerstört eingestürzt "
     "destruidos derrumbados distrutti crollati",
     "affected": "affected sinistrés betroffen afectados colpiti",
+    "produced": "produced produce produces producing generated generate generates output "
+    "yielded produit produite erzeugt erzeugte produjo generó prodotto",
+    "consumed": "consumed consume consumes consuming used input spent consommé verbraucht "
+    "consumió consumato",
 }
 PREDICATES = {word: kind for kind, text in _PREDICATE_WORDS.items() for word in text.split()}
 # "lives" means "live there" after a figure ("120,000 people live") and "lost lives" before
