@@ -142,7 +142,11 @@ def score_part(part: Path, items: list[dict[str, Any]], brief: dict[str, Any]) -
         text = (part / "pages" / item["page"]).read_text(encoding="utf-8")
         sentence = text[item["start"] : item["end"]]
         claim = find_claim(item, sentence, claims)
-        verdict: dict[str, Any] = {"page": item["page"], "start": item["start"], "found": bool(claim)}
+        verdict: dict[str, Any] = {
+            "page": item["page"],
+            "start": item["start"],
+            "found": bool(claim),
+        }
         if claim is not None:
             said = "corroborated" if claim["independent"] > 1 else "single-source"
             truth = None if not item.get("claim", True) else item["corroborated"]
