@@ -172,10 +172,18 @@ def draw_sample(part: Path, brief: dict[str, Any], seed: int, n: int) -> list[di
     rng = random.Random(seed)
     out = []
     for kind, pool in pools.items():
-        for page, sentence in rng.sample(sorted(pool), min(n, len(pool))):
+        pool = sorted(pool)
+        chosen = rng.sample(pool, min(n, len(pool)))
+        rest = [p for p in pool if p not in chosen]
+        while chosen:
+            page, sentence = chosen.pop(0)
             where = locate(sentence, (part / "pages" / page).read_text(encoding="utf-8"))
             if where is None:
-                print(f"cannot locate a {kind} sentence in {page}; skipped", file=sys.stderr)
+                print(
+                    f"cannot locate a {kind} sentence in {page}; drawing another", file=sys.stderr
+                )
+                if rest:
+                    chosen.append(rest.pop(rng.randrange(len(rest))))
                 continue
             out.append({"page": page, "start": where[0], "end": where[1], "sampled_as": kind})
     return out
