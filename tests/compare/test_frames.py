@@ -149,3 +149,46 @@ def test_a_summary_sentence_with_a_disputed_figure_names_the_disagreement() -> N
     assert noted[0].disputed is not None and "13,000" in noted[0].disputed
     assert "9,000" in noted[0].disputed
     assert noted[1].disputed is None
+
+
+def test_speeds_compare_across_units_for_the_same_thing() -> None:
+    a = extracted("a", "The storm hit the coast with winds of 150 mph on Tuesday.")
+    b = extracted("b", "The storm brought winds of 330 km/h to the coast, forecasters said.")
+    c = extracted("c", "The storm hit the coast with winds of 240 km/h, the navy said.")
+    d = extracted("d", "The ferry was moving at 30 km/h when it struck the pier.")
+    assert _values([a, b, c, d]) == [{"150", "330"}]  # 150 mph is 240 km/h
+
+
+def test_a_figure_asked_for_is_not_the_one_agreed() -> None:
+    a = extracted("a", "The Velder drivers' guild is demanding a pay rise of 9 percent this year.")
+    b = extracted("b", "The Velder drivers' guild agreed a pay rise of 7 percent on Friday.")
+    assert find_discrepancies([a, b]) == []
+
+
+def test_a_partial_copy_that_changes_its_original_figure_disagrees_with_it() -> None:
+    original = extracted(
+        "orig", "About 12,000 people have been evacuated from Ostrand, the ministry said."
+    )
+    changed = extracted(
+        "part", "About 8,000 people have been evacuated from Ostrand, the ministry said."
+    )
+    conflicts, tallies = compare_figures([original, changed], [["orig", "part"]])
+    assert tallies == [] and [{v.value for v in d.values} for d in conflicts] == [
+        {"12,000", "8,000"}
+    ]
+
+
+def test_each_value_keeps_its_day_and_whom_it_is_credited_to() -> None:
+    a = extracted(
+        "a", "About 12,000 people were evacuated from Ostrand, the interior ministry said.",
+        "2025-03-03",
+    )  # fmt: skip
+    b = extracted(
+        "b", "About 8,000 people were evacuated from Ostrand, according to the Velder Red Cross.",
+        "2025-03-03",
+    )  # fmt: skip
+    (conflict,) = find_discrepancies([a, b])
+    values = {v.value: v for v in conflict.values}
+    assert values["12,000"].attributed == {"a": "interior ministry"}
+    assert values["8,000"].attributed == {"b": "Velder Red Cross"}
+    assert values["8,000"].dates == {"b": "2025-03-03"}

@@ -18,6 +18,7 @@ earlier disaster).
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -31,6 +32,7 @@ from newsweave.compare.quantities import (
     duration_range,
     figure_clause,
     format_number,
+    frame_words,
     is_conversion,
     kinship,
     needs_subject,
@@ -139,7 +141,7 @@ def compare_figures(
         groups = _value_groups(cluster)
         if groups is None:
             continue
-        if _is_tally(cluster):
+        if _is_tally(cluster, len(groups)):
             tallies.append(_tally(cluster))
         else:
             conflicts.append(_discrepancy(cluster, groups, kind))
@@ -149,26 +151,24 @@ def compare_figures(
 def _figure_clusters(
     articles: Sequence[Article], roots: dict[str, str], config: CompareConfig
 ) -> list[list[_Measure]]:
-    """Figures grouped by the quantity they measure (complete linkage)."""
+    """Figures grouped by the quantity they measure (complete linkage, closest pairs first)."""
     similarity = Similarity(
         (s for a in articles for s in split_sentences(a.text)), config.similarity
     )
-    clusters: list[list[tuple[Quantity, _Measure]]] = []
+    frames: list[tuple[Quantity, _Measure]] = []
     year = max((a.published[:4] for a in articles if a.published), default=None)
     for article in articles:
         figures = article.figures[: config.max_figures]
         alike = Counter((f.sentence, f.unit, f.counts) for f in figures)
         places = [e for e in article.entities if e.kind in ("GPE", "LOC")]
-        day = article.published
         for figure in figures:
             if is_conversion(figure) or figure.upper is not None:
                 continue  # "(11 miles)" after "18 km" is that measure again; "thousands" vague
             years = sentence_years(article.times, figure.sentence)
             when = [t.value for t in article.times if t.sentence == figure.sentence
-                    and (t.kind == "DURATION" or t.granularity == "day")
+                    and t.kind == "DURATION"
                     and t.text in figure_clause(figure)]  # fmt: skip
-            q = quantity(figure, years, config.quantity, places, day, when, year)
-            about = _about(q)
+            q = quantity(figure, years, config.quantity, places, article.published, when, year)
             measure = _Measure(
                 article.id,
                 roots.get(article.id, article.id),
@@ -177,36 +177,77 @@ def _figure_clusters(
                 q.high,
                 figure.text,
                 figure.sentence,
-                about,
+                _about(q),
                 alike[(figure.sentence, figure.unit, figure.counts)] == 1,
                 q.day,
                 q.attributed,
                 q.predicate,
                 q.past,
             )
-            fits = [
-                cluster
-                for cluster in clusters
-                if all(_same(q, measure, other, m, similarity, config) for other, m in cluster)
-            ]
-            if fits:  # the cluster whose frames share the most with this one
-                max(fits, key=lambda c: sum(kinship(q, o) for o, _ in c) / len(c)).append(
-                    (q, measure)
-                )
-            else:
-                clusters.append([(q, measure)])
-    return [[m for _, m in cluster] for cluster in clusters]
+            frames.append((q, measure))
+    buckets: dict[tuple[str | None, str | None], list[int]] = {}
+    for i, (q, _) in enumerate(frames):
+        buckets.setdefault((q.unit, q.dimension), []).append(i)
+    clusters: list[list[_Measure]] = []
+    for members in buckets.values():
+        clusters += _link(frames, members, similarity, config)
+    return clusters
+
+
+def _link(
+    frames: list[tuple[Quantity, _Measure]],
+    members: list[int],
+    similarity: Similarity,
+    config: CompareConfig,
+) -> list[list[_Measure]]:
+    """Complete-linkage clusters of frames that measure the same quantity.
+
+    Pairs are joined closest first, closeness being the words two frames share weighted by
+    how rare they are among these frames ("healthcare" says more than "financial"), so a
+    figure goes with the frames most like it rather than the first that would take it.
+    """
+    seen = Counter(w for i in members for w in frame_words(frames[i][0]))
+
+    def weight(word: str) -> float:
+        return math.log(1 + len(members) / seen[word])
+
+    same: set[tuple[int, int]] = set()
+    pairs: list[tuple[float, int, int]] = []
+    for x, i in enumerate(members):
+        qi, mi = frames[i]
+        for j in members[x + 1 :]:
+            qj, mj = frames[j]
+            if _same(qi, mi, qj, mj, similarity, config):
+                same.add((i, j))
+                pairs.append((kinship(qi, qj, weight), i, j))
+    cluster_of = {i: [i] for i in members}
+    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        a, b = cluster_of[i], cluster_of[j]
+        if a is b or not all((min(x, y), max(x, y)) in same for x in a for y in b):
+            continue
+        a.extend(b)
+        for k in b:
+            cluster_of[k] = a
+    unique = {id(c): c for c in cluster_of.values()}
+    return [[frames[i][1] for i in sorted(c)] for c in unique.values()]
 
 
 def _about(q: Quantity) -> str:
-    """What a frame measures, in a few words: "people killed", "depth (km)"."""
+    """What a frame measures, in a few words: "people killed", "depth", "sum invested ($)"."""
     figure = q.figure
     if q.dimension:
         return q.dimension
+    if figure.unit in _MONEY and not figure.counts:
+        return f"sum {q.predicate or 'of money'} ({figure.unit})"
+    if figure.unit == "percent" and not figure.counts:
+        return f"percentage ({q.predicate})" if q.predicate else "percentage"
     about = figure.counts or figure.unit or ""
     if q.predicate and q.predicate not in words(about):
         about = f"{about} ({q.predicate})"
     return about
+
+
+_MONEY = frozenset({"$", "€", "£"})
 
 
 def _same(
@@ -290,7 +331,7 @@ def _happening(sentence: str, duration: str) -> str | None:
 
 def _value_groups(cluster: list[_Measure]) -> list[list[_Measure]] | None:
     """The cluster's values grouped where their ranges overlap; None unless sources differ."""
-    if len({m.root for m in cluster}) < 2:
+    if len({m.article for m in cluster}) < 2:
         return None
     groups: list[list[_Measure]] = []
     for measure in sorted(cluster, key=lambda m: (m.low, m.high)):
@@ -298,23 +339,27 @@ def _value_groups(cluster: list[_Measure]) -> list[list[_Measure]] | None:
             groups[-1].append(measure)
         else:
             groups.append([measure])
-    # sources disagree when one gives a value another does not, and that other a value the
-    # first does not: a source giving both ("7.8 by one agency, 7.4 by another") is no dispute
-    roots = [{m.root for m in g} for g in groups]
+    # articles disagree when one gives a value another does not, and that other a value the
+    # first does not: an article giving both ("7.8 by one agency, 7.4 by another") is no
+    # dispute; a partial copy that changes its original's figure is one
+    given = [{m.article for m in g} for g in groups]
     disputed = any(
-        roots[i] - roots[j] and roots[j] - roots[i]
-        for i in range(len(roots))
-        for j in range(i + 1, len(roots))
+        given[i] - given[j] and given[j] - given[i]
+        for i in range(len(given))
+        for j in range(i + 1, len(given))
     )
     return groups if disputed else None
 
 
-def _is_tally(cluster: list[_Measure]) -> bool:
-    """A count that changes over the story, unless a later report gives less or it is past.
+def _is_tally(cluster: list[_Measure], values: int) -> bool:
+    """A count that changed over the story: it rose from one day's reports to a later day's.
 
-    For growing counts (the dead, the evacuated) a lower figure reported on a later day is a
-    conflict; for counts that move either way (the missing) any change is a tally. Figures
-    pinned to a stated earlier year (an old disaster's toll) do not change any more.
+    For growing counts (the dead, the evacuated) a lower figure on a later day is a conflict;
+    a count given at three or more values is a tally (a toll climbing through the days); of two
+    values, a higher one on a later day is a tally, while two given on the same day, or that no
+    date orders, are a dispute. Counts that move either way (the
+    missing) are always a tally. Figures pinned to a stated earlier year (an old disaster's
+    toll) do not change any more.
     """
     predicate = cluster[0].predicate
     if predicate not in CHANGING or all(m.past for m in cluster):
@@ -327,11 +372,26 @@ def _is_tally(cluster: list[_Measure]) -> bool:
         if m.day and not m.past and (m.article not in latest or m.low > latest[m.article].low):
             latest[m.article] = m
     dated = [(m.day or "", m) for m in latest.values()]
-    return not any(
-        later_day > earlier_day and later.root != earlier.root and later.high < earlier.low
+    fell = any(
+        later_day > earlier_day and later.article != earlier.article and later.high < earlier.low
         for earlier_day, earlier in dated
         for later_day, later in dated
     )
+    if fell:
+        return False
+    if values >= 3:  # a toll seen at three or more values is a series, dated or not
+        return True
+    same_day = any(
+        a_day == b_day and a.article != b.article and (a.high < b.low or b.high < a.low)
+        for a_day, a in dated
+        for b_day, b in dated
+    )
+    rose = any(
+        later_day > earlier_day and later.low > earlier.high
+        for earlier_day, earlier in dated
+        for later_day, later in dated
+    )
+    return rose and not same_day  # two values given the same day, or undated, are a dispute
 
 
 def _tally(cluster: list[_Measure]) -> Tally:

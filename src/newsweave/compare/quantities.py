@@ -16,7 +16,7 @@ a range: "about 13,000" allows 12,500-13,500 (what rounds to it, at most 15% eit
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
 
@@ -50,6 +50,13 @@ _PREDICATE_WORDS = {
     "cancelled": "cancelled canceled cancellations cancellation cancel cancelling canceling "
     "annulés annulations gestrichen cancelados",
     "lost": "losses loss damages damage pertes verluste pérdidas perdite",
+    "trapped": "trapped stuck stranded piégés bloqués eingeschlossen atrapados intrappolati",
+    "abducted": "abducted kidnapped hostage hostages captive captives otages geiseln rehenes "
+    "secuestrados ostaggi",
+    "launched": "launched fired lancés tirés abgefeuert lanzados lanciati",
+    "destroyed": "destroyed collapsed razed flattened détruits effondrés zerstört eingestürzt "
+    "destruidos derrumbados distrutti crollati",
+    "affected": "affected sinistrés betroffen afectados colpiti",
 }
 PREDICATES = {word: kind for kind, text in _PREDICATE_WORDS.items() for word in text.split()}
 # "lives" means "live there" after a figure ("120,000 people live") and "lost lives" before
@@ -90,6 +97,28 @@ _NUMBER_WORDS = frozenset(
     ]
 )
 _PLACE_PREFIX = 5  # "Syria", "Syrie" and "Syrien" share their first five letters
+# prepositions that put a count in a place, and those that name where people went or came from
+_LOCATIVE = frozenset(
+    [
+        "in",
+        "across",
+        "throughout",
+        "within",
+        "en",
+        "dans",
+        "au",
+        "aux",
+        "im",
+        "in",
+        "der",
+        "en",
+        "el",
+        "nel",
+        "nella",
+        "a",
+    ]
+)
+_MOTION = frozenset(["to", "into", "toward", "towards", "from", "vers", "nach", "hacia", "verso"])
 # predicate words that are also what is counted ("tens of thousands of refugees")
 _COUNTED_PREDICATES = {"refugees", "refugee", "evacuees", "inhabitants", "population"}
 # words for people in general, in the languages figures are read in
@@ -109,9 +138,13 @@ _PEOPLE = dict.fromkeys(
     ],
     "people",
 )
-_HUMAN = frozenset({"killed", "injured", "evacuated", "fled", "arrested", "missing"})
+_HUMAN = frozenset(
+    {"killed", "injured", "evacuated", "fled", "arrested", "missing", "trapped", "abducted"}
+)
 # predicates whose counts grow over a story: a higher figure later is a tally, not a conflict
-GROWING = frozenset({"killed", "injured", "evacuated", "fled", "arrested"})
+GROWING = frozenset(
+    {"killed", "injured", "evacuated", "fled", "arrested", "abducted", "destroyed", "affected"}
+)
 # ... and those that move either way (the missing are found, troops come and go)
 CHANGING = GROWING | {"missing", "deployed"}
 # predicates that say little about what the figure is: shares fell, prices rose, losses
@@ -133,6 +166,20 @@ _DIMENSION_WORDS = {
     "speed": "speed vitesse geschwindigkeit velocidad velocità",
 }
 DIMENSIONS = {word: kind for kind, text in _DIMENSION_WORDS.items() for word in text.split()}
+# what a figure is when it is not yet a fact: asked for, offered, planned or foreseen
+_MODAL_WORDS = {
+    "demanded": "demand demands demanded demanding seek seeks seeking sought want wants wanted "
+    "exige exigent réclame réclament fordern fordert forderte forderung exigen exigía chiede "
+    "chiedono",
+    "offered": "offer offers offered offering propose proposes proposed proposal bid offre "
+    "offert propose bietet angebot ofrece ofreció oferta offerto",
+    "foreseen": "expect expects expected expecting forecast forecasts projected projects "
+    "predicted predicts plan plans planned planning target targets aim aims prévu prévoit "
+    "erwartet erwarten geplant prevé previsto prevede",
+}
+MODALS = {word: kind for kind, text in _MODAL_WORDS.items() for word in text.split()}
+# what a unit measures by itself: the speed of what, the weight of what, say the words around
+_UNIT_DIMENSIONS = {"km/h": "speed", "kg": "mass", "°C": "temperature", "°F": "temperature"}
 # base units: the family a unit belongs to and its factor to the family's base
 _BASE_UNITS = {
     "km": ("m", 1000.0), "mile": ("m", 1609.344), "foot": ("m", 0.3048), "m": ("m", 1.0),
@@ -161,6 +208,15 @@ _ATTRIBUTION = re.compile(
     r"\b(?:according to|citing|selon|d'après|laut|según|secondo)\s+(?:the\s+|la\s+|le\s+|l'|"
     r"der\s+|dem\s+|el\s+|il\s+)?(?P<after>[^,.;]{2,60})",
     re.IGNORECASE,
+)
+# "..., the interior ministry said on Tuesday." and "The coast guard said that ..."
+_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "officials"])
+_SAID = r"(?:said|says|reported|reports|estimated|announced|confirmed|told)"
+_SAID_AFTER = re.compile(
+    rf",\s*(?:the\s+)?(?P<after>(?:[A-Za-z][\w’'-]*\s+){{0,5}}?[A-Za-z][\w’'-]*)\s+{_SAID}\b[^,]*$"
+)
+_SAID_BEFORE = re.compile(
+    rf"^(?:the\s+)?(?P<after>[A-Z][\w’'-]*(?:\s+[\w’'-]+){{0,5}}?)\s+{_SAID}\b", re.IGNORECASE
 )
 
 
@@ -197,6 +253,7 @@ class Quantity:
     past: bool = False  # pinned to a stated year before the article's
     reference: frozenset[str] = frozenset()  # what a distance is from (folded word starts)
     lead: frozenset[str] = frozenset()  # content stems right before the figure
+    modal: str | None = None  # "demanded", "offered", "foreseen": not (yet) a fact
 
 
 def format_number(value: float) -> str:
@@ -278,6 +335,7 @@ def quantity(
         bool(years and (now := day[:4] if day else year) and max(years) < now),
         distance_reference(figure) if dimension == "distance" else frozenset(),
         figure_lead(figure),
+        figure_modal(figure),
     )
 
 
@@ -313,7 +371,7 @@ def figure_dimension(figure: Figure) -> str | None:
     after = [w for w in words(rest) if unit_name(w) not in _BASE_UNITS][:3]
     length = figure.unit in _BASE_UNITS and _BASE_UNITS[figure.unit][0] == "m"
     if figure.unit is not None and figure.unit not in _BASE_UNITS:
-        return None  # a percentage or a sum of money has no depth
+        return _UNIT_DIMENSIONS.get(figure.unit)  # a percentage or a sum has no depth
     nearest = [w for pair in zip_longest(after, reversed(before)) for w in pair if w]
     for word in nearest:
         kind = DIMENSIONS.get(word)
@@ -327,7 +385,8 @@ def figure_dimension(figure: Figure) -> str | None:
         return "distance"
     if length and re.match(r"-\w+\s+[^\W\d]", sentence[end:]):
         return "size"
-    return None
+    family = _BASE_UNITS[figure.unit][0] if figure.unit in _BASE_UNITS else figure.unit
+    return _UNIT_DIMENSIONS.get(family or "")
 
 
 def _sized(figure: Figure) -> frozenset[str]:
@@ -362,6 +421,17 @@ def shared_subject(a: Quantity, b: Quantity) -> bool:
 def _shared(a: frozenset[str], b: frozenset[str]) -> bool:
     shared = len(a & b)
     return shared >= 2 or (shared == 1 and shared / len(a | b) >= 0.5)
+
+
+def figure_modal(figure: Figure) -> str | None:
+    """Whether a figure is asked for, offered or foreseen rather than stated as done."""
+    clause = figure_clause(figure)
+    at = max(clause.find(figure.text), 0)
+    near = words(clause[max(0, at - 60) : at])[-6:] + words(clause[at + len(figure.text) :])[:3]
+    for word in near:
+        if word in MODALS:
+            return MODALS[word]
+    return None
 
 
 def figure_lead(figure: Figure) -> frozenset[str]:
@@ -411,22 +481,35 @@ def is_conversion(figure: Figure) -> bool:
 
 def attribution(sentence: str) -> str | None:
     """Who a sentence credits its facts to: "according to the ministry" gives "ministry"."""
-    match = _ATTRIBUTION.search(sentence)
+    match = (
+        _ATTRIBUTION.search(sentence)
+        or _SAID_AFTER.search(sentence)
+        or _SAID_BEFORE.search(sentence)
+    )
     if match is None:
         return None
-    return " ".join(match.group("after").split()[:6]).strip(" \"'”“»«") or None
+    who = " ".join(match.group("after").split()[:6]).strip(" \"'”“»«")
+    return None if not who or who.lower() in _PRONOUNS else who
 
 
 def _scope(clause: str, places: Sequence[Entity]) -> frozenset[str]:
-    """The places named in a clause, as folded name prefixes (spellings across languages)."""
+    """Where a figure's count happened: places the clause puts it "in", as folded name starts.
+
+    "killed in Turkey and Syria" is scoped to both; "fled to Armenia" names a destination,
+    not where the count was made.
+    """
     folded = fold(clause)
     found: set[str] = set()
     for place in places:
         for name in (place.name, *place.aliases):
             key = fold(name)
-            if len(key) >= 3 and re.search(rf"\b{re.escape(key)}\b", folded):
-                found.add(key[:_PLACE_PREFIX])
-                break
+            if len(key) < 3:
+                continue
+            for match in re.finditer(rf"\b{re.escape(key)}\b", folded):
+                before = words(folded[max(0, match.start() - 40) : match.start()])[-4:]
+                if before and before[-1] not in _MOTION and _LOCATIVE & set(before):
+                    found.add(key[:_PLACE_PREFIX])
+                    break
     return frozenset(found)
 
 
@@ -500,8 +583,8 @@ def _round_range(value: float, share: float) -> tuple[float, float]:
 def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None) -> bool:
     """Whether two frames measure the same thing (so differing values would conflict)."""
     config = config or QuantityConfig()
-    if a.unit != b.unit or a.dimension != b.dimension:
-        return False
+    if a.unit != b.unit or a.dimension != b.dimension or a.modal != b.modal:
+        return False  # a pay rise demanded is not the one agreed
     money = a.unit in ("$", "€", "£", "percent")
     if a.predicate != b.predicate and not (money and None in (a.predicate, b.predicate)):
         return False  # "lost $1.1 billion" and "followed by banking at $71.8 million" may meet
@@ -517,10 +600,10 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
         return False  # 90 km from a border, 33 km from a city
     if a.dimension == "size":  # "a 22-foot vessel": the size of the same thing
         return bool(a.counted & b.counted or a.scope & b.scope)
-    if a.dimension is not None:
-        return True  # "a depth of 17.9 km" and "7 km deep"
     if (needs_subject(a) or needs_subject(b)) and not shared_subject(a, b):
         return False  # "the banking sector lost $1.1 billion", "the healthcare sector lost ..."
+    if a.dimension is not None:
+        return True  # "a depth of 17.9 km" and "7 km deep"
     if a.unit == "percent" and not _shared(a.lead, b.lead):
         return False  # "two sectors account for 57% of the total", "10% to 20% of the total"
     if not a.counted or not b.counted:
@@ -531,14 +614,21 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
 
 def needs_subject(q: Quantity) -> bool:
     """Whether a frame says what it is only through its clause: money, shares, prices."""
-    return (q.unit in ("$", "€", "£", "percent") and q.predicate is None) or (
-        q.predicate in CONTEXT_PREDICATES
+    return (
+        (q.unit in ("$", "€", "£", "percent") and q.predicate is None)
+        or q.predicate in CONTEXT_PREDICATES
+        or q.dimension in _UNIT_DIMENSIONS.values()
     )
 
 
-def kinship(a: Quantity, b: Quantity) -> int:
-    """How much two frames of one quantity have in common: words of subject, counted, origin."""
-    return len(a.subject & b.subject) + len(a.counted & b.counted) + len(a.reference & b.reference)
+def frame_words(q: Quantity) -> frozenset[str]:
+    """The words that say what a frame is about: its subject, what it counts, its origin."""
+    return q.subject | q.counted | q.reference | q.scope
+
+
+def kinship(a: Quantity, b: Quantity, weight: Callable[[str], float]) -> float:
+    """How much two frames have in common: the weights of the words they share."""
+    return sum(weight(w) for w in frame_words(a) & frame_words(b))
 
 
 def agree(a: Quantity, b: Quantity) -> bool:
