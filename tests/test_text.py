@@ -28,3 +28,11 @@ def test_month_and_weekday_names_in_several_languages() -> None:
         12,
     ]
     assert [weekday_number(d) for d in ("Wednesday", "jeudi", "Freitag", "sábado")] == [2, 3, 4, 5]
+
+
+def test_titles_before_a_name_do_not_end_a_sentence() -> None:
+    text = "Speaking in Ostrand, Rear Adm. Ilse Varga said the search goes on. Gov. Tomas Brell agreed."
+    assert split_sentences(text) == [
+        "Speaking in Ostrand, Rear Adm. Ilse Varga said the search goes on.",
+        "Gov. Tomas Brell agreed.",
+    ]

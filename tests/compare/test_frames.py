@@ -192,3 +192,17 @@ def test_each_value_keeps_its_day_and_whom_it_is_credited_to() -> None:
     assert values["12,000"].attributed == {"a": "interior ministry"}
     assert values["8,000"].attributed == {"b": "Velder Red Cross"}
     assert values["8,000"].dates == {"b": "2025-03-03"}
+
+
+def test_two_figures_of_one_sentence_keep_their_own_credit() -> None:
+    from newsweave.compare.quantities import figure_attribution
+    from newsweave.model import Figure
+
+    sentence = (
+        "The quake was measured at 6.8 by the Velder Survey and 6.4 by the Ostrand Institute."
+    )
+    credits = [
+        figure_attribution(Figure(v, t, None, "a", sentence=sentence))
+        for v, t in ((6.8, "6.8"), (6.4, "6.4"))
+    ]
+    assert credits == ["Velder Survey", "Ostrand Institute"]

@@ -246,3 +246,37 @@ def test_the_header_counts_source_groups_and_names_why() -> None:
     assert "- [1][2] count as one source: [1] and [2] are both from" in markdown
     brief.stories[0].sources = []  # a brief from before source groups: copies count once
     assert "1 independent source \\(2 articles" in render(brief, "md")
+
+
+def test_long_citations_fold_copies_and_count_the_rest() -> None:
+    from newsweave.model import Article, Brief, Story, SummarySentence
+    from newsweave.render.markdown import citation_numbers
+
+    articles = [Article(id=f"a{i:03d}", source=f"a{i}.txt", text="x") for i in range(60)]
+    copies = [a.id for a in articles[:41]]  # a000 and its 40 copies
+    others = [a.id for a in articles[41:]]  # 19 independent articles
+    story = Story(
+        id="s", title="t", articles=[a.id for a in articles], duplicates=[copies],
+        summary=[SummarySentence("One.", ["a000"]), SummarySentence("Two.", copies + others)],
+    )  # fmt: skip
+    brief = Brief(articles=articles, stories=[story])
+    numbers = citation_numbers(brief)
+    shown, more = numbers.grouped(copies + others)
+    assert shown[0] == ("a000", 40) and len(shown) == 12 and more == 8
+    markdown = render(brief, "md")
+    assert "[1] and 40 copies [42]" in markdown and "and 8 more" in markdown
+    assert "and 40 copies" in render(brief, "html")
+
+
+def test_a_conflict_value_names_its_first_sources_and_counts_the_rest() -> None:
+    from newsweave.model import Article, Brief, Discrepancy, DiscrepancyValue, Story
+
+    articles = [Article(id=f"a{i:02d}", source=f"a{i}.txt", text="x") for i in range(9)]
+    many = DiscrepancyValue("300", "300", [a.id for a in articles[:8]],
+                            wording={a.id: "300" for a in articles[:8]})  # fmt: skip
+    one = DiscrepancyValue("120", "120", ["a08"], wording={"a08": "120"})
+    story = Story(id="s", title="t", articles=[a.id for a in articles],
+                  discrepancies=[Discrepancy("passengers", [many, one])])  # fmt: skip
+    brief = Brief(articles=articles, stories=[story])
+    assert "and 3 more sources" in render(brief, "md")
+    assert "and 3 more sources" in render(brief, "html")

@@ -74,3 +74,9 @@ def test_support_check_wants_figures_names_and_most_words() -> None:
     named = check("Mayor Osric Bell said 1,200 passengers use the terminal.", source)
     assert not named.supported and "name" in named.reason
     assert numbers("2,000 troops and 2000 more, 3.50 each") == {"2000", "3.5"}
+
+
+def test_a_trademark_notice_is_never_a_summary_sentence() -> None:
+    notice = "The Ostrand Courier is a registered trademark of the Ostrand Press Trust, a charity."
+    items = [art("h1", HARBOUR + "\n" + notice), art("h3", HARBOUR_OTHER)]
+    assert not any("trademark" in s.text for s in summarize(items, size=10))

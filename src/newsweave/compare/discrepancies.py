@@ -34,7 +34,6 @@ from newsweave.compare.quantities import (
     format_number,
     frame_words,
     is_conversion,
-    kinship,
     needs_subject,
     quantity,
     same_quantity,
@@ -75,6 +74,7 @@ class CompareConfig:
     min_words: int = 6  # shorter sentences are not claims
     max_words: int = 80  # longer ones are run-on text, not claims
     max_figures: int = 300  # figures of one article compared (clustering them is quadratic)
+    max_bucket: int = 1500  # figures of one kind compared in a story (pairs are quadratic)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,12 +185,15 @@ def _figure_clusters(
                 q.past,
             )
             frames.append((q, measure))
-    buckets: dict[tuple[str | None, str | None], list[int]] = {}
+    # frames can only match inside one bucket (same unit, dimension, modality and, but for sums
+    # and shares, predicate); each bucket is compared pair by pair, so it is capped
+    buckets: dict[tuple[str | None, ...], list[int]] = {}
     for i, (q, _) in enumerate(frames):
-        buckets.setdefault((q.unit, q.dimension), []).append(i)
+        predicate = None if q.unit in _MONEY or q.unit == "percent" else q.predicate
+        buckets.setdefault((q.unit, q.dimension, q.modal, predicate), []).append(i)
     clusters: list[list[_Measure]] = []
     for members in buckets.values():
-        clusters += _link(frames, members, similarity, config)
+        clusters += _link(frames, members[: config.max_bucket], similarity, config)
     return clusters
 
 
@@ -206,11 +209,9 @@ def _link(
     how rare they are among these frames ("healthcare" says more than "financial"), so a
     figure goes with the frames most like it rather than the first that would take it.
     """
-    seen = Counter(w for i in members for w in frame_words(frames[i][0]))
-
-    def weight(word: str) -> float:
-        return math.log(1 + len(members) / seen[word])
-
+    said = {i: frame_words(frames[i][0]) for i in members}
+    seen = Counter(w for i in members for w in said[i])
+    weight = {w: math.log(1 + len(members) / n) for w, n in seen.items()}
     same: set[tuple[int, int]] = set()
     pairs: list[tuple[float, int, int]] = []
     for x, i in enumerate(members):
@@ -219,7 +220,7 @@ def _link(
             qj, mj = frames[j]
             if _same(qi, mi, qj, mj, similarity, config):
                 same.add((i, j))
-                pairs.append((kinship(qi, qj, weight), i, j))
+                pairs.append((sum(weight[w] for w in said[i] & said[j]), i, j))
     cluster_of = {i: [i] for i in members}
     for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         a, b = cluster_of[i], cluster_of[j]

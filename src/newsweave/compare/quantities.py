@@ -16,7 +16,7 @@ a range: "about 13,000" allows 12,500-13,500 (what rounds to it, at most 15% eit
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
 
@@ -210,6 +210,11 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 # "..., the interior ministry said on Tuesday." and "The coast guard said that ..."
+# "measured at 7.8 by the US survey": the credit right after the figure
+_BY = re.compile(
+    r"\s*(?:[a-z%-]+\s+){0,2}?(?:by|according to|selon|laut|según|secondo)\s+(?:the\s+|la\s+|le\s+|l['’])?"
+    r"(?P<after>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|and|of|for|de|du|des|la))*)"
+)
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "officials"])
 _SAID = r"(?:said|says|reported|reports|estimated|announced|confirmed|told)"
 _SAID_AFTER = re.compile(
@@ -254,6 +259,7 @@ class Quantity:
     reference: frozenset[str] = frozenset()  # what a distance is from (folded word starts)
     lead: frozenset[str] = frozenset()  # content stems right before the figure
     modal: str | None = None  # "demanded", "offered", "foreseen": not (yet) a fact
+    contextual: bool = False  # says what it is only through its clause (money, shares)
 
 
 def format_number(value: float) -> str:
@@ -329,13 +335,14 @@ def quantity(
         _scope(clause, places),
         bool(set(near) & _ELSEWHERE),
         day,
-        attribution(figure.sentence),
+        figure_attribution(figure),
         figure_subject(figure),
         frozenset(when),
         bool(years and (now := day[:4] if day else year) and max(years) < now),
         distance_reference(figure) if dimension == "distance" else frozenset(),
         figure_lead(figure),
         figure_modal(figure),
+        _contextual(unit, predicate, dimension),
     )
 
 
@@ -479,6 +486,19 @@ def is_conversion(figure: Figure) -> bool:
     return at > 0 and figure.unit in _BASE_UNITS and bool(_CONVERSION.search(figure.sentence[:at]))
 
 
+def figure_attribution(figure: Figure) -> str | None:
+    """Whom a figure is credited to: "7.4 by the national agency", else its sentence's source."""
+    at = locate(figure)
+    if at >= 0:
+        match = _BY.match(figure.sentence, at + len(figure.text))
+        if match:
+            name = match.group("after").split()[:6]
+            while name and name[-1] in ("and", "of", "for", "de", "du", "des", "la"):
+                name.pop()
+            return " ".join(name).rstrip(".")
+    return attribution(figure.sentence)
+
+
 def attribution(sentence: str) -> str | None:
     """Who a sentence credits its facts to: "according to the ministry" gives "ministry"."""
     match = (
@@ -614,21 +634,20 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
 
 def needs_subject(q: Quantity) -> bool:
     """Whether a frame says what it is only through its clause: money, shares, prices."""
+    return q.contextual
+
+
+def _contextual(unit: str | None, predicate: str | None, dimension: str | None) -> bool:
     return (
-        (q.unit in ("$", "€", "£", "percent") and q.predicate is None)
-        or q.predicate in CONTEXT_PREDICATES
-        or q.dimension in _UNIT_DIMENSIONS.values()
+        (unit in ("$", "€", "£", "percent") and predicate is None)
+        or predicate in CONTEXT_PREDICATES
+        or dimension in _UNIT_DIMENSIONS.values()
     )
 
 
 def frame_words(q: Quantity) -> frozenset[str]:
     """The words that say what a frame is about: its subject, what it counts, its origin."""
     return q.subject | q.counted | q.reference | q.scope
-
-
-def kinship(a: Quantity, b: Quantity, weight: Callable[[str], float]) -> float:
-    """How much two frames have in common: the weights of the words they share."""
-    return sum(weight(w) for w in frame_words(a) & frame_words(b))
 
 
 def agree(a: Quantity, b: Quantity) -> bool:

@@ -12,7 +12,13 @@ from html import escape
 from newsweave.compare.quantities import format_number
 from newsweave.model import TRUNCATED, Article, Brief, Change, Story, change_label
 from newsweave.render.dates import human_date
-from newsweave.render.markdown import citation_numbers, http_url
+from newsweave.render.markdown import (
+    SAID_LIMIT,
+    Citations,
+    citation_numbers,
+    copies_note,
+    http_url,
+)
 from newsweave.render.overview import (
     relation_phrase,
     story_overview,
@@ -92,12 +98,13 @@ def render_html(brief: Brief) -> str:
 
 
 def _cite(ids: list[str], numbers: dict[str, int]) -> str:
+    if not isinstance(numbers, Citations):
+        numbers = Citations(numbers, {})
+    shown, more = numbers.grouped(ids)
     links = "".join(
-        f'<a href="#a-{escape(i)}">[{numbers[i]}]</a>'
-        for i in sorted(set(ids), key=lambda i: numbers.get(i, 0))
-        if i in numbers
+        f'<a href="#a-{escape(i)}">[{numbers[i]}]</a>' + copies_note(n) for i, n in shown
     )
-    return f'<span class="cite">{links}</span>'
+    return f'<span class="cite">{links}{f" and {more} more" if more else ""}</span>'
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> str:
@@ -245,8 +252,10 @@ def _conflicts(story: Story, numbers: dict[str, int], by_id: dict[str, Article])
                     else ""
                 )
                 + "</div>"
-                for s in v.said
+                for s in v.said[:SAID_LIMIT]
             )
+            if len(v.said) > SAID_LIMIT:
+                said += f"<div>and {len(v.said) - SAID_LIMIT} more sources (all in the JSON)</div>"
             about = f'{escape(d.about)} <span class="tag">{escape(d.kind)}</span>'
             rows.append([about, escape(v.value), said, str(v.independent)])
     return "<h3>Where sources disagree</h3>" + _table(

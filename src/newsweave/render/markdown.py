@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from newsweave.compare.quantities import format_number
@@ -37,9 +38,59 @@ def http_url(url: str | None) -> str | None:
     return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
-def citation_numbers(brief: Brief) -> dict[str, int]:
-    """Number the brief's articles 1..n, in the order the brief lists them."""
-    return {article.id: n for n, article in enumerate(brief.articles, start=1)}
+class Citations(dict[str, int]):
+    """The brief's citation numbers (article id -> n), and which article each copy copies."""
+
+    def __init__(self, numbers: dict[str, int], original_of: dict[str, str]) -> None:
+        super().__init__(numbers)
+        self.original_of = original_of
+
+    def grouped(
+        self, ids: Iterable[str], limit: int | None = None
+    ) -> tuple[list[tuple[str, int]], int]:
+        """The sources to show, each with the copies of it folded in, and how many are left out.
+
+        A list of more than `limit` sources reads "[12] and 199 copies [40] and 3 more": copies
+        of an original that is cited are counted with it, and past `limit` the rest are counted.
+        """
+        limit = CITE_LIMIT if limit is None else limit
+        cited = sorted({i for i in ids if i in self}, key=lambda i: self[i])
+        if len(cited) <= limit:
+            return [(i, 0) for i in cited], 0
+        present = set(cited)
+        folded: dict[str, int] = {}
+        for i in cited:
+            original = self.original_of.get(i)
+            if original is not None and original in present and original != i:
+                folded[original] = folded.get(original, 0) + 1
+        shown = [
+            (i, folded.get(i, 0))
+            for i in cited
+            if self.original_of.get(i, i) == i or self.original_of[i] not in present
+        ]
+        return shown[:limit], max(0, len(shown) - limit)
+
+
+CITE_LIMIT = 12  # sources named in one citation; the rest are counted
+SAID_LIMIT = 5  # wordings shown for one value of a conflict; the rest are counted
+
+
+def copies_note(copies: int) -> str:
+    """The note after a citation whose copies are folded into it ("and 199 copies"), or "" ."""
+    return f" and {copies} {'copy' if copies == 1 else 'copies'} " if copies else ""
+
+
+def citation_numbers(brief: Brief) -> Citations:
+    """Number the brief's articles 1..n, in the order the brief lists them (copies known)."""
+    original_of: dict[str, str] = {}
+    for story in brief.stories:
+        for group in story.duplicates:
+            for member in group[1:]:
+                original_of.setdefault(member, group[0])
+        for relation in story.lineage:
+            if relation.kind == "verbatim":
+                original_of.setdefault(relation.copy, relation.original)
+    return Citations({a.id: n for n, a in enumerate(brief.articles, start=1)}, original_of)
 
 
 def render_markdown(brief: Brief) -> str:
@@ -74,9 +125,11 @@ def render_markdown(brief: Brief) -> str:
 
 
 def _cite(ids: list[str], numbers: dict[str, int]) -> str:
-    return "".join(
-        f"[{numbers[i]}]" for i in sorted(set(ids), key=lambda i: numbers.get(i, 0)) if i in numbers
-    )
+    if not isinstance(numbers, Citations):
+        numbers = Citations(numbers, {})
+    shown, more = numbers.grouped(ids)
+    text = "".join(f"[{numbers[i]}]" + copies_note(n) for i, n in shown)
+    return (text.rstrip() + (f" and {more} more" if more else "")).strip()
 
 
 def _changes(changes: list[Change], since: str | None, numbers: dict[str, int]) -> list[str]:
@@ -113,9 +166,11 @@ def _story(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) -> 
                 said = "; ".join(
                     f"“{md_escape(s.wording)}” {_cite([s.article], numbers)} {md_escape(s.when)}"
                     + (f" (credited to {md_escape(s.credited)})" if s.credited else "")
-                    for s in v.said
+                    for s in v.said[:SAID_LIMIT]
                 )
-                lines.append(f"  - {md_escape(v.value)}: {said}")
+                rest = len(v.said) - SAID_LIMIT
+                more = f"; and {rest} more sources (all in the JSON brief)" if rest > 0 else ""
+                lines.append(f"  - {md_escape(v.value)}: {said}{more}")
         lines.append("")
     if story.tallies:
         lines += ["### Counts that changed over time", ""]

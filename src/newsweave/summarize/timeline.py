@@ -31,6 +31,7 @@ _SEASON_MONTH = {"SP": "03", "SU": "06", "FA": "09", "WI": "12"}
 _CLAUSE = re.compile(r"\s*(?:[,;:]|\s[–—-]\s|\(|\))\s*")
 BOILERPLATE = re.compile(
     r"©|\bcopyright\b|all rights reserved|\bread more\b|\bsign up\b|\bsubscribe\b|\bcookies?\b|"
+    r"\bis a (?:registered )?trademark\b|\b501\(c\)|"
     r"\b(?:this|the) (?:post|article|story) (?:appeared|was (?:first |originally )?published)|"
     r"^(?:updated|published|posted|last modified)\b",
     re.I,

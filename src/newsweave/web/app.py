@@ -29,7 +29,7 @@ from newsweave.render.markdown import http_url
 from newsweave.store import MEMORY, open_store
 from newsweave.web.command import LOOPBACK_NAMES, SETTINGS_VARIABLE, host_name
 from newsweave.web.routes import ROUTES, NotFound
-from newsweave.web.views import numbered
+from newsweave.web.views import cited
 
 STATIC = Path(__file__).with_name("static")
 CSP = (
@@ -170,7 +170,7 @@ def _templates() -> Jinja2Templates:
     )
     env.filters["http_url"] = http_url
     env.filters["human_date"] = human_date
-    env.filters["numbered"] = numbered
+    env.filters["cited"] = cited
     return Jinja2Templates(env=env)
 
 
