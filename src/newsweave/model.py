@@ -202,6 +202,9 @@ class TimelineEntry:
     granularity: str = "day"  # day | month | season | quarter | year | decade
     event: str | None = None  # the id of the Event this entry belongs to, when known
     background: bool = False  # context from well before the story's first article
+    # the other wordings merged into this row: a year or month tells one period of the story,
+    # so its clauses are one row, led by the most central one
+    also: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

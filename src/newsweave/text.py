@@ -71,8 +71,8 @@ MONTH_PATTERN = "|".join(
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][”\"’')\]]))\s+(?=[“\"‘'(\[]?[A-Z0-9])")
 _ABBREVIATIONS = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|St|Jr|Sr|Inc|Ltd|Co|No|U\.S|U\.K|a\.m|p\.m|vs|etc|"
-    r"Adm|Gov|Sen|Rep|Capt|Cmdr|Maj|Rev|Supt|Insp|Det|Brig|Hon|Amb|Fr|Mt|Ft|Corp|Dept|approx|"
-    r"e\.g|i\.e)\.$"
+    r"Adm|Gov|Sen|Rep|Capt|Cmdr|Cdr|Maj|Rev|Supt|Insp|Det|Cpl|Pvt|Brig|Hon|Amb|Fr|Mt|Ft|Corp|"
+    r"Dept|approx|e\.g|i\.e)\.$"
 )
 # "Nov. 12", "Sept. 2023": a month abbreviation followed by a number does not end a sentence
 _MONTH_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")

@@ -42,9 +42,15 @@ def _period(timeline: list[TimelineEntry], prefix: str) -> list[TimelineEntry]:
 def test_seeds_timeline_covers_the_period(story: Story, prefix: str, patterns: list[str]) -> None:
     entries = _period(story.timeline, prefix)
     assert entries, f"no timeline entry in {prefix}"
-    texts = " | ".join(e.text for e in entries)
+    # a year or month is one row: its other wordings are kept with it, in `also`
+    texts = " | ".join(text for e in entries for text in (e.text, *e.also))
     for pattern in patterns:
         assert re.search(pattern, texts, re.I), f"{prefix}: {pattern!r} not in {texts!r}"
+
+
+def test_seeds_timeline_has_one_row_per_period(story: Story) -> None:
+    periods = [(e.date, e.granularity) for e in story.timeline if e.granularity != "day"]
+    assert len(periods) == len(set(periods)), periods
 
 
 def test_seeds_timeline_is_ordered_sourced_and_flagged(story: Story) -> None:

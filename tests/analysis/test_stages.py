@@ -77,8 +77,14 @@ def test_conflicting_figures_from_independent_sources_are_a_discrepancy() -> Non
 
 
 def test_copies_do_not_make_a_discrepancy_with_themselves() -> None:
-    items = list(extract_articles([article("f1", FERRY), article("f2", FERRY_REWRITE)]))
+    items = list(extract_articles([article("f1", FERRY), article("f2", FERRY)]))
     assert find_discrepancies(items, copies=[["f1", "f2"]]) == []
+
+
+def test_a_rewrite_that_changes_its_original_figure_is_flagged_as_one_source() -> None:
+    items = list(extract_articles([article("f1", FERRY), article("f2", FERRY_REWRITE)]))
+    (drift,) = find_discrepancies(items, copies=[["f1", "f2"]])
+    assert all(v.independent == 1 for v in drift.values)  # one source, two wordings
 
 
 def test_summary_cites_every_supporting_article() -> None:

@@ -1,7 +1,10 @@
 from datetime import date
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from newsweave.clean import clean_page
-from newsweave.clean.dates import full_dates, infer_published, infer_range
+from newsweave.clean.dates import full_dates, infer_published, infer_range, without_dateline
 from newsweave.model import Article, Page
 
 
@@ -188,3 +191,38 @@ def test_a_date_line_below_a_kept_standfirst_still_dates_the_page():
     )
     art = _article(content)
     assert art.published == "2023-05-04" and art.published_basis == "header"
+
+
+def test_a_lead_loses_the_dateline_that_opens_it_and_nothing_else() -> None:
+    assert without_dateline("MARROWBY (Kessel Wire) — Crews shut the bridge.") == (
+        "Crews shut the bridge."
+    )
+    assert without_dateline("Marrowby, Mar 3: Crews shut the bridge.") == "Crews shut the bridge."
+    assert without_dateline("MARROWBY – crews shut the bridge.") == "Crews shut the bridge."
+    assert without_dateline("Marrowby: Crews shut the bridge.") == "Crews shut the bridge."
+    for kept in (
+        "Dara Venn - the chief executive - was fired.",
+        "Marrowby bridge closure: the council explains.",
+        "Quillon Labs (QLB) shares fell on Friday.",
+    ):
+        assert without_dateline(kept) == kept
+
+
+_TOKENS = ["May", "mai", "Sept.", "September", "de", "of", "5", "21st", "31", ",", "2023",
+           "1999", "2019-03-04", "x2020", "20201", "\n   ", " ", "the", "Jul", "24"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_TOKENS), max_size=30))
+def test_dates_found_from_their_years_are_the_dates_a_full_scan_finds(tokens: list[str]) -> None:
+    from newsweave.clean.dates import DMY, ISO, MDY, MY, _mk, ending_in_years, full_dates
+    from newsweave.text import month_number
+
+    text = " ".join(tokens)
+    for pattern in (MDY, DMY, MY):
+        assert [m.span() for m in ending_in_years(pattern, text)] == [
+            m.span() for m in pattern.finditer(text)
+        ]
+    scanned = [_mk(m.group(1), int(m.group(2)), m.group(3)) for m in ISO.finditer(text)]
+    scanned += [_mk(m.group(3), month_number(m.group(1)), m.group(2)) for m in MDY.finditer(text)]
+    scanned += [_mk(m.group(3), month_number(m.group(2)), m.group(1)) for m in DMY.finditer(text)]
+    assert full_dates(text) == [d for d in scanned if d is not None]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from newsweave.cluster.events import split_events
+import numpy as np
+
+from newsweave.cluster.events import background, lead_days, split_events
+from newsweave.cluster.features import day_number
 from newsweave.cluster.stream import ClusterConfig
 
 from .fixtures import article
@@ -62,3 +65,85 @@ def test_event_titles_are_lead_sentences_never_captions_or_stamps() -> None:
     (event,) = split_events(items, ClusterConfig())
     assert not event.title.startswith(("Photo", " date", "date"))
     assert "bridge" in event.title
+
+
+FIRED = (
+    "The board of Quillon Labs fired its chief executive Dara Venn on Friday, saying she had "
+    "not been candid with directors. Investors in the Tarvik company were caught off guard."
+)
+FIRED_2 = (
+    "Quillon Labs dismissed Dara Venn as chief executive late on Friday, the company's board "
+    "said in a short statement. Staff learned of the decision from a blog post."
+)
+REHIRED = (
+    "Dara Venn returned as chief executive of Quillon Labs on Thursday under a deal with the "
+    "board, the company said. Two directors agreed to step down."
+)
+
+
+def test_an_event_is_dated_by_the_happening_its_leads_report_not_by_publication() -> None:
+    items = [
+        article("f1", FIRED, published="2025-03-08"),  # a Saturday: the lead reports Friday
+        article("f2", FIRED_2, published="2025-03-08"),
+        article("r1", REHIRED, published="2025-03-20"),  # the Thursday itself
+    ]
+    events = split_events(items, ClusterConfig())
+    assert [(sorted(e.articles), e.date) for e in events] == [
+        (["f1", "f2"], "2025-03-07"),
+        (["r1"], "2025-03-20"),
+    ]
+
+
+def test_an_undated_article_joins_the_articles_that_report_the_same_happening() -> None:
+    undated = (
+        "Quillon Labs' board removed chief executive Dara Venn on Friday, citing a breakdown "
+        "of trust. Employees were told in a short message."
+    )
+    items = [
+        article("f1", FIRED, published="2025-03-10"),  # Monday: three days after the Friday
+        article("f2", FIRED_2, published="2025-03-10"),
+        article("r1", REHIRED, published="2025-03-20"),
+        article("u1", undated, published=None),
+    ]
+    events = split_events(items, ClusterConfig())
+    (firing,) = [e for e in events if "f1" in e.articles]
+    assert sorted(firing.articles) == ["f1", "f2", "u1"]
+    assert firing.date == "2025-03-07"
+
+
+def test_a_weekday_in_background_does_not_date_the_news() -> None:
+    toll = (
+        "The number of drivers diverted since the Harlow Street bridge closed on Monday rose "
+        "to 40,000, the Marrowby council said. Queues reached the Kessel tunnel."
+    )
+    items = [
+        article("c1", CLOSED, published="2025-03-03"),  # the Monday
+        article("t1", toll, published="2025-03-06"),  # a Thursday
+    ]
+    days, happened = lead_days(items, np.zeros((2, 2)))
+    assert days == [day_number("2025-03-03"), day_number("2025-03-06")]
+    assert happened == days  # the toll's news is the day it was reported, not Monday
+
+
+def test_background_clauses_are_told_from_the_lead_s_own_news() -> None:
+    def dated(sentence: str, word: str) -> bool:
+        start = sentence.index(word)
+        return not background(sentence, start, start + len(word))
+
+    assert dated("The council closed the bridge on Monday, officials said.", "Monday")
+    assert dated("Shares fell on Friday, after the board fired its chief.", "Friday")
+    assert dated("After a night of searching, divers found the car on Thursday.", "Thursday")
+    assert not dated("The toll from the storm that struck the coast on Monday rose.", "Monday")
+    assert not dated("Venn was hired after the board ousted him, in a vote, on Friday.", "Friday")
+    assert not dated("Workers missing after Tuesday's collapse are presumed dead.", "Tuesday")
+    assert not dated("After the vote on Friday the board met again.", "Friday")
+    assert not dated("Le bilan du séisme qui a frappé lundi a encore augmenté.", "lundi")
+
+
+def test_an_event_title_is_a_reporting_lead_without_its_dateline() -> None:
+    items = [
+        article("f1", "MARROWBY (Kessel Wire) — " + FIRED, published="2025-03-08"),
+        article("f2", FIRED_2, published="2025-03-08"),
+    ]
+    (event,) = split_events(items, ClusterConfig())
+    assert event.title.startswith(("The board of Quillon Labs", "Quillon Labs dismissed"))

@@ -206,3 +206,25 @@ def test_two_figures_of_one_sentence_keep_their_own_credit() -> None:
         for v, t in ((6.8, "6.8"), (6.4, "6.4"))
     ]
     assert credits == ["Velder Survey", "Ostrand Institute"]
+
+
+def test_an_average_is_never_compared_with_a_total() -> None:
+    a = extracted("a", "The six Velder airlines lost $860 million in all, the insurer said.")
+    b = extracted(
+        "b", "The six Velder airlines lost $143 million each on average, the insurer said."
+    )
+    assert find_discrepancies([a, b]) == []
+
+
+def test_what_a_machine_used_is_not_what_it_produced() -> None:
+    a = extracted("a", "The Velder reactor consumed 2.1 megajoules in the test, the lab said.")
+    b = extracted("b", "The Velder reactor produced 3.2 megajoules in the test, the lab said.")
+    assert find_discrepancies([a, b]) == []
+
+
+def test_a_share_of_the_vote_is_not_a_share_of_ballots_counted() -> None:
+    a = extracted("a", "Mayor Ilse Varga won 62% of the vote in Ostrand, officials said.")
+    b = extracted(
+        "b", "Mayor Ilse Varga won with 80% of ballots counted in Ostrand, officials said."
+    )
+    assert find_discrepancies([a, b]) == []

@@ -79,3 +79,12 @@ def test_thousands_separators_and_decimal_commas_follow_the_language(
 def test_thousands_of_is_a_range_not_one_thousand(sentence: str, language: str) -> None:
     (figure,) = extract_figures(sentence, "a", language=language)
     assert (figure.value, figure.upper) == (2_000, 10_000) and figure.approximate
+
+
+def test_a_number_in_a_name_is_not_a_count() -> None:
+    assert extract_figures("The Velder 737 jets were grounded on Monday.", "a") == []
+    assert extract_figures("Ostrand 11 users lost their data.", "a") == []
+    (toll,) = extract_figures("In Ostrand 1,500 people died.", "a")
+    assert toll.value == 1500
+    (boats,) = extract_figures("About 300 passengers were saved.", "a")
+    assert boats.counts == "passengers"

@@ -48,7 +48,7 @@ def hostile_brief() -> Brief:
         title=f"Story {XSS}",
         articles=["a1"],
         events=[Event(id="e1", title=XSS, date="2025-04", articles=["a1"])],
-        timeline=[TimelineEntry(date="2025-04-02", text=XSS, sources=["a1"])],
+        timeline=[TimelineEntry(date="2025-04-02", text=XSS, sources=["a1"], also=[XSS])],
         quotes=[Quote(text=XSS, speaker=XSS, article="a1")],
         figures=[Figure(value=3.0, text=XSS, counts=XSS, article="a1")],
         discrepancies=[
@@ -195,6 +195,11 @@ def test_markdown_escapes_links_and_html() -> None:
     assert "<script>" not in text
     assert "](javascript:" not in text
     assert r"\<script\>" in text
+
+
+def test_a_timeline_row_shows_the_wordings_merged_into_it() -> None:
+    assert "(also: " in render(hostile_brief(), "md")
+    assert "<summary>1 more</summary>" in render(hostile_brief(), "html")
 
 
 def test_unknown_format_is_a_render_error() -> None:

@@ -65,6 +65,26 @@ def test_an_event_is_dated_by_what_the_rest_of_the_story_says_of_its_happening()
     assert [(e.id, e.date) for e in dated] == [("e1", "2024-09"), ("e2", "2025-04-17")]
 
 
+def test_an_event_is_dated_by_its_lead_told_in_another_wording_of_a_merged_row() -> None:
+    lead = "Marrowby's troops took the Kessel dam in a raid last September, Vask said."
+    members = [
+        _a("a", lead),
+        _a("b", "The dam changed hands in September after a one-day raid by Marrowby troops."),
+    ]
+    events = [Event(id="e1", title="t", date=None, articles=["a"])]
+    timeline = [  # one row for the month: the other article's wording leads, the lead's is kept
+        TimelineEntry(
+            "2024-09",
+            "The dam changed hands in September after a one-day raid by Marrowby troops.",
+            ["a", "b"],
+            granularity="month",
+            also=[lead],
+        ),
+    ]
+    (event,) = date_events(events, timeline, members)
+    assert event.date == "2024-09"
+
+
 def test_an_undated_article_is_published_no_earlier_than_its_event() -> None:
     members = [_a("a", "x", span=["2024-01-01", ""]), _a("b", "y", "2025-04-18")]
     events = [Event(id="e1", title="t", date="2025-04-17", articles=["a", "b"])]

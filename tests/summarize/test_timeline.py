@@ -164,3 +164,24 @@ def test_context_from_well_before_the_story_is_marked_background() -> None:
     )
     rows = {e.date: e.background for e in build_timeline([a])}
     assert rows["2019"] and not rows["2025-03-02"]
+
+
+def test_a_bare_year_is_one_row_keeping_every_wording_and_source() -> None:
+    texts = [
+        "The Orlen bridge reopened on March 4, 2025. It was built in 1961 by the Vask council.",
+        "The Orlen bridge reopened on March 4, 2025. Its steel came from the Tarn works in 1961.",
+        "The Orlen bridge reopened on March 4, 2025. Floods closed it for a month in 1987.",
+        "The Orlen bridge reopened on March 4, 2025. A ferry carried cars across until 1961.",
+    ]
+    timeline = build_timeline(
+        [article(f"a{i}", text, "2025-03-05") for i, text in enumerate(texts, start=1)]
+    )
+    (built,) = [e for e in timeline if e.date == "1961"]
+    assert built.granularity == "year" and built.sources == ["a1", "a2", "a4"]
+    told = " | ".join([built.text, *built.also])
+    assert "built in 1961" in told and "Tarn works" in told and "ferry" in told
+    assert len(built.also) == 2 and built.text not in built.also
+    (floods,) = [e for e in timeline if e.date == "1987"]  # another year stays its own row
+    assert floods.also == []
+    days = [e for e in timeline if e.date == "2025-03-04"]
+    assert len(days) == 1 and days[0].also == []  # a day's rows still merge by their words

@@ -58,6 +58,9 @@ _URL_DMY = re.compile(rf"(?<!\d)([0-3]\d)[/_-]({MONTH_PATTERN})[/_-](20\d\d)(?!\
 _URL_YM = re.compile(r"/(20\d\d|19\d\d)/(0[1-9]|1[0-2])(?:/|$)")
 
 _MIN_YEAR, _MAX_YEAR = 1990, 2039
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # candidates; year_spans keeps the whole words
+_REACH = 48  # characters (spaces aside) a written date ending in a year may take before it
+_SPACE_RUN = re.compile(r"\s\s|[^\S ]")  # more than single spaces between words
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,14 +94,55 @@ def _mk(y: str | int, m: int, d: str | int) -> date | None:
     return made if _MIN_YEAR <= made.year <= _MAX_YEAR else None
 
 
-def full_dates(text: str) -> list[date]:
+def year_spans(text: str) -> list[tuple[int, int]]:
+    """Where a year (1900-2099) stands alone as a word in the text."""
+    spans = []
+    for m in _YEAR_DIGITS.finditer(text):
+        start, end = m.span()
+        if (start and (text[start - 1].isalnum() or text[start - 1] == "_")) or (
+            end < len(text) and (text[end].isalnum() or text[end] == "_")
+        ):
+            continue
+        spans.append((start, end))
+    return spans
+
+
+def ending_in_years(
+    pattern: re.Pattern[str], text: str, years: list[tuple[int, int]] | None = None
+) -> list[re.Match[str]]:
+    """The matches of a date pattern that ends in a year ("May 5, 2023", "May 2023").
+
+    Found by looking back a little from each year written in the text rather than by trying
+    every month name at every position (the month alternation made this most of the cleaning
+    time); the matches are the ones `pattern.finditer(text)` gives.
+    """
+    found: list[re.Match[str]] = []
+    done = 0
+    for year_start, year_end in year_spans(text) if years is None else years:
+        start = max(done, year_start - 2 * _REACH)
+        if _SPACE_RUN.search(text, start, year_start):  # the slow way: spaces not counted
+            start, seen = year_start, 0
+            while start > done and seen < _REACH:
+                start -= 1
+                seen += not text[start].isspace()
+        for m in pattern.finditer(text, start, year_end):
+            if m.end() == year_end:
+                found.append(m)
+                done = m.end()
+                break
+    return found
+
+
+def full_dates(text: str, years: list[tuple[int, int]] | None = None) -> list[date]:
     """Every day-precision date written in the text (English, French, German, Spanish names)."""
+    years = year_spans(text) if years is None else years
     found: list[date | None] = []
-    for m in ISO.finditer(text):
-        found.append(_mk(m.group(1), int(m.group(2)), m.group(3)))
-    for m in MDY.finditer(text):
+    for start, end in years:
+        if text.startswith("-", end) and (m := ISO.match(text, start)):
+            found.append(_mk(m.group(1), int(m.group(2)), m.group(3)))
+    for m in ending_in_years(MDY, text, years):
         found.append(_mk(m.group(3), month_number(m.group(1)), m.group(2)))
-    for m in DMY.finditer(text):
+    for m in ending_in_years(DMY, text, years):
         found.append(_mk(m.group(3), month_number(m.group(2)), m.group(1)))
     return [d for d in found if d is not None]
 
@@ -187,6 +231,29 @@ def _published_line(lines: list[str]) -> tuple[date | None, date | None]:
     return published, updated
 
 
+# a dateline before the story's first words: "BALTIMORE (AP) — ", "Baltimore, Mar 26: ",
+# "WASHINGTON (AA) - ", "(Reuters) - ", "Baltimore: "; a mixed-case name before a dash is not
+# one ("Sam Altman - the chief - was fired")
+_DATELINE_PREFIX = re.compile(
+    rf"^\s*(?P<place>[A-Z][\w'’.-]*(?:,?\s+[A-Z][\w'’.-]*){{0,4}},?\s*)?"
+    rf"(?P<source>\([^()]{{1,40}}\)\s*)?(?P<date>{_MON}\s+\d{{1,2}}(?:,\s*{_YEAR})?\s*)?"
+    r"(?P<mark>[—–:-])\s+(?=\S)"
+)
+
+
+def without_dateline(sentence: str) -> str:
+    """A lead sentence without the dateline that opens it ("BOSTON (AP) — Crews ..." -> "Crews ...")."""
+    m = _DATELINE_PREFIX.match(sentence)
+    if m is None or len(m.group(0).split()) > 8:
+        return sentence
+    place = m.group("place") or ""
+    bare = not (m.group("source") or m.group("date"))
+    if bare and (not place or (m.group("mark") != ":" and place.upper() != place)):
+        return sentence
+    rest = sentence[m.end() :]
+    return rest[0].upper() + rest[1:] if rest[:1].islower() else rest
+
+
 def dateline(text: str) -> tuple[int, int, int | None] | None:
     """(month, day, year or None) of a dateline opening `text`: "BAKU, April 17.", "Jan 18 (Reuters)"."""
     m = _DATELINE.match(text.strip()[:120])
@@ -226,7 +293,10 @@ def publication_date(
     if u_day is not None:
         return PublicationDate(day=u_day, basis="url")
     joined = "\n".join(body)
-    years = [d.year for d in full_dates(joined)] + [int(m.group(2)) for m in MY.finditer(joined)]
+    years_at = year_spans(joined)
+    in_body = full_dates(joined, years_at)
+    months = ending_in_years(MY, joined, years_at)
+    years = [d.year for d in in_body] + [int(m.group(2)) for m in months]
     for line in lead[:1]:
         if (found := dateline(line)) is not None:
             month, day_, year = found
@@ -251,7 +321,7 @@ def publication_date(
             year = (u_lo.year if u_lo else None) or _page_year(month, day_, years, updated)
             if year is not None and (d := _mk(year, month, day_)) is not None:
                 return PublicationDate(day=d, basis="text")
-    lower = _lower_bound(joined)
+    lower = _lower_bound(joined, in_body, months)
     if u_lo is not None and (lower is None or lower < u_lo):
         lower = u_lo
     upper = updated or u_hi
@@ -262,16 +332,16 @@ def publication_date(
     return PublicationDate(earliest=lower, latest=upper, basis="text bounds")
 
 
-def _lower_bound(joined: str) -> date | None:
-    """The latest date the running text mentions: publication is not earlier."""
-    bounds = full_dates(joined)
-    for m in MY.finditer(joined):
+def _lower_bound(joined: str, bounds: list[date], months: list[re.Match[str]]) -> date | None:
+    """The latest date the running text mentions (its full dates and months): not earlier."""
+    bounds = list(bounds)
+    for m in months:
         if (d := _mk(m.group(2), month_number(m.group(1)), 1)) is not None:
             bounds.append(d)
     lower = max(bounds, default=None)
     if lower is None:
         return None
-    for m in LAST_MONTH.finditer(joined):
+    for m in LAST_MONTH.finditer(joined) if "last" in joined.lower() else ():
         # "last September" is not written in September: a bound inside that month moves past it
         month = month_number(m.group(1))
         if lower.month == month:

@@ -5,13 +5,19 @@ happening an article covers, so event vectors use an IDF counted over the story'
 own articles: what is left are the words that set one article apart from the rest.
 What happened is told in the title and the lead, so only the first words count.
 
-Each article gets the day of the happening its lead reports (`lead_days`): the
-weekday the lead names ("said on Thursday"), resolved to the last such day at or
-before the publication day, else the publication day. An article without a date
-takes the weekday of its lead on the day, within the story's dates, where the
-articles most like it were reported. Dated articles are then grouped by average
-linkage on lead similarity damped by the gap between their days; undated ones join
-the group their lead is most like, or form their own.
+Each article has two days (`lead_days`). The day of the happening its lead reports: the
+latest day the first sentences name for their own news ("the Coast Guard said on Thursday"),
+within a week before publication, else the publication day; a day named in background
+("the quake that struck on Monday", "hired after he was ousted on Friday", "Tuesday's
+collapse") or for what is to come does not count. And the day it is grouped on: its
+publication day, for a new development is reported the day it happens while leads keep
+restating the happening it follows. An article without a date sits with the dated
+articles whose leads report the happening of the weekday its own lead names, on their
+publication day; failing those, on that weekday, where the articles most like it were
+published. Articles are then grouped by average linkage on lead similarity damped by the
+gap between their days; undated ones without a day join the group their lead is most
+like, or form their own. An event is dated by the happening most of its articles report
+and titled by the lead sentence of its most central article.
 """
 
 from __future__ import annotations
@@ -25,9 +31,12 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from newsweave.clean.dates import without_dateline
 from newsweave.cluster.features import RawFeatures, Vector, day_number, normalise, raw_features
 from newsweave.cluster.split import similarity_matrix
 from newsweave.cluster.stream import ClusterConfig
+from newsweave.extract.anchor import Anchor
+from newsweave.extract.timex import tag_times
 from newsweave.model import Article, Event, content_id
 from newsweave.text import WEEKDAY_PATTERN, split_sentences, weekday_number
 
@@ -42,7 +51,19 @@ _NOT_A_TITLE = re.compile(
     r"|^\s*date\s+\d{4}-\d\d-\d\d|\b(?:updated|published|posted)\b.{0,20}\d"
 )
 _LEAD_SENTENCES = 2
+_POSSESSIVE = re.compile(r"[\'’]s\b")
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_SUBORDINATE = re.compile(
+    r"\b(?:after|following|since|before|amid|until|après|depuis|nach|seit|tras|después|desde|dopo)\b",
+    re.I,
+)
+_RELATIVE = re.compile(
+    r"\b(?:that|which|who|whose|when|where|while|qui|dont|lorsque|cuando|che)\b", re.I
+)
+# words: a relative clause is short ("the quake that struck the south of the country early on Monday")
+_RELATIVE_SCOPE = 10
 _EPOCH = date(1970, 1, 1)
+_LOOKBACK_DAYS = 7  # a lead reports a happening of the past week at most
 
 
 def split_events(articles: Sequence[Article], config: ClusterConfig) -> list[Event]:
@@ -51,18 +72,18 @@ def split_events(articles: Sequence[Article], config: ClusterConfig) -> list[Eve
         return []
     raw = [_lead_features(a, config) for a in articles]
     sims = _similarities(_story_vectors(raw))
-    days = lead_days(articles, sims)
+    days, happened = lead_days(articles, sims)
     groups = _group(days, sims, config)
     events = []
     for members in groups:
         group = [articles[i] for i in members]
-        member_days = [d for i in members if (d := days[i]) is not None]
+        member_days = [d for i in members if (d := happened[i]) is not None]
         day = _event_day(member_days)
         lead = min(group, key=lambda a: time_key(a, day_number(a.published)))
         events.append(
             Event(
                 id="e" + content_id(lead.id)[:11],
-                title=_title(members, articles, sims),
+                title=_title(members, articles, sims, [i for i in members if happened[i] == day]),
                 date=(_EPOCH + timedelta(days=day)).isoformat() if day is not None else None,
                 articles=[
                     a.id for a in sorted(group, key=lambda a: time_key(a, day_number(a.published)))
@@ -77,55 +98,112 @@ def time_key(article: Article, day: int | None) -> tuple[bool, int, str]:
     return (day is None, day or 0, article.id)
 
 
-def lead_days(articles: Sequence[Article], sims: np.ndarray) -> list[int | None]:
-    """The day (days since 1970-01-01) each article reports on, or None.
+def lead_days(
+    articles: Sequence[Article], sims: np.ndarray
+) -> tuple[list[int | None], list[int | None]]:
+    """For each article, the day it is grouped on and the day of the happening its lead reports.
 
-    A dated article reports on its publication day. An undated one on the latest weekday its
-    lead names ("rescuers said on Thursday"), placed within the story's dates on the day where
-    the articles most like it were published.
+    Days count from 1970-01-01; None when unknown.
+    A dated article sits on its publication day. An undated one sits with the dated articles
+    whose leads report the happening of the weekday its own lead names ("rescuers said on
+    Thursday"): on their publication day, the most alike of them deciding; failing those, on
+    that weekday itself, within the story's dates, where the articles most like it were
+    published.
     """
     days: list[int | None] = [day_number(a.published) for a in articles]
-    known = [d for d in days if d is not None]
-    if not known:
-        return days
-    first, last = min(known), max(known)
+    reported = [_reported_day(a) for a in articles]
+    published = [d for d in days if d is not None]
+    if not published:
+        return days, reported
+    first, last = min(published), max(published)
+    placed_days, happened = list(days), list(reported)
     for i, article in enumerate(articles):
         if days[i] is not None:
             continue
-        placed = []
+        placed: list[tuple[float, int, int]] = []
         for cue in _lead_weekdays(article):
-            candidates = [
-                d
-                for d in range(first - 2, last + 1)  # reported by the latest article at the latest
-                if (_EPOCH + timedelta(days=d)).weekday() == cue
-            ]
-            support = {
-                d: max(
-                    (
+            for d in range(first - _LOOKBACK_DAYS, last + 1):
+                if (_EPOCH + timedelta(days=d)).weekday() != cue:
+                    continue
+                reporters = [j for j, r in enumerate(reported) if r == d and j != i]
+                if reporters:
+                    best = max(reporters, key=lambda j: (float(sims[i, j]), -j))
+                    placed.append((1.0 + float(sims[i, best]), days[best] or d, d))
+                elif first - 2 <= d:
+                    near = [
                         float(sims[i, j])
                         for j, dj in enumerate(days)
-                        if dj is not None and abs(dj - d) <= 1 and j != i
-                    ),
-                    default=0.0,
-                )
-                for d in candidates
-            }
-            ranked = sorted(support.items(), key=lambda kv: (-kv[1], kv[0]))
-            if ranked and (ranked[0][1] > 0 or len(ranked) == 1):
-                placed.append(ranked[0][0])
+                        if dj is not None and abs(dj - d) <= 1
+                    ]
+                    if near:
+                        placed.append((max(near), d, d))
         if placed:
-            days[i] = max(placed)
-    return days
+            _, placed_days[i], happened[i] = max(placed)
+    return placed_days, happened
+
+
+def _reported_day(article: Article) -> int | None:
+    """The day of the happening a dated article's lead reports, else its publication day."""
+    published = day_number(article.published)
+    if published is None:
+        return None
+    anchor = Anchor.on(_EPOCH + timedelta(days=published))
+    found = []
+    for sentence in _lead_sentences(article):
+        for timex in tag_times(sentence, anchor):
+            if timex.granularity not in ("day", "time"):
+                continue
+            day = day_number(timex.value[:10])
+            window = sentence[max(0, timex.start - 60) : timex.end + 20]
+            if day is None or _AHEAD.search(window) or background(sentence, timex.start, timex.end):
+                continue
+            if published - _LOOKBACK_DAYS <= day <= published:
+                found.append(day)
+    return max(found) if found else published
+
+
+def background(sentence: str, start: int, end: int) -> bool:
+    """Whether the time expression at `start:end` dates background, not the lead's own news.
+
+    It does when it modifies a noun ("Tuesday's collapse"), sits in a relative clause a few
+    words after "that/which/who/when" ("the quake that struck on Monday"), or after
+    "after/following/since/before/amid" in the main clause ("hired him after he was ousted,
+    in a boardroom coup, on Friday"); a sentence that opens with one of these ("After a night
+    of searching, crews found debris on Thursday") returns to its news at the first comma.
+    """
+    if _POSSESSIVE.match(sentence, end):
+        return True
+    before = sentence[:start]
+    main = before
+    if _SUBORDINATE.match(before.lstrip()):  # an opening subordinate clause ends at a comma
+        parts = _CLAUSE_BREAK.split(before, maxsplit=1)
+        if len(parts) == 1:
+            return True
+        main = parts[1]
+    if _SUBORDINATE.search(main):
+        return True
+    words = _CLAUSE_BREAK.split(before)[-1].split()
+    return bool(_RELATIVE.search(" ".join(words[-_RELATIVE_SCOPE:])))
+
+
+def _lead_sentences(article: Article) -> list[str]:
+    """The first sentences of the text that are not captions, credits or stamps."""
+    kept = [
+        s
+        for s in split_sentences(article.text)[: _LEAD_SENTENCES + 2]
+        if not _NOT_A_TITLE.search(s)
+    ]
+    return kept[:_LEAD_SENTENCES]
 
 
 def _lead_weekdays(article: Article) -> list[int]:
-    """The weekdays the lead names for what happened (not for what is to come)."""
-    lead = " ".join(split_sentences(article.text)[:_LEAD_SENTENCES])
+    """The weekdays the lead names for its own news (not for what is to come, not background)."""
     found = []
-    for match in _WEEKDAY.finditer(lead):
-        window = lead[max(0, match.start() - 60) : match.end() + 20]
-        if not _AHEAD.search(window):
-            found.append(weekday_number(match.group(1)))
+    for sentence in _lead_sentences(article):
+        for match in _WEEKDAY.finditer(sentence):
+            window = sentence[max(0, match.start() - 60) : match.end() + 20]
+            if not _AHEAD.search(window) and not background(sentence, match.start(), match.end()):
+                found.append(weekday_number(match.group(1)))
     return found
 
 
@@ -189,11 +267,18 @@ def _average_linkage(link: np.ndarray, threshold: float) -> list[list[int]]:
     return [sorted(g) for g in groups.values()]
 
 
-def _title(members: list[int], articles: Sequence[Article], sims: np.ndarray) -> str:
-    """The lead sentence of the member most like the others (never a caption or a stamp)."""
-    ranked = sorted(members, key=lambda i: (-float(np.mean(sims[i, members])), articles[i].id))
+def _title(
+    members: list[int], articles: Sequence[Article], sims: np.ndarray, reporters: list[int]
+) -> str:
+    """The lead sentence of the member most like the others, among those reporting the event's
+    day when there are any: without its dateline, never a caption or a stamp."""
+    ranked = sorted(
+        members,
+        key=lambda i: (i not in reporters, -float(np.mean(sims[i, members])), articles[i].id),
+    )
     for i in ranked:
         for sentence in split_sentences(articles[i].text)[: _LEAD_SENTENCES + 1]:
+            sentence = without_dateline(sentence)
             if 6 <= len(sentence.split()) <= 60 and not _NOT_A_TITLE.search(sentence):
                 return sentence
     lead = articles[ranked[0]]

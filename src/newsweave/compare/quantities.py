@@ -57,6 +57,10 @@ _PREDICATE_WORDS = {
     "destroyed": "destroyed collapsed razed flattened détruits effondrés zerstört eingestürzt "
     "destruidos derrumbados distrutti crollati",
     "affected": "affected sinistrés betroffen afectados colpiti",
+    "produced": "produced produce produces producing generated generate generates output "
+    "yielded produit produite erzeugt erzeugte produjo generó prodotto",
+    "consumed": "consumed consume consumes consuming used input spent consommé verbraucht "
+    "consumió consumato",
 }
 PREDICATES = {word: kind for kind, text in _PREDICATE_WORDS.items() for word in text.split()}
 # "lives" means "live there" after a figure ("120,000 people live") and "lost lives" before
@@ -166,6 +170,13 @@ _DIMENSION_WORDS = {
     "speed": "speed vitesse geschwindigkeit velocidad velocità",
 }
 DIMENSIONS = {word: kind for kind, text in _DIMENSION_WORDS.items() for word in text.split()}
+# words that make a figure an average or a rate rather than a total
+_AVERAGE = frozenset(
+    [
+        "average", "averaged", "averages", "each", "apiece", "median", "moyenne", "chacun",
+        "durchschnittlich", "durchschnitt", "promedio", "cada", "ciascuno",
+    ]
+)  # fmt: skip
 # what a figure is when it is not yet a fact: asked for, offered, planned or foreseen
 _MODAL_WORDS = {
     "demanded": "demand demands demanded demanding seek seeks seeking sought want wants wanted "
@@ -260,6 +271,7 @@ class Quantity:
     lead: frozenset[str] = frozenset()  # content stems right before the figure
     modal: str | None = None  # "demanded", "offered", "foreseen": not (yet) a fact
     contextual: bool = False  # says what it is only through its clause (money, shares)
+    average: bool = False  # an average or a rate ("per company", "each"), not a total
 
 
 def format_number(value: float) -> str:
@@ -343,6 +355,7 @@ def quantity(
         figure_lead(figure),
         figure_modal(figure),
         _contextual(unit, predicate, dimension),
+        bool(set(near) & _AVERAGE),
     )
 
 
@@ -605,6 +618,8 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
     config = config or QuantityConfig()
     if a.unit != b.unit or a.dimension != b.dimension or a.modal != b.modal:
         return False  # a pay rise demanded is not the one agreed
+    if a.average != b.average:
+        return False  # "$143 million per airline" is not the airlines' "$860 million"
     money = a.unit in ("$", "€", "£", "percent")
     if a.predicate != b.predicate and not (money and None in (a.predicate, b.predicate)):
         return False  # "lost $1.1 billion" and "followed by banking at $71.8 million" may meet

@@ -15,6 +15,8 @@ threshold is tuned on the MSRP training file (`benchmarks/paraphrase.py`).
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -40,6 +42,25 @@ class SentenceFeatures:
     grams: Counter[str]
     grams_norm: float
     numbers: frozenset[str]
+
+
+# spellings that differ across languages for one sound: "Turquie" / "Turkey", "Syrie" / "Syria"
+_SOUNDS = (("qu", "k"), ("ck", "k"), ("c", "k"), ("ph", "f"), ("y", "i"), ("w", "v"))
+_FINAL_VOWELS = re.compile(r"(?<=\w\w\w)[aeiou]+$")
+
+
+def fold_name(name: str) -> str:
+    """A name made comparable across languages: no accents or case, like sounds spelled alike,
+    letters not doubled, final vowels dropped ("Syria", "Syrie" -> "sir"; "Aleppo", "Alep" ->
+    "alep"; "Turkey", "Turquie", "Türkei" -> "turk")."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    out = []
+    for word in re.findall(r"\w+", text):
+        for spelled, sound in _SOUNDS:
+            word = word.replace(spelled, sound)
+        out.append(_FINAL_VOWELS.sub("", re.sub(r"(\w)\1+", r"\1", word)))
+    return " ".join(out)
 
 
 def sentence_stems(text: str) -> list[str]:

@@ -218,6 +218,8 @@ def _figure(
     after = sentence[match.end() : match.end() + _WINDOW]
     if core == "number" and _is_date_or_year(match, before, after):
         return None
+    if core == "number" and _is_name(match, before, after):
+        return None
     if match.group("strong") is None and _TIME_UNITS.match(after.lstrip(" -")):
         return None
     parsed = _value(match)
@@ -289,6 +291,21 @@ def unit_name(written: str) -> str:
         if re.fullmatch(pattern, folded):
             return name
     return folded
+
+
+_NAME_BEFORE = re.compile(r"(?:^|\s)([A-Z][A-Za-z]+)\s$")
+
+
+def _is_name(match: re.Match[str], before: str, after: str) -> bool:
+    """A number that is part of a name ("Boeing 737", "Windows 11", "Apollo 13"), not a count."""
+    if match.group("qualifier") or match.group("currency") or _UNITS.match(after):
+        return False
+    if not match.group("number").isdigit():  # "In Ostrand 1,500 people died" counts people
+        return False
+    name = _NAME_BEFORE.search(before)
+    if name is None or name.group(1).lower() in STOP_WORDS or name.group(1).lower() in QUALIFIERS:
+        return False
+    return not re.match(rf"(?i)(?:{_MONTHS})\b", name.group(1))
 
 
 def _is_date_or_year(match: re.Match[str], before: str, after: str) -> bool:

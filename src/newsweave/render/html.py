@@ -232,7 +232,14 @@ def _timeline(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) 
                 when += f' <span class="tag">{escape(t.granularity)}</span>'
             if t.inferred:
                 when += ' <span class="tag">inferred</span>'
-            rows.append([when, escape(t.text), _cite(t.sources, numbers)])
+            what = escape(t.text)
+            if t.also:
+                what += (
+                    f"<details><summary>{len(t.also)} more</summary>"
+                    + "".join(f"<p>{escape(w)}</p>" for w in t.also)
+                    + "</details>"
+                )
+            rows.append([when, what, _cite(t.sources, numbers)])
     chart = timeline_svg(story.timeline, lambda a: f"#a-{a}", numbers, published)
     table = _table(["date", "what", "sources"], rows) if rows else ""
     return "<h3>Timeline</h3>" + chart + table

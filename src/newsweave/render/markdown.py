@@ -264,7 +264,8 @@ def _timeline(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) 
                 when = md_escape(human_date(t.date)) + (" (inferred)" if t.inferred else "")
                 if t.granularity != "day":
                     when += f" ({md_escape(t.granularity)})"
-                lines.append(f"| {when} | {md_escape(t.text)} | {_cite(t.sources, numbers)} |")
+                what = md_escape(t.text) + _also(t.also)
+                lines.append(f"| {when} | {what} | {_cite(t.sources, numbers)} |")
         lines.append("")
     apart = [
         ("Background (before the story's weeks)", lanes.background),
@@ -275,12 +276,22 @@ def _timeline(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) 
         if points:
             lines += [f"{title}:", ""]
             lines += [
-                f"- {md_escape(human_date(t.date))}: {md_escape(t.text)} {_cite(t.sources, numbers)}"
+                f"- {md_escape(human_date(t.date))}: {md_escape(t.text)}{_also(t.also)} "
+                f"{_cite(t.sources, numbers)}"
                 for p in points
                 for t in p.entries
             ]
             lines.append("")
     return lines
+
+
+def _also(wordings: list[str]) -> str:
+    """The other wordings merged into a timeline row, as a short note after its text."""
+    if not wordings:
+        return ""
+    shown = "; ".join(md_escape(_clip(w, 80)) for w in wordings[:2])
+    more = f" and {len(wordings) - 2} more" if len(wordings) > 2 else ""
+    return f" (also: {shown}{more})"
 
 
 def _details(story: Story, numbers: dict[str, int]) -> list[str]:

@@ -209,7 +209,7 @@ def date_events(
             for e in timeline
             if e.granularity in ("day", "month")
             and set(e.sources) & set(event.articles)
-            and any(_told_in(e.text, s) for s in leads)
+            and any(_told_in(told, s) for told in (e.text, *e.also) for s in leads)
         ]
         date_ = max(own, default=None)
         if date_ is None:
@@ -217,7 +217,8 @@ def date_events(
             votes: dict[str, int] = {}
             for e in timeline:
                 if e.granularity in ("day", "month") and not set(e.sources) & set(event.articles):
-                    votes[e.date] = votes.get(e.date, 0) + len(lead_keys & keys(e.text))
+                    told = set().union(*(keys(t) for t in (e.text, *e.also)))
+                    votes[e.date] = votes.get(e.date, 0) + len(lead_keys & told)
             ranked = sorted(votes.values(), reverse=True) + [0, 0]
             if ranked[0] >= min_shared and ranked[0] > ranked[1]:
                 date_ = max(votes, key=lambda d: votes[d])

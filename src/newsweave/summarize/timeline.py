@@ -28,6 +28,8 @@ _CALENDAR = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 _SEASON_MONTH = {"SP": "03", "SU": "06", "FA": "09", "WI": "12"}
+# periods, not days: one row each in a story's timeline
+COARSE = frozenset({"month", "season", "quarter", "year", "decade"})
 _CLAUSE = re.compile(r"\s*(?:[,;:]|\s[–—-]\s|\(|\))\s*")
 BOILERPLATE = re.compile(
     r"©|\bcopyright\b|all rights reserved|\bread more\b|\bsign up\b|\bsubscribe\b|\bcookies?\b|"
@@ -216,6 +218,9 @@ def merge_mentions(
 ) -> list[TimelineEntry]:
     """One entry per happening and date: mentions of one date that say much the same are merged.
 
+    A bare year, decade, season, quarter or month is one period of the story's background
+    ("the 2020 war", "the 2020 ceasefire"): all its mentions are one row, whose other
+    wordings are kept in `also`. Mentions of one day merge when their key words overlap.
     A merged entry reads as its most central clause: the one sharing most key words with
     the others (the first on a tie).
     """
@@ -224,9 +229,12 @@ def merge_mentions(
     members: list[list[Mention]] = []
     by_date: dict[str, list[int]] = {}
     for mention in mentions:
+        coarse = mention.granularity in COARSE
         for index in by_date.get(mention.date, []):
             entry, words = groups[index]
-            if _same_happening(words, mention.words, config):
+            if (coarse and entry.granularity == mention.granularity) or _same_happening(
+                words, mention.words, config
+            ):
                 if mention.article not in entry.sources:
                     entry.sources = sorted({*entry.sources, mention.article})
                 entry.inferred = entry.inferred and mention.inferred
@@ -245,12 +253,14 @@ def merge_mentions(
             groups.append((entry, set(mention.words)))
             members.append([mention])
     for (entry, _), told in zip(groups, members, strict=True):
-        if len(told) > 2:
+        if len(told) > 2 or (entry.granularity in COARSE and len(told) > 1):
             central = max(
                 told,
                 key=lambda m: sum(len(m.words & o.words) for o in told if o is not m),
             )
             entry.text = central.text
+        if entry.granularity in COARSE:
+            entry.also = list(dict.fromkeys(m.text for m in told if m.text != entry.text))
     return [entry for entry, _ in groups]
 
 
