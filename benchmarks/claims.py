@@ -25,39 +25,21 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import re
-import subprocess
 import sys
 import tempfile
-import time
 import unicodedata
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from benchmarks.stories import ROLES, newsweave  # noqa: E402  (the protocol, fixed there)
+
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "stories"
 GOLD = ROOT / "benchmarks" / "data" / "claims_gold.json"
-ROLES = {"part1": "dev", "part2": "held-out", "part3": "held-out"}
 _LINE = re.compile(r"pages\.jsonl:(\d+)$")
-
-
-def newsweave_brief(pages: Path, out: Path) -> float:
-    """`newsweave -q brief PAGES --format json -o OUT` in a fresh process; its wall seconds."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    args = ["-q", "brief", str(pages), "--format", "json", "-o", str(out)]
-    began = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-c", "from newsweave.cli import main; main()", *args],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    if done.returncode != 0:
-        raise SystemExit(f"newsweave brief failed: {done.stderr.strip()}")
-    return time.perf_counter() - began
 
 
 def norm(text: str) -> str:
@@ -206,7 +188,9 @@ def main() -> int:
             part = args.data / args.sample
             path = args.brief or Path(tmp) / "brief.json"
             if args.brief is None:
-                newsweave_brief(part / "pages.jsonl", path)
+                newsweave(
+                    "-q", "brief", str(part / "pages.jsonl"), "--format", "json", "-o", str(path)
+                )
             brief = json.loads(path.read_text(encoding="utf-8"))
             print(json.dumps(draw_sample(part, brief, args.seed, args.n), indent=1))
             return 0
@@ -219,7 +203,9 @@ def main() -> int:
                 return 2
             print(f"{name}: brief", file=sys.stderr, flush=True)
             out = Path(tmp) / f"{name}.json"
-            seconds = newsweave_brief(part / "pages.jsonl", out)
+            seconds = newsweave(
+                "-q", "brief", str(part / "pages.jsonl"), "--format", "json", "-o", str(out)
+            )
             brief = json.loads(out.read_text(encoding="utf-8"))
             results[name] = score_part(part, gold["parts"][name]["items"], brief)
             results[name]["brief_seconds"] = seconds
