@@ -155,3 +155,10 @@ def test_lineage_shows_copies_and_independent_sources(tmp_path: Path) -> None:
     data = json.loads(run("lineage", row["id"], "--db", db, "--json")[1])
     assert data["independent_sources"] == 1 and data["relations"][0]["kind"] == "verbatim"
     assert len(data["groups"]) == 1 and len(data["groups"][0]["articles"]) == 2
+
+
+def test_stage_counts_are_written_with_real_plurals() -> None:
+    from newsweave.ui import _counts
+
+    assert _counts({"stories": 1, "articles": 1}) == "1 story, 1 article"
+    assert _counts({"stories": 2, "copies": 3}) == "2 stories, 3 copy groups"

@@ -54,7 +54,13 @@ class RichProgress:
             self._bars.stop()
 
 
-_NAMES = {"copies": ("copy group", "copy groups")}  # collection -> (one, many) for the table
+_NAMES = {  # collection -> (one, many) for the table
+    "copies": ("copy group", "copy groups"),
+    "stories": ("story", "stories"),
+    "tallies": ("tally", "tallies"),
+    "discrepancies": ("discrepancy", "discrepancies"),
+    "entities": ("entity", "entities"),
+}
 
 
 def _count(name: str, n: int) -> str:
