@@ -228,3 +228,14 @@ def test_a_share_of_the_vote_is_not_a_share_of_ballots_counted() -> None:
         "b", "Mayor Ilse Varga won with 80% of ballots counted in Ostrand, officials said."
     )
     assert find_discrepancies([a, b]) == []
+
+
+def test_time_left_that_runs_down_is_a_tally() -> None:
+    a = extracted(
+        "a", "The crew of the Marlin has 96 hours of air left, the navy said.", "2025-03-03"
+    )
+    b = extracted(
+        "b", "The crew of the Marlin has 40 hours of air left, the navy said.", "2025-03-05"
+    )
+    conflicts, tallies = compare_figures([a, b])
+    assert conflicts == [] and [p.value for p in tallies[0].points] == ["96 hours", "40 hours"]

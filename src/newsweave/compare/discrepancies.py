@@ -142,7 +142,7 @@ def compare_figures(
         if groups is None:
             continue
         if _is_tally(cluster, len(groups)):
-            tallies.append(_tally(cluster))
+            tallies.append(_tally(cluster, kind))
         else:
             conflicts.append(_discrepancy(cluster, groups, kind))
     return conflicts, tallies
@@ -278,7 +278,7 @@ def _same(
 
 def _duration_clusters(articles: Sequence[Article], roots: dict[str, str]) -> list[list[_Measure]]:
     """Durations of the same kind of thing in sentences dated to a shared year."""
-    keyed: dict[tuple[str, str], list[_Measure]] = {}
+    keyed: dict[tuple[str, str, str], list[_Measure]] = {}
     for article in articles:
         for time in article.times:
             span = duration_range(time.value) if time.kind == "DURATION" else None
@@ -289,6 +289,9 @@ def _duration_clusters(articles: Sequence[Article], roots: dict[str, str]) -> li
                 continue
             year = next(iter(years), "")
             low, high = span
+            at = time.sentence.find(time.text)
+            near = words(time.sentence[max(0, at - 20) : at + len(time.text) + 50])
+            left = "remaining" if _LEFT & set(near) else None  # "40 hours of oxygen left"
             measure = _Measure(
                 article.id,
                 roots.get(article.id, article.id),
@@ -297,11 +300,18 @@ def _duration_clusters(articles: Sequence[Article], roots: dict[str, str]) -> li
                 high,
                 time.text,
                 time.sentence,
-                f"length of the {year} {kind}".replace("  ", " "),
+                f"{'time left' if left else 'length'} of the {year} {kind}".replace("  ", " "),
                 day=article.published,
+                predicate=left,
             )
-            keyed.setdefault((kind, year), []).append(measure)
+            keyed.setdefault((kind, year, left or ""), []).append(measure)
     return list(keyed.values())
+
+
+# a span still to run: it shrinks as the story goes on, so its values are a tally
+_LEFT = frozenset(
+    ["left", "remaining", "remain", "remains", "more", "restant", "restantes", "übrig", "rimanenti"]
+)
 
 
 def _happening(sentence: str, duration: str) -> str | None:
@@ -395,7 +405,7 @@ def _is_tally(cluster: list[_Measure], values: int) -> bool:
     return rose and not same_day  # two values given the same day, or undated, are a dispute
 
 
-def _tally(cluster: list[_Measure]) -> Tally:
+def _tally(cluster: list[_Measure], kind: str) -> Tally:
     """A changing count's values, by the day each was reported (undated ones last)."""
     by_value: dict[tuple[str | None, float], list[_Measure]] = {}
     for m in cluster:
@@ -409,9 +419,8 @@ def _tally(cluster: list[_Measure]) -> Tally:
         for m in group:
             wording.setdefault(m.article, m.text)
             sentences.setdefault(m.article, m.sentence)
-        points.append(
-            TallyPoint(format_number(value), day, group[0].text, list(wording), wording, sentences)
-        )
+        shown = group[0].text if kind == "duration" else format_number(value)
+        points.append(TallyPoint(shown, day, group[0].text, list(wording), wording, sentences))
     return Tally(about=_cluster_about(cluster), points=points)
 
 

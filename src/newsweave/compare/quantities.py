@@ -150,7 +150,7 @@ GROWING = frozenset(
     {"killed", "injured", "evacuated", "fled", "arrested", "abducted", "destroyed", "affected"}
 )
 # ... and those that move either way (the missing are found, troops come and go)
-CHANGING = GROWING | {"missing", "deployed"}
+CHANGING = GROWING | {"missing", "deployed", "remaining"}
 # predicates that say little about what the figure is: shares fell, prices rose, losses
 CONTEXT_PREDICATES = frozenset({"fell", "rose", "lost"})
 # what a measure in a unit measures, from the words around it (English, French, German,
