@@ -81,3 +81,16 @@ def test_cite_copies_lists_each_copy_once_after_its_original() -> None:
     assert cited.claims[0].sources == ["d", "a", "b", "c"]
     assert cited.timeline[0].sources == ["a", "b", "c"]
     assert cite_copies(cited, {"a": ["b", "c"]}) == cited
+
+
+def test_outlets_that_republish_every_story_change_no_finding() -> None:
+    """Three outlets each republish all the pages: findings as with the originals alone."""
+    originals = _originals()
+    copies = [
+        replace(copy, outlet=f"Copy Outlet {k}", url=f"https://copy{k}.example/{copy.id}")
+        for page in originals
+        for k, copy in enumerate(_copies(page, 3))
+    ]
+    alone = analyze(originals)
+    with_copies = analyze([*originals, *copies])
+    assert _findings(with_copies.stories) == _findings(alone.stories)

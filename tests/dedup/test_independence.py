@@ -110,3 +110,19 @@ def _brief(result):
     from newsweave.analyze import make_brief
 
     return make_brief(result.articles, result.stories)
+
+
+def test_a_republisher_of_several_stories_does_not_make_them_one_source() -> None:
+    from newsweave.model import Article, CopyRelation
+
+    a = Article(id="a", source="a", text="x", url="https://velder-times.example/one")
+    b = Article(id="b", source="b", text="y", url="https://ostrand-post.example/two")
+    a_copy = Article(id="ac", source="ac", text="x", url="https://reposts.example/one")
+    b_copy = Article(id="bc", source="bc", text="y", url="https://reposts.example/two")
+    relations = [CopyRelation("a", "ac", "verbatim"), CopyRelation("b", "bc", "verbatim")]
+    groups = source_groups([a, b, a_copy, b_copy], relations)
+    assert sorted(sorted(g.articles) for g in groups) == [["a", "ac"], ["b", "bc"]]
+    own = Article(id="own", source="own", text="z", url="https://reposts.example/three")
+    other = Article(id="other", source="other", text="w", url="https://reposts.example/four")
+    groups = source_groups([own, other], [])
+    assert [sorted(g.articles) for g in groups] == [["other", "own"]]  # its own reporting

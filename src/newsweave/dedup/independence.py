@@ -4,7 +4,10 @@ Two articles are one source when
 - one copies the other (any copy relation: verbatim, prefix, partial, rewrite);
 - they come from the same outlet: the same site (the registrable part of the host, so
   ``www.``, ``m.``, ``edition.`` ... are one site), the same outlet name when there is no
-  URL, or two sites that an outlet-groups file puts together (`load_outlet_groups`);
+  URL, or two sites that an outlet-groups file puts together (`load_outlet_groups`), and
+  neither is a copy or copied: a republisher of ten wire stories does not make the ten one
+  source, and an outlet's copy of a wire story goes with the wire, not with the outlet's
+  own reporting;
 - they credit the same wire agency (a credit line, or a dateline such as "CITY (AP) —")
   and share wording: some prose runs, fewer than a copy needs.
 
@@ -59,11 +62,15 @@ def source_groups(
             parent[max(rx, ry)] = min(rx, ry)
         reasons.setdefault(min(x, y), []).append(why)
 
+    copied: set[str] = set()  # articles whose text is another's, or is taken by another
     for rel in relations:
         if rel.original in parent and rel.copy in parent:
             link(rel.original, rel.copy, f"{rel.copy} is a {rel.kind} copy of {rel.original}")
+            copied.update((rel.original, rel.copy))
     by_outlet: dict[str, list[str]] = {}
     for article in articles:
+        if article.id in copied:
+            continue  # syndicated text is its origin's reporting, not the outlet's own
         key = outlet_key(article, config.outlet_groups)
         if key:
             by_outlet.setdefault(key, []).append(article.id)
