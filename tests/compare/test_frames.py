@@ -239,3 +239,16 @@ def test_time_left_that_runs_down_is_a_tally() -> None:
     )
     conflicts, tallies = compare_figures([a, b])
     assert conflicts == [] and [p.value for p in tallies[0].points] == ["96 hours", "40 hours"]
+
+
+def test_a_frame_reads_only_the_words_near_its_figure_in_run_on_text() -> None:
+    from newsweave.compare.quantities import bounded
+    from newsweave.model import Figure
+
+    sentence = ", ".join(f"{i} boats sailed from Ostrand" for i in range(2, 400)) + "."
+    figure = Figure(200.0, "200", "boats", "a", sentence=sentence)
+    window = bounded(figure).sentence
+    assert len(window) <= 1010 and "200 boats sailed" in window
+    assert bounded(Figure(3.0, "3", "boats", "a", sentence="3 boats sailed.")).sentence == (
+        "3 boats sailed."
+    )

@@ -29,6 +29,7 @@ from newsweave.compare.quantities import (
     GROWING,
     Quantity,
     QuantityConfig,
+    bounded,
     duration_range,
     figure_clause,
     format_number,
@@ -165,9 +166,9 @@ def _figure_clusters(
             if is_conversion(figure) or figure.upper is not None:
                 continue  # "(11 miles)" after "18 km" is that measure again; "thousands" vague
             years = sentence_years(article.times, figure.sentence)
+            clause = figure_clause(bounded(figure))
             when = [t.value for t in article.times if t.sentence == figure.sentence
-                    and t.kind == "DURATION"
-                    and t.text in figure_clause(figure)]  # fmt: skip
+                    and t.kind == "DURATION" and t.text in clause]  # fmt: skip
             q = quantity(figure, years, config.quantity, places, article.published, when, year)
             measure = _Measure(
                 article.id,

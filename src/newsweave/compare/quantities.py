@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import zip_longest
 
 from newsweave.extract.figures import unit_name
@@ -100,6 +100,7 @@ _NUMBER_WORDS = frozenset(
         "pounds",
     ]
 )
+_LONG_SENTENCE = 1000  # characters of a sentence a frame reads around its figure, at most
 _PLACE_PREFIX = 5  # "Syria", "Syrie" and "Syrien" share their first five letters
 # prepositions that put a count in a place, and those that name where people went or came from
 _LOCATIVE = frozenset(
@@ -306,6 +307,7 @@ def quantity(
     year the figure is read in when the article has no day (the story's latest).
     """
     config = config or QuantityConfig()
+    figure = bounded(figure)
     predicate = figure_predicate(figure)
     counted = frozenset(
         _PEOPLE.get(w, stem(w))
@@ -357,6 +359,20 @@ def quantity(
         _contextual(unit, predicate, dimension),
         bool(set(near) & _AVERAGE),
     )
+
+
+def bounded(figure: Figure) -> Figure:
+    """The figure with its sentence cut to a window around it when the sentence is run-on text.
+
+    A frame reads the words near its figure; a 100,000-character "sentence" (a page with no
+    full stops) would otherwise be read whole for each of its figures.
+    """
+    if len(figure.sentence) <= _LONG_SENTENCE:
+        return figure
+    at = max(locate(figure), 0)
+    half = _LONG_SENTENCE // 2
+    window = figure.sentence[max(0, at - half) : at + len(figure.text) + half]
+    return replace(figure, sentence=window)
 
 
 def figure_clause(figure: Figure) -> str:
