@@ -27,6 +27,7 @@ from newsweave.compare.quantities import (
     CHANGING,
     CONTEXT_PREDICATES,
     GROWING,
+    MONEY,
     Quantity,
     QuantityConfig,
     bounded,
@@ -190,7 +191,7 @@ def _figure_clusters(
     # and shares, predicate); each bucket is compared pair by pair, so it is capped
     buckets: dict[tuple[str | None, ...], list[int]] = {}
     for i, (q, _) in enumerate(frames):
-        predicate = None if q.unit in _MONEY or q.unit == "percent" else q.predicate
+        predicate = None if q.unit in MONEY or q.unit == "percent" else q.predicate
         buckets.setdefault((q.unit, q.dimension, q.modal, predicate), []).append(i)
     clusters: list[list[_Measure]] = []
     for members in buckets.values():
@@ -239,7 +240,7 @@ def _about(q: Quantity) -> str:
     figure = q.figure
     if q.dimension:
         return q.dimension
-    if figure.unit in _MONEY and not figure.counts:
+    if figure.unit in MONEY and not figure.counts:
         return f"sum {q.predicate or 'of money'} ({figure.unit})"
     if figure.unit == "percent" and not figure.counts:
         return f"percentage ({q.predicate})" if q.predicate else "percentage"
@@ -247,9 +248,6 @@ def _about(q: Quantity) -> str:
     if q.predicate and q.predicate not in words(about):
         about = f"{about} ({q.predicate})"
     return about
-
-
-_MONEY = frozenset({"$", "€", "£"})
 
 
 def _same(

@@ -114,9 +114,7 @@ _LOCATIVE = frozenset(
         "au",
         "aux",
         "im",
-        "in",
         "der",
-        "en",
         "el",
         "nel",
         "nella",
@@ -190,6 +188,7 @@ _MODAL_WORDS = {
     "erwartet erwarten geplant prevé previsto prevede",
 }
 MODALS = {word: kind for kind, text in _MODAL_WORDS.items() for word in text.split()}
+MONEY = frozenset({"$", "€", "£"})  # currency units: sums say what they are by their clause
 # what a unit measures by itself: the speed of what, the weight of what, say the words around
 _UNIT_DIMENSIONS = {"km/h": "speed", "kg": "mass", "°C": "temperature", "°F": "temperature"}
 # base units: the family a unit belongs to and its factor to the family's base
@@ -221,13 +220,13 @@ _ATTRIBUTION = re.compile(
     r"der\s+|dem\s+|el\s+|il\s+)?(?P<after>[^,.;]{2,60})",
     re.IGNORECASE,
 )
-# "..., the interior ministry said on Tuesday." and "The coast guard said that ..."
 # "measured at 7.8 by the US survey": the credit right after the figure
 _BY = re.compile(
     r"\s*(?:[a-z%-]+\s+){0,2}?(?:by|according to|selon|laut|según|secondo)\s+(?:the\s+|la\s+|le\s+|l['’])?"
     r"(?P<after>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|and|of|for|de|du|des|la))*)"
 )
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "officials"])
+# "..., the interior ministry said on Tuesday." and "The coast guard said that ..."
 _SAID = r"(?:said|says|reported|reports|estimated|announced|confirmed|told)"
 _SAID_AFTER = re.compile(
     rf",\s*(?:the\s+)?(?P<after>(?:[A-Za-z][\w’'-]*\s+){{0,5}}?[A-Za-z][\w’'-]*)\s+{_SAID}\b[^,]*$"
@@ -350,12 +349,12 @@ def quantity(
         bool(set(near) & _ELSEWHERE),
         day,
         figure_attribution(figure),
-        figure_subject(figure),
+        _subject(figure, clause),
         frozenset(when),
         bool(years and (now := day[:4] if day else year) and max(years) < now),
         distance_reference(figure) if dimension == "distance" else frozenset(),
-        figure_lead(figure),
-        figure_modal(figure),
+        _lead(figure, clause),
+        _modal(figure, clause),
         _contextual(unit, predicate, dimension),
         bool(set(near) & _AVERAGE),
     )
@@ -432,13 +431,12 @@ def _sized(figure: Figure) -> frozenset[str]:
     return _stems(" ".join(words(rest)[1:3]))
 
 
-def figure_subject(figure: Figure) -> frozenset[str]:
+def _subject(figure: Figure, clause: str) -> frozenset[str]:
     """What a figure is about: content stems of its clause between the numbers around it.
 
     In "the healthcare sector lost $64.6 million, followed by banking at $71.8 million" the
     first figure is about the healthcare sector, the second about banking.
     """
-    clause = figure_clause(figure)
     at = clause.find(figure.text)
     if at < 0:
         return _stems(clause)
@@ -459,9 +457,8 @@ def _shared(a: frozenset[str], b: frozenset[str]) -> bool:
     return shared >= 2 or (shared == 1 and shared / len(a | b) >= 0.5)
 
 
-def figure_modal(figure: Figure) -> str | None:
+def _modal(figure: Figure, clause: str) -> str | None:
     """Whether a figure is asked for, offered or foreseen rather than stated as done."""
-    clause = figure_clause(figure)
     at = max(clause.find(figure.text), 0)
     near = words(clause[max(0, at - 60) : at])[-6:] + words(clause[at + len(figure.text) :])[:3]
     for word in near:
@@ -470,9 +467,8 @@ def figure_modal(figure: Figure) -> str | None:
     return None
 
 
-def figure_lead(figure: Figure) -> frozenset[str]:
+def _lead(figure: Figure, clause: str) -> frozenset[str]:
     """Content stems right before a figure in its clause, back to the previous number."""
-    clause = figure_clause(figure)
     at = clause.find(figure.text)
     before = [m.end() for m in _NUMBER.finditer(clause, 0, max(at, 0))]
     return _stems(clause[before[-1] if before else 0 : max(at, 0)])
@@ -636,8 +632,8 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
         return False  # a pay rise demanded is not the one agreed
     if a.average != b.average:
         return False  # "$143 million per airline" is not the airlines' "$860 million"
-    money = a.unit in ("$", "€", "£", "percent")
-    if a.predicate != b.predicate and not (money and None in (a.predicate, b.predicate)):
+    sum_or_share = a.unit in MONEY or a.unit == "percent"
+    if a.predicate != b.predicate and not (sum_or_share and None in (a.predicate, b.predicate)):
         return False  # "lost $1.1 billion" and "followed by banking at $71.8 million" may meet
     if (a.years and b.years and not a.years & b.years) or a.past != b.past:
         return False
@@ -670,7 +666,7 @@ def needs_subject(q: Quantity) -> bool:
 
 def _contextual(unit: str | None, predicate: str | None, dimension: str | None) -> bool:
     return (
-        (unit in ("$", "€", "£", "percent") and predicate is None)
+        ((unit in MONEY or unit == "percent") and predicate is None)
         or predicate in CONTEXT_PREDICATES
         or dimension in _UNIT_DIMENSIONS.values()
     )

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from newsweave.extract.names import fold
 from newsweave.text import STOP_WORDS, stem, words
 
 
@@ -53,10 +53,8 @@ def fold_name(name: str) -> str:
     """A name made comparable across languages: no accents or case, like sounds spelled alike,
     letters not doubled, final vowels dropped ("Syria", "Syrie" -> "sir"; "Aleppo", "Alep" ->
     "alep"; "Turkey", "Turquie", "Türkei" -> "turk")."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     out = []
-    for word in re.findall(r"\w+", text):
+    for word in re.findall(r"\w+", fold(name).casefold()):
         for spelled, sound in _SOUNDS:
             word = word.replace(spelled, sound)
         out.append(_FINAL_VOWELS.sub("", re.sub(r"(\w)\1+", r"\1", word)))
