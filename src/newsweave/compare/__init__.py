@@ -5,7 +5,6 @@ from newsweave.compare.discrepancies import (
     CompareConfig,
     compare_figures,
     find_discrepancies,
-    find_tallies,
     lineage_roots,
     note_disputes,
 )
@@ -20,7 +19,6 @@ __all__ = [
     "compare_figures",
     "find_claims",
     "find_discrepancies",
-    "find_tallies",
     "format_number",
     "lineage_roots",
     "note_disputes",

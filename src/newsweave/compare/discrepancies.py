@@ -11,7 +11,7 @@ search" and "a five-day search") are compared the same way. Articles in one line
 
 A count that grows over a story (the dead, the injured, the evacuated) is not a conflict when
 its values rise with the days they were reported, or when the days are unknown: it is a tally
-(`find_tallies`), shown as values by day. It is a conflict when a later report gives less
+(`compare_figures` returns both), shown as values by day. It is a conflict when a later report gives less
 than an earlier one, or when the figures are pinned to a stated past year (the toll of an
 earlier disaster).
 """
@@ -116,15 +116,6 @@ def find_discrepancies(
 ) -> list[Discrepancy]:
     """Conflicting figures and durations across `articles`; a copy group counts as one source."""
     return compare_figures(articles, copies, config)[0]
-
-
-def find_tallies(
-    articles: Sequence[Article],
-    copies: Sequence[Sequence[str]] = (),
-    config: CompareConfig | None = None,
-) -> list[Tally]:
-    """Counts that changed over the story (a rising toll), each value with its day."""
-    return compare_figures(articles, copies, config)[1]
 
 
 def compare_figures(
@@ -279,12 +270,14 @@ def _duration_clusters(articles: Sequence[Article], roots: dict[str, str]) -> li
     """Durations of the same kind of thing in sentences dated to a shared year."""
     keyed: dict[tuple[str, str, str], list[_Measure]] = {}
     for article in articles:
+        written = [t for t in article.times if not t.relative]  # "Friday" states no year
         for time in article.times:
             span = duration_range(time.value) if time.kind == "DURATION" else None
-            kind = _happening(time.sentence, time.text)
-            written = [t for t in article.times if not t.relative]  # "Friday" states no year
+            kind = _happening(time.sentence, time.text) if span is not None else None
+            if span is None or kind is None:
+                continue
             years = sentence_years(written, time.sentence)
-            if span is None or kind is None or len(years) > 1:
+            if len(years) > 1:
                 continue
             year = next(iter(years), "")
             low, high = span
@@ -367,9 +360,8 @@ def _is_tally(cluster: list[_Measure], values: int) -> bool:
     For growing counts (the dead, the evacuated) a lower figure on a later day is a conflict;
     a count given at three or more values is a tally (a toll climbing through the days); of two
     values, a higher one on a later day is a tally, while two given on the same day, or that no
-    date orders, are a dispute. Counts that move either way (the
-    missing) are always a tally. Figures pinned to a stated earlier year (an old disaster's
-    toll) do not change any more.
+    date orders, are a dispute. Counts that move either way (the missing) are always a tally.
+    Figures pinned to a stated earlier year (an old disaster's toll) do not change any more.
     """
     predicate = cluster[0].predicate
     if predicate not in CHANGING or all(m.past for m in cluster):
@@ -413,14 +405,20 @@ def _tally(cluster: list[_Measure], kind: str) -> Tally:
     for (day, value), group in sorted(
         by_value.items(), key=lambda kv: (kv[0][0] is None, kv[0][0] or "", kv[0][1])
     ):
-        wording: dict[str, str] = {}
-        sentences: dict[str, str] = {}
-        for m in group:
-            wording.setdefault(m.article, m.text)
-            sentences.setdefault(m.article, m.sentence)
+        wording, sentences = _wordings(group)
         shown = group[0].text if kind == "duration" else format_number(value)
         points.append(TallyPoint(shown, day, group[0].text, list(wording), wording, sentences))
     return Tally(about=_cluster_about(cluster), points=points)
+
+
+def _wordings(group: list[_Measure]) -> tuple[dict[str, str], dict[str, str]]:
+    """Each article's own wording of a value, and the sentence it stands in (first of each)."""
+    wording: dict[str, str] = {}
+    sentences: dict[str, str] = {}
+    for m in group:
+        wording.setdefault(m.article, m.text)
+        sentences.setdefault(m.article, m.sentence)
+    return wording, sentences
 
 
 def _cluster_about(cluster: list[_Measure]) -> str:
@@ -447,13 +445,10 @@ def _value(group: list[_Measure], kind: str) -> DiscrepancyValue:
     """One distinct value of a discrepancy, with each source's own wording, day and credit."""
     common = Counter(m.value for m in group).most_common(1)[0][0]
     first = next(m for m in group if m.value == common)
-    wording: dict[str, str] = {}
-    sentences: dict[str, str] = {}
+    wording, sentences = _wordings(group)
     dates: dict[str, str] = {}
     attributed: dict[str, str] = {}
     for m in group:
-        wording.setdefault(m.article, m.text)
-        sentences.setdefault(m.article, m.sentence)
         if m.day:
             dates.setdefault(m.article, m.day)
         if m.attributed:
