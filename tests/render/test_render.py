@@ -285,3 +285,15 @@ def test_a_conflict_value_names_its_first_sources_and_counts_the_rest() -> None:
     brief = Brief(articles=articles, stories=[story])
     assert "and 3 more sources" in render(brief, "md")
     assert "and 3 more sources" in render(brief, "html")
+
+
+def test_a_copy_of_a_copy_is_counted_with_the_first_original() -> None:
+    from newsweave.model import Article, Brief, CopyRelation, Story
+    from newsweave.render.markdown import citation_numbers
+
+    articles = [Article(id=f"a{i:02d}", source=f"a{i}.txt", text="x") for i in range(20)]
+    chain = [CopyRelation("a00", "a01", "verbatim"), CopyRelation("a01", "a02", "verbatim")]
+    story = Story(id="s", title="t", articles=[a.id for a in articles], lineage=chain)
+    numbers = citation_numbers(Brief(articles=articles, stories=[story]))
+    shown, more = numbers.grouped([a.id for a in articles])
+    assert shown[0] == ("a00", 2) and all(i not in ("a01", "a02") for i, _ in shown)

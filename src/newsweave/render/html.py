@@ -14,9 +14,9 @@ from newsweave.model import TRUNCATED, Article, Brief, Change, Story, change_lab
 from newsweave.render.dates import human_date
 from newsweave.render.markdown import (
     SAID_LIMIT,
-    Citations,
     citation_numbers,
     copies_note,
+    grouped_citations,
     http_url,
 )
 from newsweave.render.overview import (
@@ -98,9 +98,7 @@ def render_html(brief: Brief) -> str:
 
 
 def _cite(ids: list[str], numbers: dict[str, int]) -> str:
-    if not isinstance(numbers, Citations):
-        numbers = Citations(numbers, {})
-    shown, more = numbers.grouped(ids)
+    shown, more = grouped_citations(ids, numbers)
     links = "".join(
         f'<a href="#a-{escape(i)}">[{numbers[i]}]</a>' + copies_note(n) for i, n in shown
     )

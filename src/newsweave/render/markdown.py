@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from newsweave.compare.quantities import format_number
+from newsweave.dedup.representatives import copies_of, fold_groups
 from newsweave.model import TRUNCATED, Article, Brief, Change, Story, change_label
 from newsweave.render.dates import human_date
 from newsweave.render.overview import (
@@ -84,12 +85,10 @@ def citation_numbers(brief: Brief) -> Citations:
     """Number the brief's articles 1..n, in the order the brief lists them (copies known)."""
     original_of: dict[str, str] = {}
     for story in brief.stories:
-        for group in story.duplicates:
-            for member in group[1:]:
-                original_of.setdefault(member, group[0])
-        for relation in story.lineage:
-            if relation.kind == "verbatim":
-                original_of.setdefault(relation.copy, relation.original)
+        for folded in (fold_groups(story.duplicates), copies_of(story.lineage)):
+            for original, copies in folded.items():
+                for copy in copies:
+                    original_of.setdefault(copy, original)
     return Citations({a.id: n for n, a in enumerate(brief.articles, start=1)}, original_of)
 
 
@@ -124,10 +123,16 @@ def render_markdown(brief: Brief) -> str:
     return "\n".join(lines) + "\n"
 
 
+def grouped_citations(
+    ids: Iterable[str], numbers: dict[str, int]
+) -> tuple[list[tuple[str, int]], int]:
+    """`Citations.grouped` for any numbering (a plain mapping knows no copies)."""
+    citations = numbers if isinstance(numbers, Citations) else Citations(numbers, {})
+    return citations.grouped(ids)
+
+
 def _cite(ids: list[str], numbers: dict[str, int]) -> str:
-    if not isinstance(numbers, Citations):
-        numbers = Citations(numbers, {})
-    shown, more = numbers.grouped(ids)
+    shown, more = grouped_citations(ids, numbers)
     text = "".join(f"[{numbers[i]}]" + copies_note(n) for i, n in shown)
     return (text.rstrip() + (f" and {more} more" if more else "")).strip()
 

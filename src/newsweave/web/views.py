@@ -14,7 +14,7 @@ from newsweave.analyze import make_brief
 from newsweave.clean.config import LineVerdict
 from newsweave.model import Article, Brief, Page, Quote, Story, from_dict, to_dict
 from newsweave.render.json import brief_to_dict
-from newsweave.render.markdown import Citations, citation_numbers
+from newsweave.render.markdown import citation_numbers, grouped_citations
 from newsweave.render.overview import Overview, SaidValue, story_overview, who_said_when
 from newsweave.render.timeline_svg import timeline_lanes
 from newsweave.store import SQLiteStore
@@ -291,6 +291,5 @@ def _plain(item: Any) -> dict[str, Any]:
 
 def cited(ids: list[str], numbers: dict[str, int]) -> tuple[list[tuple[int, str, int]], int]:
     """Citations as (number, article id, copies folded into it) and how many are left out."""
-    grouped = numbers if isinstance(numbers, Citations) else Citations(numbers, {})
-    shown, more = grouped.grouped(ids)
-    return [(grouped[i], i, copies) for i, copies in shown], more
+    shown, more = grouped_citations(ids, numbers)
+    return [(numbers[i], i, copies) for i, copies in shown], more
