@@ -64,6 +64,7 @@ _ONSETS = [
 _VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "io", "ou"]
 _CODAS = ["", "", "n", "r", "s", "l", "m", "nd", "st", "rk"]
 _START = date(2022, 1, 1)
+COPY_LINE = "Advertisement. Subscribe for more stories like this one."  # ends every near-copy
 _WINDOW_DAYS = 730
 
 
@@ -165,7 +166,7 @@ def _near_copy(rng: random.Random, source: Article, article_id: str, published: 
     sentences = source.text.split(". ")
     if len(sentences) > 3:
         del sentences[rng.randrange(len(sentences))]
-    text = ". ".join(sentences) + "\nAdvertisement. Subscribe for more stories like this one."
+    text = ". ".join(sentences) + "\n" + COPY_LINE
     words = (source.title or "").split()
     title = " ".join(rng.sample(words, len(words)))
     return Article(

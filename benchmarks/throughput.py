@@ -45,10 +45,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 class PeakMemory:
-    """Samples the resident memory of this process and its descendants in a thread."""
+    """Samples the resident memory of a process (this one by default) and its descendants in
+    a thread."""
 
-    def __init__(self, every: float = 0.05) -> None:
+    def __init__(self, every: float = 0.05, root: int | None = None) -> None:
         self.every = every
+        self.root = os.getpid() if root is None else root
         self.peak = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -68,7 +70,7 @@ class PeakMemory:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, _tree_rss(os.getpid()))
+            self.peak = max(self.peak, _tree_rss(self.root))
             self._stop.wait(self.every)
 
 

@@ -8,7 +8,7 @@ from functools import partial
 from typing import Any
 
 from newsweave.clean import clean_pages
-from newsweave.cluster import cluster_stories
+from newsweave.cluster import cluster_stories, copies_within
 from newsweave.cluster.offtopic import mark_offtopic, on_topic_text
 from newsweave.compare import compare_figures, find_claims, note_disputes
 from newsweave.dedup import (
@@ -120,7 +120,8 @@ def _cluster(articles: list[Article], copies: list[list[str]], advance: Advance)
     advance(len(articles) - len(kept))  # copies are placed with their representative
     stories = cluster_stories([a for a in articles if a.id in kept], advance=advance)
     stories = [add_copies(s, folded) for s in stories]
-    return {"stories": [replace(s, duplicates=_within(copies, s)) for s in stories]}
+    within = copies_within(copies, [s.articles for s in stories])
+    return {"stories": [replace(s, duplicates=d) for s, d in zip(stories, within, strict=True)]}
 
 
 def _lineage(
@@ -264,7 +265,3 @@ def _one_source(story: Story) -> list[list[str]]:
         return story.duplicates
     return [g.articles for g in story.sources if len(g.articles) > 1]
 
-
-def _within(groups: list[list[str]], story: Story) -> list[list[str]]:
-    members = set(story.articles)
-    return [kept for group in groups if len(kept := [a for a in group if a in members]) > 1]

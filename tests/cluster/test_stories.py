@@ -146,3 +146,30 @@ def test_undated_articles_need_stronger_lead_overlap_to_share_an_event() -> None
     assert len(story.events) >= 2  # no dates to tell them apart, so the leads must
     (merged,) = cluster_stories(undated, ClusterConfig(event_threshold_undated=0.01))
     assert len(merged.events) == 1  # the dated threshold alone joins them all
+
+
+def test_copies_within_keeps_each_storys_part_of_every_group_in_order() -> None:
+    from newsweave.cluster import copies_within
+
+    groups = [["a1", "b1", "c9"], ["a2", "x"], ["b2", "b3", "b4"], ["a3", "b5"]]
+    stories = [["a1", "a2", "a3", "c9"], ["b1", "b2", "b3", "b4", "b5"], ["z"]]
+    assert copies_within(groups, stories) == [
+        [["a1", "c9"]],  # a2's copy is outside every story; a3's is in another story
+        [["b2", "b3", "b4"]],
+        [],
+    ]
+
+
+def test_copies_within_matches_filtering_every_group_for_every_story() -> None:
+    import random
+
+    from newsweave.cluster import copies_within
+
+    rng = random.Random(3)
+    ids = [f"n{i}" for i in range(300)]
+    stories = [rng.sample(ids, rng.randint(1, 40)) for _ in range(30)]
+    groups = [rng.sample(ids, rng.randint(2, 6)) for _ in range(80)]
+    slow = [
+        [kept for g in groups if len(kept := [a for a in g if a in set(s)]) > 1] for s in stories
+    ]
+    assert copies_within(groups, stories) == slow

@@ -66,6 +66,27 @@ def cluster_stories(
     return sorted(stories, key=lambda s: (-len(s.articles), s.id))
 
 
+def copies_within(
+    groups: Sequence[Sequence[str]], stories: Sequence[Sequence[str]]
+) -> list[list[list[str]]]:
+    """For each story (its article ids), the copy groups' members in it, where more than one:
+    each group read once through an article -> story index, in time linear in the corpus."""
+    story_of: dict[str, list[int]] = {}
+    for n, articles in enumerate(stories):
+        for article in dict.fromkeys(articles):
+            story_of.setdefault(article, []).append(n)
+    out: list[list[list[str]]] = [[] for _ in stories]
+    for group in groups:
+        kept: dict[int, list[str]] = {}
+        for article in group:
+            for n in story_of.get(article, ()):
+                kept.setdefault(n, []).append(article)
+        for n, members in kept.items():
+            if len(members) > 1:
+                out[n].append(members)
+    return out
+
+
 def _joined(
     parts: list[tuple[str, list[Article]]], raw: dict[str, RawFeatures]
 ) -> tuple[str, list[Article]]:

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import mul
 
 from newsweave.extract.names import fold
 from newsweave.text import STOP_WORDS, stem, words
@@ -42,6 +43,7 @@ class SentenceFeatures:
     grams: Counter[str]
     grams_norm: float
     numbers: frozenset[str]
+    weight: float  # the sum of the stems' IDF in the collection the features were made for
 
 
 # spellings that differ across languages for one sound: "Turquie" / "Turkey", "Syrie" / "Syria"
@@ -78,10 +80,15 @@ class Similarity:
             self._n += 1
             self._df.update(set(sentence_stems(sentence)))
         self._cache: dict[str, SentenceFeatures] = {}
+        self._idf: dict[str, float] = {}  # the collection is fixed: each stem's IDF once
 
     def idf(self, term: str) -> float:
         """Smoothed inverse document frequency of a stem in the collection."""
-        return math.log((self._n + 1) / (self._df.get(term, 0) + 1)) + 1.0
+        found = self._idf.get(term)
+        if found is None:
+            found = math.log((self._n + 1) / (self._df.get(term, 0) + 1)) + 1.0
+            self._idf[term] = found
+        return found
 
     def features(self, text: str) -> SentenceFeatures:
         """The cached features of one sentence."""
@@ -91,11 +98,13 @@ class Similarity:
             joined = " ".join(w if w[0].isdigit() else stem(w) for w in words(text))
             n = self.config.char_n
             grams = Counter(joined[i : i + n] for i in range(len(joined) - n + 1))
+            unique = frozenset(stems)
             found = SentenceFeatures(
-                stems=frozenset(stems),
+                stems=unique,
                 grams=grams,
                 grams_norm=math.sqrt(sum(c * c for c in grams.values())),
                 numbers=frozenset(w for w in stems if w[0].isdigit()),
+                weight=sum(self.idf(w) for w in unique),
             )
             self._cache[text] = found
         return found
@@ -104,11 +113,12 @@ class Similarity:
         """How much `a` and `b` say the same thing: about 0 (unrelated) to 1 (same words)."""
         fa, fb = self.features(a), self.features(b)
         config = self.config
-        weight_a = sum(self.idf(w) for w in fa.stems)
-        weight_b = sum(self.idf(w) for w in fb.stems)
-        shared = sum(self.idf(w) for w in fa.stems & fb.stems)
+        weight_a, weight_b = fa.weight, fb.weight
+        shared = sum(map(self.idf, fa.stems & fb.stems))
         overlap = 0.5 * (shared / weight_a + shared / weight_b) if weight_a and weight_b else 0.0
-        dot = sum(count * fb.grams.get(gram, 0) for gram, count in fa.grams.items())
+        ga, gb = fa.grams, fb.grams
+        common = ga.keys() & gb.keys()  # integer counts: the same dot product in any order
+        dot = sum(map(mul, map(ga.__getitem__, common), map(gb.__getitem__, common)))
         norms = fa.grams_norm * fb.grams_norm
         chars = dot / norms if norms else 0.0
         score = config.word_weight * overlap + (1 - config.word_weight) * chars

@@ -235,21 +235,23 @@ def merge_stories(parts: pa.Table, copies: list[list[str]]) -> list[Story]:
                 found.union(first_node[article], node)
             else:
                 first_node[article] = node
+    from newsweave.cluster import copies_within
+
     stories = []
     for members in found.groups().values():
         members.sort()
-        stories.append(_merged([nodes[n] for n in members], copies))
+        stories.append(_merged([nodes[n] for n in members]))
+    within = copies_within(copies, [s.articles for s in stories])
+    stories = [replace(s, duplicates=d) for s, d in zip(stories, within, strict=True)]
     return sorted(stories, key=lambda s: (-len(s.articles), s.id))
 
 
-def _merged(parts: list[Story], copies: list[list[str]]) -> Story:
+def _merged(parts: list[Story]) -> Story:
     """One story of its window parts; a merged one gets its events in the story stages."""
     head = parts[0]
     articles = list(dict.fromkeys(a for p in parts for a in p.articles))
-    members = set(articles)
-    duplicates = [kept for g in copies if len(kept := [a for a in g if a in members]) > 1]
     events = head.events if len(parts) == 1 else []
-    return Story(head.id, head.title, articles, events=events, duplicates=duplicates)
+    return Story(head.id, head.title, articles, events=events)
 
 
 def _with_events(story: Story, by_id: dict[str, Article]) -> Story:
