@@ -76,7 +76,7 @@ def write_inputs(n: int, folder: Path, command: str) -> tuple[list[str], int]:
     return [str(path)], copies
 
 
-def run_cli(command: str, inputs: list[str], folder: Path) -> dict[str, Any]:
+def run_cli(command: str, inputs: list[str], folder: Path, entities: str) -> dict[str, Any]:
     """Run the CLI on the inputs as a child process: wall, CPU, peak memory of its tree."""
     cli = [sys.executable, "-m", "newsweave.cli", "-q"]
     if command == "run":
@@ -85,6 +85,7 @@ def run_cli(command: str, inputs: list[str], folder: Path) -> dict[str, Any]:
     else:
         out = folder / "brief.json"
         args = [*cli, "brief", *inputs, "--format", "json", "-o", str(out)]
+    args += ["--entities", entities]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     load_before = os.getloadavg()
     start = time.perf_counter()
@@ -118,35 +119,50 @@ def run_cli(command: str, inputs: list[str], folder: Path) -> dict[str, Any]:
     return result
 
 
-def measure(n: int, command: str) -> dict[str, Any]:
+def measure(n: int, command: str, entities: str) -> dict[str, Any]:
     """One size: write the inputs, run the CLI, clean up."""
     folder = Path(tempfile.mkdtemp(prefix=f"newsweave-day-{n}-"))
     try:
         inputs, copies = write_inputs(n, folder, command)
-        row = {"size": n, "command": command, "copies": copies, **run_cli(command, inputs, folder)}
+        row = {
+            "size": n,
+            "command": command,
+            "entities": entities,
+            "copies": copies,
+            **run_cli(command, inputs, folder, entities),
+        }
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     row["articles_per_s"] = round(n / row["seconds"], 1)
     return row
 
 
+COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd")
+
+
 def svg_plot(rows: list[dict[str, Any]], title: str) -> str:
-    """Two panels, wall time and peak memory against articles, with the linear reference."""
-    width, height, pad = 360, 260, 48
+    """Two panels, wall time and peak memory against articles, one line per series (command
+    and entity backend), each with its linear reference through its smallest run."""
+    width, height, pad = 380, 280, 52
     panels = [("wall time, s", "seconds"), ("peak memory, MiB", "peak_mib")]
+    series: dict[str, list[dict[str, Any]]] = {}
+    for row in sorted(rows, key=lambda r: r["size"]):
+        label = f"{row['command']}, entities {row.get('entities', 'auto')}"
+        series.setdefault(label, []).append(row)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * width}" height="{height + 30}" '
-        'font-family="sans-serif" font-size="11">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * width}" '
+        f'height="{height + 40 + 16 * len(series)}" font-family="sans-serif" font-size="11">',
+        '<rect width="100%" height="100%" fill="white"/>',
         f'<text x="{width}" y="16" text-anchor="middle" font-size="13">{escape(title)}</text>',
     ]
-    xs = [r["size"] for r in rows]
-    x_max = max(xs) * 1.05
+    x_max = max(r["size"] for r in rows) * 1.05
     for p, (label, key) in enumerate(panels):
         left = p * width + pad
-        top, bottom, right = 30, height - pad + 30, (p + 1) * width - 12
-        ys = [r[key] for r in rows]
-        slope = ys[0] / xs[0]
-        y_max = max(max(ys), slope * max(xs)) * 1.1
+        top, bottom, right = 40, height - pad + 40, (p + 1) * width - 16
+        y_max = 1.1 * max(
+            max(*(r[key] for r in found), found[0][key] / found[0]["size"] * found[-1]["size"])
+            for found in series.values()
+        )
 
         def px(x: float, left: int = left, right: int = right) -> float:
             return left + (right - left) * x / x_max
@@ -164,27 +180,41 @@ def svg_plot(rows: list[dict[str, Any]], title: str) -> str:
                 f'<line x1="{left}" x2="{right}" y1="{py(tick):.1f}" y2="{py(tick):.1f}" '
                 'stroke="#ddd"/>'
             )
-        for x in xs:
+        for x in sorted({r["size"] for r in rows}):
             parts.append(
-                f'<text x="{px(x):.1f}" y="{bottom + 14}" text-anchor="middle">{x // 1000}k</text>'
+                f'<text x="{px(x):.1f}" y="{bottom + 14}" text-anchor="middle">{x / 1000:g}k</text>'
             )
-        parts.append(
-            f'<line x1="{px(0):.1f}" y1="{py(0):.1f}" x2="{px(max(xs)):.1f}" '
-            f'y2="{py(slope * max(xs)):.1f}" stroke="#999" stroke-dasharray="4 3"/>'
-        )
-        points = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in zip(xs, ys, strict=True))
-        parts.append(f'<polyline fill="none" stroke="#1f77b4" stroke-width="2" points="{points}"/>')
-        for x, y in zip(xs, ys, strict=True):
-            parts.append(f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="3" fill="#1f77b4"/>')
+        for colour, found in zip(COLOURS, series.values(), strict=False):
+            xs, ys = [r["size"] for r in found], [r[key] for r in found]
+            slope = ys[0] / xs[0]
             parts.append(
-                f'<text x="{px(x) - 6:.1f}" y="{py(y) - 7:.1f}" text-anchor="end">{y:g}</text>'
+                f'<line x1="{px(0):.1f}" y1="{py(0):.1f}" x2="{px(max(xs)):.1f}" '
+                f'y2="{py(slope * max(xs)):.1f}" stroke="{colour}" stroke-opacity="0.5" '
+                'stroke-dasharray="4 3"/>'
             )
+            points = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in zip(xs, ys, strict=True))
+            parts.append(
+                f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{points}"/>'
+            )
+            for x, y in zip(xs, ys, strict=True):
+                parts.append(f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="3" fill="{colour}"/>')
+                parts.append(
+                    f'<text x="{px(x) - 6:.1f}" y="{py(y) - 7:.1f}" text-anchor="end">{y:g}</text>'
+                )
         parts.append(
-            f'<text x="{(left + right) / 2:.0f}" y="{top + 2}" text-anchor="middle">'
+            f'<text x="{(left + right) / 2:.0f}" y="{top - 6}" text-anchor="middle">'
             f"{escape(label)}</text>"
             f'<text x="{(left + right) / 2:.0f}" y="{bottom + 30}" text-anchor="middle">'
-            "articles (dashed: linear through the smallest run)</text>"
+            "articles</text>"
         )
+    y = height + 40
+    for colour, label in zip(COLOURS, series, strict=False):
+        parts.append(
+            f'<line x1="{pad}" x2="{pad + 24}" y1="{y - 4}" y2="{y - 4}" stroke="{colour}" '
+            f'stroke-width="2"/><text x="{pad + 30}" y="{y}">newsweave {escape(label)} '
+            "(dashed: linear growth from its smallest run)</text>"
+        )
+        y += 16
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
@@ -202,28 +232,43 @@ def _ticks(top: float) -> list[float]:
 def main(argv: list[str] | None = None) -> int:
     """Run the sizes one at a time; print a Markdown table, optionally JSON and the SVG."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[5_000, 10_000, 20_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[5_000, 10_000, 20_000])
     parser.add_argument("--command", choices=["run", "brief"], default="run")
-    parser.add_argument("--json", type=Path, help="write the figures (after each size) here")
-    parser.add_argument("--plot", type=Path, help="write an SVG of time and memory here")
+    parser.add_argument(
+        "--entities",
+        choices=["auto", "spacy", "lexical", "none"],
+        default="auto",
+        help="entity backend passed to the CLI (auto: the product's default, spaCy)",
+    )
+    parser.add_argument(
+        "--json", type=Path, help="add the figures to this file (kept across runs, one per size)"
+    )
+    parser.add_argument("--plot", type=Path, help="write an SVG of every run in --json here")
     args = parser.parse_args(argv)
     rows: list[dict[str, Any]] = []
+    if args.json and args.json.exists():
+        rows = json.loads(args.json.read_text(encoding="utf-8"))
     for n in sorted(args.sizes):
-        rows.append(measure(n, args.command))
-        print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
+        row = measure(n, args.command, args.entities)
+        same = (n, args.command, args.entities)
+        rows = [r for r in rows if (r["size"], r["command"], r.get("entities")) != same]
+        rows.append(row)
+        print(json.dumps(row), file=sys.stderr, flush=True)
         if args.json:
             args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
-    print("| articles | copies | stories | wall s | articles/s | CPU s | peak MiB | load |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-    for r in rows:
+    print(
+        "| command | entities | articles | copies | stories | wall s | articles/s | CPU s | "
+        "peak MiB | load |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for r in sorted(rows, key=lambda r: (r["command"], r.get("entities", ""), r["size"])):
         print(
-            f"| {r['size']:,} | {r['copies']:,} | {r['stories']} | {r['seconds']} | "
-            f"{r['articles_per_s']} | {r['cpu_seconds']} | {r['peak_mib']:,} | "
-            f"{r['load_before'][0]}-{r['load_after'][0]} |"
+            f"| {r['command']} | {r.get('entities', 'auto')} | {r['size']:,} | {r['copies']:,} | "
+            f"{r['stories']} | {r['seconds']} | {r['articles_per_s']} | {r['cpu_seconds']} | "
+            f"{r['peak_mib']:,} | {r['load_before'][0]}-{r['load_after'][0]} |"
         )
-    if args.plot:
-        engine = "newsweave run --engine serial" if args.command == "run" else "newsweave brief"
-        args.plot.write_text(svg_plot(rows, f"A day of news: {engine}"), encoding="utf-8")
+    if args.plot and rows:
+        args.plot.write_text(svg_plot(rows, "A day of news: time and memory by corpus size"))
     return 0
 
 

@@ -150,3 +150,49 @@ def test_ray_engine_without_ray_names_the_extra(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setitem(sys.modules, "ray", None)
     with pytest.raises(MissingExtraError, match=r"pip install 'newsweave\[ray\]'"):
         get_engine("ray")
+
+
+def _bucket_by_letter(table, buckets: int):  # type: ignore[no-untyped-def]
+    import pyarrow as pa
+
+    letters = table.column("word").to_pylist()
+    return table.append_column("bucket", pa.array([ord(w[0]) % buckets for w in letters]))
+
+
+def _bucket_summary(rows):  # type: ignore[no-untyped-def]
+    import pyarrow as pa
+
+    words = sorted(rows.column("word").to_pylist())
+    return pa.table({"bucket": [rows.column("bucket")[0].as_py()], "words": [" ".join(words)]})
+
+
+@pytest.mark.parametrize("name", ["serial", "local"])
+def test_grouping_reads_each_bucket_back_whole_and_leaves_no_files(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import functools
+    import tempfile
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    spill = tmp_path / "tmp"
+    spill.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spill))
+    files = []
+    for n, words in enumerate([["apple", "bread", "cider"], ["acorn", "cider", "dune"], []]):
+        files.append(str(tmp_path / f"part-{n}.parquet"))
+        pq.write_table(pa.table({"word": pa.array(words, pa.string())}), files[-1])
+    engine = get_engine(name, ScaleConfig(workers=2))
+    try:
+        out = engine.group(
+            files, functools.partial(_bucket_by_letter, buckets=3), _bucket_summary, 3
+        )
+    finally:
+        engine.close()
+    assert out.to_pylist() == [
+        {"bucket": 0, "words": "cider cider"},  # ord("a") = 97: a and d in 1, b in 2, c in 0
+        {"bucket": 1, "words": "acorn apple dune"},
+        {"bucket": 2, "words": "bread"},
+    ]
+    assert list(spill.glob("newsweave-group-*")) == []  # the buckets' part files are gone

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -25,8 +26,31 @@ def _read(path: str) -> pa.Table:
     return pq.read_table(path)
 
 
-def _keyed(keys: KeysFn, path: str) -> pa.Table:
-    return keys(_read(path))
+def _spill(keys: KeysFn, path: str, folder: str, n: int) -> dict[int, str]:
+    """Key the rows of one file and write them bucket by bucket under `folder` (file `n`'s
+    parts); the bucket -> part file map. Only one file's rows are in memory at a time."""
+    import pyarrow.parquet as pq
+
+    written = {}
+    for part in split_buckets(keys(_read(path))):
+        bucket = part.column("bucket")[0].as_py()
+        written[bucket] = target = os.path.join(folder, f"{bucket:06d}-{n:06d}.parquet")
+        pq.write_table(part, target)
+    return written
+
+
+def _buckets(spilled: Sequence[dict[int, str]]) -> list[list[str]]:
+    """Each bucket's part files, buckets in ascending order and parts in file order."""
+    parts: dict[int, list[str]] = {}
+    for written in spilled:
+        for bucket, path in written.items():
+            parts.setdefault(bucket, []).append(path)
+    return [parts[b] for b in sorted(parts)]
+
+
+def _reduce_parts(reduce: ReduceFn, parts: list[str]) -> pa.Table:
+    """`reduce` on one bucket's rows, read back from its part files."""
+    return reduce(concat([_read(p) for p in parts]))
 
 
 PRELOAD = ["newsweave.engines.shards", "newsweave.engines.grouping", "newsweave.analyze"]
@@ -45,9 +69,11 @@ class SerialEngine:
             yield fn(shard)
 
     def group(self, paths: Sequence[str], keys: KeysFn, reduce: ReduceFn, buckets: int) -> pa.Table:
-        """Key every file, then reduce each bucket in turn."""
-        keyed = concat([_keyed(keys, p) for p in paths])
-        return concat([reduce(part) for part in split_buckets(keyed)])
+        """Key every file into per-bucket part files on disk, then reduce each bucket in turn:
+        memory holds one file's rows, then one bucket's, never the whole step's."""
+        with tempfile.TemporaryDirectory(prefix="newsweave-group-") as folder:
+            spilled = [_spill(keys, path, folder, n) for n, path in enumerate(paths)]
+            return concat([_reduce_parts(reduce, parts) for parts in _buckets(spilled)])
 
     def close(self) -> None:
         """Nothing to release."""
@@ -125,10 +151,17 @@ class PoolEngine:
                 receive.close()
 
     def group(self, paths: Sequence[str], keys: KeysFn, reduce: ReduceFn, buckets: int) -> pa.Table:
-        """Key the files in parallel, gather buckets here, reduce the buckets in parallel."""
+        """Key the files in parallel into per-bucket part files on disk, then reduce the
+        buckets in parallel, each worker reading its bucket's parts (nothing gathered here)."""
         try:
-            keyed = concat(list(self.pool.map(_keyed, [keys] * len(paths), paths)))
-            return concat(list(self.pool.map(reduce, split_buckets(keyed))))
+            with tempfile.TemporaryDirectory(prefix="newsweave-group-") as folder:
+                spilled = list(
+                    self.pool.map(
+                        _spill, [keys] * len(paths), paths, [folder] * len(paths), range(len(paths))
+                    )
+                )
+                parts = _buckets(spilled)
+                return concat(list(self.pool.map(_reduce_parts, [reduce] * len(parts), parts)))
         except BrokenProcessPool as exc:
             self.close()
             raise NewsweaveError(
