@@ -2,7 +2,7 @@
 
     python benchmarks/day_of_news.py                          # 5k, 10k and 20k articles
     nice -n 10 python benchmarks/day_of_news.py --sizes 5000 10000 20000 40000 \\
-        --json /tmp/day.json --plot docs/day_of_news.svg
+        --entities lexical --json docs/day_of_news.json --plot docs/day_of_news.svg
     python benchmarks/day_of_news.py --sizes 2000 --command brief
 
 The corpus is `benchmarks/synthetic.py` (seed 0: invented vocabulary, 150-1,500 words, about
@@ -15,10 +15,11 @@ defaults (entities: auto, spaCy on the default install); one size at a time, sma
 For each size the script reports wall time, articles per second, CPU time (user + system of
 the child), peak memory (the largest sum of resident memory of the child and its
 descendants, sampled every 100 ms from /proc), the load average before and after, and what
-came out (stories and copy groups from `report.json`). `--plot` writes an SVG of time and
-memory against the number of articles, each with the straight line through the origin and
-the smallest size's point (what linear growth would give), so growth faster than linear
-shows as points above the line.
+came out (stories and copy groups from `report.json`). `--plot` writes an SVG of wall time,
+CPU time and memory against the number of articles, each with the straight line through the
+origin and the smallest size's point (what linear growth would give), so growth faster than
+linear shows as points above the line. `--json` keeps the figures of earlier invocations
+(one row per command, entity backend and size), so the plot can hold several series.
 """
 
 from __future__ import annotations
@@ -141,19 +142,24 @@ COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd")
 
 
 def svg_plot(rows: list[dict[str, Any]], title: str) -> str:
-    """Two panels, wall time and peak memory against articles, one line per series (command
-    and entity backend), each with its linear reference through its smallest run."""
+    """Wall time, CPU time and peak memory against articles, one line per series (command and
+    entity backend), each with its linear reference through its smallest run."""
     width, height, pad = 380, 280, 52
-    panels = [("wall time, s", "seconds"), ("peak memory, MiB", "peak_mib")]
+    panels = [
+        ("wall time, s", "seconds"),
+        ("CPU time (user + system), s", "cpu_seconds"),
+        ("peak memory, MiB", "peak_mib"),
+    ]
     series: dict[str, list[dict[str, Any]]] = {}
     for row in sorted(rows, key=lambda r: r["size"]):
         label = f"{row['command']}, entities {row.get('entities', 'auto')}"
         series.setdefault(label, []).append(row)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * width}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{len(panels) * width}" '
         f'height="{height + 40 + 16 * len(series)}" font-family="sans-serif" font-size="11">',
         '<rect width="100%" height="100%" fill="white"/>',
-        f'<text x="{width}" y="16" text-anchor="middle" font-size="13">{escape(title)}</text>',
+        f'<text x="{len(panels) * width / 2:.0f}" y="16" text-anchor="middle" font-size="13">'
+        f"{escape(title)}</text>",
     ]
     x_max = max(r["size"] for r in rows) * 1.05
     for p, (label, key) in enumerate(panels):
