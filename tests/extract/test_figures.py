@@ -88,3 +88,52 @@ def test_a_number_in_a_name_is_not_a_count() -> None:
     assert toll.value == 1500
     (boats,) = extract_figures("About 300 passengers were saved.", "a")
     assert boats.counts == "passengers"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "value", "counts"),
+    [
+        ("The death toll from the Ostrava floods has risen to 1,037, officials said.", "en",
+         1037, "death toll"),
+        ("The survey measured the Brenna quake at magnitude 6.9, with its epicentre offshore.",
+         "en", 6.9, "magnitude"),
+        ("Le bilan des inondations d'Ostrava s'est alourdi à 1 037, selon la préfecture.", "fr",
+         1037, "bilan des inondations"),
+        ("Die Zahl der Toten in Brenna stieg am Abend auf 412, teilte die Polizei mit.", "de",
+         412, "zahl der toten"),
+    ],
+)  # fmt: skip
+def test_a_count_named_before_its_number_is_read_from_that_noun(
+    sentence: str, language: str, value: float, counts: str
+) -> None:
+    (figure,) = extract_figures(sentence, "a", language=language)
+    assert (figure.value, figure.counts) == (value, counts)
+
+
+def test_a_bare_count_takes_its_verb_before_it_or_after_an_auxiliary() -> None:
+    figures = extract_figures(
+        "The Brenna storm hit on Friday, killing at least 82 people and injuring more than 250. "
+        "At least 90 people died and 312 were injured when the dam broke.",
+        "a",
+    )
+    assert [(f.value, f.counts) for f in figures] == [
+        (82, "people"),
+        (250, "injured"),
+        (90, "people who died"),
+        (312, "injured"),
+    ]
+
+
+def test_a_number_with_nothing_counted_after_it_is_still_not_a_figure() -> None:
+    assert extract_figures("The Ostrava council met 3 times and voted 12 to 4.", "a") == []
+
+
+def test_units_and_stop_words_of_other_languages() -> None:
+    (depth,) = extract_figures(
+        "A una profundidad de 26 kilómetros bajo Brenna.", "a", language="es"
+    )
+    assert (depth.value, depth.unit) == (26, "km")
+    (hurt,) = extract_figures(
+        "Plus de 2 500 personnes ont été blessées à Ostrava.", "a", language="fr"
+    )
+    assert (hurt.value, hurt.counts) == (2500, "personnes")

@@ -23,7 +23,7 @@ from itertools import zip_longest
 from newsweave.extract.figures import unit_name
 from newsweave.extract.names import fold
 from newsweave.model import Entity, Figure, TimeExpression
-from newsweave.text import MULTILINGUAL_STOP_WORDS, stem, words
+from newsweave.text import MONTH_PATTERN, MULTILINGUAL_STOP_WORDS, WEEKDAY_PATTERN, stem, words
 
 # the predicate of a counted quantity: what happened to the things counted
 _PREDICATE_WORDS = {
@@ -225,6 +225,8 @@ _BY = re.compile(
     r"\s*(?:[a-z%-]+\s+){0,2}?(?:by|according to|selon|laut|según|secondo)\s+(?:the\s+|la\s+|le\s+|l['’])?"
     r"(?P<after>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|and|of|for|de|du|des|la))*)"
 )
+# "by Thursday", "by March", "by Noon": a time, not who gives the figure
+_WHEN_WORD = re.compile(rf"(?i)(?:{WEEKDAY_PATTERN}|{MONTH_PATTERN}|noon|midnight|dawn|now|then)\b")
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "officials"])
 # "..., the interior ministry said on Tuesday." and "The coast guard said that ..."
 _SAID = r"(?:said|says|reported|reports|estimated|announced|confirmed|told)"
@@ -516,7 +518,7 @@ def figure_attribution(figure: Figure) -> str | None:
     at = locate(figure)
     if at >= 0:
         match = _BY.match(figure.sentence, at + len(figure.text))
-        if match:
+        if match and not _WHEN_WORD.match(match.group("after")):  # "rose to 12,391 by Thursday"
             name = match.group("after").split()[:6]
             while name and name[-1] in ("and", "of", "for", "de", "du", "des", "la"):
                 name.pop()
@@ -575,6 +577,9 @@ def figure_predicate(figure: Figure) -> str | None:
     at = locate(figure)
     if at < 0:
         return None
+    right_before = words(sentence[max(0, at - 40) : at])[-1:]
+    if right_before and right_before[0] in PREDICATES:  # "killing at least 820 people and ..."
+        return _BEFORE_ONLY.get(right_before[0], PREDICATES[right_before[0]])
     after = _STOP_AFTER.split(sentence[at + len(figure.text) :], maxsplit=1)[0]
     for word in words(after)[:_AFTER_WINDOW]:
         if word in PREDICATES:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from newsweave.model import Figure
-from newsweave.text import STOP_WORDS, split_sentences
+from newsweave.text import MULTILINGUAL_STOP_WORDS, STOP_WORDS, split_sentences
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -107,6 +107,11 @@ _TIME_UNITS = re.compile(
 )
 _PASSIVE = {"killed", "injured", "wounded", "displaced", "evacuated", "arrested", "detained",
             "deployed", "rescued", "missing", "dead", "hurt", "hospitalised", "hospitalized"}  # fmt: skip
+# "killing at least 820 people and injuring more than 2,500": a bare count after a verb
+_GERUNDS = {"killing": "killed", "injuring": "injured", "wounding": "wounded",
+            "displacing": "displaced", "leaving": "left", "arresting": "arrested"}  # fmt: skip
+# "2,512 were injured", "have been evacuated": auxiliaries between a bare count and its verb
+_AUXILIARIES = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "got"}
 _RELATIVE_VERBS = {"fled": "fled", "fleeing": "fled", "flee": "fled", "left": "left",
                    "leaving": "left", "died": "died", "dying": "died"}  # fmt: skip
 # units written after a number: "17.9km", "22-foot", "13,000 feet", "5,5 %"
@@ -150,7 +155,21 @@ _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)\b|^\s*(?:of\s+)?(?:{_MONTHS})\b", r
 _SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 _CURRENCY_SCALE = re.compile(r"^(bn|mn|tn|m|b|k)\b", re.I)
 _WINDOW = 300  # characters of context looked at on each side of a number
-_TOKEN = re.compile(r"[A-Za-z][\w’'-]*|[.,;:!?()“”\"–—]")
+_TOKEN = re.compile(r"[^\W\d_][\w’'-]*|[.,;:!?()“”\"–—]")
+# what a number measures when the noun comes first: "the death toll has risen to 1,037",
+# "measured at magnitude 6.9", "le bilan s'élève à 1 037", "die Zahl der Toten stieg auf 900"
+_MEASURE_NOUNS = (
+    r"(?:death\s+)?toll|number|total|tally|count|magnitude|bilan|nombre|Zahl|Bilanz|"
+    r"St[äa]rke|cifra|n[úu]mero|balance|magnitud|bilancio|numero|magnitudo"
+)
+_MEASURE_BEFORE = re.compile(
+    rf"\b(?P<noun>(?:{_MEASURE_NOUNS})(?:\s+(?:of|de|des|du|der|di|dei|delle)\s+[^\W\d_][\w’'-]*)?)"
+    r"(?:\s+[^\s,;:.!?()]+){0,8}?"
+    r"\s+(?:to|at|of|reached|hit|passed|topped|exceeded|surpassed|is|was|stood at|stands at|"
+    r"à|a|de|auf|bei|über|von|di|en|ist|war|est|es|fue|è)\s*$|"
+    rf"\b(?P<bare>magnitude|magnitud|magnitudo|St[äa]rke)\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,10 +189,11 @@ def extract_figures(
     """
     config = config or FigureConfig()
     pattern = _FIGURE_DECIMAL_COMMA if language in _DECIMAL_COMMA else _FIGURE
+    stop_words = STOP_WORDS if language in (None, "en") else MULTILINGUAL_STOP_WORDS
     figures = []
     for sentence in split_sentences(text):
         for match in pattern.finditer(sentence):
-            figure = _figure(match, sentence, article_id, config)
+            figure = _figure(match, sentence, article_id, config, stop_words)
             if figure is not None:
                 figures.append(figure)
     return figures
@@ -209,7 +229,11 @@ def _value(match: re.Match[str]) -> tuple[float, bool] | None:
 
 
 def _figure(
-    match: re.Match[str], sentence: str, article_id: str, config: FigureConfig
+    match: re.Match[str],
+    sentence: str,
+    article_id: str,
+    config: FigureConfig,
+    stop_words: frozenset[str] = STOP_WORDS,
 ) -> Figure | None:
     core = next(g for g in ("number", "vague", "fraction", "word") if match.group(g))
     # bounded windows: slicing the whole sentence per match was quadratic on run-on sentences
@@ -238,15 +262,22 @@ def _figure(
     if core == "fraction" or (unit and re.match(r"^\s+of\b", after)):
         after = re.sub(r"^\s+of\s+(?:the\s+)?", " ", after)
         unit = unit or "fraction"
-    counts = _counted_phrase(after, config.max_phrase_words)
+    counts = _counted_phrase(after, config.max_phrase_words, stop_words)
+    verb = re.search(r"\b(\w+)\s+$", sentence[max(0, match.start() - _WINDOW) : match.start()])
+    if counts is None and unit is None:  # "injuring more than 2,500", "toll rose to 1,037"
+        gerund = verb.group(1).lower() if verb else ""
+        measure = _MEASURE_BEFORE.search(before)
+        if gerund in _GERUNDS or gerund in _PASSIVE:
+            counts = _GERUNDS.get(gerund, gerund)
+        elif measure:
+            counts = " ".join((measure.group("noun") or measure.group("bare")).split()).lower()
     if unit_match and unit not in ("percent", "percentage point", "percentage points"):
         counts = unit_match.group(1)  # "40,000 tonnes of apples" counts tonnes
     if counts is None and unit is None:
         return None
     if counts and (counts.lower() in ("of", "percent") or _TIME_UNITS.match(counts)):
         return None
-    verb = re.search(r"\b(\w+)\s+$", sentence[max(0, match.start() - _WINDOW) : match.start()])
-    if counts and verb and verb.group(1).lower() in _PASSIVE:
+    if counts and verb and verb.group(1).lower() in _PASSIVE and counts != verb.group(1).lower():
         counts = f"{counts} {verb.group(1).lower()}"
     qualifier = match.group("qualifier")
     qualifier = QUALIFIERS[" ".join(qualifier.lower().split())] if qualifier else None
@@ -273,7 +304,7 @@ _UNIT_NAMES = (  # canonical unit -> the pattern of its written forms
     ("mph", r"mph"),
     ("knot", r"knots?"),
     ("nautical mile", r"nautical miles?"),
-    ("km", r"km|kilom\w*"),
+    ("km", r"km|kil[oó]m\w*"),
     ("mile", r"miles?"),
     ("foot", r"feet|foot|ft"),
     ("tonne", r"tonnes?|tons?"),
@@ -319,14 +350,16 @@ def _is_date_or_year(match: re.Match[str], before: str, after: str) -> bool:
     return bool(re.match(r"^(?:[:/.]\d|s\b|\s*(?:a\.m|p\.m|am\b|pm\b))", after))
 
 
-def _counted_phrase(after: str, max_words: int) -> str | None:
+def _counted_phrase(
+    after: str, max_words: int, stop_words: frozenset[str] = STOP_WORDS
+) -> str | None:
     """The noun phrase after a number, stopping at function words; plus 'who fled'-style verbs."""
     tokens = _TOKEN.findall(after[:200])
     kept: list[str] = []
     rest = tokens
     for i, token in enumerate(tokens):
         bare = token.strip("’'").lower()
-        if not token[0].isalpha() or (bare in STOP_WORDS and bare != "people"):
+        if not token[0].isalpha() or (bare in stop_words and bare != "people"):
             rest = tokens[i:]
             break
         if bare in _RELATIVE_VERBS or bare in _PASSIVE or (kept and bare.endswith("ed")):
@@ -338,9 +371,11 @@ def _counted_phrase(after: str, max_words: int) -> str | None:
             break
     else:
         rest = []
-    if not kept:  # "637 injured": the count of those the participle names
-        first = tokens[0].lower() if tokens else ""
-        return first if first in _PASSIVE else None
+    if not kept:  # "637 injured", "2,512 were injured": those the participle names
+        verbs = [t.lower() for t in tokens[:4]]
+        while verbs and verbs[0] in _AUXILIARIES:
+            verbs.pop(0)
+        return verbs[0] if verbs and verbs[0] in _PASSIVE else None
     if rest and rest[0].lower() in ("who", "that") and len(rest) > 1:
         rest = rest[1:]
     if rest and rest[0].lower() in _RELATIVE_VERBS:
