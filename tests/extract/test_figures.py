@@ -98,9 +98,9 @@ def test_a_number_in_a_name_is_not_a_count() -> None:
         ("The survey measured the Brenna quake at magnitude 6.9, with its epicentre offshore.",
          "en", 6.9, "magnitude"),
         ("Le bilan des inondations d'Ostrava s'est alourdi à 1 037, selon la préfecture.", "fr",
-         1037, "bilan des inondations"),
+         1037, "bilan"),
         ("Die Zahl der Toten in Brenna stieg am Abend auf 412, teilte die Polizei mit.", "de",
-         412, "zahl der toten"),
+         412, "toten"),
     ],
 )  # fmt: skip
 def test_a_count_named_before_its_number_is_read_from_that_noun(

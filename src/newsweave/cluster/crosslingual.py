@@ -3,7 +3,8 @@
 Story clustering compares words, so a French or German report of an English story
 forms a story of its own. Names and numbers cross languages ("Gaziantep", "7,8" and
 "7.8", "15.383" and "15,383"): `features.anchors` turns them into shared terms. Here
-each article gets a TF-IDF vector of its anchors (IDF over the batch), and a story
+each article gets a TF-IDF vector of its anchors (IDF over the batch, smoothed so that an
+anchor every article shares still counts: a batch may be one story), and a story
 joins a story in another language when the mean of the `top` best anchor cosines
 between their articles reaches `threshold`. The best such pair is joined first, then
 the scores are recomputed, until no pair clears the threshold. Stories of the same
@@ -82,7 +83,9 @@ def _anchor_vectors(articles: Sequence[Article], config: CrossLingualConfig) -> 
     df = Counter(t for c in counts for t in c)
     n = len(articles)
     return [
-        normalise({t: (1 + math.log(c)) * math.log((1 + n) / (1 + df[t])) for t, c in cs.items()})
+        normalise(
+            {t: (1 + math.log(c)) * (1 + math.log((1 + n) / (1 + df[t]))) for t, c in cs.items()}
+        )
         for cs in counts
     ]
 

@@ -30,7 +30,7 @@ _PREDICATE_WORDS = {
     "fled": "fled flee flees fleeing left leave leaves leaving exodus escaped escape displaced "
     "refugees refugee réfugiés déplacés flüchtlinge geflohen desplazados refugiados sfollati",
     "killed": "killed kill kills killing dead died die dying death deaths fatalities toll "
-    "morts mort tués tuées tué décès victimes tote toten getötet ums leben muertos fallecidos "
+    "bilan morts mort tués tuées tué décès victimes tote toten getötet ums leben muertos fallecidos "
     "murieron morti morto uccisi vittime",
     "injured": "injured injuring injuries wounded hurt blessés blessées verletzte verletzt "
     "heridos feriti",

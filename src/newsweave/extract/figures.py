@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from newsweave.model import Figure
 from newsweave.text import MULTILINGUAL_STOP_WORDS, STOP_WORDS, split_sentences
@@ -158,16 +159,19 @@ _WINDOW = 300  # characters of context looked at on each side of a number
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*|[.,;:!?()“”\"–—]")
 # what a number measures when the noun comes first: "the death toll has risen to 1,037",
 # "measured at magnitude 6.9", "le bilan s'élève à 1 037", "die Zahl der Toten stieg auf 900"
+# "the number of people killed" counts what follows "of"; "the toll" counts itself
+_COUNT_NOUNS = r"number|total|tally|count|nombre|Zahl|cifra|n[úu]mero|numero"
 _MEASURE_NOUNS = (
-    r"(?:death\s+)?toll|number|total|tally|count|magnitude|bilan|nombre|Zahl|Bilanz|"
-    r"St[äa]rke|cifra|n[úu]mero|balance|magnitud|bilancio|numero|magnitudo"
+    r"(?:death\s+)?toll|magnitude|bilan|Bilanz|St[äa]rke|balance|magnitud|bilancio|magnitudo|"
+    + _COUNT_NOUNS
 )
 _MEASURE_BEFORE = re.compile(
-    rf"\b(?P<noun>(?:{_MEASURE_NOUNS})(?:\s+(?:of|de|des|du|der|di|dei|delle)\s+[^\W\d_][\w’'-]*)?)"
+    rf"\b(?:(?:{_COUNT_NOUNS})\s+(?:of|de|des|du|der|di|dei|delle)"
+    rf"(?P<of>(?:\s+[^\W\d_][\w’'-]*){{1,2}})|(?P<noun>{_MEASURE_NOUNS}))"
     r"(?:\s+[^\s,;:.!?()]+){0,8}?"
     r"\s+(?:to|at|of|reached|hit|passed|topped|exceeded|surpassed|is|was|stood at|stands at|"
     r"à|a|de|auf|bei|über|von|di|en|ist|war|est|es|fue|è)\s*$|"
-    rf"\b(?P<bare>magnitude|magnitud|magnitudo|St[äa]rke)\s*$",
+    r"\b(?P<bare>magnitude|magnitud|magnitudo|St[äa]rke)\s*$",
     re.IGNORECASE,
 )
 
@@ -269,8 +273,10 @@ def _figure(
         measure = _MEASURE_BEFORE.search(before)
         if gerund in _GERUNDS or gerund in _PASSIVE:
             counts = _GERUNDS.get(gerund, gerund)
-        elif measure:
-            counts = " ".join((measure.group("noun") or measure.group("bare")).split()).lower()
+        elif measure:  # "the number of people killed" counts the people killed
+            named = (measure.group("of") or measure.group("noun") or measure.group("bare")).lower()
+            kept = list(takewhile(lambda w: w not in MULTILINGUAL_STOP_WORDS, named.split()))
+            counts = " ".join(kept) or None
     if unit_match and unit not in ("percent", "percentage point", "percentage points"):
         counts = unit_match.group(1)  # "40,000 tonnes of apples" counts tonnes
     if counts is None and unit is None:
