@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsweave.cluster.features import Vector, anchors, cosine, normalise
-from newsweave.model import Article
+from newsweave.model import Article, main_language
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +69,8 @@ def _key(best: tuple[float, int, int]) -> tuple[float, int, int]:
 
 
 def _language(group: Sequence[Article]) -> str:
-    """A story's main language (the most common one among its articles; ties by name)."""
-    counts = Counter(a.language or "und" for a in group)
-    return min(counts, key=lambda lang: (-counts[lang], lang))
+    """A story's main language ("und" when none of its articles has one)."""
+    return main_language(group) or "und"
 
 
 def _anchor_vectors(articles: Sequence[Article], config: CrossLingualConfig) -> list[Vector]:
