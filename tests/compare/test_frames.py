@@ -279,3 +279,15 @@ def test_magnitudes_named_before_their_number_disagree() -> None:
     b = extracted("b", "The survey measured the Brenna quake at magnitude 6.9, with aftershocks.")
     (conflict,) = find_discrepancies([a, b])
     assert conflict.about == "magnitude"
+
+
+def test_sums_of_the_same_thing_named_after_in_disagree() -> None:
+    a = extracted("a", "The Brenna lender had $212 billion in total assets, the filing showed.")
+    b = extracted("b", "Brenna Bank, which had $209 billion in total assets, was taken over.")
+    c = extracted("c", "Customers tried to withdraw $42 billion, leaving it with no cash.")
+    (conflict,) = find_discrepancies([a, b, c])
+    assert {v.value for v in conflict.values} == {"212,000,000,000", "209,000,000,000"}
+    from newsweave.compare.quantities import quantity
+
+    (withdrawn,) = c.figures
+    assert quantity(withdrawn).predicate == "withdrew", "money is not people who left"

@@ -43,6 +43,8 @@ _PREDICATE_WORDS = {
     "lived": "home population inhabitants live lives living lived reside habitants einwohner "
     "habitantes abitanti",
     "invested": "invested invest investing investment investments investi investiert invertido",
+    "withdrew": "withdrew withdraw withdrawn withdrawing withdrawal withdrawals pulled outflows "
+    "retirés retraits abgezogen retiraron retirados ritirati",
     "fell": "fell fall falls falling dropped drop drops plunged plunge plunges slid sank "
     "tumbled declined lost shed chuté baisse gefallen verloren cayó",
     "rose": "rose rise rises rising jumped jump climbed climb gained surged soared grew "
@@ -318,7 +320,10 @@ def quantity(
         and (w not in PREDICATES or w in _COUNTED_PREDICATES)
         and w not in DIMENSIONS
     )
-    if not counted and predicate in _HUMAN:  # "237 morts", "637 injured": people
+    if figure.unit in MONEY or figure.unit == "percent":
+        if predicate in _HUMAN:
+            predicate = None  # "withdrew $42 billion, leaving it ...": no one left
+    elif not counted and predicate in _HUMAN:  # "237 morts", "637 injured": people
         counted = frozenset({"people"})
     low, high = value_range(figure, config)
     unit, dimension = figure.unit, figure_dimension(figure)
@@ -652,7 +657,9 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
         return False  # 90 km from a border, 33 km from a city
     if a.dimension == "size":  # "a 22-foot vessel": the size of the same thing
         return bool(a.counted & b.counted or a.scope & b.scope)
-    if (needs_subject(a) or needs_subject(b)) and not shared_subject(a, b):
+    if (needs_subject(a) or needs_subject(b)) and not (
+        shared_subject(a, b) or (a.unit in MONEY and a.counted & b.counted)
+    ):
         return False  # "the banking sector lost $1.1 billion", "the healthcare sector lost ..."
     if a.dimension is not None:
         return True  # "a depth of 17.9 km" and "7 km deep"

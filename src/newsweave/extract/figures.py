@@ -153,6 +153,7 @@ _FIGURE = _figure_pattern(",")
 _FIGURE_DECIMAL_COMMA = _figure_pattern(r"[. \u00a0\u202f]")
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$|\bthe\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)\b|^\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
+_CURRENCIES = frozenset("$€£")
 _SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 _CURRENCY_SCALE = re.compile(r"^(bn|mn|tn|m|b|k)\b", re.I)
 _WINDOW = 300  # characters of context looked at on each side of a number
@@ -267,6 +268,8 @@ def _figure(
         after = re.sub(r"^\s+of\s+(?:the\s+)?", " ", after)
         unit = unit or "fraction"
     counts = _counted_phrase(after, config.max_phrase_words, stop_words)
+    if counts is None and unit in _CURRENCIES:  # "$209 billion in assets", "€2m in aid"
+        counts = _money_counted(after, stop_words)
     verb = re.search(r"\b(\w+)\s+$", sentence[max(0, match.start() - _WINDOW) : match.start()])
     if counts is None and unit is None:  # "injuring more than 2,500", "toll rose to 1,037"
         gerund = verb.group(1).lower() if verb else ""
@@ -354,6 +357,17 @@ def _is_date_or_year(match: re.Match[str], before: str, after: str) -> bool:
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
         return True
     return bool(re.match(r"^(?:[:/.]\d|s\b|\s*(?:a\.m|p\.m|am\b|pm\b))", after))
+
+
+def _money_counted(after: str, stop_words: frozenset[str]) -> str | None:
+    """What a sum is of when "in" names it: "in assets", "in total deposits", "in damage"."""
+    match = re.match(r"\s+(?:in|of)\s+([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)", after)
+    if match is None:
+        return None
+    kept = list(takewhile(lambda w: w not in stop_words, match.group(1).split()))
+    if not kept or _TIME_UNITS.match(kept[-1]):
+        return None  # "in a single day", "in two weeks"
+    return " ".join(kept)
 
 
 def _counted_phrase(
