@@ -137,3 +137,8 @@ def test_units_and_stop_words_of_other_languages() -> None:
         "Plus de 2 500 personnes ont été blessées à Ostrava.", "a", language="fr"
     )
     assert (hurt.value, hurt.counts) == (2500, "personnes")
+
+
+def test_a_counted_phrase_stops_at_an_irregular_past_verb() -> None:
+    (divers,) = extract_figures("More than 90 Velmari divers took part in the search.", "a")
+    assert divers.counts == "Velmari divers"

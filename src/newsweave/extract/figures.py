@@ -113,6 +113,55 @@ _GERUNDS = {"killing": "killed", "injuring": "injured", "wounding": "wounded",
             "displacing": "displaced", "leaving": "left", "arresting": "arrested"}  # fmt: skip
 # "2,512 were injured", "have been evacuated": auxiliaries between a bare count and its verb
 _AUXILIARIES = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "got"}
+# common verbs whose past does not end in -ed: "90 divers took part" counts divers
+_IRREGULAR_PAST = frozenset(
+    [
+        "took",
+        "made",
+        "gave",
+        "went",
+        "came",
+        "got",
+        "held",
+        "said",
+        "told",
+        "ran",
+        "saw",
+        "met",
+        "fell",
+        "rose",
+        "lost",
+        "won",
+        "began",
+        "became",
+        "brought",
+        "bought",
+        "built",
+        "caught",
+        "chose",
+        "drove",
+        "fought",
+        "found",
+        "flew",
+        "grew",
+        "heard",
+        "hit",
+        "kept",
+        "knew",
+        "led",
+        "paid",
+        "put",
+        "sent",
+        "set",
+        "shot",
+        "spent",
+        "stood",
+        "struck",
+        "swept",
+        "threw",
+        "wrote",
+    ]
+)
 _RELATIVE_VERBS = {"fled": "fled", "fleeing": "fled", "flee": "fled", "left": "left",
                    "leaving": "left", "died": "died", "dying": "died"}  # fmt: skip
 # units written after a number: "17.9km", "22-foot", "13,000 feet", "5,5 %"
@@ -382,7 +431,11 @@ def _counted_phrase(
         if not token[0].isalpha() or (bare in stop_words and bare != "people"):
             rest = tokens[i:]
             break
-        if bare in _RELATIVE_VERBS or bare in _PASSIVE or (kept and bare.endswith("ed")):
+        if (
+            bare in _RELATIVE_VERBS
+            or bare in _PASSIVE
+            or (kept and (bare.endswith("ed") or bare in _IRREGULAR_PAST))
+        ):
             rest = tokens[i:]
             break
         kept.append(token)
