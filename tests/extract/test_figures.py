@@ -142,3 +142,19 @@ def test_units_and_stop_words_of_other_languages() -> None:
 def test_a_counted_phrase_stops_at_an_irregular_past_verb() -> None:
     (divers,) = extract_figures("More than 90 Velmari divers took part in the search.", "a")
     assert divers.counts == "Velmari divers"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "qualifier"),
+    [
+        ("Le Varn a lancé plus de 300 drones sur Ostria.", "fr", "more than"),
+        ("Mindestens 412 Menschen starben in Brenna.", "de", "at least"),
+        ("Unos 2.500 heridos en Brenna.", "es", "about"),
+        ("Oltre 200 morti a Brenna.", "it", "more than"),
+    ],
+)
+def test_qualifiers_of_other_languages_bound_a_figure(
+    sentence: str, language: str, qualifier: str
+) -> None:
+    (figure,) = extract_figures(sentence, "a", language=language)
+    assert figure.qualifier == qualifier

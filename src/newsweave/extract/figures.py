@@ -27,6 +27,16 @@ QUALIFIERS = {
     "at least": "at least", "more than": "more than", "over": "more than",
     "upwards of": "more than", "fewer than": "less than", "less than": "less than",
     "under": "less than", "at most": "at most", "exactly": "exactly",
+    # French, German, Spanish, Italian
+    "environ": "about", "quelque": "about", "près de": "nearly", "presque": "nearly",
+    "plus de": "more than", "au moins": "at least", "moins de": "less than",
+    "jusqu'à": "up to", "etwa": "about", "rund": "about", "ungefähr": "about",
+    "circa": "about", "knapp": "nearly", "mehr als": "more than",
+    "über": "more than", "mindestens": "at least", "weniger als": "less than",
+    "bis zu": "up to", "unos": "about", "unas": "about", "alrededor de": "about",
+    "cerca de": "nearly", "casi": "nearly", "más de": "more than", "al menos": "at least",
+    "menos de": "less than", "hasta": "up to", "quasi": "nearly", "più di": "more than",
+    "oltre": "more than", "almeno": "at least", "meno di": "less than", "fino a": "up to",
 }  # fmt: skip
 _SCALE = {
     "hundred": 1e2,
