@@ -187,3 +187,32 @@ def test_more_news_attribution_styles(text: str, speaker: str) -> None:
 def test_named_roles_and_appositives(text: str, language: str, speaker: str) -> None:
     (quote,) = extract_quotes(text, "a", language=language)
     assert quote.speaker == speaker
+
+
+def test_a_person_found_by_role_is_not_taken_for_the_organisation_that_speaks_next() -> None:
+    text = (
+        "Chief executive Mara Lind said the Ostrand port would reopen.\n"
+        'The chief executive later added: "Safety comes first."\n'
+        '"It is too early to say," the transport ministry said in a statement.'
+    )
+    first, second = extract_quotes(text, "a")
+    assert first.speaker == "Mara Lind"
+    assert second.speaker is None, "a ministry nobody named is nobody, not the last person"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("La directora Mara Lind aseguró que \"el puerto de Ostrand reabrirá el viernes\".",
+         "es", "Mara Lind"),
+        ("Der Gewerkschafter Pol Arren widersprach: „Niemand hat die Hafenarbeiter gefragt.“",
+         "de", "Pol Arren"),
+        ("« C'est faux », a répliqué le syndicaliste Pol Arren à Ostrand.", "fr", "Pol Arren"),
+        ("\"No es cierto\", replicó el sindicalista Pol Arren en Ostrand.", "es", "Pol Arren"),
+    ],
+)  # fmt: skip
+def test_a_role_before_a_name_is_not_part_of_the_speaker(
+    text: str, language: str, speaker: str
+) -> None:
+    (quote,) = extract_quotes(text, "a", language=language)
+    assert quote.speaker == speaker

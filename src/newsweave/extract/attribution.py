@@ -149,7 +149,8 @@ _FR_VERBS = (
     r"ajout[ée]|ajoute|expliqu[ée]|explique|précis[ée]|précise|estim[ée]|estime|assur[ée]|"
     r"assure|avert[iy]|averti|mis\s+en\s+garde|annonc[ée]|annonce|confi[ée]|confie|lanc[ée]|"
     r"lance|répondu|répond|écrit|insist[ée]|insiste|rappel[ée]|rappelle|dénonc[ée]|dénonce|"
-    r"martel[ée]|martèle|réagi|réagit|témoign[ée]|témoigne|racont[ée]|raconte|prévenu|prévient"
+    r"martel[ée]|martèle|réagi|réagit|témoign[ée]|témoigne|racont[ée]|raconte|prévenu|prévient|"
+    r"répliqu[ée]|réplique|reconnu|reconnaît|poursuivi|poursuit|conclu|conclut"
 )
 _FR = Lexicon(
     verbs=_FR_VERBS,
@@ -163,7 +164,8 @@ _FR = Lexicon(
 _DE_VERBS = (
     r"sagte|sagt|sagten|gesagt|erklärte|erklärt|erklärten|betonte|betont|fügte\s+hinzu|"
     r"teilte\s+mit|schrieb|schreibt|warnte|warnt|meinte|meint|sprach|kritisierte|forderte|"
-    r"berichtete|berichtet|bestätigte|so"
+    r"berichtete|berichtet|bestätigte|widersprach|antwortete|ergänzte|erwiderte|versicherte|"
+    r"unterstrich|räumte\s+ein|so"
 )
 _DE = Lexicon(
     verbs=_DE_VERBS,
@@ -178,7 +180,8 @@ _ES_VERBS = (
     r"dijo|dice|decía|declaró|declara|afirmó|afirma|señaló|señala|explicó|explica|aseguró|"
     r"asegura|añadió|añade|indicó|indica|advirtió|advierte|subrayó|subraya|destacó|destaca|"
     r"escribió|escribe|manifestó|comentó|relató|contó|respondió|sostuvo|agregó|agrega|"
-    r"dicho|afirmado|declarado|señalado|explicado|asegurado"
+    r"dicho|afirmado|declarado|señalado|explicado|asegurado|replicó|reconoció|insistió|"
+    r"agradeció|denunció|criticó|advertido"
 )
 _ES = Lexicon(
     verbs=_ES_VERBS,

@@ -187,8 +187,9 @@ def _scan_subjects(
         at.subject_before(masked[: verb.start()], offset + verb.start(), context)
     for found in patterns.before_description.finditer(masked) if verbs else ():
         speaker = _described(found.group("desc"), offset + found.start("desc"), context)
-        if speaker:  # "the board said in a statement"
-            at.remember(context, offset + found.start("desc"), "", speaker, False, True)
+        if speaker:  # "the board said in a statement"; "the chief executive added" (a person)
+            person = speaker in context.persons.values()
+            at.remember(context, offset + found.start("desc"), "", speaker, person, True)
     for found in _SUBJECT.finditer(masked):
         preceding = masked[max(0, found.start("chunk") - 40) : found.start("chunk")]
         cleaned = at.clean_speaker(found.group("chunk"), context, preceding, strict=True)
@@ -307,8 +308,25 @@ def _before(
     return max(named, key=lambda c: c[0])[1] if named else None
 
 
+# "la directora Mara Lind", "der Gewerkschafter Pol Arren": a role, then the person's name
+_ROLE_THEN_NAME = re.compile(
+    rf"^(?P<det>(?i:the|le|la|les|l['’]|der|die|das|des|dem|el|los|las|il|lo))\s+"
+    rf"(?P<role>(?:[a-zà-ÿ][\w’'-]*\s+){{0,3}})(?P<name>{at._CHUNK})$"
+)
+_NOUN_DETERMINERS = frozenset(["der", "die", "das", "des", "dem"])  # German capitalises nouns
+
+
 def _described(description: str, where: int, context: at.Context) -> str | None:
-    """'the spokeswoman' -> the person named with that role; 'the company' -> the organisation."""
+    """'the spokeswoman' -> the person named with that role; 'the company' -> the organisation;
+    'la directora Mara Lind' -> Mara Lind."""
+    named = _ROLE_THEN_NAME.match(description.strip())
+    if named:
+        words = named.group("name").split()
+        if named.group("det").lower() in _NOUN_DETERMINERS and not named.group("role"):
+            words = words[1:]  # "der Gewerkschafter Pol Arren": the noun is the role
+        cleaned = at.clean_speaker(" ".join(words), context)
+        if cleaned and cleaned[2] and len(cleaned[1].split()) >= 2:
+            return at.remember(context, where, named.group("role").strip(), cleaned[1], True)
     person = at.role_person(description, context)
     if person:
         return person
