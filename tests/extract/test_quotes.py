@@ -216,3 +216,30 @@ def test_a_role_before_a_name_is_not_part_of_the_speaker(
 ) -> None:
     (quote,) = extract_quotes(text, "a", language=language)
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("According to the mayor of Ostrand, Marco Rossi, \"we need two years\".", "en",
+         "Marco Rossi"),
+        ("Secondo il sindaco di Ostrand, Marco Rossi, «servono almeno due anni».", "it",
+         "Marco Rossi"),
+        ("\"No hemos recibido ninguna alerta\", lamentó una vecina de Ostrand, Ana Ruiz.", "es",
+         "Ana Ruiz"),
+    ],
+)  # fmt: skip
+def test_the_person_named_in_apposition_speaks(text: str, language: str, speaker: str) -> None:
+    (quote,) = extract_quotes(text, "a", language=language)
+    assert quote.speaker == speaker
+
+
+def test_a_quote_followed_by_words_no_pattern_reads_is_not_carried_over() -> None:
+    text = (
+        "Harbour master Ilse Varga said the Ostrand crossing would reopen.\n"
+        '"Nobody warned us about the closure at all", grumbled a passenger on the quay.\n'
+        '"We will be ready." The harbour staff cheered.'
+    )
+    unread, carried = extract_quotes(text, "a")
+    assert unread.speaker is None
+    assert carried.speaker == "Ilse Varga"

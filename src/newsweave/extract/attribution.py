@@ -150,7 +150,8 @@ _FR_VERBS = (
     r"assure|avert[iy]|averti|mis\s+en\s+garde|annonc[ée]|annonce|confi[ée]|confie|lanc[ée]|"
     r"lance|répondu|répond|écrit|insist[ée]|insiste|rappel[ée]|rappelle|dénonc[ée]|dénonce|"
     r"martel[ée]|martèle|réagi|réagit|témoign[ée]|témoigne|racont[ée]|raconte|prévenu|prévient|"
-    r"répliqu[ée]|réplique|reconnu|reconnaît|poursuivi|poursuit|conclu|conclut"
+    r"répliqu[ée]|réplique|reconnu|reconnaît|poursuivi|poursuit|conclu|conclut|promis|promet|"
+    r"lâch[ée]|lâche|regrett[ée]|regrette|déplor[ée]|déplore|salu[ée]|salue"
 )
 _FR = Lexicon(
     verbs=_FR_VERBS,
@@ -165,7 +166,7 @@ _DE_VERBS = (
     r"sagte|sagt|sagten|gesagt|erklärte|erklärt|erklärten|betonte|betont|fügte\s+hinzu|"
     r"teilte\s+mit|schrieb|schreibt|warnte|warnt|meinte|meint|sprach|kritisierte|forderte|"
     r"berichtete|berichtet|bestätigte|widersprach|antwortete|ergänzte|erwiderte|versicherte|"
-    r"unterstrich|räumte\s+ein|so"
+    r"unterstrich|räumte\s+ein|beklagte|klagte|versprach|kündigte\s+an|so"
 )
 _DE = Lexicon(
     verbs=_DE_VERBS,
@@ -181,7 +182,8 @@ _ES_VERBS = (
     r"asegura|añadió|añade|indicó|indica|advirtió|advierte|subrayó|subraya|destacó|destaca|"
     r"escribió|escribe|manifestó|comentó|relató|contó|respondió|sostuvo|agregó|agrega|"
     r"dicho|afirmado|declarado|señalado|explicado|asegurado|replicó|reconoció|insistió|"
-    r"agradeció|denunció|criticó|advertido"
+    r"agradeció|denunció|criticó|advertido|lamentó|lamenta|apuntó|apunta|recordó|recuerda|"
+    r"sostiene|sostuvo|relata|cuenta|contaba|explicaba|pidió|pide|reclamó|reclama|exigió|exige"
 )
 _ES = Lexicon(
     verbs=_ES_VERBS,
@@ -196,7 +198,8 @@ _IT_VERBS = (
     r"detto|dice|dichiarato|dichiara|affermato|afferma|spiegato|spiega|aggiunto|aggiunge|"
     r"sottolineato|sottolinea|precisato|precisa|scritto|scrive|raccontato|racconta|"
     r"annunciato|annuncia|commentato|commenta|avvertito|assicurato|assicura|ribadito|ribadisce|"
-    r"osservato|risposto|risponde|confermato|conferma"
+    r"osservato|risposto|risponde|confermato|conferma|lamentato|lamenta|denunciato|denuncia|"
+    r"sostiene|sostenuto|ricorda|ricordato|promesso|promette"
 )
 _IT = Lexicon(
     verbs=_IT_VERBS,
