@@ -243,3 +243,9 @@ def test_a_quote_followed_by_words_no_pattern_reads_is_not_carried_over() -> Non
     unread, carried = extract_quotes(text, "a")
     assert unread.speaker is None
     assert carried.speaker == "Ilse Varga"
+
+
+def test_a_german_role_noun_before_a_name_is_a_role() -> None:
+    text = "„Wir haben den Hauptkanal geräumt“, sagte Hafenchefin Mara Lind in Ostrand."
+    (quote,) = extract_quotes(text, "a", language="de")
+    assert quote.speaker == "Mara Lind"
