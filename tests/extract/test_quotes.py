@@ -249,3 +249,10 @@ def test_a_german_role_noun_before_a_name_is_a_role() -> None:
     text = "„Wir haben den Hauptkanal geräumt“, sagte Hafenchefin Mara Lind in Ostrand."
     (quote,) = extract_quotes(text, "a", language="de")
     assert quote.speaker == "Mara Lind"
+
+
+def test_role_words_of_other_languages_are_roles() -> None:
+    from newsweave.extract.names import split_role
+
+    assert split_role("Alcaldesa Ana Ruiz") == ("Alcaldesa", "Ana Ruiz")
+    assert split_role("Sindaco Marco Rossi") == ("Sindaco", "Marco Rossi")
