@@ -256,3 +256,21 @@ def test_role_words_of_other_languages_are_roles() -> None:
 
     assert split_role("Alcaldesa Ana Ruiz") == ("Alcaldesa", "Ana Ruiz")
     assert split_role("Sindaco Marco Rossi") == ("Sindaco", "Marco Rossi")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speakers"),
+    [
+        ("El presidente Pedro Ruiz visitó Ostrand el martes.\n"
+         "\"Estamos con las víctimas\", ha declarado el presidente.\n"
+         "\"El agua subió en minutos\", relató a EFE Carmen López, vecina de Ostrand.",
+         "es", ["Pedro Ruiz", "Carmen López"]),
+        ("Le ministre Luc Vidal s'est rendu à Ostrand mardi.\n"
+         "« Nous serons aux côtés des sinistrés », a déclaré le ministre.",
+         "fr", ["Luc Vidal"]),
+    ],
+)  # fmt: skip
+def test_a_role_named_once_with_its_person_speaks_for_them_later(
+    text: str, language: str, speakers: list[str]
+) -> None:
+    assert [q.speaker for q in extract_quotes(text, "a", language=language)] == speakers

@@ -187,7 +187,8 @@ _ES_VERBS = (
 )
 _ES = Lexicon(
     verbs=_ES_VERBS,
-    inverted=_ES_VERBS,
+    # "relató a EFE Carmen López": the medium told comes between the verb and the speaker
+    inverted=rf"(?:{_ES_VERBS})(?:\s+a\s+(?:la\s+|el\s+)?[A-Z][\w.]*(?=\s+[A-Z]))?",
     according=r"según|de\s+acuerdo\s+con",
     determiners=r"el|la|los|las|un|una",
     persons=r"él|ella",
@@ -314,7 +315,8 @@ def patterns(language: str | None) -> _Patterns:
             re.I,
         ),
         after_inverted_description=re.compile(
-            rf"{lead}(?:{alt('inverted')})\s+(?P<desc>{det}\s+[^,.;“”\"«»„]{{1,60}}?)\s*(?:[.,;:!?]|$)"
+            rf"{lead}(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})\s+"
+            rf"(?P<desc>{det}\s+[^,.;“”\"«»„]{{1,60}}?)\s*(?:[.,;:!?]|$)"
         ),
         after_thing=re.compile(rf"{lead}(?:{alt('things')})\s+{adv}{verb}(?![\w’'-])", re.I),
         after_description=re.compile(

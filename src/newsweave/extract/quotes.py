@@ -165,6 +165,7 @@ def _sentence(sentences: list[tuple[int, int, str]], span: QuotedSpan) -> str:
 
 _SUBJECT = re.compile(
     rf"(?:^|[.!?]\s+|,\s+|\b(?:that|but|while|when|after|before|because)\s+)"
+    r"(?:(?i:the|la|el|le|il|lo|der|die|das|los|las|les)\s+(?P<roles>(?:[a-zà-ÿ][\w’'-]*\s+){1,3}))?"
     rf"(?P<chunk>{at._CHUNK})(?:(?P<appos>\s*,\s*[^,“”\"«»„]{{1,90}},)\s*|\s*,\s+|\s+)"
     r"(?!(?:for|of|in|on|at|to|and|or|with|from|by|as|than|into|over|under)\b)(?=[a-zà-ÿ])"
 )
@@ -193,7 +194,8 @@ def _scan_subjects(
             at.remember(context, offset + found.start("desc"), "", speaker, person, True)
     for found in _SUBJECT.finditer(masked):
         preceding = masked[max(0, found.start("chunk") - 40) : found.start("chunk")]
-        cleaned = at.clean_speaker(found.group("chunk"), context, preceding, strict=True)
+        chunk = (found.group("roles") or "") + found.group("chunk")  # "El presidente Pedro Ruiz"
+        cleaned = at.clean_speaker(chunk, context, preceding, strict=True)
         if cleaned and (cleaned[2] or cleaned[1] in context.orgs):
             role, name, person = cleaned
             role = " ".join(filter(None, [role, at.appositive_role(found.group("appos") or "")]))
