@@ -158,3 +158,19 @@ def test_qualifiers_of_other_languages_bound_a_figure(
 ) -> None:
     (figure,) = extract_figures(sentence, "a", language=language)
     assert figure.qualifier == qualifier
+
+
+def test_a_second_count_of_the_same_thing_takes_the_first_ones_noun() -> None:
+    figures = extract_figures(
+        "The quake killed 3,400 people in Velmaria and 1,500 in Ostria. "
+        "Of the 120 passengers, 30 were rescued.",
+        "a",
+    )
+    assert [(f.value, f.counts) for f in figures] == [
+        (3400, "people killed"),
+        (1500, "people killed"),
+        (120, "passengers"),
+        (30, "rescued"),
+    ]
+    (km,) = extract_figures("It flew 300 km and 20 minutes later it landed.", "a")
+    assert km.unit == "km"

@@ -210,9 +210,11 @@ def _figure_pattern(group: str) -> re.Pattern[str]:
 
 _FIGURE = _figure_pattern(",")
 _FIGURE_DECIMAL_COMMA = _figure_pattern(r"[. \u00a0\u202f]")
-_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$|\bthe\s*$", re.IGNORECASE)
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)\b|^\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
 _CURRENCIES = frozenset("$€£")
+# between two counts of one thing: "3,400 in Velmaria and 1,500 in Ostria", "12, et 15"
+_ELLIPSIS = re.compile(r"[^\d.;:!?()]{0,50}?(?:,|\b(?:and|et|und|y|e|while|whereas)\b)\s*$")
 _SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 _CURRENCY_SCALE = re.compile(r"^(bn|mn|tn|m|b|k)\b", re.I)
 _WINDOW = 300  # characters of context looked at on each side of a number
@@ -256,10 +258,21 @@ def extract_figures(
     stop_words = STOP_WORDS if language in (None, "en") else MULTILINGUAL_STOP_WORDS
     figures = []
     for sentence in split_sentences(text):
+        previous: tuple[int, str] | None = None  # where the last figure ended, what it counts
         for match in pattern.finditer(sentence):
             figure = _figure(match, sentence, article_id, config, stop_words)
+            if (
+                figure is None
+                and previous
+                and _ELLIPSIS.match(sentence, previous[0], match.start())
+            ):
+                # "killed 3,400 in Velmaria and 1,500 in Ostria": the second counts the same
+                figure = _figure(match, sentence, article_id, config, stop_words, previous[1])
             if figure is not None:
                 figures.append(figure)
+                previous = (
+                    (match.end(), figure.counts) if figure.counts and not figure.unit else None
+                )
     return figures
 
 
@@ -298,6 +311,7 @@ def _figure(
     article_id: str,
     config: FigureConfig,
     stop_words: frozenset[str] = STOP_WORDS,
+    elided: str | None = None,
 ) -> Figure | None:
     core = next(g for g in ("number", "vague", "fraction", "word") if match.group(g))
     # bounded windows: slicing the whole sentence per match was quadratic on run-on sentences
@@ -339,6 +353,8 @@ def _figure(
             named = (measure.group("of") or measure.group("noun") or measure.group("bare")).lower()
             kept = list(takewhile(lambda w: w not in MULTILINGUAL_STOP_WORDS, named.split()))
             counts = " ".join(kept) or None
+    if counts is None and unit is None:
+        counts = elided
     if unit_match and unit not in ("percent", "percentage point", "percentage points"):
         counts = unit_match.group(1)  # "40,000 tonnes of apples" counts tonnes
     if counts is None and unit is None:
