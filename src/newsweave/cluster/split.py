@@ -12,8 +12,9 @@ again. The ratio is scale-free, so it does not depend on how wordy a story is.
 Only body words are compared: names and title words are what such stories share, the
 body says what happened. But two groups whose names are as alike across as within (the
 same people and places) are one story told in stages and stay whole: in a batch of one
-story the body words left after IDF are those of each stage, which would split it. The tree costs O(n^3) in numpy for a story of n articles, so
-stories larger than `max_members` are left whole.
+story the body words left after IDF are those of each stage, which would split it.
+The tree costs O(n^3) in numpy for a story of n articles, so stories larger than
+`max_members` are left whole.
 """
 
 from __future__ import annotations

@@ -183,7 +183,7 @@ _ES_VERBS = (
     r"escribió|escribe|manifestó|comentó|relató|contó|respondió|sostuvo|agregó|agrega|"
     r"dicho|afirmado|declarado|señalado|explicado|asegurado|replicó|reconoció|insistió|"
     r"agradeció|denunció|criticó|advertido|lamentó|lamenta|apuntó|apunta|recordó|recuerda|"
-    r"sostiene|sostuvo|relata|cuenta|contaba|explicaba|pidió|pide|reclamó|reclama|exigió|exige"
+    r"sostiene|relata|cuenta|contaba|explicaba|pidió|pide|reclamó|reclama|exigió|exige"
 )
 _ES = Lexicon(
     verbs=_ES_VERBS,
