@@ -21,7 +21,7 @@ from newsweave.summarize.support import check
 from newsweave.summarize.timeline import BOILERPLATE
 from newsweave.text import content_words, split_sentences
 
-_QUOTE_START = re.compile(r"^[“\"‘']")
+_QUOTE_START = re.compile(r"^[“\"‘'«„‹]")
 
 
 @dataclass(frozen=True, slots=True)
