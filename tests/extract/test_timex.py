@@ -120,3 +120,17 @@ def test_weekdays_of_other_languages_resolve_like_english_ones() -> None:
     for sentence, day in cases.items():
         assert [t.value for t in tag_times(sentence, monday)] == [day], sentence
     assert tag_times("El tenor Plácido Domingo cantó en Ostrand.", monday) == []
+
+
+def test_today_and_yesterday_in_other_languages() -> None:
+    from datetime import date
+
+    from newsweave.extract.anchor import Anchor
+    from newsweave.extract.timex import tag_times
+
+    monday = Anchor.on(date(2025, 3, 10))
+    found = tag_times("Gestern starben in Ostrand 12 Menschen, heute sind es 15.", monday)
+    assert [t.value for t in found] == ["2025-03-09", "2025-03-10"]
+    assert [t.value for t in tag_times("Ayer murieron 12 personas en Ostrand.", monday)] == [
+        "2025-03-09"
+    ]

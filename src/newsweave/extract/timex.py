@@ -325,6 +325,19 @@ def _deictic(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None:
     return _day(day)
 
 
+# today, yesterday and tomorrow in French, Spanish, German and Italian (only the words no
+# other of these languages uses otherwise: not "hier", German "here", nor "mañana", "morgen")
+_FOREIGN_DEICTIC = {
+    "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1, "hoy": 0, "ayer": -1, "heute": 0,
+    "gestern": -1, "oggi": 0, "ieri": -1, "domani": 1,
+}  # fmt: skip
+
+
+@_rule(r"(?<![\w-])(?P<fw>(?i:aujourd['’]hui|demain|hoy|ayer|heute|gestern|oggi|ieri|domani))\b")
+def _foreign_deictic(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None:
+    return _day(s.anchor.day + timedelta(days=_FOREIGN_DEICTIC[m.group("fw").lower()]))
+
+
 @_rule(
     r"\b(?i:now|currently|nowadays|at present|at the moment|recently|lately|(?:in )?the past|soon|(?:in )?the future)\b(?![\s-]+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?)\b)"
 )
