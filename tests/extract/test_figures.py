@@ -174,3 +174,24 @@ def test_a_second_count_of_the_same_thing_takes_the_first_ones_noun() -> None:
     ]
     (km,) = extract_figures("It flew 300 km and 20 minutes later it landed.", "a")
     assert km.unit == "km"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "value", "unit"),
+    [
+        ("La reconstruction d'Ostrand coûtera 10 milliards d'euros.", "fr", 1e10, "€"),
+        ("Los daños en Ostrand superan los 2,5 millones de euros.", "es", 2.5e6, "€"),
+        ("Damage in Ostrand is put at 15 billion dollars.", "en", 1.5e10, "$"),
+        ("Der Schaden in Ostrand beträgt 3 Milliarden Euro.", "de", 3e9, "€"),
+    ],
+)
+def test_currencies_written_as_words_are_money(
+    sentence: str, language: str, value: float, unit: str
+) -> None:
+    (sum_,) = extract_figures(sentence, "a", language=language)
+    assert (sum_.value, sum_.unit) == (value, unit)
+
+
+def test_a_currency_word_before_a_name_is_part_of_the_name() -> None:
+    (teams,) = extract_figures("The 12 Euro Cup teams met in Ostrand.", "a")
+    assert teams.unit is None

@@ -213,6 +213,13 @@ _FIGURE_DECIMAL_COMMA = _figure_pattern(r"[. \u00a0\u202f]")
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)\b|^\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
 _CURRENCIES = frozenset("$€£")
+# currencies written as words after the amount, in the languages figures are read in
+_CURRENCY_WORD = re.compile(
+    r"(?:\s+(?:de\s+|d['’]|of\s+|US\s+)?)(dollars?|euros?|pounds?|usd|eur|gbp)\b"
+    r"(?!\s+(?-i:[A-Z0-9]))",  # "the 12 Euro Cup teams", "Euro 2024" are names
+    re.I,
+)
+_CURRENCY_SYMBOLS = {"dollar": "$", "usd": "$", "euro": "€", "eur": "€", "pound": "£", "gbp": "£"}
 # between two counts of one thing: "3,400 in Velmaria and 1,500 in Ostria", "12, et 15"
 _ELLIPSIS = re.compile(r"[^\d.;:!?()]{0,50}?(?:,|\b(?:and|et|und|y|e|while|whereas)\b)\s*$")
 _SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
@@ -333,7 +340,11 @@ def _figure(
     if abbreviation:  # "$5.4bn", "£20m"
         value *= _SCALE_ABBREVIATIONS[abbreviation.group(1).lower()]
         after = after[abbreviation.end() :]
-    unit_match = _UNITS.match(after)
+    money = _CURRENCY_WORD.match(after) if unit is None else None
+    if money:  # "10 milliards d'euros", "2,5 millones de euros", "15 billion dollars"
+        unit = _CURRENCY_SYMBOLS[money.group(1).lower().rstrip("s")]
+        after = after[money.end() :]
+    unit_match = None if money else _UNITS.match(after)
     if unit_match:
         unit = unit_name(unit_match.group(1))
         after = after[unit_match.end() :]
