@@ -173,3 +173,18 @@ def test_copies_within_matches_filtering_every_group_for_every_story() -> None:
         [kept for g in groups if len(kept := [a for a in g if a in set(s)]) > 1] for s in stories
     ]
     assert copies_within(groups, stories) == slow
+
+
+def test_a_story_is_titled_by_its_most_typical_title_or_its_lead() -> None:
+    from newsweave.cluster.stories import story_title
+
+    titles = [
+        "BY Westmere Ledger < 1 MINUTE READ",
+        "Westmere council closes the ferry pier",
+        "Ferry pier closed by Westmere council for repairs",
+    ]
+    items = [replace(article(f"t{i}", BRIDGE), title=t) for i, t in enumerate(titles)]
+    assert story_title(items) == "Westmere council closes the ferry pier"
+    untitled = replace(article("u", "WESTMERE (Kessel Wire) — The council shut the pier. More."),
+                       title=None)  # fmt: skip
+    assert story_title([untitled]) == "The council shut the pier."

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from newsweave.clean.dates import without_dateline
 from newsweave.cluster.crosslingual import join_languages
 from newsweave.cluster.events import split_events, time_key
 from newsweave.cluster.features import RawFeatures, raw_features
 from newsweave.cluster.stream import ClusterConfig, StreamClusterer
 from newsweave.model import Article, Story
+from newsweave.text import content_words, split_sentences
 
 
 def cluster_stories(
@@ -54,11 +56,10 @@ def cluster_stories(
     stories = []
     for story_id, found in groups:
         members = sorted(found, key=lambda a: time_key(a, raw[a.id].day))
-        lead = members[0]
         stories.append(
             Story(
                 id=story_id,
-                title=lead.title or " ".join(lead.text.split()[:12]),
+                title=story_title(members),
                 articles=[a.id for a in members],
                 events=split_events(members, config),
             )
@@ -85,6 +86,24 @@ def copies_within(
             if len(members) > 1:
                 out[n].append(members)
     return out
+
+
+_TITLES_COMPARED = 50  # a story's title is chosen among its first titled articles
+
+
+def story_title(members: Sequence[Article]) -> str:
+    """The title most like the story's other titles (the earliest of a tie; a wording counts
+    once, whatever its copies); without any title, the lead sentence of the earliest article,
+    without its dateline, cut at 20 words."""
+    titles = list(dict.fromkeys(a.title for a in members if a.title))[:_TITLES_COMPARED]
+    if titles:  # each wording once: copies of one article do not vote for its title
+        words = [set(content_words(t)) for t in titles]
+        shared = [sum(len(w & other) for other in words) - len(w) for w in words]
+        return titles[max(range(len(titles)), key=lambda i: (shared[i], -i))]
+    sentences = split_sentences(members[0].text) if members else []
+    lead = without_dateline(sentences[0]) if sentences else ""
+    cut = lead.split()
+    return " ".join(cut[:20]) + (" …" if len(cut) > 20 else "")
 
 
 def _joined(
