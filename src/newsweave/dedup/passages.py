@@ -8,6 +8,10 @@ independent reports of one press conference repeat the same quotes and names. So
 - a token is *prose* when the text writes it in lower case (not a name, not a number);
   shared prose is the measure of copying, shared names and figures are not.
 
+A translation shares neither prose nor stop words with its original, only what no
+translator changes: figures and names. `anchors` lists those in text order, for
+`lineage`'s translation measure.
+
 `candidate_pairs` finds the pairs worth comparing from postings of word shingles (each
 shingle lists the articles that contain it), so a story of n articles is not compared
 n * n times; a very common shingle only links each article to the next one that has it.
@@ -20,7 +24,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsweave.text import STOP_WORDS, stem
+from newsweave.extract.names import fold
+from newsweave.text import MONTH_PATTERN, WEEKDAY_PATTERN, stem, stop_words
 
 # quoted speech; an unclosed quote runs to the end of its paragraph at most
 _QUOTED = re.compile(
@@ -31,6 +36,13 @@ _POST = re.compile(
     r"^.*(?:\(@\w+\)\s+\w+ \d{1,2}, \d{4}|pic\.twitter\.com/\S+|https?://t\.co/\S+).*$", re.M
 )
 _TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|\n+")
+# a number (its thousands written "3,200", "3.200" or "3 200" alike), or a run of letters
+_ANCHOR = re.compile(r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?!\d)|\d+|[^\W\d_]+")
+_CALENDAR = re.compile(rf"(?:{MONTH_PATTERN}|{WEEKDAY_PATTERN})", re.I)  # translated, not kept
+# what may stand between a sentence's end and its first word
+_OPENERS = " \t\"“‘'(«„[-–—"
+# languages that capitalise every noun: their capitalised words are not all names
+NOUN_CAPITALS = frozenset(["de", "lb"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,12 +173,55 @@ def overlap(
     )
 
 
-def prose_words(text: str) -> list[str]:
-    """The stemmed prose content words of `text` outside quotations, in order."""
+def prose_words(text: str, language: str = "en") -> list[str]:
+    """The stemmed prose content words of `text` outside quotations, in order.
+
+    Content words are the prose words not in `language`'s stop words (`text.stop_words`),
+    and in a language that capitalises its nouns (German) its capitalised words too;
+    an elided function word is cut off its word ("l'accord", "dell'anno" -> "accord", "anno").
+    """
+    stops = stop_words(language)
+    nouns = language in NOUN_CAPITALS  # capitalised words are mostly nouns, not names: keep them
     found = tokens(text)
-    return [
-        stem(w) for w, p in zip(found.words, found.prose, strict=True) if p and w not in STOP_WORDS
-    ]
+    content = []
+    for word, prose in zip(found.words, found.prose, strict=True):
+        if not (prose or (nouns and word.isalpha())):
+            continue
+        head, mark, tail = word.replace("’", "'").partition("'")
+        if mark and len(tail) > 1 and (head in stops or head + mark in stops):
+            word = tail
+        if word not in stops:
+            content.append(stem(word))
+    return content
+
+
+def anchors(text: str, language: str | None = None) -> list[str]:
+    """The figures and names of `text` outside quotations, in order: what a translation keeps.
+
+    An anchor is a number, digits only ("17,000", "17.000", "17 000" and "17000" alike; a
+    decimal "2.3" or "2,3" gives "2", "3"), or a word
+    written with a capital inside a sentence (a name), folded to lower case without
+    accents; a sentence's first word counts when the text also capitalises it inside a
+    sentence. Stop words (English and `language`'s) and month and weekday names (which
+    translation changes) are left out.
+    """
+    stops = stop_words("en") | stop_words(language)
+    masked = _masked(text)
+    found: list[tuple[str, bool]] = []  # (anchor, starts a sentence)
+    for match in _ANCHOR.finditer(masked):
+        word = match.group()
+        if word[0].isdigit():
+            found.append(("".join(c for c in word if c.isdigit()), False))
+            continue
+        if not word[0].isupper() or len(word) < 2 or _CALENDAR.fullmatch(word):
+            continue
+        key = fold(word)
+        if key in stops:
+            continue
+        before = masked[max(0, match.start() - 12) : match.start()].rstrip(_OPENERS)
+        found.append((key, not before or before[-1] in ".!?:;\n"))
+    inside = {key for key, first in found if not first}
+    return [key for key, first in found if not first or key in inside]
 
 
 def ordered_overlap(a: Sequence[str], b: Sequence[str]) -> int:
