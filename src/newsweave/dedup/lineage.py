@@ -33,6 +33,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 from urllib.parse import urlparse
 
@@ -49,10 +50,11 @@ from newsweave.dedup.passages import (
     overlap,
     prose_words,
     shingle_positions,
+    shingles,
     tokens,
 )
 from newsweave.model import Article, CopyRelation
-from newsweave.text import stop_words, words
+from newsweave.text import stop_words
 
 _FIRST_ON = re.compile(
     r"(?:first|originally)\s+(?:appeared|published|ran)\s+(?:on|in|at|by)\s+([\w.-]+)", re.I
@@ -99,15 +101,18 @@ def copy_relations(
     """
     config = config or LineageConfig()
     found = [tokens(a.text) for a in articles]
-    at = [shingle_positions(t, config.shingle) for t in found]
-    keys = [{key for _, key in positions} for positions in at]
+    keys = [shingles(t, config.shingle) for t in found]
     pairs = set(candidate_pairs(keys, config.min_shared, config.max_postings))
     index = {a.id: i for i, a in enumerate(articles)}
     for group in groups:
         pairs.update(_group_pairs([index[m] for m in group if m in index], config.max_group))
+    at: dict[int, list[tuple[int, int]]] = {}  # shingle positions, of paired articles only
     relations = []
     for i, j in sorted(pairs):
-        shared = overlap(found[i], found[j], config.shingle, at[i], at[j])
+        for k in (i, j):
+            if k not in at:
+                at[k] = shingle_positions(found[k], config.shingle)
+        shared = overlap(found[i], found[j], config.shingle, at[i], at[j], keys[i] & keys[j])
         relation = _copy(articles[i], articles[j], found[i], found[j], shared, config)
         if relation is not None:
             relations.append(relation)
@@ -407,13 +412,20 @@ def _in_order(a: Article, b: Article, config: LineageConfig) -> float:
 def _language(article: Article, config: LineageConfig) -> str | None:
     """The article's language when its stop words are known and fill its text, else None.
 
-    The cleaner's language, else the one detected here; the text must then hold at least
-    `stop_share` of that language's stop words (prose, not a list of names or figures).
+    The cleaner's language, else the one detected here; the text outside quotations must
+    then hold at least `stop_share` of that language's stop words (prose, not a list of
+    names or figures).
     """
-    language = article.language or detect_language(article.text)
+    return _text_language(article.language, article.text, config.stop_share)
+
+
+@lru_cache(maxsize=512)
+def _text_language(language: str | None, text: str, stop_share: float) -> str | None:
+    language = language or detect_language(text)
     stops = stop_words(language)
-    found = words(article.text)
-    if not stops or not found or sum(w in stops for w in found) / len(found) < config.stop_share:
+    found = tokens(text).words
+    count = len(found) - found.count("")  # breaks are empty words
+    if not stops or not count or sum(map(stops.__contains__, found)) / count < stop_share:
         return None
     return language
 
@@ -431,8 +443,13 @@ def _names(article: Article) -> set[str]:
 
 def _credits(article: Article) -> set[str]:
     found = {c.lower().removeprefix("www.") for c in article.credits}
-    found |= {m.lower().rstrip(".").removeprefix("www.") for m in _FIRST_ON.findall(article.text)}
-    return found
+    return found | _first_on(article.text)
+
+
+@lru_cache(maxsize=512)
+def _first_on(text: str) -> frozenset[str]:
+    """The sites a "first appeared on ..." line of `text` names."""
+    return frozenset(m.lower().rstrip(".").removeprefix("www.") for m in _FIRST_ON.findall(text))
 
 
 def _age(article: Article) -> tuple[bool, int, str]:
