@@ -11,7 +11,8 @@ import hashlib
 import re
 import types
 import typing
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -271,6 +272,12 @@ CHANGE_LABELS = {  # Change.kind -> the words a reader sees
     "new-conflict": "New disagreement",
     "new-fact": "New fact",
 }
+
+
+def main_language(articles: Iterable[Article]) -> str | None:
+    """The language most of the articles are in (ties by name); None when none is known."""
+    counts = Counter(a.language for a in articles if a.language)
+    return min(counts, key=lambda lang: (-counts[lang], lang)) if counts else None
 
 
 def change_label(kind: str) -> str:

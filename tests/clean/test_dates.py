@@ -200,6 +200,9 @@ def test_a_lead_loses_the_dateline_that_opens_it_and_nothing_else() -> None:
     assert without_dateline("Marrowby, Mar 3: Crews shut the bridge.") == "Crews shut the bridge."
     assert without_dateline("MARROWBY – crews shut the bridge.") == "Crews shut the bridge."
     assert without_dateline("Marrowby: Crews shut the bridge.") == "Crews shut the bridge."
+    assert without_dateline("MARROWBY, Velmaria, Mar. 3 (Kessel Wire) - Crews shut it.") == (
+        "Crews shut it."
+    )
     for kept in (
         "Dara Venn - the chief executive - was fired.",
         "Marrowby bridge closure: the council explains.",

@@ -253,3 +253,14 @@ def test_jusText_finds_one_stop_list_without_rehashing_it_with_the_same_result()
     assert define(words) is first  # the same list object: the set got last
     assert define(("Ferry",)) == frozenset({"ferry"})
     assert define(tuple(["Harbour", "THE", "quay"])) == first  # an equal list: same set
+
+
+def test_a_byline_a_reading_time_or_a_photo_credit_is_never_the_title():
+    for line in (
+        "BY Westmere Ledger Pier Desk < 2 MINUTE READ",
+        "Westmere pier ferry crews 4 min read",
+        "Westmere Harbour Board/Handout via REUTERS",
+    ):
+        art = clean_page(_page([line, *BODY]))
+        assert isinstance(art, Article)
+        assert art.title != line

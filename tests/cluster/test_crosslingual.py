@@ -83,3 +83,11 @@ def test_stories_of_one_language_are_never_joined_here() -> None:
     """join_languages leaves two English stories apart however alike their anchors."""
     groups = [[_fr("e1", BRIDGE, "en")], [_fr("e2", BRIDGE_REWRITE, "en")]]
     assert join_languages(groups, CrossLingualConfig(threshold=0.0)) == [[0], [1]]
+
+
+def test_a_batch_of_one_story_still_joins_its_other_languages() -> None:
+    """Names every article shares still count when the batch holds nothing else."""
+    arts = [_fr("e1", BRIDGE, "en"), _fr("e2", BRIDGE_REWRITE, "en"), _fr("f1", BRIDGE_FR, "fr")]
+    stories = cluster_stories(arts, ClusterConfig(threshold=0.9))
+    story_of = {a: s.id for s in stories for a in s.articles}
+    assert story_of["f1"] in (story_of["e1"], story_of["e2"])

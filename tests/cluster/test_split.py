@@ -79,3 +79,58 @@ def test_cluster_stories_splits_a_merged_story_and_names_parts_after_their_first
     assert {s.articles[0] for s in stories} == {"b0", "c0"}
     again = cluster_stories(items[::-1], ClusterConfig(threshold=0.01, split_cut=0.6))
     assert {s.id: s.articles for s in stories} == {s.id: s.articles for s in again}
+
+
+def test_groups_that_share_their_names_as_much_as_inside_are_one_story() -> None:
+    vectors = [BRIDGE_VECTORS[0], CHOIR_VECTORS[0], *BRIDGE_VECTORS[1:], *CHOIR_VECTORS[1:]]
+    same_names = [normalise({"marrowby": 1.0, "brandt": 1.0})] * len(vectors)
+    assert split_groups(vectors, cut=0.6, names=same_names) == [list(range(6))]
+    own_names = [normalise({"brandt": 1.0, "harlow" if i in (0, 2, 3) else "dunmere": 1.0})
+                 for i in range(6)]  # fmt: skip
+    assert split_groups(vectors, cut=0.6, names=own_names) == [[0, 2, 3], [1, 4, 5]]
+
+
+MINE_STAGES = [  # the collapse, contact on the third day, the rescue: one story
+    (
+        "2025-02-03",
+        "A tunnel at the Dunmore copper mine collapsed on Monday morning, trapping 14 workers about 300 metres underground, the operator Kelby Mining said.\n\nRescue teams began drilling towards the workers within hours, company spokeswoman Ana Broch said.",
+    ),
+    (
+        "2025-02-03",
+        "Fourteen miners were trapped on Monday when part of a tunnel collapsed at the Dunmore copper mine, Kelby Mining said.\n\nFamilies gathered at the mine gate as rescuers started drilling.",
+    ),
+    (
+        None,
+        "Fourteen workers were trapped on Monday after a tunnel collapsed at the Dunmore copper mine.\n\nRelatives waited at the gate through the night as drilling began.",
+    ),
+    (
+        "2025-02-05",
+        "Rescuers made contact with all 14 trapped miners on Wednesday after a probe drill reached the chamber where they sheltered, Kelby Mining said.\n\nThe miners sent up a note saying they were all well, and food and water were lowered through the borehole.",
+    ),
+    (
+        "2025-02-05",
+        "A note sent up a borehole on Wednesday showed all 14 miners trapped in the Dunmore mine were alive, rescuers said.\n\nSupplies of water and food were lowered to the chamber.",
+    ),
+    (
+        None,
+        "A probe drill reached the trapped Dunmore miners on Wednesday and a note came back up saying all 14 were alive and well.",
+    ),
+    (
+        "2025-02-08",
+        "The last of the 14 miners trapped in the Dunmore copper mine was lifted to the surface in a rescue capsule on Saturday, five days after the tunnel collapse, Kelby Mining said.",
+    ),
+    (
+        "2025-02-08",
+        "Rescuers brought the last of 14 trapped miners to the surface on Saturday, ending a five-day ordeal at the Dunmore copper mine.",
+    ),
+    (
+        None,
+        "The last of the 14 Dunmore miners was lifted out in a capsule on Saturday, ending the rescue at the copper mine.",
+    ),
+]
+
+
+def test_a_story_told_in_stages_by_a_batch_of_its_own_stays_one_story() -> None:
+    items = [article(f"m{i}", text, published=day) for i, (day, text) in enumerate(MINE_STAGES)]
+    stories = cluster_stories(items)
+    assert [sorted(s.articles) for s in stories] == [[f"m{i}" for i in range(9)]]

@@ -146,3 +146,18 @@ def test_undated_articles_need_stronger_lead_overlap_to_share_an_event() -> None
     assert len(story.events) >= 2  # no dates to tell them apart, so the leads must
     (merged,) = cluster_stories(undated, ClusterConfig(event_threshold_undated=0.01))
     assert len(merged.events) == 1  # the dated threshold alone joins them all
+
+
+def test_a_story_is_titled_by_its_most_typical_title_or_its_lead() -> None:
+    from newsweave.cluster.stories import story_title
+
+    titles = [
+        "BY Westmere Ledger < 1 MINUTE READ",
+        "Westmere council closes the ferry pier",
+        "Ferry pier closed by Westmere council for repairs",
+    ]
+    items = [replace(article(f"t{i}", BRIDGE), title=t) for i, t in enumerate(titles)]
+    assert story_title(items) == "Westmere council closes the ferry pier"
+    untitled = replace(article("u", "WESTMERE (Kessel Wire) — The council shut the pier. More."),
+                       title=None)  # fmt: skip
+    assert story_title([untitled]) == "The council shut the pier."

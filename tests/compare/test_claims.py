@@ -139,3 +139,14 @@ def test_one_value_said_of_different_things_is_not_one_claim() -> None:
                   "civil protection agency said on Tuesday.")  # fmt: skip
     killed = _claim_with(find_claims([a, b]), "a", "76")
     assert killed.independent == 1
+
+
+def test_sentences_that_give_one_count_different_values_are_not_one_claim() -> None:
+    from tests.compare.fixtures import extracted
+
+    from newsweave.compare.claims import find_claims
+
+    a = extracted("a", "The Brenna quake killed at least 820 people on Friday, officials said.")
+    b = extracted("b", "The Brenna quake killed 1,037 people on Friday, officials said on Sunday.")
+    claims = find_claims([a, b])
+    assert not any({"a", "b"} <= set(c.sources) for c in claims)

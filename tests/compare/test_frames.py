@@ -252,3 +252,42 @@ def test_a_frame_reads_only_the_words_near_its_figure_in_run_on_text() -> None:
     assert bounded(Figure(3.0, "3", "boats", "a", sentence="3 boats sailed.")).sentence == (
         "3 boats sailed."
     )
+
+
+def test_a_time_after_by_is_not_who_gives_the_figure() -> None:
+    from newsweave.compare.quantities import figure_attribution
+    from newsweave.model import Figure
+
+    sentence = "The toll in Ostrand rose to 1,391 by Thursday morning."
+    assert figure_attribution(Figure(1391, "1,391", "toll", "a", sentence=sentence)) is None
+
+
+def test_tolls_of_the_dead_and_the_injured_in_one_sentence_stay_apart() -> None:
+    a = extracted(
+        "a", "The Brenna quake struck on Friday, killing at least 820 people and injuring "
+        "more than 2,500, the ministry said.", "2025-03-15",
+    )  # fmt: skip
+    b = extracted("b", "The quake in Brenna killed 820 people and injured 1,204.", "2025-03-15")
+    c = extracted("c", "The death toll in Brenna has risen to 1,037, officials said.", "2025-03-16")
+    (conflict,), (tally,) = compare_figures([a, b, c])
+    assert {v.value for v in conflict.values} == {"2,500", "1,204"}
+    assert [p.value for p in tally.points] == ["820", "1,037"]
+
+
+def test_magnitudes_named_before_their_number_disagree() -> None:
+    a = extracted("a", "A magnitude 6.8 earthquake struck Brenna late on Friday.")
+    b = extracted("b", "The survey measured the Brenna quake at magnitude 6.9, with aftershocks.")
+    (conflict,) = find_discrepancies([a, b])
+    assert conflict.about == "magnitude"
+
+
+def test_sums_of_the_same_thing_named_after_in_disagree() -> None:
+    a = extracted("a", "The Brenna lender had $212 billion in total assets, the filing showed.")
+    b = extracted("b", "Brenna Bank, which had $209 billion in total assets, was taken over.")
+    c = extracted("c", "Customers tried to withdraw $42 billion, leaving it with no cash.")
+    (conflict,) = find_discrepancies([a, b, c])
+    assert {v.value for v in conflict.values} == {"212,000,000,000", "209,000,000,000"}
+    from newsweave.compare.quantities import quantity
+
+    (withdrawn,) = c.figures
+    assert quantity(withdrawn).predicate == "withdrew", "money is not people who left"

@@ -129,3 +129,13 @@ def test_typos_fold_by_a_small_edit_distance_only() -> None:
         assert len(merge_entities([_entity(a, "GPE"), _entity(b, "GPE")])) == 2
     assert is_typo("Ostrawava", "Ostravava") and not is_typo("Ostrava", "Oslo")
     assert edit_distance("Norland", "Northland") == 2 and not is_typo("Norland", "Northland")
+
+
+def test_untyped_languages_skip_capitals_that_only_open_sentences() -> None:
+    text = (
+        "Environ 80 % des maisons de Port Velmar ont été détruites.\n"
+        "« Nous reconstruirons Port Velmar », a déclaré le maire Ilse Varga. "
+        "Plus tard, Varga a visité la ville. Varga a promis une aide."
+    )
+    found = {name for name, _ in LexicalEntities(typed=False).mentions([text])[0]}
+    assert found == {"Port Velmar", "Ilse Varga", "Varga"}

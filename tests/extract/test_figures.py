@@ -88,3 +88,110 @@ def test_a_number_in_a_name_is_not_a_count() -> None:
     assert toll.value == 1500
     (boats,) = extract_figures("About 300 passengers were saved.", "a")
     assert boats.counts == "passengers"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "value", "counts"),
+    [
+        ("The death toll from the Ostrava floods has risen to 1,037, officials said.", "en",
+         1037, "death toll"),
+        ("The survey measured the Brenna quake at magnitude 6.9, with its epicentre offshore.",
+         "en", 6.9, "magnitude"),
+        ("Le bilan des inondations d'Ostrava s'est alourdi à 1 037, selon la préfecture.", "fr",
+         1037, "bilan"),
+        ("Die Zahl der Toten in Brenna stieg am Abend auf 412, teilte die Polizei mit.", "de",
+         412, "toten"),
+    ],
+)  # fmt: skip
+def test_a_count_named_before_its_number_is_read_from_that_noun(
+    sentence: str, language: str, value: float, counts: str
+) -> None:
+    (figure,) = extract_figures(sentence, "a", language=language)
+    assert (figure.value, figure.counts) == (value, counts)
+
+
+def test_a_bare_count_takes_its_verb_before_it_or_after_an_auxiliary() -> None:
+    figures = extract_figures(
+        "The Brenna storm hit on Friday, killing at least 82 people and injuring more than 250. "
+        "At least 90 people died and 312 were injured when the dam broke.",
+        "a",
+    )
+    assert [(f.value, f.counts) for f in figures] == [
+        (82, "people"),
+        (250, "injured"),
+        (90, "people who died"),
+        (312, "injured"),
+    ]
+
+
+def test_a_number_with_nothing_counted_after_it_is_still_not_a_figure() -> None:
+    assert extract_figures("The Ostrava council met 3 times and voted 12 to 4.", "a") == []
+
+
+def test_units_and_stop_words_of_other_languages() -> None:
+    (depth,) = extract_figures(
+        "A una profundidad de 26 kilómetros bajo Brenna.", "a", language="es"
+    )
+    assert (depth.value, depth.unit) == (26, "km")
+    (hurt,) = extract_figures(
+        "Plus de 2 500 personnes ont été blessées à Ostrava.", "a", language="fr"
+    )
+    assert (hurt.value, hurt.counts) == (2500, "personnes")
+
+
+def test_a_counted_phrase_stops_at_an_irregular_past_verb() -> None:
+    (divers,) = extract_figures("More than 90 Velmari divers took part in the search.", "a")
+    assert divers.counts == "Velmari divers"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "qualifier"),
+    [
+        ("Le Varn a lancé plus de 300 drones sur Ostria.", "fr", "more than"),
+        ("Mindestens 412 Menschen starben in Brenna.", "de", "at least"),
+        ("Unos 2.500 heridos en Brenna.", "es", "about"),
+        ("Oltre 200 morti a Brenna.", "it", "more than"),
+    ],
+)
+def test_qualifiers_of_other_languages_bound_a_figure(
+    sentence: str, language: str, qualifier: str
+) -> None:
+    (figure,) = extract_figures(sentence, "a", language=language)
+    assert figure.qualifier == qualifier
+
+
+def test_a_second_count_of_the_same_thing_takes_the_first_ones_noun() -> None:
+    figures = extract_figures(
+        "The quake killed 3,400 people in Velmaria and 1,500 in Ostria. "
+        "Of the 120 passengers, 30 were rescued.",
+        "a",
+    )
+    assert [(f.value, f.counts) for f in figures] == [
+        (3400, "people killed"),
+        (1500, "people killed"),
+        (120, "passengers"),
+        (30, "rescued"),
+    ]
+    (km,) = extract_figures("It flew 300 km and 20 minutes later it landed.", "a")
+    assert km.unit == "km"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "value", "unit"),
+    [
+        ("La reconstruction d'Ostrand coûtera 10 milliards d'euros.", "fr", 1e10, "€"),
+        ("Los daños en Ostrand superan los 2,5 millones de euros.", "es", 2.5e6, "€"),
+        ("Damage in Ostrand is put at 15 billion dollars.", "en", 1.5e10, "$"),
+        ("Der Schaden in Ostrand beträgt 3 Milliarden Euro.", "de", 3e9, "€"),
+    ],
+)
+def test_currencies_written_as_words_are_money(
+    sentence: str, language: str, value: float, unit: str
+) -> None:
+    (sum_,) = extract_figures(sentence, "a", language=language)
+    assert (sum_.value, sum_.unit) == (value, unit)
+
+
+def test_a_currency_word_before_a_name_is_part_of_the_name() -> None:
+    (teams,) = extract_figures("The 12 Euro Cup teams met in Ostrand.", "a")
+    assert teams.unit is None

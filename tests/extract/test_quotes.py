@@ -187,3 +187,90 @@ def test_more_news_attribution_styles(text: str, speaker: str) -> None:
 def test_named_roles_and_appositives(text: str, language: str, speaker: str) -> None:
     (quote,) = extract_quotes(text, "a", language=language)
     assert quote.speaker == speaker
+
+
+def test_a_person_found_by_role_is_not_taken_for_the_organisation_that_speaks_next() -> None:
+    text = (
+        "Chief executive Mara Lind said the Ostrand port would reopen.\n"
+        'The chief executive later added: "Safety comes first."\n'
+        '"It is too early to say," the transport ministry said in a statement.'
+    )
+    first, second = extract_quotes(text, "a")
+    assert first.speaker == "Mara Lind"
+    assert second.speaker is None, "a ministry nobody named is nobody, not the last person"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("La directora Mara Lind aseguró que \"el puerto de Ostrand reabrirá el viernes\".",
+         "es", "Mara Lind"),
+        ("Der Gewerkschafter Pol Arren widersprach: „Niemand hat die Hafenarbeiter gefragt.“",
+         "de", "Pol Arren"),
+        ("« C'est faux », a répliqué le syndicaliste Pol Arren à Ostrand.", "fr", "Pol Arren"),
+        ("\"No es cierto\", replicó el sindicalista Pol Arren en Ostrand.", "es", "Pol Arren"),
+    ],
+)  # fmt: skip
+def test_a_role_before_a_name_is_not_part_of_the_speaker(
+    text: str, language: str, speaker: str
+) -> None:
+    (quote,) = extract_quotes(text, "a", language=language)
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("According to the mayor of Ostrand, Marco Rossi, \"we need two years\".", "en",
+         "Marco Rossi"),
+        ("Secondo il sindaco di Ostrand, Marco Rossi, «servono almeno due anni».", "it",
+         "Marco Rossi"),
+        ("\"No hemos recibido ninguna alerta\", lamentó una vecina de Ostrand, Ana Ruiz.", "es",
+         "Ana Ruiz"),
+    ],
+)  # fmt: skip
+def test_the_person_named_in_apposition_speaks(text: str, language: str, speaker: str) -> None:
+    (quote,) = extract_quotes(text, "a", language=language)
+    assert quote.speaker == speaker
+
+
+def test_a_quote_followed_by_words_no_pattern_reads_is_not_carried_over() -> None:
+    text = (
+        "Harbour master Ilse Varga said the Ostrand crossing would reopen.\n"
+        '"Nobody warned us about the closure at all", grumbled a passenger on the quay.\n'
+        '"We will be ready." The harbour staff cheered.'
+    )
+    unread, carried = extract_quotes(text, "a")
+    assert unread.speaker is None
+    assert carried.speaker == "Ilse Varga"
+
+
+def test_a_german_role_noun_before_a_name_is_a_role() -> None:
+    text = "„Wir haben den Hauptkanal geräumt“, sagte Hafenchefin Mara Lind in Ostrand."
+    (quote,) = extract_quotes(text, "a", language="de")
+    assert quote.speaker == "Mara Lind"
+
+
+def test_role_words_of_other_languages_are_roles() -> None:
+    from newsweave.extract.names import split_role
+
+    assert split_role("Alcaldesa Ana Ruiz") == ("Alcaldesa", "Ana Ruiz")
+    assert split_role("Sindaco Marco Rossi") == ("Sindaco", "Marco Rossi")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speakers"),
+    [
+        ("El presidente Pedro Ruiz visitó Ostrand el martes.\n"
+         "\"Estamos con las víctimas\", ha declarado el presidente.\n"
+         "\"El agua subió en minutos\", relató a EFE Carmen López, vecina de Ostrand.",
+         "es", ["Pedro Ruiz", "Carmen López"]),
+        ("Le ministre Luc Vidal s'est rendu à Ostrand mardi.\n"
+         "« Nous serons aux côtés des sinistrés », a déclaré le ministre.",
+         "fr", ["Luc Vidal"]),
+    ],
+)  # fmt: skip
+def test_a_role_named_once_with_its_person_speaks_for_them_later(
+    text: str, language: str, speakers: list[str]
+) -> None:
+    assert [q.speaker for q in extract_quotes(text, "a", language=language)] == speakers

@@ -101,3 +101,36 @@ def test_counts_are_not_years() -> None:
         assert not [t for t in tag_times(text, anchor) if t.granularity == "year"], text
     (year,) = [t for t in tag_times("Under the 2020 ceasefire, troops came.", anchor)]
     assert year.value == "2020"
+
+
+def test_weekdays_of_other_languages_resolve_like_english_ones() -> None:
+    from datetime import date
+
+    from newsweave.extract.anchor import Anchor
+    from newsweave.extract.timex import tag_times
+
+    monday = Anchor.on(date(2025, 3, 10))
+    cases = {
+        "Des inondations ont frappé Ostrand dimanche.": "2025-03-09",
+        "Las lluvias del domingo inundaron Ostrand.": "2025-03-09",
+        "Am Sonntag wurde Ostrand überflutet.": "2025-03-09",
+        "Le vote aura lieu à Ostrand dimanche prochain.": "2025-03-16",
+        "Am nächsten Sonntag wird in Ostrand gewählt.": "2025-03-16",
+    }
+    for sentence, day in cases.items():
+        assert [t.value for t in tag_times(sentence, monday)] == [day], sentence
+    assert tag_times("El tenor Plácido Domingo cantó en Ostrand.", monday) == []
+
+
+def test_today_and_yesterday_in_other_languages() -> None:
+    from datetime import date
+
+    from newsweave.extract.anchor import Anchor
+    from newsweave.extract.timex import tag_times
+
+    monday = Anchor.on(date(2025, 3, 10))
+    found = tag_times("Gestern starben in Ostrand 12 Menschen, heute sind es 15.", monday)
+    assert [t.value for t in found] == ["2025-03-09", "2025-03-10"]
+    assert [t.value for t in tag_times("Ayer murieron 12 personas en Ostrand.", monday)] == [
+        "2025-03-09"
+    ]

@@ -80,3 +80,22 @@ def test_a_trademark_notice_is_never_a_summary_sentence() -> None:
     notice = "The Ostrand Courier is a registered trademark of the Ostrand Press Trust, a charity."
     items = [art("h1", HARBOUR + "\n" + notice), art("h3", HARBOUR_OTHER)]
     assert not any("trademark" in s.text for s in summarize(items, size=10))
+
+
+def test_the_summary_is_written_in_the_language_most_sources_use() -> None:
+    french = (
+        "Le conseil du port de Tollmouth a voté lundi la fermeture de l'ancien terminal des "
+        "ferries avant la fin de l'année.\n"
+        "Environ 1 200 passagers par jour utilisent le terminal, selon le conseil du port."
+    )
+    items = [
+        Article(id="f1", source="f1.txt", text=french, published="2025-05-04", language="fr"),
+        Article(id="h1", source="h1.txt", text=HARBOUR, published="2025-05-05", language="en"),
+        Article(
+            id="h3", source="h3.txt", text=HARBOUR_OTHER, published="2025-05-05", language="en"
+        ),
+    ]
+    summary = summarize(items)
+    assert summary and {s.article for s in summary} <= {"h1", "h3"}
+    alone = summarize([items[0]])
+    assert alone and alone[0].article == "f1", "a story told in one language only keeps it"

@@ -185,3 +185,14 @@ def test_a_bare_year_is_one_row_keeping_every_wording_and_source() -> None:
     assert floods.also == []
     days = [e for e in timeline if e.date == "2025-03-04"]
     assert len(days) == 1 and days[0].also == []  # a day's rows still merge by their words
+
+
+def test_a_dateline_stamps_the_report_and_is_never_part_of_an_entry() -> None:
+    a = article(
+        "a",
+        "TOLLMOUTH, Velmaria, Feb. 9 (Kessel Wire) - The harbour board closed the Tollmouth "
+        "ferry on Tuesday after a storm damaged the pier.",
+        published="2025-02-09",
+    )
+    (tuesday,) = [e for e in build_timeline([a]) if e.date == "2025-02-04"]
+    assert tuesday.text.startswith("The harbour board closed")

@@ -237,6 +237,7 @@ def _published_line(lines: list[str]) -> tuple[date | None, date | None]:
 _DATELINE_PREFIX = re.compile(
     rf"^\s*(?P<place>[A-Z][\w'’.-]*(?:,?\s+[A-Z][\w'’.-]*){{0,4}},?\s*)?"
     rf"(?P<source>\([^()]{{1,40}}\)\s*)?(?P<date>{_MON}\s+\d{{1,2}}(?:,\s*{_YEAR})?\s*)?"
+    r"(?P<credit>\([^()]{1,40}\)\s*)?"  # "Dec. 14 (Reuters) -": the credit after the date
     r"(?P<mark>[—–:-])\s+(?=\S)"
 )
 
@@ -247,7 +248,7 @@ def without_dateline(sentence: str) -> str:
     if m is None or len(m.group(0).split()) > 8:
         return sentence
     place = m.group("place") or ""
-    bare = not (m.group("source") or m.group("date"))
+    bare = not (m.group("source") or m.group("date") or m.group("credit"))
     if bare and (not place or (m.group("mark") != ":" and place.upper() != place)):
         return sentence
     rest = sentence[m.end() :]

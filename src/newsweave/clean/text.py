@@ -470,6 +470,13 @@ def _title_and_standfirst(
 
 
 _TITLE_BODY_CHARS = 5000  # characters of the body whose words a title candidate is scored by
+# never a headline: a byline, a reading time, a photo credit
+_NOT_A_HEADLINE = re.compile(
+    r"""(?ix)^(?:by|written\ by|von|par|por)\s+[A-Z]
+    | \b\d+\s*-?\s*min(?:ute)?s?\.?\s+read\b
+    | \bvia\s+(?:reuters|afp|ap|getty|epa|anadolu)\b
+    | /\s*(?:handout|getty|reuters|afp|ap|epa|pool)\b"""
+)
 _MENU_MARKS = re.compile(r"[|▾›»☰•\[\]\t]")  # menus, breadcrumbs, table rows
 _MASTHEAD = re.compile(
     r"(?i)\b(?:since|est\.?|founded in)\s+1[6-9]\d\d\b|\bnewspaper\b|\bserving\b"
@@ -488,6 +495,8 @@ def _pick_title(
         if line.bullet or not 3 <= line.nw <= 30:  # the cheap part of is_headline first
             continue
         if not meta.is_headline(line.text, line.nw) or line.text[-1] == ".":
+            continue
+        if _NOT_A_HEADLINE.search(line.text) or CAPTION.search(line.text):
             continue
         reason = why[line.index]
         if reason is None or reason.startswith("body"):

@@ -3,7 +3,8 @@
 Story clustering compares words, so a French or German report of an English story
 forms a story of its own. Names and numbers cross languages ("Gaziantep", "7,8" and
 "7.8", "15.383" and "15,383"): `features.anchors` turns them into shared terms. Here
-each article gets a TF-IDF vector of its anchors (IDF over the batch), and a story
+each article gets a TF-IDF vector of its anchors (IDF over the batch, smoothed so that an
+anchor every article shares still counts: a batch may be one story), and a story
 joins a story in another language when the mean of the `top` best anchor cosines
 between their articles reaches `threshold`. The best such pair is joined first, then
 the scores are recomputed, until no pair clears the threshold. Stories of the same
@@ -22,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsweave.cluster.features import Vector, anchors, cosine, normalise
-from newsweave.model import Article
+from newsweave.model import Article, main_language
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +69,8 @@ def _key(best: tuple[float, int, int]) -> tuple[float, int, int]:
 
 
 def _language(group: Sequence[Article]) -> str:
-    """A story's main language (the most common one among its articles; ties by name)."""
-    counts = Counter(a.language or "und" for a in group)
-    return min(counts, key=lambda lang: (-counts[lang], lang))
+    """A story's main language ("und" when none of its articles has one)."""
+    return main_language(group) or "und"
 
 
 def _anchor_vectors(articles: Sequence[Article], config: CrossLingualConfig) -> list[Vector]:
@@ -82,7 +82,9 @@ def _anchor_vectors(articles: Sequence[Article], config: CrossLingualConfig) -> 
     df = Counter(t for c in counts for t in c)
     n = len(articles)
     return [
-        normalise({t: (1 + math.log(c)) * math.log((1 + n) / (1 + df[t])) for t, c in cs.items()})
+        normalise(
+            {t: (1 + math.log(c)) * (1 + math.log((1 + n) / (1 + df[t]))) for t, c in cs.items()}
+        )
         for cs in counts
     ]
 

@@ -10,8 +10,11 @@ both groups go to the group they are closer to on average), and each part is che
 again. The ratio is scale-free, so it does not depend on how wordy a story is.
 
 Only body words are compared: names and title words are what such stories share, the
-body says what happened. The tree costs O(n^3) in numpy for a story of n articles, so
-stories larger than `max_members` are left whole.
+body says what happened. But two groups whose names are as alike across as within (the
+same people and places) are one story told in stages and stay whole: in a batch of one
+story the body words left after IDF are those of each stage, which would split it.
+The tree costs O(n^3) in numpy for a story of n articles, so stories larger than
+`max_members` are left whole.
 """
 
 from __future__ import annotations
@@ -38,17 +41,32 @@ def similarity_matrix(vectors: Sequence[Vector]) -> np.ndarray:
 
 
 def split_groups(
-    vectors: Sequence[Vector], cut: float, min_size: int = 2, max_members: int = 300
+    vectors: Sequence[Vector],
+    cut: float,
+    min_size: int = 2,
+    max_members: int = 300,
+    names: Sequence[Vector] | None = None,
 ) -> list[list[int]]:
-    """Indices of `vectors` in groups (one group when the story holds together), in order."""
+    """Indices of `vectors` in groups (one group when the story holds together), in order.
+
+    With `names` (each article's name vector), two groups that share names as much as their
+    own articles do are one story told in two stages, and stay together.
+    """
     n = len(vectors)
     if cut <= 0 or n < 2 * max(min_size, 2) or n > max_members:
         return [list(range(n))]
     sims = similarity_matrix(vectors)
-    return [sorted(g) for g in _split(list(range(n)), sims, cut, max(min_size, 2))]
+    shared = similarity_matrix(names) if names is not None else None
+    return [sorted(g) for g in _split(list(range(n)), sims, cut, max(min_size, 2), shared)]
 
 
-def _split(members: list[int], sims: np.ndarray, cut: float, min_size: int) -> list[list[int]]:
+def _split(
+    members: list[int],
+    sims: np.ndarray,
+    cut: float,
+    min_size: int,
+    names: np.ndarray | None = None,
+) -> list[list[int]]:
     if len(members) < 2 * min_size:
         return [members]
     sub = sims[np.ix_(members, members)]
@@ -59,12 +77,16 @@ def _split(members: list[int], sims: np.ndarray, cut: float, min_size: int) -> l
     between = sub[np.ix_(a, b)].mean()
     if between >= cut * (_within(sub, a) + _within(sub, b)) / 2:
         return [members]
+    if names is not None:
+        same = names[np.ix_(members, members)]
+        if same[np.ix_(a, b)].mean() >= (_within(same, a) + _within(same, b)) / 2 - 1e-9:
+            return [members]  # the same people and places: one story in two stages
     placed = set(a) | set(b)
     for x in range(len(members)):  # leftovers (small branches) join the closer group
         if x not in placed:
             (a if sub[x, a].mean() >= sub[x, b].mean() else b).append(x)
-    parts = _split(sorted(members[i] for i in a), sims, cut, min_size)
-    return parts + _split(sorted(members[i] for i in b), sims, cut, min_size)
+    parts = _split(sorted(members[i] for i in a), sims, cut, min_size, names)
+    return parts + _split(sorted(members[i] for i in b), sims, cut, min_size, names)
 
 
 def _top_split(sims: np.ndarray, min_size: int) -> tuple[list[int], list[int]] | None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from newsweave.clean.dates import without_dateline
 from newsweave.cluster.crosslingual import join_languages
 from newsweave.cluster.events import split_events, time_key
 from newsweave.cluster.features import RawFeatures, raw_features
 from newsweave.cluster.stream import ClusterConfig, StreamClusterer
 from newsweave.model import Article, Story
+from newsweave.text import content_words, split_sentences
 
 
 def cluster_stories(
@@ -54,16 +56,33 @@ def cluster_stories(
     stories = []
     for story_id, found in groups:
         members = sorted(found, key=lambda a: time_key(a, raw[a.id].day))
-        lead = members[0]
         stories.append(
             Story(
                 id=story_id,
-                title=lead.title or " ".join(lead.text.split()[:12]),
+                title=story_title(members),
                 articles=[a.id for a in members],
                 events=split_events(members, config),
             )
         )
     return sorted(stories, key=lambda s: (-len(s.articles), s.id))
+
+
+_TITLES_COMPARED = 50  # a story's title is chosen among its first titled articles
+
+
+def story_title(members: Sequence[Article]) -> str:
+    """The title most like the other titles of the story (the earliest of a tie); without any
+    title, the lead sentence of the earliest article, without its dateline, cut at 20 words."""
+    titled = [a for a in members if a.title][:_TITLES_COMPARED]
+    if titled:
+        words = [set(content_words(a.title or "")) for a in titled]
+        shared = [sum(len(w & other) for other in words) - len(w) for w in words]
+        best = max(range(len(titled)), key=lambda i: (shared[i], -i))
+        return titled[best].title or ""
+    sentences = split_sentences(members[0].text) if members else []
+    lead = without_dateline(sentences[0]) if sentences else ""
+    cut = lead.split()
+    return " ".join(cut[:20]) + (" …" if len(cut) > 20 else "")
 
 
 def _joined(

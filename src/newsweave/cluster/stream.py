@@ -245,6 +245,7 @@ class StreamClusterer:
                 c.split_cut,
                 c.split_min_size,
                 c.split_max_members,
+                names=[self._kept[a][0]["entity"] for a in cluster.members],
             )
             splits += len(groups) - 1
             for group in groups[1:]:

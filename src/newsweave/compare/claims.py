@@ -7,7 +7,8 @@ quotation. They are aligned across articles by what they say:
 
 - a lexical paraphrase similarity (`similarity.py`: weighted shared stems and characters);
 - shared figures that agree (and agreeing said quantities: "100,000 fled", "about 100,000
-  left"), while figures that differ cost a penalty;
+  left"); two sentences whose counts of the same thing all disagree ("820 killed",
+  "1,037 killed") are never one claim;
 - shared names, folded across languages ("Syria" / "Syrie"), that are rare in the story.
 
 Two sentences about different events of the story (`Story.events`) must be near paraphrases
@@ -262,7 +263,10 @@ class _Aligner:
             figures = len(a.figures & b.figures & self.rare - apart)
             bonus = self.claim.name_bonus * min(2, names)
             bonus += self.config.figure_bonus * min(2, figures)  # beyond `_pair_score`'s one
-            self.scores[key] = 0.0 if apart else score + bonus  # "76 killed", "76 injured"
+            # "76 killed" and "76 injured" say different things; so do "820 killed" and
+            # "1,037 killed": a claim is one statement, not a disputed figure
+            differ = apart or _values_differ(a, b, self.config)
+            self.scores[key] = 0.0 if differ else score + bonus
         return self.scores[key]
 
     def _joins(self, i: int, j: int) -> bool:
@@ -338,6 +342,18 @@ def _counts_apart(a: _Sentence, b: _Sentence) -> set[float]:
         and y.predicate
         and x.predicate != y.predicate
     }
+
+
+def _values_differ(a: _Sentence, b: _Sentence, config: CompareConfig) -> bool:
+    """Whether the two sentences give one quantity values that do not agree, and agree on none
+    (a sentence with several tolls may share one and differ on another it counts elsewhere)."""
+    verdicts = {
+        agree(x, y)
+        for x in a.quantities
+        for y in b.quantities
+        if same_quantity(x, y, config.quantity)
+    }
+    return verdicts == {False}
 
 
 def _pair_score(a: _Sentence, b: _Sentence, similarity: Similarity, config: CompareConfig) -> float:

@@ -23,14 +23,14 @@ from itertools import zip_longest
 from newsweave.extract.figures import unit_name
 from newsweave.extract.names import fold
 from newsweave.model import Entity, Figure, TimeExpression
-from newsweave.text import MULTILINGUAL_STOP_WORDS, stem, words
+from newsweave.text import MONTH_PATTERN, MULTILINGUAL_STOP_WORDS, WEEKDAY_PATTERN, stem, words
 
 # the predicate of a counted quantity: what happened to the things counted
 _PREDICATE_WORDS = {
     "fled": "fled flee flees fleeing left leave leaves leaving exodus escaped escape displaced "
     "refugees refugee réfugiés déplacés flüchtlinge geflohen desplazados refugiados sfollati",
     "killed": "killed kill kills killing dead died die dying death deaths fatalities toll "
-    "morts mort tués tuées tué décès victimes tote toten getötet ums leben muertos fallecidos "
+    "bilan morts mort tués tuées tué décès victimes tote toten getötet ums leben muertos fallecidos "
     "murieron morti morto uccisi vittime",
     "injured": "injured injuring injuries wounded hurt blessés blessées verletzte verletzt "
     "heridos feriti",
@@ -43,6 +43,8 @@ _PREDICATE_WORDS = {
     "lived": "home population inhabitants live lives living lived reside habitants einwohner "
     "habitantes abitanti",
     "invested": "invested invest investing investment investments investi investiert invertido",
+    "withdrew": "withdrew withdraw withdrawn withdrawing withdrawal withdrawals pulled outflows "
+    "retirés retraits abgezogen retiraron retirados ritirati",
     "fell": "fell fall falls falling dropped drop drops plunged plunge plunges slid sank "
     "tumbled declined lost shed chuté baisse gefallen verloren cayó",
     "rose": "rose rise rises rising jumped jump climbed climb gained surged soared grew "
@@ -225,6 +227,8 @@ _BY = re.compile(
     r"\s*(?:[a-z%-]+\s+){0,2}?(?:by|according to|selon|laut|según|secondo)\s+(?:the\s+|la\s+|le\s+|l['’])?"
     r"(?P<after>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|and|of|for|de|du|des|la))*)"
 )
+# "by Thursday", "by March", "by Noon": a time, not who gives the figure
+_WHEN_WORD = re.compile(rf"(?i)(?:{WEEKDAY_PATTERN}|{MONTH_PATTERN}|noon|midnight|dawn|now|then)\b")
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "officials"])
 # "..., the interior ministry said on Tuesday." and "The coast guard said that ..."
 _SAID = r"(?:said|says|reported|reports|estimated|announced|confirmed|told)"
@@ -316,7 +320,10 @@ def quantity(
         and (w not in PREDICATES or w in _COUNTED_PREDICATES)
         and w not in DIMENSIONS
     )
-    if not counted and predicate in _HUMAN:  # "237 morts", "637 injured": people
+    if figure.unit in MONEY or figure.unit == "percent":
+        if predicate in _HUMAN:
+            predicate = None  # "withdrew $42 billion, leaving it ...": no one left
+    elif not counted and predicate in _HUMAN:  # "237 morts", "637 injured": people
         counted = frozenset({"people"})
     low, high = value_range(figure, config)
     unit, dimension = figure.unit, figure_dimension(figure)
@@ -516,7 +523,7 @@ def figure_attribution(figure: Figure) -> str | None:
     at = locate(figure)
     if at >= 0:
         match = _BY.match(figure.sentence, at + len(figure.text))
-        if match:
+        if match and not _WHEN_WORD.match(match.group("after")):  # "rose to 12,391 by Thursday"
             name = match.group("after").split()[:6]
             while name and name[-1] in ("and", "of", "for", "de", "du", "des", "la"):
                 name.pop()
@@ -575,6 +582,9 @@ def figure_predicate(figure: Figure) -> str | None:
     at = locate(figure)
     if at < 0:
         return None
+    right_before = words(sentence[max(0, at - 40) : at])[-1:]
+    if right_before and right_before[0] in PREDICATES:  # "killing at least 820 people and ..."
+        return _BEFORE_ONLY.get(right_before[0], PREDICATES[right_before[0]])
     after = _STOP_AFTER.split(sentence[at + len(figure.text) :], maxsplit=1)[0]
     for word in words(after)[:_AFTER_WINDOW]:
         if word in PREDICATES:
@@ -647,7 +657,9 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
         return False  # 90 km from a border, 33 km from a city
     if a.dimension == "size":  # "a 22-foot vessel": the size of the same thing
         return bool(a.counted & b.counted or a.scope & b.scope)
-    if (needs_subject(a) or needs_subject(b)) and not shared_subject(a, b):
+    if (needs_subject(a) or needs_subject(b)) and not (
+        shared_subject(a, b) or (a.unit in MONEY and a.counted & b.counted)
+    ):
         return False  # "the banking sector lost $1.1 billion", "the healthcare sector lost ..."
     if a.dimension is not None:
         return True  # "a depth of 17.9 km" and "7 km deep"

@@ -149,7 +149,9 @@ _FR_VERBS = (
     r"ajout[ée]|ajoute|expliqu[ée]|explique|précis[ée]|précise|estim[ée]|estime|assur[ée]|"
     r"assure|avert[iy]|averti|mis\s+en\s+garde|annonc[ée]|annonce|confi[ée]|confie|lanc[ée]|"
     r"lance|répondu|répond|écrit|insist[ée]|insiste|rappel[ée]|rappelle|dénonc[ée]|dénonce|"
-    r"martel[ée]|martèle|réagi|réagit|témoign[ée]|témoigne|racont[ée]|raconte|prévenu|prévient"
+    r"martel[ée]|martèle|réagi|réagit|témoign[ée]|témoigne|racont[ée]|raconte|prévenu|prévient|"
+    r"répliqu[ée]|réplique|reconnu|reconnaît|poursuivi|poursuit|conclu|conclut|promis|promet|"
+    r"lâch[ée]|lâche|regrett[ée]|regrette|déplor[ée]|déplore|salu[ée]|salue"
 )
 _FR = Lexicon(
     verbs=_FR_VERBS,
@@ -163,7 +165,8 @@ _FR = Lexicon(
 _DE_VERBS = (
     r"sagte|sagt|sagten|gesagt|erklärte|erklärt|erklärten|betonte|betont|fügte\s+hinzu|"
     r"teilte\s+mit|schrieb|schreibt|warnte|warnt|meinte|meint|sprach|kritisierte|forderte|"
-    r"berichtete|berichtet|bestätigte|so"
+    r"berichtete|berichtet|bestätigte|widersprach|antwortete|ergänzte|erwiderte|versicherte|"
+    r"unterstrich|räumte\s+ein|beklagte|klagte|versprach|kündigte\s+an|so"
 )
 _DE = Lexicon(
     verbs=_DE_VERBS,
@@ -178,11 +181,14 @@ _ES_VERBS = (
     r"dijo|dice|decía|declaró|declara|afirmó|afirma|señaló|señala|explicó|explica|aseguró|"
     r"asegura|añadió|añade|indicó|indica|advirtió|advierte|subrayó|subraya|destacó|destaca|"
     r"escribió|escribe|manifestó|comentó|relató|contó|respondió|sostuvo|agregó|agrega|"
-    r"dicho|afirmado|declarado|señalado|explicado|asegurado"
+    r"dicho|afirmado|declarado|señalado|explicado|asegurado|replicó|reconoció|insistió|"
+    r"agradeció|denunció|criticó|advertido|lamentó|lamenta|apuntó|apunta|recordó|recuerda|"
+    r"sostiene|relata|cuenta|contaba|explicaba|pidió|pide|reclamó|reclama|exigió|exige"
 )
 _ES = Lexicon(
     verbs=_ES_VERBS,
-    inverted=_ES_VERBS,
+    # "relató a EFE Carmen López": the medium told comes between the verb and the speaker
+    inverted=rf"(?:{_ES_VERBS})(?:\s+a\s+(?:la\s+|el\s+)?[A-Z][\w.]*(?=\s+[A-Z]))?",
     according=r"según|de\s+acuerdo\s+con",
     determiners=r"el|la|los|las|un|una",
     persons=r"él|ella",
@@ -193,7 +199,8 @@ _IT_VERBS = (
     r"detto|dice|dichiarato|dichiara|affermato|afferma|spiegato|spiega|aggiunto|aggiunge|"
     r"sottolineato|sottolinea|precisato|precisa|scritto|scrive|raccontato|racconta|"
     r"annunciato|annuncia|commentato|commenta|avvertito|assicurato|assicura|ribadito|ribadisce|"
-    r"osservato|risposto|risponde|confermato|conferma"
+    r"osservato|risposto|risponde|confermato|conferma|lamentato|lamenta|denunciato|denuncia|"
+    r"sostiene|sostenuto|ricorda|ricordato|promesso|promette"
 )
 _IT = Lexicon(
     verbs=_IT_VERBS,
@@ -308,7 +315,8 @@ def patterns(language: str | None) -> _Patterns:
             re.I,
         ),
         after_inverted_description=re.compile(
-            rf"{lead}(?:{alt('inverted')})\s+(?P<desc>{det}\s+[^,.;“”\"«»„]{{1,60}}?)\s*(?:[.,;:!?]|$)"
+            rf"{lead}(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})\s+"
+            rf"(?P<desc>{det}\s+[^,.;“”\"«»„]{{1,60}}?)\s*(?:[.,;:!?]|$)"
         ),
         after_thing=re.compile(rf"{lead}(?:{alt('things')})\s+{adv}{verb}(?![\w’'-])", re.I),
         after_description=re.compile(

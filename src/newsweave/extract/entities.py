@@ -20,7 +20,7 @@ from newsweave.extract.names import (
     split_role,
 )
 from newsweave.model import Entity
-from newsweave.text import MONTH_NAMES, STOP_WORDS, WEEKDAY_NAMES
+from newsweave.text import MONTH_NAMES, MULTILINGUAL_STOP_WORDS, STOP_WORDS, WEEKDAY_NAMES
 
 Mention = tuple[str, str]  # (surface text, kind)
 
@@ -50,6 +50,8 @@ _NOT_NAMES = frozenset(
         "Meanwhile",
     ]
 )
+# what stands before a word that opens a sentence: the start, an end mark, a quote or a dash
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:\n]|[«“\"„‘—–-])[\s«“\"„‘»”]*\Z")
 _PLACE_BEFORE = re.compile(r"\b(?:in|to|from|into|across|over|near|towards?|within)\s+(?:the\s+)?$")
 _PERSON_AFTER = re.compile(r"^\s*,?\s*(?:said|says|told|stressed|added|warned|who\s+said)\b")
 _NOT_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
@@ -80,18 +82,27 @@ class LexicalEntities:
 
     def _one(self, text: str) -> list[Mention]:
         lower = {w.lower() for w in re.findall(r"\b[a-z][\w’'-]*", text)}
+        stop_words = STOP_WORDS if self.typed else MULTILINGUAL_STOP_WORDS
+        inside = set() if self.typed else _capitalised_inside(text)
         found: list[Mention] = []
         for match in _CAP_RUN.finditer(text):
             phrase = match.group(0).strip(" .’'").removesuffix("’s").removesuffix("'s")
             words = phrase.split()
             while words and (
-                words[0].lower() in STOP_WORDS
+                words[0].lower() in stop_words
                 or words[0].lower() in lower
                 or words[0] in _NOT_NAMES
             ):
                 words = words[1:]  # sentence-initial ordinary words ("The", "Local")
             if not words or (len(words) == 1 and len(words[0]) < 3):
                 continue
+            if (
+                not self.typed
+                and len(words) == 1
+                and words[0] not in inside
+                and _OPENS_SENTENCE.search(text, max(0, match.start() - 10), match.start())
+            ):
+                continue  # « Nous ... », "Estamos ...": a capital that only opens sentences
             phrase = " ".join(words)
             before, after = text[: match.start()][-30:], text[match.end() :][:30]
             if self.typed:
@@ -100,6 +111,15 @@ class LexicalEntities:
                 kind = "GPE" if phrase in countries() else "MISC"
             found.append((phrase, kind))
         return found
+
+
+def _capitalised_inside(text: str) -> set[str]:
+    """Capitalised words that stand inside a sentence somewhere in `text` (names, not openers)."""
+    return {
+        m.group(1)
+        for m in re.finditer(r"(?<=[^\W\d_])[,;]?[ \t]+(\w+)", text)
+        if m.group(1)[0].isupper()
+    }
 
 
 def _lexical_kind(phrase: str, before: str, after: str) -> str:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from newsweave.model import Figure
-from newsweave.text import STOP_WORDS, split_sentences
+from newsweave.text import MULTILINGUAL_STOP_WORDS, STOP_WORDS, split_sentences
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -26,6 +27,16 @@ QUALIFIERS = {
     "at least": "at least", "more than": "more than", "over": "more than",
     "upwards of": "more than", "fewer than": "less than", "less than": "less than",
     "under": "less than", "at most": "at most", "exactly": "exactly",
+    # French, German, Spanish, Italian
+    "environ": "about", "quelque": "about", "près de": "nearly", "presque": "nearly",
+    "plus de": "more than", "au moins": "at least", "moins de": "less than",
+    "jusqu'à": "up to", "etwa": "about", "rund": "about", "ungefähr": "about",
+    "circa": "about", "knapp": "nearly", "mehr als": "more than",
+    "über": "more than", "mindestens": "at least", "weniger als": "less than",
+    "bis zu": "up to", "unos": "about", "unas": "about", "alrededor de": "about",
+    "cerca de": "nearly", "casi": "nearly", "más de": "more than", "al menos": "at least",
+    "menos de": "less than", "hasta": "up to", "quasi": "nearly", "più di": "more than",
+    "oltre": "more than", "almeno": "at least", "meno di": "less than", "fino a": "up to",
 }  # fmt: skip
 _SCALE = {
     "hundred": 1e2,
@@ -107,6 +118,60 @@ _TIME_UNITS = re.compile(
 )
 _PASSIVE = {"killed", "injured", "wounded", "displaced", "evacuated", "arrested", "detained",
             "deployed", "rescued", "missing", "dead", "hurt", "hospitalised", "hospitalized"}  # fmt: skip
+# "killing at least 820 people and injuring more than 2,500": a bare count after a verb
+_GERUNDS = {"killing": "killed", "injuring": "injured", "wounding": "wounded",
+            "displacing": "displaced", "leaving": "left", "arresting": "arrested"}  # fmt: skip
+# "2,512 were injured", "have been evacuated": auxiliaries between a bare count and its verb
+_AUXILIARIES = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "got"}
+# common verbs whose past does not end in -ed: "90 divers took part" counts divers
+_IRREGULAR_PAST = frozenset(
+    [
+        "took",
+        "made",
+        "gave",
+        "went",
+        "came",
+        "got",
+        "held",
+        "said",
+        "told",
+        "ran",
+        "saw",
+        "met",
+        "fell",
+        "rose",
+        "lost",
+        "won",
+        "began",
+        "became",
+        "brought",
+        "bought",
+        "built",
+        "caught",
+        "chose",
+        "drove",
+        "fought",
+        "found",
+        "flew",
+        "grew",
+        "heard",
+        "hit",
+        "kept",
+        "knew",
+        "led",
+        "paid",
+        "put",
+        "sent",
+        "set",
+        "shot",
+        "spent",
+        "stood",
+        "struck",
+        "swept",
+        "threw",
+        "wrote",
+    ]
+)
 _RELATIVE_VERBS = {"fled": "fled", "fleeing": "fled", "flee": "fled", "left": "left",
                    "leaving": "left", "died": "died", "dying": "died"}  # fmt: skip
 # units written after a number: "17.9km", "22-foot", "13,000 feet", "5,5 %"
@@ -145,12 +210,39 @@ def _figure_pattern(group: str) -> re.Pattern[str]:
 
 _FIGURE = _figure_pattern(",")
 _FIGURE_DECIMAL_COMMA = _figure_pattern(r"[. \u00a0\u202f]")
-_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$|\bthe\s*$", re.IGNORECASE)
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)\b|^\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
+_CURRENCIES = frozenset("$€£")
+# currencies written as words after the amount, in the languages figures are read in
+_CURRENCY_WORD = re.compile(
+    r"(?:\s+(?:de\s+|d['’]|of\s+|US\s+)?)(dollars?|euros?|pounds?|usd|eur|gbp)\b"
+    r"(?!\s+(?-i:[A-Z0-9]))",  # "the 12 Euro Cup teams", "Euro 2024" are names
+    re.I,
+)
+_CURRENCY_SYMBOLS = {"dollar": "$", "usd": "$", "euro": "€", "eur": "€", "pound": "£", "gbp": "£"}
+# between two counts of one thing: "3,400 in Velmaria and 1,500 in Ostria", "12, et 15"
+_ELLIPSIS = re.compile(r"[^\d.;:!?()]{0,50}?(?:,|\b(?:and|et|und|y|e|while|whereas)\b)\s*$")
 _SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 _CURRENCY_SCALE = re.compile(r"^(bn|mn|tn|m|b|k)\b", re.I)
 _WINDOW = 300  # characters of context looked at on each side of a number
-_TOKEN = re.compile(r"[A-Za-z][\w’'-]*|[.,;:!?()“”\"–—]")
+_TOKEN = re.compile(r"[^\W\d_][\w’'-]*|[.,;:!?()“”\"–—]")
+# what a number measures when the noun comes first: "the death toll has risen to 1,037",
+# "measured at magnitude 6.9", "le bilan s'élève à 1 037", "die Zahl der Toten stieg auf 900"
+# "the number of people killed" counts what follows "of"; "the toll" counts itself
+_COUNT_NOUNS = r"number|total|tally|count|nombre|Zahl|cifra|n[úu]mero|numero"
+_MEASURE_NOUNS = (
+    r"(?:death\s+)?toll|magnitude|bilan|Bilanz|St[äa]rke|balance|magnitud|bilancio|magnitudo|"
+    + _COUNT_NOUNS
+)
+_MEASURE_BEFORE = re.compile(
+    rf"\b(?:(?:{_COUNT_NOUNS})\s+(?:of|de|des|du|der|di|dei|delle)"
+    rf"(?P<of>(?:\s+[^\W\d_][\w’'-]*){{1,2}})|(?P<noun>{_MEASURE_NOUNS}))"
+    r"(?:\s+[^\s,;:.!?()]+){0,8}?"
+    r"\s+(?:to|at|of|reached|hit|passed|topped|exceeded|surpassed|is|was|stood at|stands at|"
+    r"à|a|de|auf|bei|über|von|di|en|ist|war|est|es|fue|è)\s*$|"
+    r"\b(?P<bare>magnitude|magnitud|magnitudo|St[äa]rke)\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,12 +262,24 @@ def extract_figures(
     """
     config = config or FigureConfig()
     pattern = _FIGURE_DECIMAL_COMMA if language in _DECIMAL_COMMA else _FIGURE
+    stop_words = STOP_WORDS if language in (None, "en") else MULTILINGUAL_STOP_WORDS
     figures = []
     for sentence in split_sentences(text):
+        previous: tuple[int, str] | None = None  # where the last figure ended, what it counts
         for match in pattern.finditer(sentence):
-            figure = _figure(match, sentence, article_id, config)
+            figure = _figure(match, sentence, article_id, config, stop_words)
+            if (
+                figure is None
+                and previous
+                and _ELLIPSIS.match(sentence, previous[0], match.start())
+            ):
+                # "killed 3,400 in Velmaria and 1,500 in Ostria": the second counts the same
+                figure = _figure(match, sentence, article_id, config, stop_words, previous[1])
             if figure is not None:
                 figures.append(figure)
+                previous = (
+                    (match.end(), figure.counts) if figure.counts and not figure.unit else None
+                )
     return figures
 
 
@@ -209,7 +313,12 @@ def _value(match: re.Match[str]) -> tuple[float, bool] | None:
 
 
 def _figure(
-    match: re.Match[str], sentence: str, article_id: str, config: FigureConfig
+    match: re.Match[str],
+    sentence: str,
+    article_id: str,
+    config: FigureConfig,
+    stop_words: frozenset[str] = STOP_WORDS,
+    elided: str | None = None,
 ) -> Figure | None:
     core = next(g for g in ("number", "vague", "fraction", "word") if match.group(g))
     # bounded windows: slicing the whole sentence per match was quadratic on run-on sentences
@@ -231,22 +340,39 @@ def _figure(
     if abbreviation:  # "$5.4bn", "£20m"
         value *= _SCALE_ABBREVIATIONS[abbreviation.group(1).lower()]
         after = after[abbreviation.end() :]
-    unit_match = _UNITS.match(after)
+    money = _CURRENCY_WORD.match(after) if unit is None else None
+    if money:  # "10 milliards d'euros", "2,5 millones de euros", "15 billion dollars"
+        unit = _CURRENCY_SYMBOLS[money.group(1).lower().rstrip("s")]
+        after = after[money.end() :]
+    unit_match = None if money else _UNITS.match(after)
     if unit_match:
         unit = unit_name(unit_match.group(1))
         after = after[unit_match.end() :]
     if core == "fraction" or (unit and re.match(r"^\s+of\b", after)):
         after = re.sub(r"^\s+of\s+(?:the\s+)?", " ", after)
         unit = unit or "fraction"
-    counts = _counted_phrase(after, config.max_phrase_words)
+    counts = _counted_phrase(after, config.max_phrase_words, stop_words)
+    if counts is None and unit in _CURRENCIES:  # "$209 billion in assets", "€2m in aid"
+        counts = _money_counted(after, stop_words)
+    verb = re.search(r"\b(\w+)\s+$", sentence[max(0, match.start() - _WINDOW) : match.start()])
+    if counts is None and unit is None:  # "injuring more than 2,500", "toll rose to 1,037"
+        gerund = verb.group(1).lower() if verb else ""
+        measure = _MEASURE_BEFORE.search(before)
+        if gerund in _GERUNDS or gerund in _PASSIVE:
+            counts = _GERUNDS.get(gerund, gerund)
+        elif measure:  # "the number of people killed" counts the people killed
+            named = (measure.group("of") or measure.group("noun") or measure.group("bare")).lower()
+            kept = list(takewhile(lambda w: w not in MULTILINGUAL_STOP_WORDS, named.split()))
+            counts = " ".join(kept) or None
+    if counts is None and unit is None:
+        counts = elided
     if unit_match and unit not in ("percent", "percentage point", "percentage points"):
         counts = unit_match.group(1)  # "40,000 tonnes of apples" counts tonnes
     if counts is None and unit is None:
         return None
     if counts and (counts.lower() in ("of", "percent") or _TIME_UNITS.match(counts)):
         return None
-    verb = re.search(r"\b(\w+)\s+$", sentence[max(0, match.start() - _WINDOW) : match.start()])
-    if counts and verb and verb.group(1).lower() in _PASSIVE:
+    if counts and verb and verb.group(1).lower() in _PASSIVE and counts != verb.group(1).lower():
         counts = f"{counts} {verb.group(1).lower()}"
     qualifier = match.group("qualifier")
     qualifier = QUALIFIERS[" ".join(qualifier.lower().split())] if qualifier else None
@@ -273,7 +399,7 @@ _UNIT_NAMES = (  # canonical unit -> the pattern of its written forms
     ("mph", r"mph"),
     ("knot", r"knots?"),
     ("nautical mile", r"nautical miles?"),
-    ("km", r"km|kilom\w*"),
+    ("km", r"km|kil[oó]m\w*"),
     ("mile", r"miles?"),
     ("foot", r"feet|foot|ft"),
     ("tonne", r"tonnes?|tons?"),
@@ -319,17 +445,34 @@ def _is_date_or_year(match: re.Match[str], before: str, after: str) -> bool:
     return bool(re.match(r"^(?:[:/.]\d|s\b|\s*(?:a\.m|p\.m|am\b|pm\b))", after))
 
 
-def _counted_phrase(after: str, max_words: int) -> str | None:
+def _money_counted(after: str, stop_words: frozenset[str]) -> str | None:
+    """What a sum is of when "in" names it: "in assets", "in total deposits", "in damage"."""
+    match = re.match(r"\s+(?:in|of)\s+([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)", after)
+    if match is None:
+        return None
+    kept = list(takewhile(lambda w: w not in stop_words, match.group(1).split()))
+    if not kept or _TIME_UNITS.match(kept[-1]):
+        return None  # "in a single day", "in two weeks"
+    return " ".join(kept)
+
+
+def _counted_phrase(
+    after: str, max_words: int, stop_words: frozenset[str] = STOP_WORDS
+) -> str | None:
     """The noun phrase after a number, stopping at function words; plus 'who fled'-style verbs."""
     tokens = _TOKEN.findall(after[:200])
     kept: list[str] = []
     rest = tokens
     for i, token in enumerate(tokens):
         bare = token.strip("’'").lower()
-        if not token[0].isalpha() or (bare in STOP_WORDS and bare != "people"):
+        if not token[0].isalpha() or (bare in stop_words and bare != "people"):
             rest = tokens[i:]
             break
-        if bare in _RELATIVE_VERBS or bare in _PASSIVE or (kept and bare.endswith("ed")):
+        if (
+            bare in _RELATIVE_VERBS
+            or bare in _PASSIVE
+            or (kept and (bare.endswith("ed") or bare in _IRREGULAR_PAST))
+        ):
             rest = tokens[i:]
             break
         kept.append(token)
@@ -338,9 +481,11 @@ def _counted_phrase(after: str, max_words: int) -> str | None:
             break
     else:
         rest = []
-    if not kept:  # "637 injured": the count of those the participle names
-        first = tokens[0].lower() if tokens else ""
-        return first if first in _PASSIVE else None
+    if not kept:  # "637 injured", "2,512 were injured": those the participle names
+        verbs = [t.lower() for t in tokens[:4]]
+        while verbs and verbs[0] in _AUXILIARIES:
+            verbs.pop(0)
+        return verbs[0] if verbs and verbs[0] in _PASSIVE else None
     if rest and rest[0].lower() in ("who", "that") and len(rest) > 1:
         rest = rest[1:]
     if rest and rest[0].lower() in _RELATIVE_VERBS:

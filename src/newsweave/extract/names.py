@@ -58,6 +58,38 @@ TITLE_WORDS = frozenset(
         "dr.",
         "prof.",
         "minister's",
+        # French, Spanish, Italian, German
+        "ministre",
+        "président",
+        "présidente",
+        "porte-parole",
+        "maire",
+        "directeur",
+        "directrice",
+        "secrétaire",
+        "ministro",
+        "ministra",
+        "presidente",
+        "presidenta",
+        "alcalde",
+        "alcaldesa",
+        "portavoz",
+        "directora",
+        "secretario",
+        "secretaria",
+        "sindaco",
+        "portavoce",
+        "direttore",
+        "direttrice",
+        "segretario",
+        "präsident",
+        "präsidentin",
+        "bürgermeister",
+        "bürgermeisterin",
+        "sprecher",
+        "sprecherin",
+        "kanzler",
+        "kanzlerin",
         "state",
         "assistant",
         "security",
@@ -146,9 +178,18 @@ DEMONYM = re.compile(
 _PARTICLES = frozenset({"de", "van", "von", "der", "al", "bin", "da", "di", "le", "la", "ibn"})
 
 
+# German writes roles as compound nouns: "Hafenchefin", "Regierungssprecher", "Außenministerin"
+_GERMAN_ROLE = re.compile(
+    r"(?i)^[^\W\d_]*(?:chef|chefin|leiter|leiterin|sprecher|sprecherin|minister|ministerin|"
+    r"präsident|präsidentin|direktor|direktorin|vorsitzende|vorsitzender|bürgermeister|"
+    r"bürgermeisterin|kanzler|kanzlerin|gewerkschafter|gewerkschafterin|anwalt|anwältin|"
+    r"experte|expertin|kommandeur)$"
+)
+
+
 def is_role_word(word: str) -> bool:
     """Whether a word belongs to a role/title ('Prime', 'spokesman', 'Norwegian')."""
-    return word.lower() in TITLE_WORDS or bool(DEMONYM.match(word))
+    return word.lower() in TITLE_WORDS or bool(DEMONYM.match(word) or _GERMAN_ROLE.match(word))
 
 
 def split_role(phrase: str) -> tuple[str, str]:

@@ -91,7 +91,8 @@ def extract_quotes(
                 quoted, masked[max(0, span.start - 41) : span.start - 1]
             ):
                 continue
-            speaker = _speaker(frame, span, offset, context, patterns)
+            ends = quoted.rstrip(" \"”»’'").endswith((".", "!", "?", "…"))
+            speaker = _speaker(frame, span, offset, context, patterns, ends)
             if speaker is None and len(quoted.split()) <= config.short_words:
                 continue  # a title, nickname or scare quote
             between = masked[previous[0].end + 1 : span.start - 1] if previous else ""
@@ -164,6 +165,7 @@ def _sentence(sentences: list[tuple[int, int, str]], span: QuotedSpan) -> str:
 
 _SUBJECT = re.compile(
     rf"(?:^|[.!?]\s+|,\s+|\b(?:that|but|while|when|after|before|because)\s+)"
+    r"(?:(?i:the|la|el|le|il|lo|der|die|das|los|las|les)\s+(?P<roles>(?:[a-zà-ÿ][\w’'-]*\s+){1,3}))?"
     rf"(?P<chunk>{at._CHUNK})(?:(?P<appos>\s*,\s*[^,“”\"«»„]{{1,90}},)\s*|\s*,\s+|\s+)"
     r"(?!(?:for|of|in|on|at|to|and|or|with|from|by|as|than|into|over|under)\b)(?=[a-zà-ÿ])"
 )
@@ -187,11 +189,13 @@ def _scan_subjects(
         at.subject_before(masked[: verb.start()], offset + verb.start(), context)
     for found in patterns.before_description.finditer(masked) if verbs else ():
         speaker = _described(found.group("desc"), offset + found.start("desc"), context)
-        if speaker:  # "the board said in a statement"
-            at.remember(context, offset + found.start("desc"), "", speaker, False, True)
+        if speaker:  # "the board said in a statement"; "the chief executive added" (a person)
+            person = speaker in context.persons.values()
+            at.remember(context, offset + found.start("desc"), "", speaker, person, True)
     for found in _SUBJECT.finditer(masked):
         preceding = masked[max(0, found.start("chunk") - 40) : found.start("chunk")]
-        cleaned = at.clean_speaker(found.group("chunk"), context, preceding, strict=True)
+        chunk = (found.group("roles") or "") + found.group("chunk")  # "El presidente Pedro Ruiz"
+        cleaned = at.clean_speaker(chunk, context, preceding, strict=True)
         if cleaned and (cleaned[2] or cleaned[1] in context.orgs):
             role, name, person = cleaned
             role = " ".join(filter(None, [role, at.appositive_role(found.group("appos") or "")]))
@@ -206,8 +210,13 @@ def _speaker(
     offset: int,
     context: at.Context,
     patterns: at._Patterns,
+    ends_sentence: bool = True,
 ) -> str | None:
-    """The speaker of one quoted span: after it, then before it, then carried over."""
+    """The speaker of one quoted span: after it, then before it, then carried over.
+
+    Carried over only when nothing after the quote, in its sentence, could name someone else:
+    '"...", lamented a resident, Ana Ruiz.' with a verb no pattern knows is nobody's, not the
+    last speaker's. `ends_sentence`: the quotation itself ends its sentence ("... .”)."""
     masked = frame.masked
     start, end = max(0, span.start - 1), min(len(masked), span.end + 1)
     sentence_start = _sentence_start(frame.ends, start)
@@ -224,7 +233,8 @@ def _speaker(
             bisect_left(frame.verbs, sentence_start) : bisect_left(frame.verbs, start)
         ]
         found = _before(before, [v - sentence_start for v in verbs], where, context, patterns)
-    if found is None and not before.strip(" \t\"“”«»„‘’'-—–:"):
+    unread = not ends_sentence and bool(re.search(r"[^\W\d_]", after))
+    if found is None and not before.strip(" \t\"“”«»„‘’'-—–:") and not unread:
         recent = context.recent(where)
         if (
             recent is not None
@@ -271,10 +281,9 @@ def _after(after: str, where: int, context: at.Context, p: at._Patterns) -> str 
         return _described(described.group("desc"), where, context) or _NOBODY
     according = p.according.search(after[:40])
     if according and not after[: according.start()].strip(" ,;:—–-"):
-        chunk = at.acronym_tail(according.group("chunk"), after[according.end("chunk") :])
-        cleaned = at.clean_speaker((according.group("role") or "") + chunk, context)
-        if cleaned:
-            return at.remember(context, where, *cleaned)
+        speaker = _according(according, after, where, context)
+        if speaker:
+            return speaker
     dash = p.dash.match(after)
     if dash and (cleaned := at.clean_speaker(dash.group("chunk"), context)):
         return at.remember(context, where, *cleaned)
@@ -299,16 +308,51 @@ def _before(
         for found in p.before_description.finditer(before):
             candidates.append((found.end(), _described(found.group("desc"), where, context)))
     for found in p.according.finditer(before):
-        chunk = at.acronym_tail(found.group("chunk"), before[found.end("chunk") :])
-        cleaned = at.clean_speaker((found.group("role") or "") + chunk, context)
-        if cleaned:
-            candidates.append((found.end(), at.remember(context, where, *cleaned)))
+        speaker = _according(found, before, where, context)
+        if speaker:
+            candidates.append((found.end(), speaker))
     named = [c for c in candidates if c[1]]
     return max(named, key=lambda c: c[0])[1] if named else None
 
 
+# ", Marco Rossi," right after "according to the mayor of Ostrand": the person named
+_APPOSITIVE_NAME = re.compile(rf"\s*,\s*(?P<chunk>{at._CHUNK})\s*(?:,|$)")
+
+
+def _according(found: re.Match[str], text: str, where: int, context: at.Context) -> str | None:
+    """The speaker of "according to X": the name in apposition to a role ("according to the
+    mayor of Ostrand, Marco Rossi,"), else X itself."""
+    rest = text[found.end("chunk") :]
+    named = _APPOSITIVE_NAME.match(rest)
+    if named:
+        cleaned = at.clean_speaker(named.group("chunk"), context)
+        if cleaned and cleaned[2] and len(cleaned[1].split()) >= 2:
+            role = f"{found.group('role') or ''}{found.group('chunk')}".strip()
+            return at.remember(context, where, role, cleaned[1], True)
+    chunk = at.acronym_tail(found.group("chunk"), rest)
+    cleaned = at.clean_speaker((found.group("role") or "") + chunk, context)
+    return at.remember(context, where, *cleaned) if cleaned else None
+
+
+# "la directora Mara Lind", "der Gewerkschafter Pol Arren": a role, then the person's name
+_ROLE_THEN_NAME = re.compile(
+    rf"^(?P<det>(?i:the|le|la|les|l['’]|der|die|das|des|dem|el|los|las|il|lo))\s+"
+    rf"(?P<role>(?:[a-zà-ÿ][\w’'-]*\s+){{0,3}})(?P<name>{at._CHUNK})$"
+)
+_NOUN_DETERMINERS = frozenset(["der", "die", "das", "des", "dem"])  # German capitalises nouns
+
+
 def _described(description: str, where: int, context: at.Context) -> str | None:
-    """'the spokeswoman' -> the person named with that role; 'the company' -> the organisation."""
+    """'the spokeswoman' -> the person named with that role; 'the company' -> the organisation;
+    'la directora Mara Lind' -> Mara Lind."""
+    named = _ROLE_THEN_NAME.match(description.strip())
+    if named:
+        words = named.group("name").split()
+        if named.group("det").lower() in _NOUN_DETERMINERS and not named.group("role"):
+            words = words[1:]  # "der Gewerkschafter Pol Arren": the noun is the role
+        cleaned = at.clean_speaker(" ".join(words), context)
+        if cleaned and cleaned[2] and len(cleaned[1].split()) >= 2:
+            return at.remember(context, where, named.group("role").strip(), cleaned[1], True)
     person = at.role_person(description, context)
     if person:
         return person

@@ -21,7 +21,7 @@ from newsweave.extract.anchor import (
     resolve_weekday,
     shift_month,
 )
-from newsweave.text import month_number
+from newsweave.text import month_number, weekday_number
 
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -275,6 +275,31 @@ def _weekday(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None:
     return _day(day)
 
 
+# weekdays of French, Spanish and Italian (written in lower case) and German (capitalised),
+# with the words that send them ahead ("dimanche prochain") or back ("el domingo pasado")
+_FOREIGN_WD = (
+    r"(?P<fwd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|"
+    r"jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|"
+    r"Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
+)
+_FOREIGN_NEXT = re.compile(r"^\s+(?:prochain|próximo|prossimo|que\s+viene)\b")
+_FOREIGN_NEXT_BEFORE = re.compile(r"(?:nächsten|kommenden|próximo|prossimo)\s+$")
+_FOREIGN_LAST = re.compile(r"^\s+(?:dernier|pasado|scorso)\b")
+_FOREIGN_LAST_BEFORE = re.compile(r"(?:letzten|vergangenen|pasado|scorso)\s+$")
+
+
+@_rule(rf"(?<![\w-]){_FOREIGN_WD}(?![\w-])")
+def _foreign_weekday(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None:
+    after, before = s.text[m.end() : m.end() + 20], s.text[max(0, m.start() - 20) : m.start()]
+    if _FOREIGN_NEXT.match(after) or _FOREIGN_NEXT_BEFORE.search(before):
+        direction = "next"
+    elif _FOREIGN_LAST.match(after) or _FOREIGN_LAST_BEFORE.search(before):
+        direction = "last"
+    else:
+        direction = "past"  # news reports what has happened: "inondations ... dimanche"
+    return _day(resolve_weekday(weekday_number(m.group("fwd")), s.anchor.day, direction))
+
+
 @_rule(
     r"(?<=[Oo]n )the (?P<d>[0-3]?\d)(?:st|nd|rd|th)\b|(?<=\band )(?P<d2>[0-3]?\d)(?:st|nd|rd|th)\b(?! (?:of|century|anniversary))"
 )
@@ -298,6 +323,19 @@ def _deictic(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None:
     if part:
         return "TIME", f"{day.isoformat()}T{PARTS[part]}", "time", True
     return _day(day)
+
+
+# today, yesterday and tomorrow in French, Spanish, German and Italian (only the words no
+# other of these languages uses otherwise: not "hier", German "here", nor "mañana", "morgen")
+_FOREIGN_DEICTIC = {
+    "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1, "hoy": 0, "ayer": -1, "heute": 0,
+    "gestern": -1, "oggi": 0, "ieri": -1, "domani": 1,
+}  # fmt: skip
+
+
+@_rule(r"(?<![\w-])(?P<fw>(?i:aujourd['’]hui|demain|hoy|ayer|heute|gestern|oggi|ieri|domani))\b")
+def _foreign_deictic(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None:
+    return _day(s.anchor.day + timedelta(days=_FOREIGN_DEICTIC[m.group("fw").lower()]))
 
 
 @_rule(

@@ -16,12 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsweave.cluster.features import Vector, cosine, normalise
-from newsweave.model import Article, SummarySentence
+from newsweave.model import Article, SummarySentence, main_language
 from newsweave.summarize.support import check
 from newsweave.summarize.timeline import BOILERPLATE
 from newsweave.text import content_words, split_sentences
 
-_QUOTE_START = re.compile(r"^[“\"‘']")
+_QUOTE_START = re.compile(r"^[“\"‘'«„‹]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +122,13 @@ def summary_candidates(
     sentences = [s for s in sentences if s.vector]
     seen: Counter[str] = Counter()
     candidates = []
+    language = {a.id: a.language for a in articles}
+    main = main_language(a for a in articles if a.id not in copy_ids)
     for sentence in sentences:
         if sentence.article in copy_ids or seen[sentence.article] >= config.lead:
             continue
+        if language[sentence.article] not in (main, None):
+            continue  # one summary, in the story's language: other languages cannot support it
         seen[sentence.article] += 1
         candidates.append(sentence)
     return sentences, candidates

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from newsweave.clean.dates import without_dateline
 from newsweave.clean.text import CAPTION
 from newsweave.extract.anchor import Anchor, article_anchor, month_end, parse_iso
 from newsweave.extract.dates import time_expressions
@@ -135,6 +136,9 @@ def story_mentions(
                 continue
             if caption_date(expr):
                 continue
+            sentence = without_dateline(expr.sentence)  # "OSTRAND, Dec. 14 (Wire) - ..."
+            if expr.sentence.find(expr.text) < len(expr.sentence) - len(sentence):
+                continue  # the dateline's own date stamps the report; it is no happening
             date, granularity = value
             if expr.relative and anchor is not None and not anchor.exact:
                 if granularity == "day" and vague_day(expr.text):
@@ -154,7 +158,7 @@ def story_mentions(
                         continue
                 elif not explicit(expr.text) and not _unambiguous(granularity, anchor):
                     continue
-            text = clause(expr.sentence, expr, exprs, config)
+            text = clause(sentence, expr, exprs, config)
             mentions.append(
                 Mention(
                     date=date,
