@@ -370,10 +370,10 @@ def _translation(
         return None
     # a language that capitalises its nouns counts only figures and the other text's names
     counted = [
-        len([w for w in mine if w.isdigit() or w in set(theirs)])
+        sum(w.isdigit() or w in theirs for w in mine)
         if language[article.id] in NOUN_CAPITALS
         else len(mine)
-        for article, mine, theirs in ((first, aa, ab), (later, ab, aa))
+        for article, mine, theirs in ((first, aa, set(ab)), (later, ab, set(aa)))
     ]
     shares = [in_order / max(n, 1) for n in counted]
     if min(shares) < config.translation_share:
