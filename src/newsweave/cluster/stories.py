@@ -71,14 +71,14 @@ _TITLES_COMPARED = 50  # a story's title is chosen among its first titled articl
 
 
 def story_title(members: Sequence[Article]) -> str:
-    """The title most like the other titles of the story (the earliest of a tie); without any
-    title, the lead sentence of the earliest article, without its dateline, cut at 20 words."""
-    titled = [a for a in members if a.title][:_TITLES_COMPARED]
-    if titled:
-        words = [set(content_words(a.title or "")) for a in titled]
+    """The title most like the story's other titles (the earliest of a tie; a wording counts
+    once, whatever its copies); without any title, the lead sentence of the earliest article,
+    without its dateline, cut at 20 words."""
+    titles = list(dict.fromkeys(a.title for a in members if a.title))[:_TITLES_COMPARED]
+    if titles:  # each wording once: copies of one article do not vote for its title
+        words = [set(content_words(t)) for t in titles]
         shared = [sum(len(w & other) for other in words) - len(w) for w in words]
-        best = max(range(len(titled)), key=lambda i: (shared[i], -i))
-        return titled[best].title or ""
+        return titles[max(range(len(titles)), key=lambda i: (shared[i], -i))]
     sentences = split_sentences(members[0].text) if members else []
     lead = without_dateline(sentences[0]) if sentences else ""
     cut = lead.split()

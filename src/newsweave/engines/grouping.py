@@ -215,8 +215,8 @@ def cluster_reduce(rows: pa.Table) -> pa.Table:
 def merge_stories(parts: pa.Table, copies: list[list[str]]) -> list[Story]:
     """Join window stories that share an article; give each its copy groups; largest first.
 
-    A merged story keeps the id and title of its part from the earliest window; its members
-    are put in time order and split into events again in the story stages (`_with_events`).
+    A merged story keeps the id of its part from the earliest window; its members are put in
+    time order, titled and split into events again in the story stages (`_with_events`).
     """
     found = _UnionFind()
     nodes: dict[tuple[int, str, str], Story] = {}
@@ -253,9 +253,12 @@ def _merged(parts: list[Story], copies: list[list[str]]) -> Story:
 
 
 def _with_events(story: Story, by_id: dict[str, Article]) -> Story:
-    """A merged story's members in time order and its events, as `cluster_stories` makes them."""
+    """A merged story's members in time order, its title and its events, as `cluster_stories`
+    makes them."""
     from newsweave.cluster import ClusterConfig
     from newsweave.cluster.events import split_events
+    from newsweave.cluster.stories import story_title
+    from newsweave.dedup.representatives import fold_groups, representatives
 
     members = sorted(
         (by_id[a] for a in story.articles),
@@ -265,8 +268,12 @@ def _with_events(story: Story, by_id: dict[str, Article]) -> Story:
             a.id,
         ),
     )
+    shown = set(representatives(story.articles, fold_groups(story.duplicates)))
     return replace(
-        story, articles=[a.id for a in members], events=split_events(members, ClusterConfig())
+        story,
+        title=story_title([a for a in members if a.id in shown]),  # as clustering saw them
+        articles=[a.id for a in members],
+        events=split_events(members, ClusterConfig()),
     )
 
 
