@@ -17,8 +17,9 @@ Two measures, both blind to quotations (two reports quoting one statement are no
   figures and names (`passages.anchors`) in the same order. Two articles in different
   languages whose anchor sequences mostly coincide, in order, on both sides, are a
   translation; independent reports of one story share the story's names and main figures
-  but not most of each other's (bounds set on the development part: independent reports,
-  even in one language, kept at most 48% of the shorter's anchors in order; rewrites 66-70%).
+  but not most of each other's (bounds set on the development part: for independent
+  reports, even in one language, the lower of the two sides' shares of anchors in order
+  was at most 48%; for rewrites 66-70%).
 
 Candidate pairs come from shingle postings (`passages.candidate_pairs`) plus the
 near-duplicate groups of the dedup stage, never from all pairs. Direction: the article
