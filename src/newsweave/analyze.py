@@ -17,6 +17,7 @@ from newsweave.dedup import (
     copy_relations,
     duplicate_groups,
     find_rewrites,
+    find_translations,
     lineage_groups,
     source_groups,
 )
@@ -137,6 +138,7 @@ def _lineage(
         members = [by_id[a] for a in story.articles]
         relations = copy_relations(members, story.duplicates, config)
         relations += find_rewrites(members, relations, config)
+        relations += find_translations(members, relations, config)
         groups = [g for g in lineage_groups(story.articles, relations) if len(g) > 1]
         sources = source_groups(members, relations, independence)
         out.append(replace(story, lineage=relations, duplicates=groups, sources=sources))

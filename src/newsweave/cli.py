@@ -289,8 +289,8 @@ def stories(ctx: click.Context, db: str, as_json: bool) -> None:
 def lineage(story_id: str, db: str, as_json: bool) -> None:
     """Show a story's copies (kind, direction, evidence, shared text) and independent sources.
 
-    Articles count as one source when one copies the other (verbatim, prefix, partial or
-    rewrite; quotations never count), when they come from one site, or when they credit
+    Articles count as one source when one copies the other (verbatim, prefix, partial,
+    rewrite or translation; quotations never count), when they come from one site, or when they credit
     one wire agency and share its wording.
     """
     from newsweave.dedup import independent_count

@@ -312,7 +312,7 @@ class CopyRelation:
 
     original: str
     copy: str
-    kind: str  # "verbatim" | "prefix" | "partial" | "rewrite"
+    kind: str  # "verbatim" | "prefix" | "partial" | "rewrite" | "translation"
     evidence: list[str] = field(default_factory=list)
     passages: list[str] = field(default_factory=list)  # shared text, longest first
     scores: dict[str, float] = field(default_factory=dict)  # the measures behind `kind`

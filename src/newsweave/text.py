@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 _STOP_WORDS_TEXT = """
 a about above after again against all also am an and any are as at be because been
@@ -27,6 +29,34 @@ unos il lo gli i le un uno una e o di da del della dei delle nel nella con per s
 sono circa
 """
 MULTILINGUAL_STOP_WORDS = STOP_WORDS | frozenset(_FOREIGN_STOP_WORDS_TEXT.split())
+
+
+@cache
+def stop_words(language: str | None) -> frozenset[str]:
+    """The function words of a language (ISO 639-1 code); empty when none is known.
+
+    English is this module's own list (`STOP_WORDS`, which the analysis thresholds were set
+    with); other languages read the list spaCy ships for them (76 languages), loaded from
+    its file alone: importing spaCy's language package would build its tokenizer rules
+    (seconds), and no model is needed. The words are lower-cased, elisions kept ("l'").
+    """
+    if language == "en":
+        return STOP_WORDS
+    if not language or not language.isalpha() or not language.islower():
+        return frozenset()
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(spec.submodule_search_locations[0]) / "lang" / language / "stop_words.py"
+    if not path.is_file():
+        return frozenset()
+    module_spec = importlib.util.spec_from_file_location(f"_stop_words_{language}", path)
+    if module_spec is None or module_spec.loader is None:
+        return frozenset()
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    return frozenset(w.lower() for w in getattr(module, "STOP_WORDS", ()))
+
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NAMES = (

@@ -136,10 +136,10 @@ def test_unrelated_articles_are_not_rewrites() -> None:
     assert copy_relations([article("r1", BRIDGE), article("f1", FERRY)]) == []
 
 
-def test_rewrites_are_only_looked_for_in_english() -> None:
+def test_rewrites_are_only_looked_for_between_texts_of_one_language() -> None:
     original = article("s1", BRIDGE, published="2025-05-06")
     spun = article("s2", SPUN, published="2025-05-07")
-    spun.language = "de"
+    spun.language = "de"  # English text read as German: too few German stop words
     assert find_rewrites([original, spun]) == []
 
 

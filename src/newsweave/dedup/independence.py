@@ -1,7 +1,8 @@
 """Independent sources: the groups of articles that count once, and why.
 
 Two articles are one source when
-- one copies the other (any copy relation: verbatim, prefix, partial, rewrite);
+- one copies the other (any copy relation: verbatim, prefix, partial, rewrite,
+  translation);
 - they come from the same outlet: the same site (the registrable part of the host, so
   ``www.``, ``m.``, ``edition.`` ... are one site), the same outlet name when there is no
   URL, or two sites that an outlet-groups file puts together (`load_outlet_groups`), and

@@ -8,6 +8,10 @@ independent reports of one press conference repeat the same quotes and names. So
 - a token is *prose* when the text writes it in lower case (not a name, not a number);
   shared prose is the measure of copying, shared names and figures are not.
 
+A translation shares neither prose nor stop words with its original, only what no
+translator changes: figures and names. `anchors` lists those in text order, for
+`lineage`'s translation measure.
+
 `candidate_pairs` finds the pairs worth comparing from postings of word shingles (each
 shingle lists the articles that contain it), so a story of n articles is not compared
 n * n times; a very common shingle only links each article to the next one that has it.
@@ -16,11 +20,15 @@ n * n times; a very common shingle only links each article to the next one that 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations, repeat
 
-from newsweave.text import STOP_WORDS, stem
+from newsweave.extract.names import fold
+from newsweave.text import MONTH_PATTERN, WEEKDAY_PATTERN, stem, stop_words
 
 # quoted speech; an unclosed quote runs to the end of its paragraph at most
 _QUOTED = re.compile(
@@ -30,7 +38,16 @@ _QUOTED = re.compile(
 _POST = re.compile(
     r"^.*(?:\(@\w+\)\s+\w+ \d{1,2}, \d{4}|pic\.twitter\.com/\S+|https?://t\.co/\S+).*$", re.M
 )
-_TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|\n+")
+_POST_MARKS = ("(@", "pic.twitter.com/", "://t.co/")  # one of these is in every post `_POST` finds
+_LETTER = re.compile(r"[^\W_]")  # what a word starts and ends with
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+# a number (its thousands written "3,200", "3.200" or "3 200" alike), or a run of letters
+_ANCHOR = re.compile(r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?!\d)|\d+|[^\W\d_]+")
+_CALENDAR = re.compile(rf"(?:{MONTH_PATTERN}|{WEEKDAY_PATTERN})", re.I)  # translated, not kept
+# what may stand between a sentence's end and its first word
+_OPENERS = " \t\"“‘'(«„[-–—"
+# languages that capitalise every noun: their capitalised words are not all names
+NOUN_CAPITALS = frozenset(["de", "lb"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +58,7 @@ class Tokens:
     prose: tuple[bool, ...]  # written in lower case in the text (not a name, not a number)
     segments: tuple[tuple[int, int], ...]  # the runs of words between breaks, [start, end)
     text: str
+    places: tuple[tuple[int, int], ...] = ()  # each segment's [start, end) in `text`
 
     @property
     def length(self) -> int:
@@ -49,26 +67,55 @@ class Tokens:
 
     def passages(self, runs: list[tuple[int, int]]) -> list[str]:
         """The text of each run of words [start, end) as written (spaces collapsed)."""
-        spans = [m.span() for m in _TOKEN.finditer(_masked(self.text))] if runs else []
-        return [" ".join(self.text[spans[s][0] : spans[e - 1][1]].split()) for s, e in runs]
+        text, masked = self.text, ""
+        firsts = [start for start, _ in self.segments]
+        found = []
+        for start, end in runs:  # a run lies inside one segment
+            k = bisect_right(firsts, start) - 1
+            begin, stop = self.places[k]
+            if (start, end) == self.segments[k]:  # all of it: from its first letter to its last
+                begin = _LETTER.search(text, begin, stop).start()  # type: ignore[union-attr]
+                while not _LETTER.match(text, stop - 1):
+                    stop -= 1
+            else:  # read the segment's words again
+                masked = masked or _masked(text)
+                spans = [m.span() for m in _WORD.finditer(masked, begin, stop)]
+                begin, stop = spans[start - firsts[k]][0], spans[end - 1 - firsts[k]][1]
+            found.append(" ".join(text[begin:stop].split()))
+        return found
 
 
+@lru_cache(maxsize=512)
 def tokens(text: str) -> Tokens:
-    """The words of `text` outside quotations and embedded posts; masks become breaks."""
-    raw = _TOKEN.findall(_masked(text))
-    words = tuple("" if t[0] == "\n" else t.lower() for t in raw)
-    segments, start = [], 0
-    for i, word in enumerate((*words, "")):
-        if not word:
-            if i > start:
-                segments.append((start, i))
-            start = i + 1
-    return Tokens(words, tuple(t.islower() for t in raw), tuple(segments), text)
+    """The words of `text` outside quotations and embedded posts; masks become breaks.
+
+    Remembered for the last 512 texts: the copy, rewrite, translation and wire passes of a
+    story each read its articles' words.
+    """
+    words: list[str] = []
+    prose: list[bool] = []
+    segments, places = [], []
+    at = 0
+    parts = _masked(text).split("\n")
+    for k, part in enumerate(parts):
+        if k and (parts[k - 1] or k == 1):  # a run of line ends is one break
+            words.append("")
+            prose.append(False)
+        if part and (raw := _WORD.findall(part)):
+            segments.append((len(words), len(words) + len(raw)))
+            places.append((at, at + len(part)))
+            words.extend(map(str.lower, raw))
+            prose.extend(map(str.islower, raw))
+        at += len(part) + 1
+    return Tokens(tuple(words), tuple(prose), tuple(segments), text, tuple(places))
 
 
 def _masked(text: str) -> str:
     """`text` with quotations and embedded posts blanked out (same length: offsets hold)."""
-    return _POST.sub(_blank, _QUOTED.sub(_blank, text))
+    text = _QUOTED.sub(_blank, text)
+    if any(mark in text for mark in _POST_MARKS):  # the post pattern is slow to search for
+        text = _POST.sub(_blank, text)
+    return text
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -77,17 +124,26 @@ def _blank(match: re.Match[str]) -> str:
 
 def shingle_positions(found: Tokens, size: int) -> list[tuple[int, int]]:
     """(start, hash) of every run of `size` words that crosses no break, in text order."""
-    words = found.words
-    return [
-        (i, hash(words[i : i + size]))
-        for start, end in found.segments
-        for i in range(start, end - size + 1)
-    ]
+    positions: list[tuple[int, int]] = []
+    for start, end in found.segments:
+        positions.extend(
+            zip(range(start, end), _shingle_keys(found, start, end, size), strict=False)
+        )
+    return positions
 
 
 def shingles(found: Tokens, size: int) -> set[int]:
     """The hashes of every run of `size` words that crosses no break."""
-    return {key for _, key in shingle_positions(found, size)}
+    keys: set[int] = set()
+    for start, end in found.segments:
+        keys.update(_shingle_keys(found, start, end, size))
+    return keys
+
+
+def _shingle_keys(found: Tokens, start: int, end: int, size: int) -> Iterator[int]:
+    """The hash of each run of `size` words in words[start:end], in order."""
+    words = found.words
+    return map(hash, zip(*(words[start + k : end] for k in range(size)), strict=False))
 
 
 def candidate_pairs(
@@ -100,18 +156,34 @@ def candidate_pairs(
     the work per shingle stays linear and a widely copied text still links up as a chain.
     The result is sorted.
     """
+    seen: set[int] = set()
+    repeated: set[int] = set()  # in two sets or more
+    several: set[int] = set()  # in three or more
+    for found in shingle_sets:
+        again = found & seen
+        several |= again & repeated
+        repeated |= again
+        seen |= found
+    counts: Counter[tuple[int, int]] = Counter()
+    # a shingle in exactly two sets (most shared ones) pairs its first holder with its second
+    first: dict[int, int] = {}
+    for index, found in enumerate(shingle_sets):
+        twice = (found & repeated) - several
+        held = map(first.__getitem__, filter(first.__contains__, twice))
+        counts.update(zip(held, repeat(index)))
+        first.update(dict.fromkeys(twice, index))
     postings: dict[int, list[int]] = {}
     for index, found in enumerate(shingle_sets):
-        for key in found:
+        for key in found & several:
             postings.setdefault(key, []).append(index)
-    counts: Counter[tuple[int, int]] = Counter()
-    for members in postings.values():
+    # shingles in more sets are mostly held by the same few: count each holder list once
+    for members, shared in Counter(map(tuple, postings.values())).items():
         if len(members) > max_postings:
-            counts.update(zip(members, members[1:], strict=False))
-        elif len(members) > 1:
-            for x, i in enumerate(members):
-                for j in members[x + 1 :]:
-                    counts[(i, j)] += 1
+            pairs: Iterable[tuple[int, int]] = zip(members, members[1:], strict=False)
+        else:
+            pairs = combinations(members, 2)
+        for pair in pairs:
+            counts[pair] += shared
     return sorted(pair for pair, n in counts.items() if n >= min_shared)
 
 
@@ -135,38 +207,85 @@ def overlap(
     size: int,
     at_a: list[tuple[int, int]] | None = None,
     at_b: list[tuple[int, int]] | None = None,
+    shared: set[int] | None = None,
 ) -> Overlap:
     """The runs of at least `size` words that `a` and `b` share (quotations masked).
 
-    `at_a` and `at_b` are the texts' `shingle_positions`, when the caller has them already.
+    `at_a` and `at_b` are the texts' `shingle_positions`, and `shared` the shingles they
+    have in common, when the caller has them already.
     """
     at_a = shingle_positions(a, size) if at_a is None else at_a
     at_b = shingle_positions(b, size) if at_b is None else at_b
-    mask_a = _covered(len(a.words), at_a, {key for _, key in at_b}, size)
-    mask_b = _covered(len(b.words), at_b, {key for _, key in at_a}, size)
-    passages = sorted(a.passages(_runs(mask_a)), key=len, reverse=True)
-    span_a, span_b = _span(mask_a), _span(mask_b)
+    if shared is None:
+        shared = {key for _, key in at_a} & {key for _, key in at_b}
+    runs_a, runs_b = _covered(at_a, shared, size), _covered(at_b, shared, size)
+    passages = sorted(a.passages(runs_a), key=len, reverse=True)
     return Overlap(
-        covered_a=sum(mask_a) / max(a.length, 1),
-        covered_b=sum(mask_b) / max(b.length, 1),
-        prose=min(
-            sum(p for p, m in zip(a.prose, mask_a, strict=True) if m),
-            sum(p for p, m in zip(b.prose, mask_b, strict=True) if m),
-        ),
-        starts_a=span_a[0],
-        ends_a=span_a[1],
-        starts_b=span_b[0],
-        ends_b=span_b[1],
+        covered_a=sum(e - s for s, e in runs_a) / max(a.length, 1),
+        covered_b=sum(e - s for s, e in runs_b) / max(b.length, 1),
+        prose=min(_prose_in(a, runs_a), _prose_in(b, runs_b)),
+        starts_a=runs_a[0][0] / len(a.words) if runs_a else 1.0,
+        ends_a=runs_a[-1][1] / len(a.words) if runs_a else 0.0,
+        starts_b=runs_b[0][0] / len(b.words) if runs_b else 1.0,
+        ends_b=runs_b[-1][1] / len(b.words) if runs_b else 0.0,
         passages=tuple(passages),
     )
 
 
-def prose_words(text: str) -> list[str]:
-    """The stemmed prose content words of `text` outside quotations, in order."""
+def _prose_in(found: Tokens, runs: list[tuple[int, int]]) -> int:
+    """How many of the words in `runs` are prose."""
+    return sum(sum(found.prose[start:end]) for start, end in runs)
+
+
+def prose_words(text: str, language: str = "en") -> list[str]:
+    """The stemmed prose content words of `text` outside quotations, in order.
+
+    Content words are the prose words not in `language`'s stop words (`text.stop_words`),
+    and in a language that capitalises its nouns (German) its capitalised words too;
+    an elided function word is cut off its word ("l'accord", "dell'anno" -> "accord", "anno").
+    """
+    stops = stop_words(language)
+    nouns = language in NOUN_CAPITALS  # capitalised words are mostly nouns, not names: keep them
     found = tokens(text)
-    return [
-        stem(w) for w, p in zip(found.words, found.prose, strict=True) if p and w not in STOP_WORDS
-    ]
+    content = []
+    for word, prose in zip(found.words, found.prose, strict=True):
+        if not (prose or (nouns and word.isalpha())):
+            continue
+        head, mark, tail = word.replace("’", "'").partition("'")
+        if mark and len(tail) > 1 and (head in stops or head + mark in stops):
+            word = tail
+        if word not in stops:
+            content.append(stem(word))
+    return content
+
+
+def anchors(text: str, language: str | None = None) -> list[str]:
+    """The figures and names of `text` outside quotations, in order: what a translation keeps.
+
+    An anchor is a number, digits only ("17,000", "17.000", "17 000" and "17000" alike; a
+    decimal "2.3" or "2,3" gives "2", "3"), or a word
+    written with a capital inside a sentence (a name), folded to lower case without
+    accents; a sentence's first word counts when the text also capitalises it inside a
+    sentence. Stop words (English and `language`'s) and month and weekday names (which
+    translation changes) are left out.
+    """
+    stops = stop_words("en") | stop_words(language)
+    masked = _masked(text)
+    found: list[tuple[str, bool]] = []  # (anchor, starts a sentence)
+    for match in _ANCHOR.finditer(masked):
+        word = match.group()
+        if word[0].isdigit():
+            found.append(("".join(c for c in word if c.isdigit()), False))
+            continue
+        if not word[0].isupper() or len(word) < 2 or _CALENDAR.fullmatch(word):
+            continue
+        key = fold(word)
+        if key in stops:
+            continue
+        before = masked[max(0, match.start() - 12) : match.start()].rstrip(_OPENERS)
+        found.append((key, not before or before[-1] in ".!?:;\n"))
+    inside = {key for key, first in found if not first}
+    return [key for key, first in found if not first or key in inside]
 
 
 def ordered_overlap(a: Sequence[str], b: Sequence[str]) -> int:
@@ -183,28 +302,12 @@ def ordered_overlap(a: Sequence[str], b: Sequence[str]) -> int:
 
 
 def _covered(
-    length: int, positions: list[tuple[int, int]], theirs: set[int], size: int
-) -> list[bool]:
-    mask = [False] * length
-    for i, key in positions:
-        if key in theirs:
-            mask[i : i + size] = [True] * size
-    return mask
-
-
-def _runs(mask: Sequence[bool]) -> list[tuple[int, int]]:
-    runs, start = [], None
-    for i, on in enumerate([*mask, False]):
-        if on and start is None:
-            start = i
-        elif not on and start is not None:
-            runs.append((start, i))
-            start = None
-    return runs
-
-
-def _span(mask: Sequence[bool]) -> tuple[float, float]:
-    hits = [i for i, on in enumerate(mask) if on]
+    positions: list[tuple[int, int]], shared: set[int], size: int
+) -> list[tuple[int, int]]:
+    """The runs [start, end) of words inside the shingles in `shared`, in text order."""
+    hits = [i for i, key in positions if key in shared]
     if not hits:
-        return 1.0, 0.0
-    return hits[0] / len(mask), (hits[-1] + 1) / len(mask)
+        return []
+    gaps = [k for k in range(1, len(hits)) if hits[k] > hits[k - 1] + size]
+    bounds = [0, *gaps, len(hits)]
+    return [(hits[b], hits[e - 1] + size) for b, e in zip(bounds, bounds[1:], strict=False)]
