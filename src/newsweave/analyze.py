@@ -266,4 +266,3 @@ def _one_source(story: Story) -> list[list[str]]:
     if not story.sources:
         return story.duplicates
     return [g.articles for g in story.sources if len(g.articles) > 1]
-

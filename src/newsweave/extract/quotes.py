@@ -163,9 +163,11 @@ def _sentence(sentences: list[tuple[int, int, str]], span: QuotedSpan) -> str:
     return " ".join(chosen)
 
 
+# the definite articles before a role: "the", "la directora", "der Gewerkschafter"
+_DETERMINERS = r"the|le|la|les|l['’]|der|die|das|des|dem|el|los|las|il|lo"
 _SUBJECT = re.compile(
     rf"(?:^|[.!?]\s+|,\s+|\b(?:that|but|while|when|after|before|because)\s+)"
-    r"(?:(?i:the|la|el|le|il|lo|der|die|das|los|las|les)\s+(?P<roles>(?:[a-zà-ÿ][\w’'-]*\s+){1,3}))?"
+    rf"(?:(?i:{_DETERMINERS})\s+(?P<roles>(?:[a-zà-ÿ][\w’'-]*\s+){{1,3}}))?"
     rf"(?P<chunk>{at._CHUNK})(?:(?P<appos>\s*,\s*[^,“”\"«»„]{{1,90}},)\s*|\s*,\s+|\s+)"
     r"(?!(?:for|of|in|on|at|to|and|or|with|from|by|as|than|into|over|under)\b)(?=[a-zà-ÿ])"
 )
@@ -336,7 +338,7 @@ def _according(found: re.Match[str], text: str, where: int, context: at.Context)
 
 # "la directora Mara Lind", "der Gewerkschafter Pol Arren": a role, then the person's name
 _ROLE_THEN_NAME = re.compile(
-    rf"^(?P<det>(?i:the|le|la|les|l['’]|der|die|das|des|dem|el|los|las|il|lo))\s+"
+    rf"^(?P<det>(?i:{_DETERMINERS}))\s+"
     rf"(?P<role>(?:[a-zà-ÿ][\w’'-]*\s+){{0,3}})(?P<name>{at._CHUNK})$"
 )
 _NOUN_DETERMINERS = frozenset(["der", "die", "das", "des", "dem"])  # German capitalises nouns
