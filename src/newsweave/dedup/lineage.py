@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
@@ -143,16 +143,12 @@ def find_rewrites(
     known_language = [a for a in articles if language[a.id]]
     content = {a.id: prose_words(a.text, language[a.id] or "") for a in known_language}
     vocab = {i: set(ws) for i, ws in content.items()}
-    found = []
-    for first, later in combinations(sorted(known_language, key=_age), 2):
-        if root[first.id] == root[later.id] or language[first.id] != language[later.id]:
-            continue
-        relation = _rewrite(first, later, content, vocab, config)
-        if relation is not None:
-            found.append(relation)
-            old, new = root[later.id], root[first.id]
-            root = {m: new if r == old else r for m, r in root.items()}
-    return found
+    return _linked(
+        sorted(known_language, key=_age),
+        root,
+        lambda a, b: language[a.id] == language[b.id],
+        lambda a, b: _rewrite(a, b, content, vocab, config),
+    )
 
 
 def find_translations(
@@ -175,11 +171,28 @@ def find_translations(
     root = {m: g[0] for g in grouped for m in g}
     known_language = sorted((a for a in articles if language[a.id]), key=_age)
     found_anchors = {a.id: anchors(a.text, language[a.id]) for a in known_language}
+    return _linked(
+        known_language,
+        root,
+        lambda a, b: language[a.id] != language[b.id],
+        lambda a, b: _translation(a, b, found_anchors, language, config),
+    )
+
+
+def _linked(
+    ordered: Sequence[Article],
+    root: dict[str, str],
+    compared: Callable[[Article, Article], bool],
+    relate: Callable[[Article, Article], CopyRelation | None],
+) -> list[CopyRelation]:
+    """The relations `relate` finds between pairs of `ordered` (oldest first) that `compared`
+    accepts and that are not yet in one lineage group (`root`: article -> its group's root);
+    each relation found joins the two groups."""
     found = []
-    for first, later in combinations(known_language, 2):
-        if root[first.id] == root[later.id] or language[first.id] == language[later.id]:
+    for first, later in combinations(ordered, 2):
+        if root[first.id] == root[later.id] or not compared(first, later):
             continue
-        relation = _translation(first, later, found_anchors, language, config)
+        relation = relate(first, later)
         if relation is not None:
             found.append(relation)
             old, new = root[later.id], root[first.id]
