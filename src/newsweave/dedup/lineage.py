@@ -146,7 +146,7 @@ def find_rewrites(
     return _linked(
         sorted(known_language, key=_age),
         root,
-        lambda a, b: language[a.id] == language[b.id],
+        lambda a, b: language[a.id] == language[b.id] and _close_in_time(a, b, config),
         lambda a, b: _rewrite(a, b, content, vocab, config),
     )
 
@@ -174,9 +174,15 @@ def find_translations(
     return _linked(
         known_language,
         root,
-        lambda a, b: language[a.id] != language[b.id],
+        lambda a, b: language[a.id] != language[b.id] and _close_in_time(a, b, config),
         lambda a, b: _translation(a, b, found_anchors, language, config),
     )
+
+
+def _close_in_time(a: Article, b: Article, config: LineageConfig) -> bool:
+    """Whether two articles appeared within `rewrite_days` of each other (or either is undated)."""
+    da, db = day_number(a.published), day_number(b.published)
+    return da is None or db is None or abs(da - db) <= config.rewrite_days
 
 
 def _linked(
@@ -337,9 +343,6 @@ def _rewrite(
     vocab: dict[str, set[str]],
     config: LineageConfig,
 ) -> CopyRelation | None:
-    da, db = day_number(first.published), day_number(later.published)
-    if da is not None and db is not None and abs(da - db) > config.rewrite_days:
-        return None
     va, vb = vocab[first.id], vocab[later.id]
     smaller = min(len(va), len(vb))
     if not smaller or len(va & vb) / smaller < config.rewrite_overlap:
@@ -373,9 +376,6 @@ def _translation(
     language: dict[str, str | None],
     config: LineageConfig,
 ) -> CopyRelation | None:
-    da, db = day_number(first.published), day_number(later.published)
-    if da is not None and db is not None and abs(da - db) > config.rewrite_days:
-        return None
     aa, ab = found_anchors[first.id], found_anchors[later.id]
     if sum((Counter(aa) & Counter(ab)).values()) < config.translation_anchors:
         return None  # anchors in common bound those in order
