@@ -35,8 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.synthetic import SyntheticConfig, generate_labelled  # noqa: E402
 
-from newsweave.analyze import _dedup, _lineage, _within  # noqa: E402
+from newsweave.analyze import _dedup, _lineage  # noqa: E402
 from newsweave.clean.meta import detect_language  # noqa: E402
+from newsweave.cluster import copies_within  # noqa: E402
 from newsweave.model import Story  # noqa: E402
 
 
@@ -74,7 +75,10 @@ def run(n: int, seed: int = 0) -> dict[str, object]:
     print(f"dedup {dedup_s:.1f} s, {len(copies)} groups, peak RSS {peak_dedup:.0f} MB", flush=True)
 
     stories = [Story(f"s{k}", "", ids) for k, ids in members.items()]
-    stories = [Story(s.id, "", s.articles, duplicates=_within(copies, s)) for s in stories]
+    within = copies_within(copies, [s.articles for s in stories])
+    stories = [
+        Story(s.id, "", s.articles, duplicates=w) for s, w in zip(stories, within, strict=True)
+    ]
     rss_before = _rss_mb()
     began, cpu = time.perf_counter(), time.process_time()
     out = _lineage(stories, articles, _ignore)["stories"]
