@@ -257,16 +257,20 @@ class _Aligner:
         key = (min(i, j), max(i, j))
         if key not in self.scores:
             a, b = self.sentences[i], self.sentences[j]
-            score = _pair_score(a, b, self.similarity, self.config)
             apart = _counts_apart(a, b)
-            names = len(a.folded & b.folded & self.rare)
-            figures = len(a.figures & b.figures & self.rare - apart)
-            bonus = self.claim.name_bonus * min(2, names)
-            bonus += self.config.figure_bonus * min(2, figures)  # beyond `_pair_score`'s one
+            verdicts = _quantity_verdicts(a, b, self.config)
             # "76 killed" and "76 injured" say different things; so do "820 killed" and
             # "1,037 killed": a claim is one statement, not a disputed figure
-            differ = apart or _values_differ(a, b, self.config)
-            self.scores[key] = 0.0 if differ else score + bonus
+            if apart or verdicts == {False}:
+                self.scores[key] = 0.0
+            else:
+                names = len(a.folded & b.folded & self.rare)
+                figures = len(a.figures & b.figures & self.rare)
+                bonus = self.claim.name_bonus * min(2, names)
+                bonus += self.config.figure_bonus * min(2, figures)  # beyond `_pair_score`'s one
+                self.scores[key] = (
+                    _pair_score(a, b, True in verdicts, self.similarity, self.config) + bonus
+                )
         return self.scores[key]
 
     def _joins(self, i: int, j: int) -> bool:
@@ -344,29 +348,27 @@ def _counts_apart(a: _Sentence, b: _Sentence) -> set[float]:
     }
 
 
-def _values_differ(a: _Sentence, b: _Sentence, config: CompareConfig) -> bool:
-    """Whether the two sentences give one quantity values that do not agree, and agree on none
-    (a sentence with several tolls may share one and differ on another it counts elsewhere)."""
-    verdicts = {
+def _quantity_verdicts(a: _Sentence, b: _Sentence, config: CompareConfig) -> set[bool]:
+    """Whether each pair of the two sentences' quantities that measure one thing agrees: {False}
+    when they give one quantity values that do not agree, and agree on none (a sentence with
+    several tolls may share one and differ on another it counts elsewhere)."""
+    return {
         agree(x, y)
         for x in a.quantities
         for y in b.quantities
         if same_quantity(x, y, config.quantity)
     }
-    return verdicts == {False}
 
 
-def _pair_score(a: _Sentence, b: _Sentence, similarity: Similarity, config: CompareConfig) -> float:
+def _pair_score(
+    a: _Sentence, b: _Sentence, agreeing: bool, similarity: Similarity, config: CompareConfig
+) -> float:
     """Paraphrase similarity, plus bonuses for a shared figure (said of the same thing) and an
-    agreeing said quantity."""
+    agreeing said quantity (`agreeing`); the pair shares no figure said of different things."""
     score = similarity.score(a.text, b.text)
-    if (a.figures & b.figures) - _counts_apart(a, b):
+    if a.figures & b.figures:
         score += config.figure_bonus
-    if any(
-        same_quantity(x, y, config.quantity) and agree(x, y)
-        for x in a.quantities
-        for y in b.quantities
-    ):
+    if agreeing:
         score += config.quantity_bonus  # "100,000 fled" and "about 100,000 left"
     return score
 
