@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import types
@@ -36,3 +37,36 @@ def test_public_api_matches_all() -> None:
         if not name.startswith("_") and not isinstance(getattr(newsweave, name), types.ModuleType)
     }
     assert set(newsweave.__all__) - {"__version__"} == public
+
+
+def test_clean_command_loads_only_what_cleaning_needs(tmp_path) -> None:
+    page = tmp_path / "page.txt"
+    body = "The council of Brindlemoor voted on Tuesday to open a new library by the river. " * 3
+    page.write_text(f"Brindlemoor opens a library\n\n{body}\n", encoding="utf-8")
+    code = (
+        "import sys\nfrom newsweave.cli import main\ntry:\n    main(sys.argv[1:])\n"
+        "except SystemExit:\n    pass\nprint(' '.join(sorted(sys.modules)), file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "-q", "clean", str(page)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(done.stdout)["title"] == "Brindlemoor opens a library"
+    loaded = set(done.stderr.split())
+    for package in ("dedup", "cluster", "engines", "extract", "web", "evaluate", "summarize"):
+        assert f"newsweave.{package}" not in loaded
+
+
+def test_lazy_commands_are_listed_and_run() -> None:
+    from click.testing import CliRunner
+
+    from newsweave.cli import LAZY_COMMANDS, cli
+
+    listed = CliRunner().invoke(cli, ["--help"])
+    assert listed.exit_code == 0
+    for name in LAZY_COMMANDS:
+        assert f"  {name} " in listed.output
+        shown = CliRunner().invoke(cli, [name, "--help"])
+        assert shown.exit_code == 0 and f"Usage: cli {name}" in shown.output

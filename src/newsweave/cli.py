@@ -10,14 +10,11 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from newsweave import __version__
-from newsweave.engines.command import run
 from newsweave.errors import InputError, NewsweaveError
-from newsweave.evaluate.command import evaluate
 from newsweave.logs import setup_logging
 from newsweave.model import Dropped, Page
 from newsweave.store import DEFAULT_DB, EXPORT_FORMATS, MEMORY, SQLiteStore, export, open_store
 from newsweave.terminal import json_line, json_safe, terminal_safe
-from newsweave.web.command import serve
 
 if TYPE_CHECKING:
     from newsweave.dedup import IndependenceConfig
@@ -86,7 +83,33 @@ def output_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     )(fn)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# commands defined in their own packages, imported only when they run (or --help lists them):
+# `newsweave clean` then loads none of the engines, the analysis stages or the web app
+LAZY_COMMANDS = {
+    "eval": "newsweave.evaluate.command:evaluate",
+    "run": "newsweave.engines.command:run",
+    "serve": "newsweave.web.command:serve",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose commands in LAZY_COMMANDS are imported when first asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command name, the lazy ones included, sorted."""
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command called `cmd_name`, importing its module if it is a lazy one."""
+        if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
+            from importlib import import_module
+
+            module, attr = LAZY_COMMANDS[cmd_name].split(":")
+            self.add_command(getattr(import_module(module), attr), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsweave")
 @click.option("-v", "--verbose", count=True, help="More log output (repeat for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars or summaries.")
@@ -491,11 +514,6 @@ def _write(result: Any, fmt: str, output: Path | None, ui: Any) -> None:
     except OSError as exc:
         raise InputError(f"cannot write {output}: {exc.strerror}") from exc
     ui.say(f"wrote {fmt} brief to {output}")
-
-
-cli.add_command(serve)
-cli.add_command(evaluate)
-cli.add_command(run)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -19,7 +19,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from newsweave.dedup.independence import independent_count
 from newsweave.errors import SchemaVersionError, StoreError
 from newsweave.model import Article, Dropped, Page, Story, encodable, from_dict, to_dict
 from newsweave.safejson import loads as safe_loads
@@ -338,6 +337,10 @@ class SQLiteStore:
 
     def _index_stories(self, stories: Iterable[Story], articles: dict[str, Article]) -> None:
         """Fill the story list's columns and tables (sizes, dates, outlets, search tokens)."""
+        # imported here: the dedup package loads the clustering stages, which a command that
+        # only reads the store (or only cleans) does not need
+        from newsweave.dedup.independence import independent_count
+
         vocabulary = dict(self._db.execute("SELECT token, id FROM search_tokens"))
         for story in stories:
             members = [articles[a] for a in story.articles if a in articles]
