@@ -152,10 +152,10 @@ LANGUAGE_PREFIX = 400  # characters of clean text read; on the clean text (no me
 
 
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of a clean text's first characters (py3langid, imported lazily); None
-    for very short text."""
+    """ISO 639-1 code of a clean text's first characters (py3langid, imported lazily, its
+    model loaded through `language_model`); None for very short text."""
     if len(text) < 20:
         return None
-    import py3langid
+    from .language_model import identifier
 
-    return str(py3langid.classify(text[:LANGUAGE_PREFIX])[0])
+    return str(identifier().classify(text[:LANGUAGE_PREFIX])[0])
