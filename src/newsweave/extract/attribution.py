@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsweave.extract.gazetteer import countries
-from newsweave.extract.names import TITLE_WORDS, split_role, surname
+from newsweave.extract.names import TITLE_WORDS, is_role_word, split_role, surname
 from newsweave.text import MONTH_NAMES, STOP_WORDS, WEEKDAY_NAMES
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
@@ -411,8 +411,11 @@ def clean_speaker(
         lower.append(words.pop(0))  # "engineer Mara Velden", "a tired Velden"
     if not words:
         return None
+    words, affiliation = _without_affiliation(words)
     role, name = split_role(" ".join(words))
-    role = " ".join(filter(None, [*lower, role]))
+    if role.endswith((" of", " for")) and not is_role_word(role.split()[-2]):
+        role, name = "", " ".join(words)  # "Bank of Norland": "of" continues a name, not a role
+    role = " ".join(filter(None, [*lower, role, affiliation]))
     name = name.strip(" ,.")
     if not name or name in _NOT_NAMES or name.lower() in STOP_WORDS:
         return None
@@ -439,8 +442,44 @@ def clean_speaker(
     return role, name, person
 
 
+def _without_affiliation(words: list[str]) -> tuple[list[str], str]:
+    """'Tom Ekk of Harlow' -> (['Tom', 'Ekk'], 'of Harlow'): a person's name ends where
+    'of <place or organisation>' begins; 'Secretary of State', 'Bank of Norland' stay whole."""
+    for k, word in enumerate(words):
+        if word not in ("of", "for", "from") or k < 2:
+            continue
+        name = split_role(" ".join(words[:k]))[1].split()
+        if (
+            len(name) >= 2
+            and not _ORG_WORDS.search(" ".join(name))
+            and not any(w.isupper() or w.lower() in TITLE_WORDS for w in name)
+        ):
+            return words[:k], " ".join(words[k:])
+    return words, ""
+
+
 def _key(name: str) -> str:
     return surname(name).lower()
+
+
+def is_role_noun(word: str) -> bool:
+    """Whether `word` names a role a person is introduced by ('spokeswoman', 'mayor')."""
+    word = word.lower().strip(",.’'")
+    return word in _ROLE_NOUNS or word in TITLE_WORDS
+
+
+def role_keys(role: str) -> list[str]:
+    """The words a later 'the <role> said' can name this person by: role nouns, the role's
+    head noun ('harbour master' -> 'master') and an age ('54-year-old')."""
+    words = [w.strip(",.’'()") for w in role.lower().split()]
+    keys = [w for w in words if w in _ROLE_NOUNS]
+    head = words[: next((i for i, w in enumerate(words) if w in _ROLE_CUT), len(words))]
+    if head and (
+        (head[-1].isalpha() and len(head[-1]) >= 3 and head[-1] not in STOP_WORDS)
+        or _AGE_KEY.fullmatch(head[-1])
+    ):
+        keys.append(head[-1])
+    return list(dict.fromkeys(keys))
 
 
 def remember(
@@ -453,9 +492,8 @@ def remember(
             context.persons[key] = name
         else:
             name = context.persons.get(key, name)
-        for word in role.lower().split():
-            if word.strip(",.’'") in _ROLE_NOUNS:
-                context.roles[word.strip(",.’'")] = name
+        for word in role_keys(role):
+            context.roles[word] = name
     insort(context.mentions, Mention(at, name, person, speaking), key=lambda m: m.at)
     return name
 
@@ -502,9 +540,26 @@ def subject_before(left: str, offset: int, context: Context) -> str | None:
 
 
 def appositive_role(appositive: str) -> str:
-    """The role words of an appositive: ', the chairman of the board,' -> 'chairman'."""
-    words = re.findall(r"[\w’'-]+", appositive.lower())
-    return " ".join(w for w in words if w in TITLE_WORDS or w in _ROLE_NOUNS)
+    """The role words of an appositive: ', the chairman of the board,' -> 'chairman';
+    ', a harbour master,' -> 'harbour master'; ', 54,' -> '54-year-old'."""
+    inside = appositive.strip(" ,").lower()
+    if re.fullmatch(r"\d{1,3}", inside) and 0 < int(inside) < 120:
+        return f"{inside}-year-old"
+    words = re.findall(r"[\w’'-]+", inside)
+    if not words or words[0] in _NOT_APPOSITIVE:
+        return ""
+    kept = [w for w in words if w in TITLE_WORDS or w in _ROLE_NOUNS]
+    noun = words[: next((i for i, w in enumerate(words) if w in _ROLE_CUT), len(words))]
+    if noun and noun[0] in ("a", "an", "the") and noun[-1] not in kept:
+        kept.append(noun[-1])  # "a resident", "the harbour master": its head noun
+    return " ".join(kept)
+
+
+# an appositive that is a clause, not a noun phrase (", who lives nearby,")
+_NOT_APPOSITIVE = frozenset(["who", "which", "whose", "where", "when", "whom", "that", "as"])
+# a role's head noun ends before these ("chairman of the board", "spokeswoman for the port")
+_ROLE_CUT = frozenset(["of", "for", "at", "in", "with", "from", "to", "on", "and"])
+_AGE_KEY = re.compile(r"\d{1,3}-year-old")
 
 
 _ROLE_NOUNS = frozenset(

@@ -202,8 +202,30 @@ def _scan_subjects(
             role, name, person = cleaned
             role = " ".join(filter(None, [role, at.appositive_role(found.group("appos") or "")]))
             at.remember(context, offset + found.start("chunk"), role, name, person)
+    for found in _ROLE_SUBJECT.finditer(masked):
+        roles = found.group("roles").split()
+        if not at.is_role_noun(roles[-1]) and not (
+            found.group("start") is not None
+            and roles[0][:1].isupper()
+            and roles[-1].lower() not in at.STOP_WORDS
+            and not roles[-1].endswith(("ed", "ly"))
+        ):
+            continue  # "saw Ana Rolle leave": an object, not a role before a subject
+        cleaned = at.clean_speaker(found.group("chunk"), context, strict=True)
+        if cleaned and cleaned[2] and len(cleaned[1].split()) >= 2:
+            role = " ".join(filter(None, [" ".join(roles).lower(), cleaned[0]]))
+            at.remember(context, offset + found.start("chunk"), role, cleaned[1], True)
     context.mentions.sort(key=lambda m: m.at)
     return [verb.start() for verb in verbs]
+
+
+# "Harbour master Ana Rolle inspected", ", and police chief Ana Rolle ordered": a person named
+# after role words with no determiner, as the subject of a clause
+_ROLE_SUBJECT = re.compile(
+    rf"(?:(?P<start>^|[.!?]\s+)|,\s+|\b(?:and|but|while|when|after|before|because|that)\s+)"
+    rf"(?P<roles>(?:[A-Za-zà-ÿ][\w’'-]*\s+){{0,2}}[a-zà-ÿ][\w’'-]*\s+)"
+    rf"(?P<chunk>{at._CHUNK})(?:\s*,\s*|\s+)(?=[a-zà-ÿ])"
+)
 
 
 def _speaker(

@@ -1,0 +1,77 @@
+"""Speakers named by a role, an age, a pronoun or with an affiliation (invented articles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.extract.attribution import appositive_role, role_keys
+from newsweave.extract.quotes import extract_quotes
+
+QUOTE = '"The quay is gone and we need help now,"'
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text, "a1", language="en")]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Harbour master Ana Rolle inspected the quay on Monday.",
+        "Harbour master Ana Rolle of Tolvey inspected the quay on Monday.",
+        "Ana Rolle, the harbour master, inspected the quay on Monday.",
+    ],
+)
+def test_the_role_a_person_was_introduced_by_names_her_later(intro: str) -> None:
+    assert _speakers(f"{intro}\n{QUOTE} the harbour master said.") == ["Ana Rolle"]
+    assert _speakers(f"{intro}\n{QUOTE} she said.") == ["Ana Rolle"]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Police chief Ana Rolle inspected the quay on Monday.",
+        "On Monday, police chief Ana Rolle inspected the quay.",
+        "The storm hit Tolvey on Monday, and police chief Ana Rolle ordered the quay closed.",
+    ],
+)
+def test_a_role_before_a_subject_without_a_determiner(intro: str) -> None:
+    assert _speakers(f"{intro}\n{QUOTE} the police chief said.") == ["Ana Rolle"]
+
+
+def test_a_role_nobody_was_introduced_by_names_nobody() -> None:
+    text = f"Harbour master Ana Rolle inspected the quay.\n{QUOTE} the fire chief said."
+    assert _speakers(text) == [None]
+
+
+def test_an_object_is_not_remembered_as_a_role_holder() -> None:
+    text = f"The storm hit Tolvey, and crews saw Ana Rolle leave.\n{QUOTE} the crews said."
+    assert _speakers(text) != ["Ana Rolle"]
+
+
+def test_the_age_given_in_apposition_names_the_person() -> None:
+    text = (
+        'Bo Lind, 54, said the boats were lost. "We have nothing left," he said.\n'
+        f"{QUOTE} the 54-year-old said."
+    )
+    assert _speakers(text) == ["Bo Lind", "Bo Lind"]
+
+
+def test_an_affiliation_after_the_name_is_not_the_speaker() -> None:
+    text = f"{QUOTE} Deputy Mayor Tom Ekk of Harlow said in an interview."
+    assert _speakers(text) == ["Tom Ekk"]
+    assert _speakers(f"{QUOTE} said Mara Lind of the Harlow Institute.") == ["Mara Lind"]
+
+
+def test_an_organisation_named_with_of_stays_whole() -> None:
+    text = f"{QUOTE} the Bank of Norland said in a statement."
+    assert _speakers(text) == ["Bank of Norland"]
+
+
+def test_role_keys_and_appositive_roles() -> None:
+    assert role_keys("harbour master") == ["master"]
+    assert role_keys("chairman of the board") == ["chairman"]
+    assert "54-year-old" in role_keys("54-year-old")
+    assert appositive_role(", 54,") == "54-year-old"
+    assert appositive_role(", a resident of the town,") == "resident"
+    assert appositive_role(", who lives by the quay,") == ""
