@@ -75,3 +75,47 @@ def test_role_keys_and_appositive_roles() -> None:
     assert appositive_role(", 54,") == "54-year-old"
     assert appositive_role(", a resident of the town,") == "resident"
     assert appositive_role(", who lives by the quay,") == ""
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("pt", "“O cais desapareceu e precisamos de ajuda”, disse Ana Rolle."),
+        ("pt", "Segundo Ana Rolle, “o cais desapareceu e precisamos de ajuda”."),
+        ("nl", "“De kade is weg en we hebben nu hulp nodig”, zei Ana Rolle."),
+        ("nl", "Ana Rolle zei: “De kade is weg en we hebben nu hulp nodig.”"),
+        (
+            "de",
+            "Ana Rolle besuchte am Montag den Hafen.\n"
+            "„Der Kai ist weg und wir brauchen Hilfe“, sagte Rolle der Zeitung.",
+        ),
+    ],
+)
+def test_speakers_in_more_languages(language: str, text: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, "a1", language=language)] == ["Ana Rolle"]
+
+
+def test_a_german_bare_title_is_no_speaker() -> None:
+    text = "„Wir brauchen jetzt Hilfe und zwar schnell“, sagte die Bürgermeisterin."
+    assert [q.speaker for q in extract_quotes(text, "a1", language="de")] == [None]
+
+
+def test_a_name_particle_is_not_cut() -> None:
+    text = "„Der Kai ist weg und wir brauchen Hilfe“, sagte Ursula von der Lenne."
+    assert [q.speaker for q in extract_quotes(text, "a1", language="de")] == [
+        "Ursula von der Lenne"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("en", '"The quay is gone," according to Theo Marr.', "Theo Marr"),
+        ("en", 'According to Andrew Smith, "the quay is gone and we need help".', "Andrew Smith"),
+        ("es", "Según Ana Rolle, «el muelle ha desaparecido y necesitamos ayuda».", "Ana Rolle"),
+    ],
+)
+def test_a_name_that_starts_like_a_determiner_is_read_whole(
+    language: str, text: str, speaker: str
+) -> None:
+    assert [q.speaker for q in extract_quotes(text, "a1", language=language)] == [speaker]

@@ -211,7 +211,37 @@ _IT = Lexicon(
     things=r"loro",
     aux=r"ha|aveva|hanno",
 )
-LEXICONS = {"en": _EN, "fr": _FR, "de": _DE, "es": _ES, "it": _IT}
+_PT_VERBS = (
+    r"disse|diz|dizia|afirmou|afirma|declarou|declara|explicou|explica|acrescentou|acrescenta|"
+    r"garantiu|garante|sublinhou|sublinha|destacou|destaca|referiu|refere|contou|conta|"
+    r"escreveu|escreve|lembrou|lembra|alertou|alerta|adiantou|frisou|salientou|assegurou|"
+    r"respondeu|responde|admitiu|admite|indicou|indica|informou|informa|relatou|relata|"
+    r"dito|afirmado|declarado|explicado"
+)
+_PT = Lexicon(
+    verbs=_PT_VERBS,
+    inverted=_PT_VERBS,
+    according=r"segundo|de\s+acordo\s+com|conforme",
+    determiners=r"o|a|os|as|um|uma",
+    persons=r"ele|ela",
+    things=r"eles|elas",
+    aux=r"tem|tinha|têm",
+)
+_NL_VERBS = (
+    r"zei|zegt|zeiden|verklaarde|verklaart|vertelde|vertelt|schreef|schrijft|benadrukte|"
+    r"benadrukt|stelde|stelt|meldde|meldt|waarschuwde|waarschuwt|antwoordde|antwoordt|"
+    r"aldus|liet\s+weten|laat\s+weten|legde\s+uit|voegde\s+toe|gezegd|verklaard"
+)
+_NL = Lexicon(
+    verbs=_NL_VERBS,
+    inverted=_NL_VERBS,
+    according=r"volgens",
+    determiners=r"de|het|een",
+    persons=r"hij|zij|ze",
+    things=r"zij",
+    aux=r"heeft|had|hebben",
+)
+LEXICONS = {"en": _EN, "fr": _FR, "de": _DE, "es": _ES, "it": _IT, "pt": _PT, "nl": _NL}
 _ORG_NOUNS = frozenset(
     [
         "company",
@@ -289,6 +319,7 @@ def patterns(language: str | None) -> _Patterns:
 
     verb = rf"(?:(?:{alt('aux')})[\s-]+)?(?:{alt('verbs')})"
     det = rf"(?:{alt('determiners')})"
+    det_word = rf"{det}(?:\s+|(?<=['’]))"  # a whole word: "the", not the "The" of "Theo"
     lead = r"^[\s,.:;–—-]*"
     adv = r"(?:(?:also|later|then|again|\w+ly)\s+)?"
     return _Patterns(
@@ -299,12 +330,12 @@ def patterns(language: str | None) -> _Patterns:
             rf"(?:\s*\([^)]{{1,40}}\))?(?P<appos>,\s*[^,“”\"«»„]{{1,90}},)?\s*{adv}{verb}(?![\w’'-])"
         ),
         after_inverted_named=re.compile(  # "said the district attorney, Mara Velden"
-            rf"{lead}(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})\s+{det}\s*"
+            rf"{lead}(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})\s+{det_word}"
             rf"[^,.;“”\"«»„]{{1,60}},\s*(?P<chunk>{_CHUNK})"
         ),
         after_inverted=re.compile(
             rf"{lead}(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})(?:-t-(?:il|elle))?\s+"
-            rf"(?:(?:{det})\s*)?(?P<role>(?:[a-zà-ÿ][\w’'-]*\s+){{0,4}}?)(?P<chunk>{_CHUNK})"
+            rf"(?:{det_word})?(?P<role>(?:[a-zà-ÿ][\w’'-]*\s+){{0,4}}?)(?P<chunk>{_CHUNK})"
         ),
         after_pronoun=re.compile(
             rf"{lead}(?:(?:{alt('persons')})\s+{adv}{verb}(?![\w’'-])"
@@ -338,7 +369,7 @@ def patterns(language: str | None) -> _Patterns:
             re.I,
         ),
         according=re.compile(
-            rf"(?:{alt('according')})\s+(?:(?:{det})\s*)?(?P<role>(?:[a-zà-ÿ][\w’'-]*\s+){{0,4}}?)"
+            rf"(?:{alt('according')})\s+(?:{det_word})?(?P<role>(?:[a-zà-ÿ][\w’'-]*\s+){{0,4}}?)"
             rf"(?P<chunk>{_CHUNK})",
             re.I,
         ),
@@ -411,7 +442,7 @@ def clean_speaker(
         lower.append(words.pop(0))  # "engineer Mara Velden", "a tired Velden"
     if not words:
         return None
-    words, affiliation = _without_affiliation(words)
+    words, affiliation = _without_affiliation(words, context)
     role, name = split_role(" ".join(words))
     if role.endswith((" of", " for")) and not is_role_word(role.split()[-2]):
         role, name = "", " ".join(words)  # "Bank of Norland": "of" continues a name, not a role
@@ -442,18 +473,20 @@ def clean_speaker(
     return role, name, person
 
 
-def _without_affiliation(words: list[str]) -> tuple[list[str], str]:
+def _without_affiliation(words: list[str], context: Context) -> tuple[list[str], str]:
     """'Tom Ekk of Harlow' -> (['Tom', 'Ekk'], 'of Harlow'): a person's name ends where
-    'of <place or organisation>' begins; 'Secretary of State', 'Bank of Norland' stay whole."""
+    'of <place or organisation>' begins; 'Secretary of State', 'Bank of Norland' stay whole.
+    German: 'sagte Rolle der Zeitung' (told the newspaper) ends a known person's name too."""
     for k, word in enumerate(words):
-        if word not in ("of", "for", "from") or k < 2:
+        if k == 0 or word not in ("of", "for", "from", "der", "dem", "den"):
             continue
+        if word in ("der", "dem", "den") and words[k - 1].lower() in ("van", "von", "vom", "ter"):
+            continue  # "Van der Berg", "von der Leyen"
         name = split_role(" ".join(words[:k]))[1].split()
-        if (
-            len(name) >= 2
-            and not _ORG_WORDS.search(" ".join(name))
-            and not any(w.isupper() or w.lower() in TITLE_WORDS for w in name)
-        ):
+        person_like = not _ORG_WORDS.search(" ".join(name)) and not any(
+            w.isupper() or w.lower() in TITLE_WORDS for w in name
+        )
+        if person_like and (len(name) >= 2 or _key(name[-1]) in context.persons):
             return words[:k], " ".join(words[k:])
     return words, ""
 
@@ -636,10 +669,15 @@ def describe(description: str) -> str | None:
     words = description.split()
     if len(words) < 2 or len(words) > 9:
         return None
-    qualified = any(w[0].isupper() for w in words[1:]) or bool(
+    # German capitalises every noun: "die Sprecherin" is a bare title, not a qualified one
+    named = words[2:] if words[0].lower() in _GERMAN_ARTICLES else words[1:]
+    qualified = any(w[0].isupper() for w in named) or bool(
         re.search(r"\bfamiliar\s+with\b", description)
     )
     return description if qualified else None
+
+
+_GERMAN_ARTICLES = frozenset(["der", "die", "das", "des", "dem", "den", "ein", "eine", "einer"])
 
 
 def org_noun(description: str) -> bool:
