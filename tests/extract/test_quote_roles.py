@@ -119,3 +119,9 @@ def test_a_name_that_starts_like_a_determiner_is_read_whole(
     language: str, text: str, speaker: str
 ) -> None:
     assert [q.speaker for q in extract_quotes(text, "a1", language=language)] == [speaker]
+
+
+def test_a_person_named_before_a_colon_speaks() -> None:
+    text = 'Harbour master Ana Rolle inspected the quay.\nRolle: "The quay is gone, we need help."'
+    assert _speakers(text) == ["Ana Rolle"]
+    assert _speakers('Key points: "The quay is gone and we need help now."') == [None]

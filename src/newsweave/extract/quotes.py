@@ -336,7 +336,15 @@ def _before(
         if speaker:
             candidates.append((found.end(), speaker))
     named = [c for c in candidates if c[1]]
+    if not named and (label := _NAME_COLON.match(before)):  # 'Rolle: "We need help."'
+        cleaned = at.clean_speaker(label.group("chunk"), context, strict=True)
+        if cleaned and cleaned[2]:
+            return at.remember(context, where, *cleaned)
     return max(named, key=lambda c: c[0])[1] if named else None
+
+
+# a sentence that is only a person's name and a colon before the quote
+_NAME_COLON = re.compile(rf"\s*(?P<chunk>{at._CHUNK})\s*:\s*$")
 
 
 # ", Marco Rossi," right after "according to the mayor of Ostrand": the person named
