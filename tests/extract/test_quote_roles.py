@@ -125,3 +125,15 @@ def test_a_person_named_before_a_colon_speaks() -> None:
     text = 'Harbour master Ana Rolle inspected the quay.\nRolle: "The quay is gone, we need help."'
     assert _speakers(text) == ["Ana Rolle"]
     assert _speakers('Key points: "The quay is gone and we need help now."') == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«Это абсолютно неприемлемо», — сказал Дмитрий Ревин.",
+        "Пресс-секретарь Дмитрий Ревин заявил: «Это абсолютно неприемлемо».",
+        "Дмитрий Ревин посетил порт.\n«Это абсолютно неприемлемо», — сказал он.",
+    ],
+)
+def test_speakers_in_cyrillic(text: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, "a1", language="ru")] == ["Дмитрий Ревин"]

@@ -28,7 +28,7 @@ from newsweave.extract.gazetteer import countries
 from newsweave.extract.names import TITLE_WORDS, is_role_word, split_role, surname
 from newsweave.text import MONTH_NAMES, STOP_WORDS, WEEKDAY_NAMES
 
-_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽА-ЯЁІЇЄҐ"  # Latin and Cyrillic capitals
 _CAPWORD = rf"(?:(?:[{_UP}]\.){{1,3}}|[{_UP}][a-z]{{0,3}}\.|[{_UP}][\w’'-]*)"
 _PARTICLE = r"(?:de|del|della|di|da|van|von|der|den|la|le|al|el|bin|ibn|dos|das|du|y|of|for)"
 _CHUNK = rf"{_CAPWORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_CAPWORD}){{0,11}}"
@@ -241,7 +241,22 @@ _NL = Lexicon(
     things=r"zij",
     aux=r"heeft|had|hebben",
 )
+_RU_VERBS = (
+    r"сказал[аи]?|заявил[аи]?|отметил[аи]?|подчеркнул[аи]?|добавил[аи]?|сообщил[аи]?|"
+    r"пояснил[аи]?|написал[аи]?|рассказал[аи]?|ответил[аи]?|указал[аи]?|заключил[аи]?|"
+    r"признал[аи]?|уточнил[аи]?|говорит|заявляет|отмечает|считает|сказав|заявив|"
+    r"сказав|сказал[аи]?\s+журналистам"
+)
+_RU = Lexicon(
+    verbs=_RU_VERBS,
+    inverted=_RU_VERBS,
+    according=r"по\s+словам|по\s+данным|как\s+сообщил[аи]?",
+    determiners=r"",
+    persons=r"он|она",
+    things=r"они",
+)
 LEXICONS = {"en": _EN, "fr": _FR, "de": _DE, "es": _ES, "it": _IT, "pt": _PT, "nl": _NL}
+LEXICONS |= {"ru": _RU, "uk": _RU}  # Ukrainian news is often written in Russian too
 _ORG_NOUNS = frozenset(
     [
         "company",
@@ -335,7 +350,7 @@ def patterns(language: str | None) -> _Patterns:
         ),
         after_inverted=re.compile(
             rf"{lead}(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})(?:-t-(?:il|elle))?\s+"
-            rf"(?:{det_word})?(?P<role>(?:[a-zà-ÿ][\w’'-]*\s+){{0,4}}?)(?P<chunk>{_CHUNK})"
+            rf"(?:{det_word})?(?P<role>(?:[a-zà-ÿа-яёіїєґ][\w’'-]*\s+){{0,4}}?)(?P<chunk>{_CHUNK})"
         ),
         after_pronoun=re.compile(
             rf"{lead}(?:(?:{alt('persons')})\s+{adv}{verb}(?![\w’'-])"
@@ -369,7 +384,7 @@ def patterns(language: str | None) -> _Patterns:
             re.I,
         ),
         according=re.compile(
-            rf"(?:{alt('according')})\s+(?:{det_word})?(?P<role>(?:[a-zà-ÿ][\w’'-]*\s+){{0,4}}?)"
+            rf"(?:{alt('according')})\s+(?:{det_word})?(?P<role>(?:[a-zà-ÿа-яёіїєґ][\w’'-]*\s+){{0,4}}?)"
             rf"(?P<chunk>{_CHUNK})",
             re.I,
         ),

@@ -58,7 +58,7 @@ def extract_quotes(
     config = config or QuoteConfig()
     patterns = at.patterns(language)
     context = at.Context(
-        common={w.lower() for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)},
+        common={w.lower() for w in re.findall(r"\b[a-zà-ÿа-яёіїєґ][\w’'-]*", text)},
         proper=set(_MID_SENTENCE_CAPITAL.findall(text)),
         orgs=set(orgs),
     )
@@ -167,9 +167,9 @@ def _sentence(sentences: list[tuple[int, int, str]], span: QuotedSpan) -> str:
 _DETERMINERS = r"the|le|la|les|l['’]|der|die|das|des|dem|el|los|las|il|lo"
 _SUBJECT = re.compile(
     rf"(?:^|[.!?]\s+|,\s+|\b(?:that|but|while|when|after|before|because)\s+)"
-    rf"(?:(?i:{_DETERMINERS})\s+(?P<roles>(?:[a-zà-ÿ][\w’'-]*\s+){{1,3}}))?"
+    rf"(?:(?i:{_DETERMINERS})\s+(?P<roles>(?:[a-zà-ÿа-яёіїєґ][\w’'-]*\s+){{1,3}}))?"
     rf"(?P<chunk>{at._CHUNK})(?:(?P<appos>\s*,\s*[^,“”\"«»„]{{1,90}},)\s*|\s*,\s+|\s+)"
-    r"(?!(?:for|of|in|on|at|to|and|or|with|from|by|as|than|into|over|under)\b)(?=[a-zà-ÿ])"
+    r"(?!(?:for|of|in|on|at|to|and|or|with|from|by|as|than|into|over|under)\b)(?=[a-zà-ÿа-яёіїєґ])"
 )
 
 
@@ -223,8 +223,8 @@ def _scan_subjects(
 # after role words with no determiner, as the subject of a clause
 _ROLE_SUBJECT = re.compile(
     rf"(?:(?P<start>^|[.!?]\s+)|,\s+|\b(?:and|but|while|when|after|before|because|that)\s+)"
-    rf"(?P<roles>(?:[A-Za-zà-ÿ][\w’'-]*\s+){{0,2}}[a-zà-ÿ][\w’'-]*\s+)"
-    rf"(?P<chunk>{at._CHUNK})(?:\s*,\s*|\s+)(?=[a-zà-ÿ])"
+    rf"(?P<roles>(?:[A-Za-zà-ÿа-яёіїєґ][\w’'-]*\s+){{0,2}}[a-zà-ÿа-яёіїєґ][\w’'-]*\s+)"
+    rf"(?P<chunk>{at._CHUNK})(?:\s*,\s*|\s+)(?=[a-zà-ÿа-яёіїєґ])"
 )
 
 
@@ -369,7 +369,7 @@ def _according(found: re.Match[str], text: str, where: int, context: at.Context)
 # "la directora Mara Lind", "der Gewerkschafter Pol Arren": a role, then the person's name
 _ROLE_THEN_NAME = re.compile(
     rf"^(?P<det>(?i:{_DETERMINERS}))\s+"
-    rf"(?P<role>(?:[a-zà-ÿ][\w’'-]*\s+){{0,3}})(?P<name>{at._CHUNK})$"
+    rf"(?P<role>(?:[a-zà-ÿа-яёіїєґ][\w’'-]*\s+){{0,3}})(?P<name>{at._CHUNK})$"
 )
 _NOUN_DETERMINERS = frozenset(["der", "die", "das", "des", "dem"])  # German capitalises nouns
 
