@@ -58,7 +58,7 @@ def extract_quotes(
     config = config or QuoteConfig()
     patterns = at.patterns(language)
     context = at.Context(
-        common={w.lower() for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)},
+        common={w.lower() for w in re.findall(r"\b[a-zà-ÿа-яёіїєґ][\w’'-]*", text)},
         proper=set(_MID_SENTENCE_CAPITAL.findall(text)),
         orgs=set(orgs),
     )
@@ -167,9 +167,9 @@ def _sentence(sentences: list[tuple[int, int, str]], span: QuotedSpan) -> str:
 _DETERMINERS = r"the|le|la|les|l['’]|der|die|das|des|dem|el|los|las|il|lo"
 _SUBJECT = re.compile(
     rf"(?:^|[.!?]\s+|,\s+|\b(?:that|but|while|when|after|before|because)\s+)"
-    rf"(?:(?i:{_DETERMINERS})\s+(?P<roles>(?:[a-zà-ÿ][\w’'-]*\s+){{1,3}}))?"
+    rf"(?:(?i:{_DETERMINERS})\s+(?P<roles>(?:[a-zà-ÿа-яёіїєґ][\w’'-]*\s+){{1,3}}))?"
     rf"(?P<chunk>{at._CHUNK})(?:(?P<appos>\s*,\s*[^,“”\"«»„]{{1,90}},)\s*|\s*,\s+|\s+)"
-    r"(?!(?:for|of|in|on|at|to|and|or|with|from|by|as|than|into|over|under)\b)(?=[a-zà-ÿ])"
+    r"(?!(?:for|of|in|on|at|to|and|or|with|from|by|as|than|into|over|under)\b)(?=[a-zà-ÿа-яёіїєґ])"
 )
 
 
@@ -202,8 +202,30 @@ def _scan_subjects(
             role, name, person = cleaned
             role = " ".join(filter(None, [role, at.appositive_role(found.group("appos") or "")]))
             at.remember(context, offset + found.start("chunk"), role, name, person)
+    for found in _ROLE_SUBJECT.finditer(masked):
+        roles = found.group("roles").split()
+        if not at.is_role_noun(roles[-1]) and not (
+            found.group("start") is not None
+            and roles[0][:1].isupper()
+            and roles[-1].lower() not in at.STOP_WORDS
+            and not roles[-1].endswith(("ed", "ly"))
+        ):
+            continue  # "saw Ana Rolle leave": an object, not a role before a subject
+        cleaned = at.clean_speaker(found.group("chunk"), context, strict=True)
+        if cleaned and cleaned[2] and len(cleaned[1].split()) >= 2:
+            role = " ".join(filter(None, [" ".join(roles).lower(), cleaned[0]]))
+            at.remember(context, offset + found.start("chunk"), role, cleaned[1], True)
     context.mentions.sort(key=lambda m: m.at)
     return [verb.start() for verb in verbs]
+
+
+# "Harbour master Ana Rolle inspected", ", and police chief Ana Rolle ordered": a person named
+# after role words with no determiner, as the subject of a clause
+_ROLE_SUBJECT = re.compile(
+    rf"(?:(?P<start>^|[.!?]\s+)|,\s+|\b(?:and|but|while|when|after|before|because|that)\s+)"
+    rf"(?P<roles>(?:[A-Za-zà-ÿа-яёіїєґ][\w’'-]*\s+){{0,2}}[a-zà-ÿа-яёіїєґ][\w’'-]*\s+)"
+    rf"(?P<chunk>{at._CHUNK})(?:\s*,\s*|\s+)(?=[a-zà-ÿа-яёіїєґ])"
+)
 
 
 def _speaker(
@@ -314,7 +336,15 @@ def _before(
         if speaker:
             candidates.append((found.end(), speaker))
     named = [c for c in candidates if c[1]]
+    if not named and (label := _NAME_COLON.match(before)):  # 'Rolle: "We need help."'
+        cleaned = at.clean_speaker(label.group("chunk"), context, strict=True)
+        if cleaned and cleaned[2]:
+            return at.remember(context, where, *cleaned)
     return max(named, key=lambda c: c[0])[1] if named else None
+
+
+# a sentence that is only a person's name and a colon before the quote
+_NAME_COLON = re.compile(rf"\s*(?P<chunk>{at._CHUNK})\s*:\s*$")
 
 
 # ", Marco Rossi," right after "according to the mayor of Ostrand": the person named
@@ -339,7 +369,7 @@ def _according(found: re.Match[str], text: str, where: int, context: at.Context)
 # "la directora Mara Lind", "der Gewerkschafter Pol Arren": a role, then the person's name
 _ROLE_THEN_NAME = re.compile(
     rf"^(?P<det>(?i:{_DETERMINERS}))\s+"
-    rf"(?P<role>(?:[a-zà-ÿ][\w’'-]*\s+){{0,3}})(?P<name>{at._CHUNK})$"
+    rf"(?P<role>(?:[a-zà-ÿа-яёіїєґ][\w’'-]*\s+){{0,3}})(?P<name>{at._CHUNK})$"
 )
 _NOUN_DETERMINERS = frozenset(["der", "die", "das", "des", "dem"])  # German capitalises nouns
 
