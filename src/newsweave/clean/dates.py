@@ -26,23 +26,30 @@ from urllib.parse import unquote, urlsplit
 from newsweave.text import MONTH_PATTERN, month_number
 
 _MON = rf"((?i:{MONTH_PATTERN}))\.?"
+# a lookahead for the first letter of a month name, put before the alternation of names: the
+# same matches, but a search tries the alternation only where a month name can start
+_MON_AHEAD = "(?=[" + "".join(sorted({name[0] for name in MONTH_PATTERN.split("|")})) + "])"
 _YEAR = r"((?:19|20)\d\d)"
 ISO = re.compile(rf"\b{_YEAR}-(\d\d)-(\d\d)\b")
-MDY = re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.I)
+MDY = re.compile(rf"\b{_MON_AHEAD}{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.I)
 DMY = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?{_MON},?\s+(?:de\s+)?{_YEAR}\b", re.I
 )
-MY = re.compile(rf"\b{_MON}\s+(?:of\s+|de\s+)?{_YEAR}\b", re.I)
+MY = re.compile(rf"\b{_MON_AHEAD}{_MON}\s+(?:of\s+|de\s+)?{_YEAR}\b", re.I)
 LAST_MONTH = re.compile(rf"\blast\s+{_MON}(?!\w)", re.I)
 NUMERIC = re.compile(r"\b([0-3]?\d)([./])([01]?\d)\2((?:19|20)?\d\d)\b")
 
 STAMP = re.compile(r"^\s*date\s+(\d{4}-\d\d-\d\d)\b\s*")
+# (the lookaheads name the first letters of the words after them: the same matches, found
+# without trying every word at every position)
 _PUBLISHED = re.compile(
-    r"\b(?:first\s+)?(?:published|posted|publié|publicado|veröffentlicht|erschienen)"
+    r"\b(?=[fpve])(?:first\s+)?(?:published|posted|publié|publicado|veröffentlicht|erschienen)"
     r"(?:\s*/\s*updated)?(?:\s+(?:on|at|le|el|am))?\s*:?\s*",
     re.I,
 )
-_UPDATED = re.compile(r"\b(?:last\s+)?(?:updated|modified|mis\s+à\s+jour|aktualisiert)\b", re.I)
+_UPDATED = re.compile(
+    r"\b(?=[luma])(?:last\s+)?(?:updated|modified|mis\s+à\s+jour|aktualisiert)\b", re.I
+)
 _DATELINE = re.compile(
     rf"^(?:[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*)*(?:,\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)*,?\s+)?"
     rf"{_MON}\s+(\d{{1,2}})(?:,\s*{_YEAR})?\s*(?:[.:—–-]|\((?:[A-Z][\w.]*\s?){{1,3}}\))",
