@@ -131,3 +131,13 @@ def test_content_id_is_stable_and_content_based() -> None:
     assert content_id("same words") == content_id("same words")
     assert content_id("same words") != content_id("other words")
     assert len(content_id("x")) == 16
+
+
+def test_encodable_replaces_lone_surrogates_only() -> None:
+    from newsweave.model import encodable
+
+    plain = "Brindlemoor’s mayor 🙂 said «oui» \ufffd"
+    assert encodable(plain) is plain
+    assert encodable("a\ud800b\udfffc") == "a\ufffdb\ufffdc"
+    assert encodable("\udc80") == "\ufffd"
+    assert encodable("") == ""

@@ -26,7 +26,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def encodable(text: str) -> str:
     """`text` with lone surrogates (from JSON escapes or undecodable file names) as U+FFFD."""
-    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+    try:  # surrogates are the only code points UTF-8 cannot encode; encoding is the fast test
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def content_id(text: str) -> str:

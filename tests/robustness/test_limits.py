@@ -73,3 +73,17 @@ def test_hostile_text_is_extracted(name: str) -> None:
     # inputs that were quadratic in extract/ (timed by `benchmarks/pathological.py --hostile`)
     fn, args = HOSTILE[name][1:]
     fn(hostile_text(name), *args)  # completes without an error
+
+
+@pytest.mark.parametrize("stated", [0, 10, 3000, 10_000])
+def test_a_files_stated_size_changes_nothing_read(stated: int) -> None:
+    # read_file passes the size fstat gave; a file that grew or shrank since is read whole
+    data = ((PARAGRAPH + "\n") * 20).encode()[:2999]
+    for limit, kind in ((10_000, Page), (1000, Dropped)):
+        config = IngestConfig(max_bytes=limit)
+        (item,) = read_stream(io.BytesIO(data), "a.txt", "text", config, "file", size=stated)
+        assert isinstance(item, kind)
+        if isinstance(item, Page):
+            assert item.content == data.decode()
+        else:
+            assert "over the 0.0 MB limit" in item.reason

@@ -339,7 +339,7 @@ def _repetitive(
         words.line, np.array([long, np.add(long, 1)])
     )  # words are in line order
     for i, a, b in zip(long, bounds[0].tolist(), bounds[1].tolist(), strict=True):
-        distinct = len(np.unique(words.hashes[a:b]))
+        distinct = len(set(words.hashes[a:b].tolist()))  # np.unique costs more on a line
         if distinct <= share * (b - a):
             keep[i] = False
             why[i] = f"repeats {distinct} distinct word(s) over {b - a} words: not prose"

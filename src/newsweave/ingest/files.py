@@ -138,7 +138,7 @@ def read_file(path: str, config: IngestConfig) -> Iterator[Item]:
                         _binary(unzipped), label, fmt, config, "file", decompressed=True
                     )
             else:
-                yield from read_stream(raw, label, fmt, config, "file")
+                yield from read_stream(raw, label, fmt, config, "file", size=size)
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
         yield Dropped(label, gzip_reason(exc))
     except OSError as exc:
@@ -167,14 +167,21 @@ def read_stream(
     config: IngestConfig,
     what: str,
     decompressed: bool = False,
+    size: int | None = None,
 ) -> Iterator[Item]:
-    """Read an open binary stream in format `fmt` (None: sniff it)."""
+    """Read an open binary stream in format `fmt` (None: sniff it).
+
+    `size`, the file's size when known, only spares allocating a buffer of the whole limit.
+    """
     if fmt == "warc":
         yield from read_warc(stream, source, config)
     elif fmt == "jsonl":
         yield from read_jsonl(stream, source, config)
     else:
-        data = stream.read(config.max_bytes + 1)
+        limit = config.max_bytes + 1
+        data = stream.read(limit if size is None else min(size + 1, limit))
+        if size is not None and len(data) == size + 1 < limit:  # it grew since: read on
+            data += stream.read(limit - len(data))
         if len(data) > config.max_bytes:
             size, exact = _count(stream, len(data), config.max_bytes)
             unzipped = " decompressed" if decompressed else ""
