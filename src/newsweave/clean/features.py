@@ -398,9 +398,7 @@ def parse_batch(contents: Sequence[str]) -> Batch:
     joined = "\n".join(texts)
     feature_text = _feature_text(texts, joined)
     w = _words(feature_text)
-    # casefold works character by character (no context, never a "\n"): folding the joined
-    # lines and splitting them again gives each line's casefold, in one call
-    keys = joined.lower().split("\n") if joined.isascii() else joined.casefold().split("\n")
+    keys = joined.lower().split("\n") if joined.isascii() else [t.casefold() for t in texts]
     for i in _odd_space_lines(w, feature_text is not joined, texts):
         keys[i] = " ".join(keys[i].split())
     nw = np.bincount(w.line, minlength=n)[:n]
