@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from newsweave.clean import dates, features
+from newsweave.clean import dates, features, text
 from newsweave.text import MONTH_PATTERN
 
 WORDS = [
@@ -124,6 +124,21 @@ PHRASES = [
     "Reply",
     "2 votes",
     "likes",
+    "By Ann Lee",
+    "written by",
+    "von",
+    "Par",
+    "5 min read",
+    "3-minute read",
+    "via Reuters",
+    "/ Handout",
+    "/getty",
+    "In this May 5, 2023, photo",
+    "this file photograph",
+    "(AP Photo/Ann Lee)",
+    "(File photo)",
+    "(Image: GETTY)",
+    "Photo: ",
 ]
 ODD = ["ſ", "K", "İ", "ı", "À", "É", "ß", "ﬅ", "_", "٣"]
 GAPS = [" ", " ", " ", "  ", "\n", "\t", "\u00a0", ", ", ": ", "...", "…", ". ", "-", "/", ""]
@@ -164,6 +179,8 @@ CASES = [
     (dates._PUBLISHED, "(?=[fpve])"),
     (dates._UPDATED, "(?=[luma])"),
     (features._COMMENT_HEAD, r"\b(?=[sdwaptuvlrà\d])"),
+    (text.CAPTION, "(?=[itp(])"),
+    (text._NOT_A_HEADLINE, r"(?=[bwvp\d/])"),
 ]
 
 

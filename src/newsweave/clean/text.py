@@ -24,13 +24,15 @@ _TRUNCATED = re.compile(r"(?:\.{3,}|…)\s*$")
 _WORD = re.compile(r"\w+")
 # photo captions and credits: "In this Dec. 1, 2019, file photo, ...", "... (AP Photo/Ann Lee)",
 # "... (Image: GETTY)", "Photo: Ann Lee, AP"
+# (each form starts with one of the lookahead's characters: checked first, a search does not
+# try every form at every position; tests/clean/test_regex_lookaheads.py holds them to that)
 CAPTION = re.compile(
-    r"""(?ix)
+    r"""(?ix)(?=[itp(])(?:
     ^(?:in\ )?this\b.{0,80}\d.{0,40}\bphoto(?:graph)?\b  # dated, as agencies write them
     | \((?:[\w.]+\ ){0,2}photo\b  # (AP Photo/..., (File photo), (Photo by ...
     | \(image:\ [^)]*\)\s*$
     | ^photo:\s
-    """
+    )"""
 )
 
 # the labels over ads and sponsored blocks, in a few languages
@@ -472,10 +474,10 @@ def _title_and_standfirst(
 _TITLE_BODY_CHARS = 5000  # characters of the body whose words a title candidate is scored by
 # never a headline: a byline, a reading time, a photo credit
 _NOT_A_HEADLINE = re.compile(
-    r"""(?ix)^(?:by|written\ by|von|par|por)\s+[A-Z]
+    r"""(?ix)(?=[bwvp\d/])(?:^(?:by|written\ by|von|par|por)\s+[A-Z]
     | \b\d+\s*-?\s*min(?:ute)?s?\.?\s+read\b
     | \bvia\s+(?:reuters|afp|ap|getty|epa|anadolu)\b
-    | /\s*(?:handout|getty|reuters|afp|ap|epa|pool)\b"""
+    | /\s*(?:handout|getty|reuters|afp|ap|epa|pool)\b)"""
 )
 _MENU_MARKS = re.compile(r"[|▾›»☰•\[\]\t]")  # menus, breadcrumbs, table rows
 _MASTHEAD = re.compile(
