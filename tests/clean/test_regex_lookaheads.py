@@ -14,7 +14,8 @@ import re
 
 import pytest
 
-from newsweave.clean import dates, features, text
+from newsweave.clean import dates, features
+from newsweave.clean import text as clean_text
 from newsweave.text import MONTH_PATTERN
 
 WORDS = [
@@ -179,8 +180,8 @@ CASES = [
     (dates._PUBLISHED, "(?=[fpve])"),
     (dates._UPDATED, "(?=[luma])"),
     (features._COMMENT_HEAD, r"\b(?=[sdwaptuvlrà\d])"),
-    (text.CAPTION, "(?=[itp(])"),
-    (text._NOT_A_HEADLINE, r"(?=[bwvp\d/])"),
+    (clean_text.CAPTION, "(?=[itp(])"),
+    (clean_text._NOT_A_HEADLINE, r"(?=[bwvp\d/])"),
 ]
 
 

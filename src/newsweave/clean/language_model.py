@@ -87,12 +87,15 @@ def load_identifier(model: Path, folder: Path) -> Any:
             "output": np.asarray(built.tk_output, dtype=np.int32),
         }
         _write(path, key, list(built.nb_classes), arrays)
-        found = list(built.nb_classes), {
-            **arrays,
-            "nextmove": built.tk_nextmove,
-            "row": built.tk_row,
-            "output": built.tk_output,
-        }
+        found = (
+            list(built.nb_classes),
+            {
+                **arrays,
+                "nextmove": built.tk_nextmove,
+                "row": built.tk_row,
+                "output": built.tk_output,
+            },
+        )
     classes, table = found
     return langid.LanguageIdentifier(
         table["ptc"],
