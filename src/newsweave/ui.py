@@ -7,15 +7,6 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
-from rich.table import Column, Table
 
 from newsweave.model import TRUNCATED, Dropped
 from newsweave.pipeline import RunReport, SilentProgress
@@ -26,6 +17,16 @@ class RichProgress:
     """A pipeline Progress shown as one rich bar per stage, on standard error."""
 
     def __init__(self, console: Console) -> None:
+        # rich's bars and tables are imported where they are drawn (a quiet run draws none)
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
         self._bars = Progress(
             SpinnerColumn(),
             TextColumn("{task.description:<10}"),
@@ -131,6 +132,8 @@ class ConsoleUI:
         self.dropped(report.dropped)
         if self.quiet:
             return
+        from rich.table import Column, Table
+
         table = Table(
             "stage",
             "read",
@@ -152,6 +155,8 @@ class ConsoleUI:
     def stories_table(self, rows: list[dict[str, Any]]) -> None:
         """The story list on standard output: a table on a wide terminal, else two lines a story."""
         if self.out.width >= 120:
+            from rich.table import Table
+
             table = Table("id", "articles", "events", "dates", "outlets", "title")
             for row in rows:
                 table.add_row(
