@@ -55,7 +55,24 @@ def make_page(
     meta: dict[str, str] | None = None,
 ) -> Page:
     """A Page from decoded text: newline-normalised, NUL-free, id from content and place."""
-    content = encodable(normalise(decoded.text))
+    fields = {"url": url, "title": title, "published": published, "outlet": outlet}
+    return _page(normalise(decoded.text), decoded, source, kind, meta=meta, **fields)
+
+
+def _page(
+    normalised: str,
+    decoded: Decoded,
+    source: str,
+    kind: str,
+    *,
+    url: str | None = None,
+    title: str | None = None,
+    published: str | None = None,
+    outlet: str | None = None,
+    meta: dict[str, str] | None = None,
+) -> Page:
+    """make_page for text normalised already."""
+    content = encodable(normalised)
     meta = {encodable(key): encodable(value) for key, value in (meta or {}).items()}
     if decoded.lossy:
         meta["decode"] = f"invalid {decoded.encoding} bytes replaced"
@@ -80,7 +97,11 @@ def _maybe(text: str | None) -> str | None:
 
 def empty_reason(decoded: Decoded, what: str) -> str | None:
     """ "empty file" / "empty file (only whitespace)", or None when there is text."""
-    content = normalise(decoded.text)
+    return _empty(normalise(decoded.text), what)
+
+
+def _empty(content: str, what: str) -> str | None:
+    """empty_reason for text normalised already."""
     if not content:
         return f"empty {what}"
     if not content.strip():
@@ -111,7 +132,8 @@ def page_from_text(
     decoded: Decoded, source: str, kind: str, *, what: str = "file", **fields: Any
 ) -> Page | Dropped:
     """A Page from already decoded text, or Dropped if it is empty."""
-    empty = empty_reason(decoded, what)
+    content = normalise(decoded.text)  # once, for both
+    empty = _empty(content, what)
     if empty:
         return Dropped(source, empty)
-    return make_page(decoded, source, kind, **fields)
+    return _page(content, decoded, source, kind, **fields)
