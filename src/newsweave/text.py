@@ -183,3 +183,13 @@ def month_number(name: str) -> int:
     """1-12 for a month name or abbreviation: "September", "sept.", "Sep", "avril", "März"."""
     key = name.lower().rstrip(".")
     return _FOREIGN_MONTHS.get(key) or _MONTH_BY_PREFIX[key[:3]]
+
+
+# English number words ("a" and "an" count one: "an hour", "a day")
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}  # fmt: skip

@@ -140,6 +140,15 @@ _PEOPLE = dict.fromkeys(
         "persone",
         "menschen",
         "personen",
+        # the people of a place, as a count of those affected: "5,000 residents evacuated"
+        "residents",
+        "inhabitants",
+        "villagers",
+        "locals",
+        "habitants",
+        "einwohner",
+        "habitantes",
+        "abitanti",
     ],
     "people",
 )
@@ -455,8 +464,10 @@ def _subject(figure: Figure, clause: str) -> frozenset[str]:
 
 
 def shared_subject(a: Quantity, b: Quantity) -> bool:
-    """Whether two frames' clauses speak of the same thing: two stems in common, or most."""
-    return _shared(a.subject, b.subject)
+    """Whether two frames' clauses speak of the same thing: two stems in common, or most;
+    or the same words right before both figures ("the shares fell 7% in early trading" and
+    "its shares dropped 12 percent")."""
+    return _shared(a.subject, b.subject) or bool(a.lead and a.lead == b.lead)
 
 
 def _shared(a: frozenset[str], b: frozenset[str]) -> bool:
