@@ -62,14 +62,14 @@ _SCALE = {
     "mila": 1e3,
 }
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # spelled counts: "two" to "ninety-nine" ("one", "a", "an" count too often to be figures)
 _WORDS = (
     {w: v for w, v in NUMBER_WORDS.items() if 2 <= v < 100}
     | {
         f"{ten}{sep}{unit}": NUMBER_WORDS[ten] + NUMBER_WORDS[unit]
         for ten in _TENS
-        for unit in _UNITS
+        for unit in _ONES
         for sep in ("-", " ")
     }
     | {"dozen": 12, "a dozen": 12, "a hundred": 100, "a thousand": 1000}
