@@ -5,6 +5,7 @@ from __future__ import annotations
 from tests.compare.fixtures import extracted
 
 from newsweave.compare import compare_figures, find_discrepancies
+from newsweave.compare.quantities import quantity
 from newsweave.extract import extract_articles
 from newsweave.extract.figures import extract_figures
 from newsweave.model import Article, Story, Tally, TallyPoint
@@ -330,3 +331,28 @@ def test_what_lasted_names_the_happening_a_duration_measures() -> None:
     c = extracted("c", "The first outage, on Saturday, lasted six hours.")
     d = extracted("d", "A second outage on Sunday lasted two hours.")
     assert not find_discrepancies([c, d])
+
+
+def test_climbers_saved_and_rescued_are_one_count() -> None:
+    a = extracted("a", "Rescuers saved 11 climbers on Mount Bray, the rescue service said.")
+    b = extracted("b", "Seven climbers were rescued on Mount Bray, police said.")
+    assert _values([a, b]) == [{"11", "7"}]
+
+
+def test_a_sum_with_the_same_subject_needs_no_predicate() -> None:
+    a = extracted("a", "The hackers demanded a ransom of $5 million, the Rask council said.")
+    b = extracted("b", "A ransom of $2 million was demanded from the Rask council, police said.")
+    c = extracted("c", "The Rask council has a yearly budget of $90 million.")
+    assert _values([a, b, c]) == [{"5,000,000", "2,000,000"}]
+
+
+def test_a_share_of_its_capacity_counts_the_capacity() -> None:
+    (level,) = extract_figures("The reservoir is at 18% of its capacity.", "a")
+    assert level.counts == "capacity"
+
+
+def test_employees_and_staff_are_counted_as_workers() -> None:
+    (a,) = extract_figures("About 3,000 workers joined the strike at the plant.", "a")
+    (b,) = extract_figures("The company said 1,200 employees had stopped work.", "b")
+    (c,) = extract_figures("The hospital's 400 staff were told to stay home.", "c")
+    assert quantity(a).counted == quantity(b).counted == quantity(c).counted == {"worker"}

@@ -378,7 +378,7 @@ def _figure(
         unit = unit or unit_name(unit_match.group(2))
         after = after[unit_match.end() :]
     if core == "fraction" or (unit and re.match(r"^\s+of\b", after)):
-        after = re.sub(r"^\s+of\s+(?:the\s+)?", " ", after)
+        after = re.sub(r"^\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?", " ", after)
         unit = unit or "fraction"
     counts = _counted_phrase(after, config.max_phrase_words, stop_words)
     if counts is None and unit in _CURRENCIES:  # "$209 billion in assets", "€2m in aid"
