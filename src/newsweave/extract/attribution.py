@@ -411,6 +411,7 @@ class Context:
     persons: dict[str, str] = field(default_factory=dict)  # surname key -> full name
     roles: dict[str, str] = field(default_factory=dict)  # role word -> full name
     orgs: set[str] = field(default_factory=set)  # organisation names (from an entity backend)
+    definite: set[str] = field(default_factory=set)  # words after "the" ("the harbour master")
     mentions: list[Mention] = field(default_factory=list)  # in text order
     last_speaker: Mention | None = None
 

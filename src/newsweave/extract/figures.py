@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from newsweave.model import Figure
-from newsweave.text import MULTILINGUAL_STOP_WORDS, NUMBER_WORDS, STOP_WORDS, split_sentences
+from newsweave.text import (
+    MULTILINGUAL_STOP_WORDS,
+    NUMBER_WORDS,
+    STOP_WORDS,
+    VERB_FORMS,
+    split_sentences,
+)
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -130,73 +136,6 @@ _GERUNDS = {"killing": "killed", "injuring": "injured", "wounding": "wounded",
             "displacing": "displaced", "leaving": "left", "arresting": "arrested"}  # fmt: skip
 # "2,512 were injured", "have been evacuated": auxiliaries between a bare count and its verb
 _AUXILIARIES = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "got"}
-# common verbs whose past does not end in -ed: "90 divers took part" counts divers
-_IRREGULAR_PAST = frozenset(
-    [
-        "took",
-        "made",
-        "gave",
-        "went",
-        "came",
-        "got",
-        "held",
-        "said",
-        "told",
-        "ran",
-        "saw",
-        "met",
-        "fell",
-        "rose",
-        "lost",
-        "won",
-        "began",
-        "became",
-        "brought",
-        "bought",
-        "built",
-        "caught",
-        "chose",
-        "drove",
-        "fought",
-        "found",
-        "flew",
-        "grew",
-        "heard",
-        "hit",
-        "kept",
-        "knew",
-        "led",
-        "paid",
-        "put",
-        "sent",
-        "set",
-        "shot",
-        "spent",
-        "stood",
-        "struck",
-        "swept",
-        "threw",
-        "wrote",
-        "sank",
-        "died",
-        "fled",
-        # present tense verbs that follow a counted noun: "nine miners remain trapped"
-        "remain",
-        "remains",
-        "stay",
-        "stays",
-        "face",
-        "faces",
-        "need",
-        "needs",
-        "live",
-        "lives",
-        "work",
-        "works",
-        "say",
-        "says",
-    ]
-)
 _RELATIVE_VERBS = {"fled": "fled", "fleeing": "fled", "flee": "fled", "left": "left",
                    "leaving": "left", "died": "died", "dying": "died"}  # fmt: skip
 # units written after a number: "17.9km", "22-foot", "13,000 feet", "5,5 %"
@@ -506,7 +445,7 @@ def _counted_phrase(
         if (
             bare in _RELATIVE_VERBS
             or bare in _PASSIVE
-            or (kept and (bare.endswith("ed") or bare in _IRREGULAR_PAST))
+            or (kept and (bare.endswith("ed") or bare in VERB_FORMS))
         ):
             rest = tokens[i:]
             break
