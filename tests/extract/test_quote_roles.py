@@ -137,3 +137,40 @@ def test_a_person_named_before_a_colon_speaks() -> None:
 )
 def test_speakers_in_cyrillic(text: str) -> None:
     assert [q.speaker for q in extract_quotes(text, "a1", language="ru")] == ["Дмитрий Ревин"]
+
+
+def test_a_new_sentence_between_two_quotations_introduces_another_speaker() -> None:
+    text = (
+        '"We will rebuild the quay by spring," harbour master Ana Rolle said. '
+        'Mayor Tom Ekk disagreed: "It is far too late for that."'
+    )
+    assert _speakers(text) == ["Ana Rolle", "Tom Ekk"]
+
+
+def test_the_object_of_a_verb_is_not_a_subject_to_carry() -> None:
+    text = (
+        '"We will rebuild the quay by spring," Ana Rolle said.\n'
+        "The council met Tom Ekk, the mayor, on Tuesday to discuss the costs.\n"
+        '"The money is there and the plans are ready for the builders."'
+    )
+    assert _speakers(text) == ["Ana Rolle", "Ana Rolle"]
+
+
+def test_a_role_after_a_conjunction_names_the_next_speaker() -> None:
+    text = (
+        "Tom Ekk praised the crews. But harbour master Ana Rolle was less sure. "
+        '"We cannot rebuild it by spring," she said.'
+    )
+    assert _speakers(text) == ["Ana Rolle"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("uk", "«Це абсолютно неприйнятно», — заявив Дмитро Ревін.", "Дмитро Ревін"),
+        ("pl", "„To jest nie do przyjęcia” – powiedział Jan Kowalski.", "Jan Kowalski"),
+        ("pl", "Jan Kowalski stwierdził: „To jest nie do przyjęcia”.", "Jan Kowalski"),
+    ],
+)
+def test_speakers_in_ukrainian_and_polish(language: str, text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, "a1", language=language)] == [speaker]

@@ -21,15 +21,9 @@ from newsweave.extract.anchor import (
     resolve_weekday,
     shift_month,
 )
+from newsweave.text import NUMBER_WORDS as NUMBERS
 from newsweave.text import month_number, weekday_number
 
-NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-}  # fmt: skip
 UNITS = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
     "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE", "centurie": "CE",
@@ -147,8 +141,23 @@ def _number(raw: str) -> str:
 
 
 def _direction(match: re.Match[str], state: _State) -> str:
-    window = state.text[max(0, match.start() - 80) : match.end() + 40]
+    """Whether a year-less date or weekday points ahead (a plan) or back (the news).
+
+    A weekday owning a noun ("Monday's flood") names a happening: only the words right around
+    it say it is to come ("ahead of Friday's vote", "Friday's planned strike"), not a "will"
+    further back ("the aid will pay for homes damaged in Monday's flood")."""
+    text = state.text
+    if _POSSESSIVE.match(text, match.end()):
+        near = text[max(0, match.start() - 25) : match.end() + 25]
+        return "future" if FUTURE.search(near) or _AHEAD_OF.search(near) else "past"
+    window = text[max(0, match.start() - 80) : match.end() + 40]
     return "future" if FUTURE.search(window) else "past"
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+_AHEAD_OF = re.compile(
+    r"\b(?:ahead\s+of|before|until|for)\s+$|\b(?:ahead\s+of|before|until)\b", re.I
+)
 
 
 def _day(day: date) -> tuple[str, str, str, bool]:
@@ -384,7 +393,16 @@ def _relative_unit(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | 
     return "DATE", f"{year}-{SEASONS[unit]}", "season", True
 
 
-@_rule(rf"\b{_NUM}[\s-]+{_UNIT}\s+(?P<dir>(?i:ago|earlier|before|later|after|from\s+now|hence))\b")
+# "two days after the river flooded" counts from that event, not from the document's day: only
+# an "after" or "before" that ends its clause ("a week before.", "two days after that") is an
+# offset; otherwise "two days" is a duration
+_FROM_EVENT = r"(?!\s+(?!(?i:that|this|today|now)\b)[^\W\d_])"
+
+
+@_rule(
+    rf"\b{_NUM}[\s-]+{_UNIT}\s+"
+    rf"(?P<dir>(?i:ago|earlier|later|from\s+now|hence|(?:before|after)\b{_FROM_EVENT}))\b"
+)
 def _offset(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None:
     n = _number(m.group("n"))
     if n == "X" or "." in n:
