@@ -7,6 +7,8 @@ import subprocess
 import sys
 import types
 
+import pytest
+
 import newsweave
 
 HEAVY = (
@@ -28,6 +30,22 @@ def test_import_newsweave_loads_no_heavy_library() -> None:
         ).stdout.split()
     )
     assert not loaded & set(HEAVY)
+
+
+def test_the_version_is_read_only_when_asked_for() -> None:
+    code = "import sys, newsweave.cli; print('importlib.metadata' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+    shown = subprocess.run(
+        [sys.executable, "-c", "from newsweave.cli import main; main()", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert shown.stdout == f"newsweave, version {newsweave.__version__}\n"
+    assert newsweave.__version__ and isinstance(newsweave.__version__, str)
+    with pytest.raises(AttributeError):
+        newsweave.no_such_name  # noqa: B018
 
 
 def test_public_api_matches_all() -> None:

@@ -5,16 +5,26 @@ Importing the package stays light: stages import their heavy dependencies
 """
 
 import logging as _logging
-from importlib import metadata as _metadata
 
 from newsweave.errors import NewsweaveError
 from newsweave.model import Article, Brief, Dropped, Page, Story
 
-try:
-    __version__ = _metadata.version("newsweave")
-except _metadata.PackageNotFoundError:  # running from a source tree
-    __version__ = "0.0.0+unknown"
-
 _logging.getLogger(__name__).addHandler(_logging.NullHandler())
+
+
+def __getattr__(name: str) -> str:
+    """`__version__`, read from the installed package's metadata when first asked for (the
+    metadata machinery costs a command that never shows the version about 0.02 s)."""
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import metadata
+
+    try:
+        version = metadata.version("newsweave")
+    except metadata.PackageNotFoundError:  # running from a source tree
+        version = "0.0.0+unknown"
+    globals()["__version__"] = version
+    return version
+
 
 __all__ = ["Article", "Brief", "Dropped", "NewsweaveError", "Page", "Story", "__version__"]

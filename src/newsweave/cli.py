@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from newsweave import __version__
 from newsweave.errors import InputError, NewsweaveError
 from newsweave.logs import setup_logging
 from newsweave.model import Dropped, Page
@@ -109,8 +108,25 @@ class LazyGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
 
+def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """--version: the version is looked up only when asked for."""
+    if not value or ctx.resilient_parsing:
+        return
+    from newsweave import __version__
+
+    click.echo(f"newsweave, version {__version__}")
+    ctx.exit()
+
+
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="newsweave")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Show the version and exit.",
+)
 @click.option("-v", "--verbose", count=True, help="More log output (repeat for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars or summaries.")
 @click.pass_context
