@@ -1,0 +1,52 @@
+"""Entity types from the words around a name, and first names that end like demonyms."""
+
+from __future__ import annotations
+
+from newsweave.extract.entities import _kinds_from_context, fix_mention
+from newsweave.extract.names import split_role
+
+TEXT = (
+    "The bodies of Pol Arren, 35, and Ines Varga Lund, 26, were recovered on Tuesday. "
+    "The storm damaged houses in the towns of Brask and Olvedo. It hit four provinces, "
+    "including Tarm, Velder, Oskany, and Marrow. The centre lay 30km north of Kelby, a "
+    "provincial capital. The 41-year-old Tom Ekk was rescued."
+)
+
+
+def test_an_age_makes_a_person_and_a_list_of_towns_makes_places() -> None:
+    found = [
+        ("Pol Arren", "ORG"),
+        ("Ines Varga Lund", "ORG"),
+        ("Brask", "PERSON"),
+        ("Olvedo", "NORP"),
+        ("Oskany", "PERSON"),
+        ("Kelby", "ORG"),
+        ("Tom Ekk", "ORG"),
+        ("Velder", "GPE"),
+    ]
+    assert dict(_kinds_from_context(found, TEXT)) == {
+        "Pol Arren": "PERSON",
+        "Ines Varga Lund": "PERSON",
+        "Brask": "GPE",
+        "Olvedo": "GPE",
+        "Oskany": "GPE",
+        "Kelby": "GPE",
+        "Tom Ekk": "PERSON",
+        "Velder": "GPE",
+    }
+
+
+def test_names_without_such_words_keep_their_type() -> None:
+    text = "Brask Holdings said on Monday that Pol Arren would lead it."
+    found = [("Brask Holdings", "ORG"), ("Pol Arren", "PERSON")]
+    assert _kinds_from_context(found, text) == found
+
+
+def test_a_first_name_that_ends_like_a_demonym_stays_in_the_name() -> None:
+    assert fix_mention("Hamish Vell", "PERSON") == ("Hamish Vell", "PERSON")
+    assert split_role("Brian Osk") == ("", "Brian Osk")
+    assert split_role("British pilot Hamish Vell") == ("British", "pilot Hamish Vell")
+    assert split_role("Norwegian Prime Minister Mara Velden") == (
+        "Norwegian Prime Minister",
+        "Mara Velden",
+    )
