@@ -50,3 +50,36 @@ def test_a_first_name_that_ends_like_a_demonym_stays_in_the_name() -> None:
         "Norwegian Prime Minister",
         "Mara Velden",
     )
+
+
+def test_vessels_and_software_are_things_not_people_or_places() -> None:
+    text = (
+        "The cargo ship Marlen hit the pier. Crews on the Osk search engine team met. "
+        "Most Tolvex users were unaffected. Velda, an image generator, was shown too. "
+        "A Canadian ship joined the search, and the GPT-9 team spoke."
+    )
+    found = [
+        ("Marlen", "PERSON"),
+        ("Osk", "GPE"),
+        ("Tolvex", "NORP"),
+        ("Velda", "ORG"),
+        ("Canadian", "NORP"),
+        ("GPT-9", "PERSON"),
+    ]
+    assert dict(_kinds_from_context(found, text)) == {
+        "Marlen": "MISC",
+        "Osk": "MISC",
+        "Tolvex": "MISC",
+        "Velda": "MISC",
+        "Canadian": "NORP",
+        "GPT-9": "MISC",
+    }
+
+
+def test_an_embedded_post_is_signed_by_a_person_unless_the_name_is_an_agency() -> None:
+    text = (
+        "Crews worked all night. — Mara Lind (@maralind) March 26, 2024\n"
+        "Work goes on. — HPA Tolvey (@hpatolvey) March 27, 2024"
+    )
+    found = [("Mara Lind", "ORG"), ("HPA Tolvey", "ORG")]
+    assert _kinds_from_context(found, text) == [("Mara Lind", "PERSON"), ("HPA Tolvey", "ORG")]
