@@ -232,9 +232,25 @@ def split_role(phrase: str) -> tuple[str, str]:
 
 
 def fold(text: str) -> str:
-    """Lower case without accents, curly apostrophes straightened."""
+    """Lower case without accents, curly apostrophes straightened, Cyrillic spelled in Latin
+    letters ("Эрдоган" -> "erdogan"), so a name meets its other spellings."""
+    if _HAS_CYRILLIC.search(text):
+        text = text.lower().translate(_CYRILLIC)  # before accents go: "й" is not "и"
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+# Russian and Ukrainian letters in Latin ones, as English-language news spells their names
+_CYRILLIC = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+        "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+        "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+        "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+        "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g",
+    }
+)  # fmt: skip
+_HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 @lru_cache(maxsize=16384)  # entity merging compares every pair of names: keys repeat a lot
