@@ -41,6 +41,8 @@ _POST = re.compile(
 _POST_MARKS = ("(@", "pic.twitter.com/", "://t.co/")  # one of these is in every post `_POST` finds
 _LETTER = re.compile(r"[^\W_]")  # what a word starts and ends with
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+# `_WORD` in ASCII text, where a letter or digit is [A-Za-z0-9] (possessive: no backtracking)
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]++(?:['-][A-Za-z0-9]++)*+")
 # a number (its thousands written "3,200", "3.200" or "3 200" alike), or a run of letters
 _ANCHOR = re.compile(r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?!\d)|\d+|[^\W\d_]+")
 _CALENDAR = re.compile(rf"(?:{MONTH_PATTERN}|{WEEKDAY_PATTERN})", re.I)  # translated, not kept
@@ -55,10 +57,18 @@ class Tokens:
     """An article's unquoted words, lower-cased, with which of them are prose."""
 
     words: tuple[str, ...]  # "" marks a break: a mask, a paragraph end
-    prose: tuple[bool, ...]  # written in lower case in the text (not a name, not a number)
     segments: tuple[tuple[int, int], ...]  # the runs of words between breaks, [start, end)
     text: str
     places: tuple[tuple[int, int], ...] = ()  # each segment's [start, end) in `text`
+
+    @property
+    def prose(self) -> tuple[bool, ...]:
+        """Per word, whether the text writes it in lower case (not a name, not a number).
+
+        Read from the text when first asked for (remembered for the last 512 texts): only
+        the texts of a candidate pair or a rewrite comparison need it.
+        """
+        return _prose(self.text)
 
     @property
     def length(self) -> int:
@@ -92,22 +102,43 @@ def tokens(text: str) -> Tokens:
     Remembered for the last 512 texts: the copy, rewrite, translation and wire passes of a
     story each read its articles' words.
     """
+    masked = _masked(text)
+    # Lower-casing the whole text first gives the same words, already lower-cased: every
+    # character but two lower-cases to one character of its own kind (letter or digit,
+    # joiner, other), so the words' bounds do not move. The two: "İ" lower-cases to two
+    # characters, and "Σ" to "σ" or "ς" by what follows it (which may lie past the word).
+    folded = "İ" not in masked and "Σ" not in masked
     words: list[str] = []
-    prose: list[bool] = []
     segments, places = [], []
     at = 0
-    parts = _masked(text).split("\n")
+    parts = (masked.lower() if folded else masked).split("\n")
     for k, part in enumerate(parts):
         if k and (parts[k - 1] or k == 1):  # a run of line ends is one break
             words.append("")
-            prose.append(False)
-        if part and (raw := _WORD.findall(part)):
+        if part and (raw := _line_words(part)):
             segments.append((len(words), len(words) + len(raw)))
             places.append((at, at + len(part)))
-            words.extend(map(str.lower, raw))
-            prose.extend(map(str.islower, raw))
+            words.extend(raw if folded else map(str.lower, raw))
         at += len(part) + 1
-    return Tokens(tuple(words), tuple(prose), tuple(segments), text, tuple(places))
+    return Tokens(tuple(words), tuple(segments), text, tuple(places))
+
+
+@lru_cache(maxsize=512)
+def _prose(text: str) -> tuple[bool, ...]:
+    """`Tokens.prose` of `text`: per word (and False per break), written in lower case."""
+    flags: list[bool] = []
+    parts = _masked(text).split("\n")
+    for k, part in enumerate(parts):
+        if k and (parts[k - 1] or k == 1):  # the breaks of `tokens`
+            flags.append(False)
+        if part:
+            flags.extend(map(str.islower, _line_words(part)))
+    return tuple(flags)
+
+
+def _line_words(line: str) -> list[str]:
+    """The words of one line as written (`_WORD`; in an ASCII line, its faster twin)."""
+    return (_ASCII_WORD if line.isascii() else _WORD).findall(line)
 
 
 def _masked(text: str) -> str:
