@@ -22,10 +22,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations, repeat
+from itertools import chain, combinations, compress, repeat
+from operator import sub
 
 from newsweave.extract.names import fold
 from newsweave.text import MONTH_PATTERN, WEEKDAY_PATTERN, stem, stop_words
@@ -43,6 +44,14 @@ _LETTER = re.compile(r"[^\W_]")  # what a word starts and ends with
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 # `_WORD` in ASCII text, where a letter or digit is [A-Za-z0-9] (possessive: no backtracking)
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]++(?:['-][A-Za-z0-9]++)*+")
+_JOINERS = "'-"  # the ASCII characters that join two runs of letters and digits into one word
+# a byte table keeping ASCII letters, digits and joiners, and making every other byte a space
+_ASCII_SPACED = bytes(
+    c if c < 128 and (chr(c).isalnum() or chr(c) in _JOINERS) else 32 for c in range(256)
+)
+_LOOSE_JOINERS = tuple(f"{x}{y}" for x in " " + _JOINERS for y in _JOINERS) + tuple(
+    f"{x} " for x in _JOINERS
+)  # a joiner next to a space or to another joiner
 # a number (its thousands written "3,200", "3.200" or "3 200" alike), or a run of letters
 _ANCHOR = re.compile(r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?!\d)|\d+|[^\W\d_]+")
 _CALENDAR = re.compile(rf"(?:{MONTH_PATTERN}|{WEEKDAY_PATTERN})", re.I)  # translated, not kept
@@ -137,8 +146,22 @@ def _prose(text: str) -> tuple[bool, ...]:
 
 
 def _line_words(line: str) -> list[str]:
-    """The words of one line as written (`_WORD`; in an ASCII line, its faster twin)."""
-    return (_ASCII_WORD if line.isascii() else _WORD).findall(line)
+    """The words of one line as written: `_WORD`'s matches, found faster in ASCII.
+
+    In an ASCII line with every other character but letters, digits and joiners made a
+    space, the words are the runs between spaces, as long as no joiner stands loose (next
+    to a space, another joiner or an end of the line); else `_ASCII_WORD` finds them.
+    """
+    if not line.isascii():
+        return _WORD.findall(line)
+    spaced = line.encode().translate(_ASCII_SPACED).decode()
+    if ("'" in spaced or "-" in spaced) and (
+        spaced[0] in _JOINERS
+        or spaced[-1] in _JOINERS
+        or any(pair in spaced for pair in _LOOSE_JOINERS)
+    ):
+        return _ASCII_WORD.findall(line)
+    return spaced.split()
 
 
 def _masked(text: str) -> str:
@@ -153,28 +176,23 @@ def _blank(match: re.Match[str]) -> str:
     return "\n" * len(match.group())
 
 
-def shingle_positions(found: Tokens, size: int) -> list[tuple[int, int]]:
-    """(start, hash) of every run of `size` words that crosses no break, in text order."""
-    positions: list[tuple[int, int]] = []
+def shingle_keys(found: Tokens, size: int) -> list[int]:
+    """The hash of every run of `size` words that crosses no break, in text order."""
+    words = found.words
+    keys: list[int] = []
     for start, end in found.segments:
-        positions.extend(
-            zip(range(start, end), _shingle_keys(found, start, end, size), strict=False)
-        )
-    return positions
+        keys.extend(map(hash, zip(*(words[start + k : end] for k in range(size)), strict=False)))
+    return keys
+
+
+def shingle_starts(found: Tokens, size: int) -> list[int]:
+    """Where each of `shingle_keys` begins: the index of its first word."""
+    return list(chain.from_iterable(range(s, e - size + 1) for s, e in found.segments))
 
 
 def shingles(found: Tokens, size: int) -> set[int]:
     """The hashes of every run of `size` words that crosses no break."""
-    keys: set[int] = set()
-    for start, end in found.segments:
-        keys.update(_shingle_keys(found, start, end, size))
-    return keys
-
-
-def _shingle_keys(found: Tokens, start: int, end: int, size: int) -> Iterator[int]:
-    """The hash of each run of `size` words in words[start:end], in order."""
-    words = found.words
-    return map(hash, zip(*(words[start + k : end] for k in range(size)), strict=False))
+    return set(shingle_keys(found, size))
 
 
 def candidate_pairs(
@@ -229,28 +247,34 @@ class Overlap:
     ends_a: float
     starts_b: float
     ends_b: float
-    passages: tuple[str, ...]  # the shared runs as a's words, longest first
+    runs_a: tuple[tuple[int, int], ...]  # the shared runs of words [start, end) in a
+    source_a: Tokens  # a's words, which the passages are read from
+
+    @property
+    def passages(self) -> tuple[str, ...]:
+        """The shared runs as a's text has them, longest first (read when asked for)."""
+        return tuple(sorted(self.source_a.passages(list(self.runs_a)), key=len, reverse=True))
 
 
 def overlap(
     a: Tokens,
     b: Tokens,
     size: int,
-    at_a: list[tuple[int, int]] | None = None,
-    at_b: list[tuple[int, int]] | None = None,
+    keys_a: list[int] | None = None,
+    keys_b: list[int] | None = None,
     shared: set[int] | None = None,
 ) -> Overlap:
     """The runs of at least `size` words that `a` and `b` share (quotations masked).
 
-    `at_a` and `at_b` are the texts' `shingle_positions`, and `shared` the shingles they
+    `keys_a` and `keys_b` are the texts' `shingle_keys`, and `shared` the shingles they
     have in common, when the caller has them already.
     """
-    at_a = shingle_positions(a, size) if at_a is None else at_a
-    at_b = shingle_positions(b, size) if at_b is None else at_b
+    keys_a = shingle_keys(a, size) if keys_a is None else keys_a
+    keys_b = shingle_keys(b, size) if keys_b is None else keys_b
     if shared is None:
-        shared = {key for _, key in at_a} & {key for _, key in at_b}
-    runs_a, runs_b = _covered(at_a, shared, size), _covered(at_b, shared, size)
-    passages = sorted(a.passages(runs_a), key=len, reverse=True)
+        shared = set(keys_a).intersection(keys_b)
+    runs_a = _covered(shingle_starts(a, size), keys_a, shared, size)
+    runs_b = _covered(shingle_starts(b, size), keys_b, shared, size)
     return Overlap(
         covered_a=sum(e - s for s, e in runs_a) / max(a.length, 1),
         covered_b=sum(e - s for s, e in runs_b) / max(b.length, 1),
@@ -259,13 +283,17 @@ def overlap(
         ends_a=runs_a[-1][1] / len(a.words) if runs_a else 0.0,
         starts_b=runs_b[0][0] / len(b.words) if runs_b else 1.0,
         ends_b=runs_b[-1][1] / len(b.words) if runs_b else 0.0,
-        passages=tuple(passages),
+        runs_a=tuple(runs_a),
+        source_a=a,
     )
 
 
 def _prose_in(found: Tokens, runs: list[tuple[int, int]]) -> int:
     """How many of the words in `runs` are prose."""
-    return sum(sum(found.prose[start:end]) for start, end in runs)
+    if not runs:
+        return 0
+    prose = found.prose
+    return sum(sum(prose[start:end]) for start, end in runs)
 
 
 def prose_words(text: str, language: str = "en") -> list[str]:
@@ -333,12 +361,14 @@ def ordered_overlap(a: Sequence[str], b: Sequence[str]) -> int:
 
 
 def _covered(
-    positions: list[tuple[int, int]], shared: set[int], size: int
+    starts: list[int], keys: list[int], shared: set[int], size: int
 ) -> list[tuple[int, int]]:
-    """The runs [start, end) of words inside the shingles in `shared`, in text order."""
-    hits = [i for i, key in positions if key in shared]
+    """The runs [start, end) of words inside the shingles in `shared`, in text order
+    (`starts` and `keys`: each shingle's first word and its hash)."""
+    hits = list(compress(starts, map(shared.__contains__, keys)))
     if not hits:
         return []
-    gaps = [k for k in range(1, len(hits)) if hits[k] > hits[k - 1] + size]
+    # a gap: the next shingle in `shared` begins past the end of the one before
+    gaps = compress(range(1, len(hits)), map(size.__lt__, map(sub, hits[1:], hits)))
     bounds = [0, *gaps, len(hits)]
     return [(hits[b], hits[e - 1] + size) for b, e in zip(bounds, bounds[1:], strict=False)]
