@@ -102,13 +102,16 @@ def copy_relations(
     config = config or LineageConfig()
     found = [tokens(a.text) for a in articles]
     ordered = [shingle_keys(t, config.shingle) for t in found]
-    keys = [set(k) for k in ordered]
-    pairs = set(candidate_pairs(keys, config.min_shared, config.max_postings))
+    pairs = set(candidate_pairs(ordered, config.min_shared, config.max_postings))
     index = {a.id: i for i, a in enumerate(articles)}
     for group in groups:
         pairs.update(_group_pairs([index[m] for m in group if m in index], config.max_group))
+    keys: dict[int, set[int]] = {}  # shingle sets, of paired articles only
     relations = []
     for i, j in sorted(pairs):
+        for k in (i, j):
+            if k not in keys:
+                keys[k] = set(ordered[k])
         shared = overlap(
             found[i], found[j], config.shingle, ordered[i], ordered[j], keys[i] & keys[j]
         )

@@ -22,11 +22,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, combinations, compress, repeat
+from itertools import chain, combinations, compress
 from operator import sub
+
+import numpy as np
 
 from newsweave.extract.names import fold
 from newsweave.text import MONTH_PATTERN, WEEKDAY_PATTERN, stem, stop_words
@@ -196,44 +198,50 @@ def shingles(found: Tokens, size: int) -> set[int]:
 
 
 def candidate_pairs(
-    shingle_sets: Sequence[set[int]], min_shared: int, max_postings: int
+    shingle_keys: Sequence[Collection[int]], min_shared: int, max_postings: int
 ) -> list[tuple[int, int]]:
     """Index pairs (i < j) that share at least `min_shared` shingles, from shingle postings.
 
-    A shingle in at most `max_postings` articles pairs them all; one in more (a set phrase,
-    or a wire story run everywhere) only pairs each article with the next that has it, so
-    the work per shingle stays linear and a widely copied text still links up as a chain.
-    The result is sorted.
+    `shingle_keys` holds each article's shingles (repeats count once). A shingle in at most
+    `max_postings` articles pairs them all; one in more (a set phrase, or a wire story run
+    everywhere) only pairs each article with the next that has it, so the work per
+    shingle stays linear and a widely copied text still links up as a chain. The result
+    is sorted.
     """
-    seen: set[int] = set()
-    repeated: set[int] = set()  # in two sets or more
-    several: set[int] = set()  # in three or more
-    for found in shingle_sets:
-        again = found & seen
-        several |= again & repeated
-        repeated |= again
-        seen |= found
-    counts: Counter[tuple[int, int]] = Counter()
-    # a shingle in exactly two sets (most shared ones) pairs its first holder with its second
-    first: dict[int, int] = {}
-    for index, found in enumerate(shingle_sets):
-        twice = (found & repeated) - several
-        held = map(first.__getitem__, filter(first.__contains__, twice))
-        counts.update(zip(held, repeat(index)))
-        first.update(dict.fromkeys(twice, index))
-    postings: dict[int, list[int]] = {}
-    for index, found in enumerate(shingle_sets):
-        for key in found & several:
-            postings.setdefault(key, []).append(index)
-    # shingles in more sets are mostly held by the same few: count each holder list once
-    for members, shared in Counter(map(tuple, postings.values())).items():
-        if len(members) > max_postings:
-            pairs: Iterable[tuple[int, int]] = zip(members, members[1:], strict=False)
+    sizes = [len(keys) for keys in shingle_keys]
+    total, n = sum(sizes), len(sizes)
+    if not total:
+        return []
+    # the postings, as runs of one shingle in all (shingle, holder) entries sorted by shingle
+    keys = np.fromiter(chain.from_iterable(shingle_keys), np.int64, total)
+    holders = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    order = np.argsort(keys)
+    keys, holders = keys[order], holders[order]
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    runs = np.diff(starts, append=total)
+    # a run of two (most shared shingles) pairs its two holders, unless they are one article
+    two = starts[runs == 2]
+    low = np.minimum(holders[two], holders[two + 1])
+    high = np.maximum(holders[two], holders[two + 1])
+    apart = low != high
+    codes, shared = np.unique(low[apart] * n + high[apart], return_counts=True)  # pair i*n+j
+    counts = dict(zip(codes.tolist(), shared.tolist(), strict=True))
+    # longer runs are mostly held by the same few: count each set of holders once
+    more = runs > 2
+    held = holders.tolist() if more.any() else []
+    lists = Counter(
+        frozenset(held[start : start + run])
+        for start, run in zip(starts[more].tolist(), runs[more].tolist(), strict=True)
+    )
+    for members, many in lists.items():
+        ordered = sorted(members)
+        if len(ordered) > max_postings:
+            pairs: Iterable[tuple[int, int]] = zip(ordered, ordered[1:], strict=False)
         else:
-            pairs = combinations(members, 2)
-        for pair in pairs:
-            counts[pair] += shared
-    return sorted(pair for pair, n in counts.items() if n >= min_shared)
+            pairs = combinations(ordered, 2)
+        for i, j in pairs:
+            counts[i * n + j] = counts.get(i * n + j, 0) + many
+    return sorted(divmod(code, n) for code, many in counts.items() if many >= min_shared)
 
 
 @dataclass(frozen=True, slots=True)
