@@ -59,6 +59,7 @@ from newsweave.text import stop_words
 _FIRST_ON = re.compile(
     r"(?:first|originally)\s+(?:appeared|published|ran)\s+(?:on|in|at|by)\s+([\w.-]+)", re.I
 )
+_ODD_CASES = "İıſ"  # letters a case-blind pattern reads as "i", "i" and "s"
 
 
 @dataclass(frozen=True, slots=True)
@@ -465,6 +466,11 @@ def _credits(article: Article) -> set[str]:
 @lru_cache(maxsize=512)
 def _first_on(text: str) -> frozenset[str]:
     """The sites a "first appeared on ..." line of `text` names."""
+    lowered = text.lower()
+    # the pattern (case-blind) cannot match without one of its two first words, which it
+    # also finds written with "İ", "ı" (for i) or "ſ" (for s)
+    if "first" not in lowered and "originally" not in lowered and not any(c in text for c in _ODD_CASES):
+        return frozenset()
     return frozenset(m.lower().rstrip(".").removeprefix("www.") for m in _FIRST_ON.findall(text))
 
 

@@ -41,6 +41,7 @@ _QUOTED = re.compile(
 _POST = re.compile(
     r"^.*(?:\(@\w+\)\s+\w+ \d{1,2}, \d{4}|pic\.twitter\.com/\S+|https?://t\.co/\S+).*$", re.M
 )
+_QUOTE_MARKS = ("“", '"', "«", "„")  # what each quotation `_QUOTED` finds opens with
 _POST_MARKS = ("(@", "pic.twitter.com/", "://t.co/")  # one of these is in every post `_POST` finds
 _LETTER = re.compile(r"[^\W_]")  # what a word starts and ends with
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -168,7 +169,8 @@ def _line_words(line: str) -> list[str]:
 
 def _masked(text: str) -> str:
     """`text` with quotations and embedded posts blanked out (same length: offsets hold)."""
-    text = _QUOTED.sub(_blank, text)
+    if any(mark in text for mark in _QUOTE_MARKS):  # each quotation opens with one of these
+        text = _QUOTED.sub(_blank, text)
     if any(mark in text for mark in _POST_MARKS):  # the post pattern is slow to search for
         text = _POST.sub(_blank, text)
     return text
