@@ -469,7 +469,11 @@ def _first_on(text: str) -> frozenset[str]:
     lowered = text.lower()
     # the pattern (case-blind) cannot match without one of its two first words, which it
     # also finds written with "İ", "ı" (for i) or "ſ" (for s)
-    if "first" not in lowered and "originally" not in lowered and not any(c in text for c in _ODD_CASES):
+    if (
+        "first" not in lowered
+        and "originally" not in lowered
+        and not any(c in text for c in _ODD_CASES)
+    ):
         return frozenset()
     return frozenset(m.lower().rstrip(".").removeprefix("www.") for m in _FIRST_ON.findall(text))
 
