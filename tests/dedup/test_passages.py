@@ -179,6 +179,16 @@ def test_overlap_runs_and_prose_equal_the_plain_runs(head: str, tail: str, piece
         assert len(got.passages) == len(runs_a)
 
 
+@settings(max_examples=100, deadline=None)
+@given(TEXTS)
+def test_a_text_shares_every_segment_with_itself(text: str) -> None:
+    words, prose, segments = plain_tokens(text)
+    got = overlap(tokens(text), tokens(text), 2)
+    shared = set(plain_shingles(words, segments, 2))
+    assert list(got.runs_a) == plain_runs(words, segments, shared, 2)
+    assert got.prose == sum(sum(prose[s:e]) for s, e in got.runs_a)
+
+
 def test_first_on_lines_are_found_whatever_the_letters_case() -> None:
     lines = [
         "This story first appeared on harbour-news.example.",

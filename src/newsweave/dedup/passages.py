@@ -72,6 +72,7 @@ class Tokens:
     segments: tuple[tuple[int, int], ...]  # the runs of words between breaks, [start, end)
     text: str
     places: tuple[tuple[int, int], ...] = ()  # each segment's [start, end) in `text`
+    masked: str = ""  # `text` with its quotations blanked out (same length)
 
     @property
     def prose(self) -> tuple[bool, ...]:
@@ -100,7 +101,7 @@ class Tokens:
                 while not _LETTER.match(text, stop - 1):
                     stop -= 1
             else:  # read the segment's words again
-                masked = masked or _masked(text)
+                masked = masked or self.masked or _masked(text)
                 spans = [m.span() for m in _WORD.finditer(masked, begin, stop)]
                 begin, stop = spans[start - firsts[k]][0], spans[end - 1 - firsts[k]][1]
             found.append(" ".join(text[begin:stop].split()))
@@ -132,19 +133,17 @@ def tokens(text: str) -> Tokens:
             places.append((at, at + len(part)))
             words.extend(raw if folded else map(str.lower, raw))
         at += len(part) + 1
-    return Tokens(tuple(words), tuple(segments), text, tuple(places))
+    return Tokens(tuple(words), tuple(segments), text, tuple(places), masked)
 
 
 @lru_cache(maxsize=512)
 def _prose(text: str) -> tuple[bool, ...]:
-    """`Tokens.prose` of `text`: per word (and False per break), written in lower case."""
-    flags: list[bool] = []
-    parts = _masked(text).split("\n")
-    for k, part in enumerate(parts):
-        if k and (parts[k - 1] or k == 1):  # the breaks of `tokens`
-            flags.append(False)
-        if part:
-            flags.extend(map(str.islower, _line_words(part)))
+    """`Tokens.prose` of `text`: per word (False per break), whether it is written in lower case."""
+    found = tokens(text)
+    masked = found.masked or _masked(text)
+    flags = [False] * len(found.words)
+    for (start, end), (begin, stop) in zip(found.segments, found.places, strict=True):
+        flags[start:end] = map(str.islower, _line_words(masked[begin:stop]))
     return tuple(flags)
 
 
@@ -283,8 +282,7 @@ def overlap(
     keys_b = shingle_keys(b, size) if keys_b is None else keys_b
     if shared is None:
         shared = set(keys_a).intersection(keys_b)
-    runs_a = _covered(shingle_starts(a, size), keys_a, shared, size)
-    runs_b = _covered(shingle_starts(b, size), keys_b, shared, size)
+    runs_a, runs_b = _covered(a, keys_a, shared, size), _covered(b, keys_b, shared, size)
     return Overlap(
         covered_a=sum(e - s for s, e in runs_a) / max(a.length, 1),
         covered_b=sum(e - s for s, e in runs_b) / max(b.length, 1),
@@ -370,15 +368,16 @@ def ordered_overlap(a: Sequence[str], b: Sequence[str]) -> int:
     return previous[-1]
 
 
-def _covered(
-    starts: list[int], keys: list[int], shared: set[int], size: int
-) -> list[tuple[int, int]]:
+def _covered(found: Tokens, keys: list[int], shared: set[int], size: int) -> list[tuple[int, int]]:
     """The runs [start, end) of words inside the shingles in `shared`, in text order
-    (`starts` and `keys`: each shingle's first word and its hash)."""
-    hits = list(compress(starts, map(shared.__contains__, keys)))
+    (`keys`: the text's `shingle_keys`)."""
+    if shared.issuperset(keys):  # all shared (a verbatim copy): every segment with a shingle
+        return [(start, end) for start, end in found.segments if end - start >= size]
+    hits = list(compress(shingle_starts(found, size), map(shared.__contains__, keys)))
     if not hits:
         return []
-    # a gap: the next shingle in `shared` begins past the end of the one before
+    # a gap: the next shingle in `shared` begins past the end of the one before (segments
+    # are apart by a break, so a run never crosses one)
     gaps = compress(range(1, len(hits)), map(size.__lt__, map(sub, hits[1:], hits)))
     bounds = [0, *gaps, len(hits)]
     return [(hits[b], hits[e - 1] + size) for b, e in zip(bounds, bounds[1:], strict=False)]
