@@ -437,13 +437,11 @@ def methods(gt: dict) -> dict[str, tuple[str, Callable[[str, str], str]]]:
         ),
         TRAFILATURA: (
             "html",
-            lambda k, s: trafilatura.extract(s, url=gt[k].get("url"), **TRAFILATURA_SETTINGS)
-            or "",
+            lambda k, s: trafilatura.extract(s, url=gt[k].get("url"), **TRAFILATURA_SETTINGS) or "",
         ),
         "trafilatura, comments off (HTML)": (
             "html",
-            lambda k, s: trafilatura.extract(s, url=gt[k].get("url"), include_comments=False)
-            or "",
+            lambda k, s: trafilatura.extract(s, url=gt[k].get("url"), include_comments=False) or "",
         ),
         "trafilatura defaults (HTML)": ("html", lambda k, s: trafilatura.extract(s) or ""),
         "justext (HTML)": ("html", lambda k, s: jt(s)),
@@ -514,7 +512,9 @@ def print_speed(rows: list[tuple[str, float]]) -> None:
         print(f"| {name} | {speed:,.0f} | {speed / base:.1f} |")
 
 
-def train_data(limit: int | None = None) -> tuple[dict, dict, dict[str, TrainPage], list[TrainPage]]:
+def train_data(
+    limit: int | None = None,
+) -> tuple[dict, dict, dict[str, TrainPage], list[TrainPage]]:
     """The training sets (TRAIN_SETS): extraction/'s ground truth, texts and training pages,
     and the pages of the other allowed sets (Readability's real pages), always trained on."""
     gt, texts, _ = load(SETS["extraction"], limit, html=False)

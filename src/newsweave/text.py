@@ -183,3 +183,83 @@ def month_number(name: str) -> int:
     """1-12 for a month name or abbreviation: "September", "sept.", "Sep", "avril", "März"."""
     key = name.lower().rstrip(".")
     return _FOREIGN_MONTHS.get(key) or _MONTH_BY_PREFIX[key[:3]]
+
+
+# English number words ("a" and "an" count one: "an hour", "a day")
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}  # fmt: skip
+
+
+# common English verb forms that do not end in -ed (irregular pasts, and present forms that
+# follow a plural noun): "90 divers took part", "nine miners remain trapped"
+VERB_FORMS = frozenset(
+    [
+        "took",
+        "made",
+        "gave",
+        "went",
+        "came",
+        "got",
+        "held",
+        "said",
+        "told",
+        "ran",
+        "saw",
+        "met",
+        "fell",
+        "rose",
+        "lost",
+        "won",
+        "began",
+        "became",
+        "brought",
+        "bought",
+        "built",
+        "caught",
+        "chose",
+        "drove",
+        "fought",
+        "found",
+        "flew",
+        "grew",
+        "heard",
+        "hit",
+        "kept",
+        "knew",
+        "led",
+        "paid",
+        "put",
+        "sent",
+        "set",
+        "shot",
+        "spent",
+        "stood",
+        "struck",
+        "swept",
+        "threw",
+        "wrote",
+        "sank",
+        "died",
+        "fled",
+        # present tense verbs that follow a counted noun: "nine miners remain trapped"
+        "remain",
+        "remains",
+        "stay",
+        "stays",
+        "face",
+        "faces",
+        "need",
+        "needs",
+        "live",
+        "lives",
+        "work",
+        "works",
+        "say",
+        "says",
+    ]
+)

@@ -229,3 +229,12 @@ def test_dates_found_from_their_years_are_the_dates_a_full_scan_finds(tokens: li
     scanned += [_mk(m.group(3), month_number(m.group(1)), m.group(2)) for m in MDY.finditer(text)]
     scanned += [_mk(m.group(3), month_number(m.group(2)), m.group(1)) for m in DMY.finditer(text)]
     assert full_dates(text) == [d for d in scanned if d is not None]
+
+
+def test_a_timestamp_or_a_dotted_date_above_the_body_dates_the_page() -> None:
+    body = ["The Tolvey Harbour Company said on Monday it would close two quays this spring."]
+    iso = publication_date(["2025-03-04T09:12:00Z"], body)
+    assert (iso.day, iso.basis) == (date(2025, 3, 4), "header")
+    dotted = publication_date(["04.03.2025, 09:12 Uhr"], body)
+    assert (dotted.day, dotted.basis) == (date(2025, 3, 4), "header")
+    assert publication_date(["3/4/2025"], body).day is None  # March 4 or April 3

@@ -72,6 +72,24 @@ def test_the_clusterer_adds_one_article_at_a_time() -> None:
     assert clusterer.add(article("b1", BRIDGE)) == first  # seen before: same answer
 
 
+def test_a_witness_quoted_at_length_is_not_off_topic() -> None:
+    witness = (
+        '\n"I was hanging my washing out and just heard this enormous crack, like a gunshot, '
+        'and then the whole railing started to wobble under the pigeons," said Oda Lune, who '
+        "lives on the corner.\n"
+        '"My grandson plays on those steps every single afternoon after his piano lesson, so '
+        'honestly I could not sleep a wink that night for worrying," Lune added.'
+    )
+    items = [
+        article("b1", BRIDGE + witness),
+        article("b2", BRIDGE_REWRITE),
+        article("b3", BRIDGE_FOLLOW_UPS[0]),
+    ]
+    marked = {a.id: a for a in mark_offtopic(items)}
+    assert not marked["b1"].offtopic
+    assert "enormous crack" in on_topic_text(marked["b1"])
+
+
 def test_off_topic_tail_is_marked_and_left_out_of_on_topic_text() -> None:
     tail = (
         "\nIn other news, the Kestrel Valley Football Club sacked its head coach Bram Olafsen "

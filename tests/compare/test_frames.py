@@ -5,6 +5,7 @@ from __future__ import annotations
 from tests.compare.fixtures import extracted
 
 from newsweave.compare import compare_figures, find_discrepancies
+from newsweave.compare.quantities import quantity
 from newsweave.extract import extract_articles
 from newsweave.extract.figures import extract_figures
 from newsweave.model import Article, Story, Tally, TallyPoint
@@ -291,3 +292,67 @@ def test_sums_of_the_same_thing_named_after_in_disagree() -> None:
 
     (withdrawn,) = c.figures
     assert quantity(withdrawn).predicate == "withdrew", "money is not people who left"
+
+
+def test_spelled_counts_of_any_size_and_verbs_after_the_noun() -> None:
+    (trapped,) = extract_figures("Fourteen miners remain trapped underground.", "a")
+    assert (trapped.value, trapped.counts) == (14, "miners")
+    (killed,) = extract_figures("Twenty-five people were killed in the crash.", "a")
+    assert killed.value == 25
+    a = extracted("a", "Fourteen miners are trapped in the Orlen pit, its owner said.")
+    b = extracted("b", "Nine miners remain trapped in the Orlen pit, rescuers said.")
+    assert _values([a, b]) == [{"14", "9"}]
+
+
+def test_a_temperature_written_with_its_letter() -> None:
+    (heat,) = extract_figures("Thermometers in Ardun hit 41C on Saturday.", "a")
+    assert heat.unit == "°C"
+    assert not extract_figures("Section 4C of the code was repealed.", "a")
+
+
+def test_the_same_words_before_two_shares_are_the_same_subject() -> None:
+    a = extracted("a", "The shares fell 7% in early trading on Tuesday in Velm.")
+    b = extracted("b", "Its shares fell 12 percent, their biggest fall in a decade.")
+    c = extracted("c", "Shares of Brask Metals fell 3 percent on the news.")
+    assert {"7", "12"} in _values([a, b, c])
+
+
+def test_residents_and_people_evacuated_are_one_count() -> None:
+    a = extracted("a", "The fire near Brennec forced 5,000 residents to evacuate.")
+    b = extracted("b", "Some 8,000 people were evacuated near Brennec, the mayor said.")
+    assert _values([a, b]) == [{"5,000", "8,000"}]
+
+
+def test_what_lasted_names_the_happening_a_duration_measures() -> None:
+    a = extracted("a", "The outage in Osk lasted six hours, the grid operator said.")
+    b = extracted("b", "The blackout in Osk lasted nine hours, residents said.")
+    (conflict,) = find_discrepancies([a, b])
+    assert conflict.kind == "duration"
+    c = extracted("c", "The first outage, on Saturday, lasted six hours.")
+    d = extracted("d", "A second outage on Sunday lasted two hours.")
+    assert not find_discrepancies([c, d])
+
+
+def test_climbers_saved_and_rescued_are_one_count() -> None:
+    a = extracted("a", "Rescuers saved 11 climbers on Mount Bray, the rescue service said.")
+    b = extracted("b", "Seven climbers were rescued on Mount Bray, police said.")
+    assert _values([a, b]) == [{"11", "7"}]
+
+
+def test_a_sum_with_the_same_subject_needs_no_predicate() -> None:
+    a = extracted("a", "The hackers demanded a ransom of $5 million, the Rask council said.")
+    b = extracted("b", "A ransom of $2 million was demanded from the Rask council, police said.")
+    c = extracted("c", "The Rask council has a yearly budget of $90 million.")
+    assert _values([a, b, c]) == [{"5,000,000", "2,000,000"}]
+
+
+def test_a_share_of_its_capacity_counts_the_capacity() -> None:
+    (level,) = extract_figures("The reservoir is at 18% of its capacity.", "a")
+    assert level.counts == "capacity"
+
+
+def test_employees_and_staff_are_counted_as_workers() -> None:
+    (a,) = extract_figures("About 3,000 workers joined the strike at the plant.", "a")
+    (b,) = extract_figures("The company said 1,200 employees had stopped work.", "b")
+    (c,) = extract_figures("The hospital's 400 staff were told to stay home.", "c")
+    assert quantity(a).counted == quantity(b).counted == quantity(c).counted == {"worker"}

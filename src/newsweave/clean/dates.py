@@ -27,7 +27,7 @@ from newsweave.text import MONTH_PATTERN, month_number
 
 _MON = rf"((?i:{MONTH_PATTERN}))\.?"
 _YEAR = r"((?:19|20)\d\d)"
-ISO = re.compile(rf"\b{_YEAR}-(\d\d)-(\d\d)\b")
+ISO = re.compile(rf"\b{_YEAR}-(\d\d)-(\d\d)(?!\d)")  # "2025-03-04", "2025-03-04T09:12Z"
 MDY = re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.I)
 DMY = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?{_MON},?\s+(?:de\s+)?{_YEAR}\b", re.I
@@ -313,8 +313,8 @@ def publication_date(
             )
     for text in header:
         if len(text.split()) <= 12 and not _UPDATED.search(text):
-            dates = full_dates(text)
-            if dates:
+            dates = full_dates(text) or list(filter(None, [_numeric_date(text)]))
+            if dates:  # "March 4, 2025", "04.03.2025, 09:12 Uhr", "2025-03-04T09:12:00Z"
                 return PublicationDate(day=dates[0], basis="header")
     for line in lead[:2]:
         if m := _TODAY.search(line):

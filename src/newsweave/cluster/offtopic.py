@@ -4,6 +4,9 @@ A paragraph is scored by how much of its vocabulary the rest of the story shares
 the other articles' text plus this article's own title and lead. Names count more
 than other words. A run of low-scoring paragraphs (never the lead, long enough, and
 not most of the article) is marked off-topic: kept in the text, left out of analysis.
+Paragraphs that are mostly a quotation ("...," he said) are no evidence either way: a
+witness speaks in words of their own, which no other article shares, so quotations never
+make a run by themselves.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 
 from newsweave.cluster.features import entities
+from newsweave.extract.quotemarks import find_quoted
 from newsweave.model import Article, OffTopic
 from newsweave.text import content_words
 
@@ -56,7 +60,8 @@ def mark_offtopic(
             spread, vocab[article.id], _vocabulary(" \n".join([article.title or "", *lead]))
         )
         scores = [_shared(article.text[s:e], reference, config) for s, e in spans]
-        out.append(replace(article, offtopic=_runs(article.text, spans, scores, config)))
+        speech = [_is_speech(article.text[s:e]) for s, e in spans]
+        out.append(replace(article, offtopic=_runs(article.text, spans, scores, speech, config)))
     return out
 
 
@@ -99,8 +104,21 @@ def _shared(text: str, reference: Container[str], config: OffTopicConfig) -> flo
     return sum(w for t, w in terms if t in reference) / total if total else 1.0
 
 
+def _is_speech(paragraph: str) -> bool:
+    """Whether a paragraph is mostly someone's words in quotation marks."""
+    quoted = sum(span.end - span.start for span in find_quoted(paragraph))
+    return quoted >= _QUOTED_SHARE * len(paragraph)
+
+
+_QUOTED_SHARE = 0.3  # a paragraph this much inside quotation marks is speech
+
+
 def _runs(
-    text: str, spans: list[tuple[int, int]], scores: list[float], config: OffTopicConfig
+    text: str,
+    spans: list[tuple[int, int]],
+    scores: list[float],
+    speech: list[bool],
+    config: OffTopicConfig,
 ) -> list[OffTopic]:
     total_words = len(text.split())
     found: list[OffTopic] = []
@@ -115,7 +133,9 @@ def _runs(
         start, end = spans[i][0], spans[j][1]
         size = len(text[start:end].split())
         real_scores = [
-            scores[k] for k in range(i, j + 1) if len(text[spans[k][0] : spans[k][1]].split()) >= 12
+            scores[k]
+            for k in range(i, j + 1)
+            if len(text[spans[k][0] : spans[k][1]].split()) >= 12 and not speech[k]
         ]
         real = len(real_scores)
         mean = sum(real_scores) / real if real else 1.0

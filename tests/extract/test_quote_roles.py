@@ -1,0 +1,164 @@
+"""Speakers named by a role, an age, a pronoun or with an affiliation (invented articles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.extract.attribution import appositive_role, role_keys
+from newsweave.extract.quotes import extract_quotes
+
+QUOTE = '"The quay is gone and we need help now,"'
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text, "a1", language="en")]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Harbour master Ana Rolle inspected the quay on Monday.",
+        "Harbour master Ana Rolle of Tolvey inspected the quay on Monday.",
+        "Ana Rolle, the harbour master, inspected the quay on Monday.",
+    ],
+)
+def test_the_role_a_person_was_introduced_by_names_her_later(intro: str) -> None:
+    assert _speakers(f"{intro}\n{QUOTE} the harbour master said.") == ["Ana Rolle"]
+    assert _speakers(f"{intro}\n{QUOTE} she said.") == ["Ana Rolle"]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Police chief Ana Rolle inspected the quay on Monday.",
+        "On Monday, police chief Ana Rolle inspected the quay.",
+        "The storm hit Tolvey on Monday, and police chief Ana Rolle ordered the quay closed.",
+    ],
+)
+def test_a_role_before_a_subject_without_a_determiner(intro: str) -> None:
+    assert _speakers(f"{intro}\n{QUOTE} the police chief said.") == ["Ana Rolle"]
+
+
+def test_a_role_nobody_was_introduced_by_names_nobody() -> None:
+    text = f"Harbour master Ana Rolle inspected the quay.\n{QUOTE} the fire chief said."
+    assert _speakers(text) == [None]
+
+
+def test_an_object_is_not_remembered_as_a_role_holder() -> None:
+    text = f"The storm hit Tolvey, and crews saw Ana Rolle leave.\n{QUOTE} the crews said."
+    assert _speakers(text) != ["Ana Rolle"]
+
+
+def test_the_age_given_in_apposition_names_the_person() -> None:
+    text = (
+        'Bo Lind, 54, said the boats were lost. "We have nothing left," he said.\n'
+        f"{QUOTE} the 54-year-old said."
+    )
+    assert _speakers(text) == ["Bo Lind", "Bo Lind"]
+
+
+def test_an_affiliation_after_the_name_is_not_the_speaker() -> None:
+    text = f"{QUOTE} Deputy Mayor Tom Ekk of Harlow said in an interview."
+    assert _speakers(text) == ["Tom Ekk"]
+    assert _speakers(f"{QUOTE} said Mara Lind of the Harlow Institute.") == ["Mara Lind"]
+
+
+def test_an_organisation_named_with_of_stays_whole() -> None:
+    text = f"{QUOTE} the Bank of Norland said in a statement."
+    assert _speakers(text) == ["Bank of Norland"]
+
+
+def test_role_keys_and_appositive_roles() -> None:
+    assert role_keys("harbour master") == ["master"]
+    assert role_keys("chairman of the board") == ["chairman"]
+    assert "54-year-old" in role_keys("54-year-old")
+    assert appositive_role(", 54,") == "54-year-old"
+    assert appositive_role(", a resident of the town,") == "resident"
+    assert appositive_role(", who lives by the quay,") == ""
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("pt", "“O cais desapareceu e precisamos de ajuda”, disse Ana Rolle."),
+        ("pt", "Segundo Ana Rolle, “o cais desapareceu e precisamos de ajuda”."),
+        ("nl", "“De kade is weg en we hebben nu hulp nodig”, zei Ana Rolle."),
+        ("nl", "Ana Rolle zei: “De kade is weg en we hebben nu hulp nodig.”"),
+        (
+            "de",
+            "Ana Rolle besuchte am Montag den Hafen.\n"
+            "„Der Kai ist weg und wir brauchen Hilfe“, sagte Rolle der Zeitung.",
+        ),
+    ],
+)
+def test_speakers_in_more_languages(language: str, text: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, "a1", language=language)] == ["Ana Rolle"]
+
+
+def test_a_german_bare_title_is_no_speaker() -> None:
+    text = "„Wir brauchen jetzt Hilfe und zwar schnell“, sagte die Bürgermeisterin."
+    assert [q.speaker for q in extract_quotes(text, "a1", language="de")] == [None]
+
+
+def test_a_name_particle_is_not_cut() -> None:
+    text = "„Der Kai ist weg und wir brauchen Hilfe“, sagte Ursula von der Lenne."
+    assert [q.speaker for q in extract_quotes(text, "a1", language="de")] == [
+        "Ursula von der Lenne"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("en", '"The quay is gone," according to Theo Marr.', "Theo Marr"),
+        ("en", 'According to Andrew Smith, "the quay is gone and we need help".', "Andrew Smith"),
+        ("es", "Según Ana Rolle, «el muelle ha desaparecido y necesitamos ayuda».", "Ana Rolle"),
+    ],
+)
+def test_a_name_that_starts_like_a_determiner_is_read_whole(
+    language: str, text: str, speaker: str
+) -> None:
+    assert [q.speaker for q in extract_quotes(text, "a1", language=language)] == [speaker]
+
+
+def test_a_person_named_before_a_colon_speaks() -> None:
+    text = 'Harbour master Ana Rolle inspected the quay.\nRolle: "The quay is gone, we need help."'
+    assert _speakers(text) == ["Ana Rolle"]
+    assert _speakers('Key points: "The quay is gone and we need help now."') == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«Это абсолютно неприемлемо», — сказал Дмитрий Ревин.",
+        "Пресс-секретарь Дмитрий Ревин заявил: «Это абсолютно неприемлемо».",
+        "Дмитрий Ревин посетил порт.\n«Это абсолютно неприемлемо», — сказал он.",
+    ],
+)
+def test_speakers_in_cyrillic(text: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, "a1", language="ru")] == ["Дмитрий Ревин"]
+
+
+def test_a_new_sentence_between_two_quotations_introduces_another_speaker() -> None:
+    text = (
+        '"We will rebuild the quay by spring," harbour master Ana Rolle said. '
+        'Mayor Tom Ekk disagreed: "It is far too late for that."'
+    )
+    assert _speakers(text) == ["Ana Rolle", "Tom Ekk"]
+
+
+def test_the_object_of_a_verb_is_not_a_subject_to_carry() -> None:
+    text = (
+        '"We will rebuild the quay by spring," Ana Rolle said.\n'
+        "The council met Tom Ekk, the mayor, on Tuesday to discuss the costs.\n"
+        '"The money is there and the plans are ready for the builders."'
+    )
+    assert _speakers(text) == ["Ana Rolle", "Ana Rolle"]
+
+
+def test_a_role_after_a_conjunction_names_the_next_speaker() -> None:
+    text = (
+        "Tom Ekk praised the crews. But harbour master Ana Rolle was less sure. "
+        '"We cannot rebuild it by spring," she said.'
+    )
+    assert _speakers(text) == ["Ana Rolle"]
