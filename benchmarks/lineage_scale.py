@@ -16,6 +16,10 @@ the timing, as cleaning comes before dedup in the product), so the lineage stage
 cleaned pages: its rewrite and translation passes read the language. The generator writes
 English only, so translation pairs are never compared here; that pass costs its language
 check per article.
+
+`--relations FILE` writes every story's relations and source groups as JSON lines: run it
+against two checkouts (`PYTHONPATH=<checkout>/src`) to check that a change to the stages
+keeps their output byte for byte.
 """
 
 from __future__ import annotations
