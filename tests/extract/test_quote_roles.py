@@ -162,3 +162,15 @@ def test_a_role_after_a_conjunction_names_the_next_speaker() -> None:
         '"We cannot rebuild it by spring," she said.'
     )
     assert _speakers(text) == ["Ana Rolle"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("uk", "«Це абсолютно неприйнятно», — заявив Дмитро Ревін.", "Дмитро Ревін"),
+        ("pl", "„To jest nie do przyjęcia” – powiedział Jan Kowalski.", "Jan Kowalski"),
+        ("pl", "Jan Kowalski stwierdził: „To jest nie do przyjęcia”.", "Jan Kowalski"),
+    ],
+)
+def test_speakers_in_ukrainian_and_polish(language: str, text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, "a1", language=language)] == [speaker]

@@ -134,3 +134,36 @@ def test_today_and_yesterday_in_other_languages() -> None:
     assert [t.value for t in tag_times("Ayer murieron 12 personas en Ostrand.", monday)] == [
         "2025-03-09"
     ]
+
+
+def test_days_after_an_event_count_from_it_not_from_the_document() -> None:
+    anchor = Anchor.on(date(2025, 3, 5))
+    found = tag_times("Crews cleared mud on Wednesday, two days after the river flooded.", anchor)
+    assert [(t.text, t.value, t.kind) for t in found] == [
+        ("Wednesday", "2025-03-05", "DATE"),
+        ("two days", "P2D", "DURATION"),
+    ]
+    (before,) = tag_times("The dyke had failed two days before.", anchor)
+    assert before.value == "2025-03-03"
+
+
+def test_a_weekday_owning_a_noun_names_the_past_happening() -> None:
+    anchor = Anchor.on(date(2025, 3, 7))  # a Friday
+    (past,) = tag_times("The aid will pay for homes damaged in Monday's flood.", anchor)
+    assert past.value == "2025-03-03"
+    (ahead,) = tag_times("Unions will strike ahead of Monday's vote.", anchor)
+    assert ahead.value == "2025-03-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Землетрясение произошло 6 февраля.", "2023-02-06"),
+        ("Trzęsienie ziemi nastąpiło 6 lutego 2023 roku.", "2023-02-06"),
+        ("O sismo de 6 de fevereiro de 2023.", "2023-02-06"),
+        ("Il terremoto del 6 febbraio.", "2023-02-06"),
+    ],
+)
+def test_dates_in_more_languages(text: str, value: str) -> None:
+    (found,) = tag_times(text, Anchor.on(date(2023, 2, 8)))
+    assert found.value == value

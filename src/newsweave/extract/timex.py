@@ -21,8 +21,8 @@ from newsweave.extract.anchor import (
     resolve_weekday,
     shift_month,
 )
+from newsweave.text import FOREIGN_MONTH_PATTERN, month_number, weekday_number
 from newsweave.text import NUMBER_WORDS as NUMBERS
-from newsweave.text import month_number, weekday_number
 
 UNITS = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
@@ -141,8 +141,23 @@ def _number(raw: str) -> str:
 
 
 def _direction(match: re.Match[str], state: _State) -> str:
-    window = state.text[max(0, match.start() - 80) : match.end() + 40]
+    """Whether a year-less date or weekday points ahead (a plan) or back (the news).
+
+    A weekday owning a noun ("Monday's flood") names a happening: only the words right around
+    it say it is to come ("ahead of Friday's vote", "Friday's planned strike"), not a "will"
+    further back ("the aid will pay for homes damaged in Monday's flood")."""
+    text = state.text
+    if _POSSESSIVE.match(text, match.end()):
+        near = text[max(0, match.start() - 25) : match.end() + 25]
+        return "future" if FUTURE.search(near) or _AHEAD_OF.search(near) else "past"
+    window = text[max(0, match.start() - 80) : match.end() + 40]
     return "future" if FUTURE.search(window) else "past"
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+_AHEAD_OF = re.compile(
+    r"\b(?:ahead\s+of|before|until|for)\s+$|\b(?:ahead\s+of|before|until)\b", re.I
+)
 
 
 def _day(day: date) -> tuple[str, str, str, bool]:
@@ -197,19 +212,14 @@ def _full_date(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None
         return None
 
 
-_FOREIGN_MON = (
-    r"(?P<mon>(?i:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|"
-    r"octobre|novembre|décembre|decembre|januar|jänner|februar|märz|april|juni|juli|august|"
-    r"september|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
-    r"setiembre|octubre|noviembre|diciembre))"
-)
+_FOREIGN_MON = rf"(?P<mon>(?i:{FOREIGN_MONTH_PATTERN}))"
 
 
 @_rule(
     rf"\b(?P<d>[0-3]?\d)(?:er|\.)?\s+(?:de\s+)?{_FOREIGN_MON}(?:\s+(?:de\s+)?(?P<y>(?:19|20)\d\d))?\b"
 )
 def _foreign_date(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None:
-    """French, German and Spanish dates: "17 avril 2024", "17. April 2024", "27 de octubre"."""
+    """Dates of other languages: "17 avril 2024", "17. April 2024", "27 de octubre", "6 февраля"."""
     month, day = month_number(m.group("mon")), int(m.group("d"))
     if m.group("y"):
         return "DATE", date(int(m.group("y")), month, day).isoformat(), "day", False
@@ -378,7 +388,16 @@ def _relative_unit(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | 
     return "DATE", f"{year}-{SEASONS[unit]}", "season", True
 
 
-@_rule(rf"\b{_NUM}[\s-]+{_UNIT}\s+(?P<dir>(?i:ago|earlier|before|later|after|from\s+now|hence))\b")
+# "two days after the river flooded" counts from that event, not from the document's day: only
+# an "after" or "before" that ends its clause ("a week before.", "two days after that") is an
+# offset; otherwise "two days" is a duration
+_FROM_EVENT = r"(?!\s+(?!(?i:that|this|today|now)\b)[^\W\d_])"
+
+
+@_rule(
+    rf"\b{_NUM}[\s-]+{_UNIT}\s+"
+    rf"(?P<dir>(?i:ago|earlier|later|from\s+now|hence|(?:before|after)\b{_FROM_EVENT}))\b"
+)
 def _offset(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None:
     n = _number(m.group("n"))
     if n == "X" or "." in n:
