@@ -95,6 +95,13 @@ _FOREIGN_WEEKDAYS = {
     "miercoles": 2, "jueves": 3, "viernes": 4, "sábado": 5, "sabado": 5, "domingo": 6,
     "lunedì": 0, "martedì": 1, "mercoledì": 2, "giovedì": 3, "venerdì": 4, "sabato": 5,
     "domenica": 6,
+    # Russian, Ukrainian, Polish (with the forms "on Monday" takes: "в среду", "w środę")
+    "понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3, "пятницу": 4,
+    "пятница": 4, "субботу": 5, "суббота": 5, "воскресенье": 6, "понеділок": 0,
+    "вівторок": 1, "середу": 2, "середа": 2, "четвер": 3, "п'ятницю": 4, "п’ятницю": 4,
+    "суботу": 5, "субота": 5, "неділю": 6, "неділя": 6, "poniedziałek": 0, "wtorek": 1,
+    "środę": 2, "środa": 2, "czwartek": 3, "piątek": 4, "sobotę": 5, "sobota": 5,
+    "niedzielę": 6, "niedziela": 6,
 }  # fmt: skip
 # a regex alternation of weekday names (English, French, German, Spanish, Italian)
 WEEKDAY_PATTERN = "|".join(
