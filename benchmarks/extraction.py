@@ -23,8 +23,7 @@ with language detection and date inference off, next to trafilatura on the same 
 
 The text model (src/newsweave/clean/model.json) has a bag of words and two stages. The bag
 is a logistic regression over the first words of each line (scorer.BOW_WORDS, counted, keyed
-by the features' word hashes; only digit-free words used on BOW_MIN_SITES training sites; strongly
-regularised, BOW_C, so that it weighs boilerplate language rather than topics); its
+by the features' word hashes; only digit-free words used on BOW_MIN_SITES training sites); its
 logit is one more column for stage 1, a logistic regression over the per-line features of
 clean/features.py. Stage 2 is gradient-boosted trees (sklearn's HistGradientBoostingClassifier,
 fixed seed, settings in TREES) over those columns plus the stage-1 logits of each line's
@@ -211,13 +210,12 @@ def _stage(params: dict, x: np.ndarray) -> np.ndarray:
     return run(params, x)
 
 
-# inverse L2 strength of the bag-of-words logistic regression. At 1.0 single topical words of
-# the training crawl got large weights ('woman' -2.4, 'microsoft' -2.0, 'modi' +3.7, lorem
-# ipsum's 'sit' +4.9, 'said' +5.7) and one word could flip a prose line; at 0.1 the weights go
-# to the words boilerplate and prose share across sites (function words, 'cookies',
-# 'subscribe', 'comments') and a topical word weighs under about 0.6. Chosen on the validation
-# data only (Dragnet's train split and extraction/ CV), see docs/benchmarks.md.
-BOW_C = 0.1
+# inverse L2 strength of the bag-of-words logistic regression. At 1.0 some topical words of the
+# training crawl get large weights ('woman' -2.4, 'microsoft' -2.0, lorem ipsum's 'sit' +4.9);
+# at 0.1 the weight goes to function and interface words ('the', 'said', 'cookies') and a
+# topical word weighs under about 0.6, at the same validation F1, but that model lost body
+# lines on the stories set and a seed page (docs/benchmarks.md, bag-of-words round): not shipped.
+BOW_C = 1.0
 BOW_FOLDS = 5  # its column for the training pages comes from fits on the other pages
 BOW_MIN_WEIGHT = 0.1  # lighter words are left out of the model file (about half of them)
 BOW_MIN_SITES: int | None = 2  # a word gets a weight only when this many training sites use it
