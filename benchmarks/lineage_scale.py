@@ -16,6 +16,10 @@ the timing, as cleaning comes before dedup in the product), so the lineage stage
 cleaned pages: its rewrite and translation passes read the language. The generator writes
 English only, so translation pairs are never compared here; that pass costs its language
 check per article.
+
+`--relations FILE` writes every story's relations and source groups as JSON lines: run it
+against two checkouts (`PYTHONPATH=<checkout>/src`) to check that a change to the stages
+keeps their output byte for byte.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import json
 import resource
 import sys
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 try:
@@ -56,7 +61,7 @@ def _ignore(done: int) -> None:
     """The stages' progress callback, unused here."""
 
 
-def run(n: int, seed: int = 0) -> dict[str, object]:
+def run(n: int, seed: int = 0, relations_out: Path | None = None) -> dict[str, object]:
     """Time the dedup and lineage stages on `n` synthetic articles; return the figures."""
     labelled = list(generate_labelled(n, SyntheticConfig(seed=seed)))
     articles = [a for _, a in labelled]
@@ -108,7 +113,21 @@ def run(n: int, seed: int = 0) -> dict[str, object]:
         "peak_rss_after_lineage_mb": round(peak_lineage),
     }
     print(json.dumps(result, indent=1), flush=True)
+    if relations_out is not None:
+        _write_relations(out, relations_out)
     return result
+
+
+def _write_relations(stories: list[Story], path: Path) -> None:
+    """Every story's relations and source groups, one JSON line per story (for comparing runs)."""
+    with path.open("w", encoding="utf-8") as f:
+        for story in stories:
+            line = {
+                "story": story.id,
+                "lineage": [asdict(r) for r in story.lineage],
+                "sources": [asdict(g) for g in story.sources],
+            }
+            f.write(json.dumps(line, sort_keys=True) + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -117,8 +136,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", type=Path, help="Write the figures to this file.")
+    parser.add_argument(
+        "--relations",
+        type=Path,
+        help="Write every story's relations and source groups (JSON lines) to this file, "
+        "to check that a change to the stages keeps their output.",
+    )
     args = parser.parse_args(argv)
-    result = run(args.n, args.seed)
+    result = run(args.n, args.seed, args.relations)
     if args.json:
         args.json.write_text(json.dumps(result, indent=1) + "\n")
     return 0

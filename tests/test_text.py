@@ -36,3 +36,8 @@ def test_titles_before_a_name_do_not_end_a_sentence() -> None:
         "Speaking in Ostrand, Rear Adm. Ilse Varga said the search goes on.",
         "Gov. Tomas Brell agreed.",
     ]
+
+
+def test_weekdays_and_months_of_slavic_languages() -> None:
+    assert [weekday_number(w) for w in ("понедельник", "среду", "piątek", "неділю")] == [0, 2, 4, 6]
+    assert [month_number(m) for m in ("февраля", "lutego", "березня", "fevereiro")] == [2, 2, 3, 2]

@@ -74,6 +74,18 @@ _FOREIGN_MONTHS = {
     "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12, "gennaio": 1,
     "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9,
     "ottobre": 10, "dicembre": 12,
+    # Portuguese, Dutch
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7,
+    "setembro": 9, "outubro": 10, "dezembro": 12, "januari": 1, "februari": 2, "maart": 3,
+    "mei": 5, "augustus": 8,
+    # Russian, Ukrainian and Polish, in the genitive that follows a day ("6 февраля 2023")
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6,
+    "липня": 7, "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+    "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6,
+    "lipca": 7, "sierpnia": 8, "września": 9, "października": 10, "listopada": 11,
+    "grudnia": 12,
 }  # fmt: skip
 # weekday names of French, German, Spanish and Italian, Monday = 0
 _FOREIGN_WEEKDAYS = {
@@ -83,12 +95,25 @@ _FOREIGN_WEEKDAYS = {
     "miercoles": 2, "jueves": 3, "viernes": 4, "sábado": 5, "sabado": 5, "domingo": 6,
     "lunedì": 0, "martedì": 1, "mercoledì": 2, "giovedì": 3, "venerdì": 4, "sabato": 5,
     "domenica": 6,
+    # Russian, Ukrainian, Polish (with the forms "on Monday" takes: "в среду", "w środę")
+    "понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3, "пятницу": 4,
+    "пятница": 4, "субботу": 5, "суббота": 5, "воскресенье": 6, "понеділок": 0,
+    "вівторок": 1, "середу": 2, "середа": 2, "четвер": 3, "п'ятницю": 4, "п’ятницю": 4,
+    "суботу": 5, "субота": 5, "неділю": 6, "неділя": 6, "poniedziałek": 0, "wtorek": 1,
+    "środę": 2, "środa": 2, "czwartek": 3, "piątek": 4, "sobotę": 5, "sobota": 5,
+    "niedzielę": 6, "niedziela": 6,
 }  # fmt: skip
 # a regex alternation of weekday names (English, French, German, Spanish, Italian)
 WEEKDAY_PATTERN = "|".join(
     sorted({*_FOREIGN_WEEKDAYS, *(n.lower() for n in WEEKDAY_NAMES)}, key=len, reverse=True)
 )
-# a regex alternation of month names and abbreviations (English, French, German, Spanish, Italian)
+# a regex alternation of the month names of other languages ("april", "august" and "september"
+# are German too)
+FOREIGN_MONTH_PATTERN = "|".join(
+    sorted({*_FOREIGN_MONTHS, "april", "august", "september"}, key=len, reverse=True)
+)
+# a regex alternation of month names and abbreviations (English, French, German, Spanish,
+# Italian, Portuguese, Dutch, Russian, Ukrainian, Polish)
 MONTH_PATTERN = "|".join(
     sorted(
         {*(n for n in _FOREIGN_MONTHS), *(n.lower() for n in MONTH_NAMES),

@@ -63,6 +63,25 @@ def test_a_french_report_joins_the_english_story() -> None:
     assert story_of["c1"] != story_of["f1"]
 
 
+BRIDGE_RU = (
+    "Мост на улице Харлоу в Марроуби закрыли во вторник после того, как инспекторы обнаружили "
+    "трещину в опорной балке, сообщил дорожный департамент Марроуби.\n"
+    "По словам инженера Талии Воссен, по мосту ежедневно проезжают около 14 000 автомобилей. "
+    "Мэр Оскар Брандт пообещал проверить все мосты Марроуби.\n"
+    "Ремонт продлится шесть недель и обойдётся примерно в 2 миллиона крон."
+)
+
+
+def test_a_russian_report_joins_the_english_story_by_its_names_spelled_in_latin() -> None:
+    """Cyrillic names fold to Latin letters ("Марроуби" -> "marroubi"), so they meet."""
+    assert "n:brand" in anchors(BRIDGE_RU) and "n:vosse" in anchors(BRIDGE_RU)
+    english = [_fr("e1", BRIDGE, "en"), _fr("e2", BRIDGE_REWRITE, "en"), _fr("c1", CHOIR, "en")]
+    stories = cluster_stories([*english, _fr("r1", BRIDGE_RU, "ru")], ClusterConfig(threshold=0.9))
+    story_of = {a: s.id for s in stories for a in s.articles}
+    assert story_of["r1"] in (story_of["e1"], story_of["e2"])
+    assert story_of["c1"] != story_of["r1"]
+
+
 def test_an_unrelated_story_in_another_language_stays_apart() -> None:
     """Sharing no names or numbers, a German story is not joined to the English ones."""
     arts = [_fr("e1", BRIDGE, "en"), _fr("e2", BRIDGE_REWRITE, "en"), _fr("d1", ORCHARD_DE, "de")]

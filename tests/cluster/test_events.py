@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from newsweave.cluster.events import background, lead_days, split_events
@@ -147,3 +149,23 @@ def test_an_event_title_is_a_reporting_lead_without_its_dateline() -> None:
     ]
     (event,) = split_events(items, ClusterConfig())
     assert event.title.startswith(("The board of Quillon Labs", "Quillon Labs dismissed"))
+
+
+def test_an_undated_report_in_another_script_joins_the_event_its_names_and_numbers_tell() -> None:
+    closed = CLOSED + " About 14,000 cars a day used the bridge, engineer Talia Vossen said."
+    reopened = REOPENED + " The Kessel tunnel detour carried 9,300 cars a day, Oskar Brandt said."
+    russian = (
+        "В Марроуби снова открыт мост на улице Харлоу. По словам мэра Оскара Брандта, по объезду "
+        "через туннель Кессель ежедневно проезжали 9 300 машин."
+    )
+    items = [
+        article("c1", closed, published="2025-03-03"),
+        article("c2", CLOSED_2, published="2025-03-04"),
+        article("r1", reopened, published="2025-04-14"),
+        article("r2", REOPENED_2, published="2025-04-14"),
+        replace(article("g1", russian, published=None), language="ru"),
+    ]
+    items = [a if a.language else replace(a, language="en") for a in items]
+    events = split_events(items, ClusterConfig())
+    (reopening,) = [e for e in events if "r1" in e.articles]
+    assert "g1" in reopening.articles

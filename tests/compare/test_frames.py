@@ -356,3 +356,17 @@ def test_employees_and_staff_are_counted_as_workers() -> None:
     (b,) = extract_figures("The company said 1,200 employees had stopped work.", "b")
     (c,) = extract_figures("The hospital's 400 staff were told to stay home.", "c")
     assert quantity(a).counted == quantity(b).counted == quantity(c).counted == {"worker"}
+
+
+def test_tolls_in_russian_ukrainian_and_polish_read_as_people_killed() -> None:
+    for text, language, value in [
+        ("В результате землетрясения погибли 1200 человек.", "ru", 1200),
+        ("Число погибших превысило 16 тысяч.", "ru", 16000),
+        ("Кількість загиблих сягнула 300.", "uk", 300),
+        ("W wyniku trzęsienia ziemi zginęło 1200 osób.", "pl", 1200),
+    ]:
+        (toll,) = extract_figures(text, "a", language=language)
+        frame = quantity(toll)
+        assert (toll.value, frame.predicate, frame.counted) == (value, "killed", {"people"})
+    (cost,) = extract_figures("Ущерб оценивается в 2 млрд долларов.", "a", language="ru")
+    assert (cost.value, cost.unit) == (2e9, "$")

@@ -77,24 +77,6 @@ def test_role_keys_and_appositive_roles() -> None:
     assert appositive_role(", who lives by the quay,") == ""
 
 
-@pytest.mark.parametrize(
-    ("language", "text"),
-    [
-        ("pt", "“O cais desapareceu e precisamos de ajuda”, disse Ana Rolle."),
-        ("pt", "Segundo Ana Rolle, “o cais desapareceu e precisamos de ajuda”."),
-        ("nl", "“De kade is weg en we hebben nu hulp nodig”, zei Ana Rolle."),
-        ("nl", "Ana Rolle zei: “De kade is weg en we hebben nu hulp nodig.”"),
-        (
-            "de",
-            "Ana Rolle besuchte am Montag den Hafen.\n"
-            "„Der Kai ist weg und wir brauchen Hilfe“, sagte Rolle der Zeitung.",
-        ),
-    ],
-)
-def test_speakers_in_more_languages(language: str, text: str) -> None:
-    assert [q.speaker for q in extract_quotes(text, "a1", language=language)] == ["Ana Rolle"]
-
-
 def test_a_german_bare_title_is_no_speaker() -> None:
     text = "„Wir brauchen jetzt Hilfe und zwar schnell“, sagte die Bürgermeisterin."
     assert [q.speaker for q in extract_quotes(text, "a1", language="de")] == [None]
@@ -107,36 +89,10 @@ def test_a_name_particle_is_not_cut() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("language", "text", "speaker"),
-    [
-        ("en", '"The quay is gone," according to Theo Marr.', "Theo Marr"),
-        ("en", 'According to Andrew Smith, "the quay is gone and we need help".', "Andrew Smith"),
-        ("es", "Según Ana Rolle, «el muelle ha desaparecido y necesitamos ayuda».", "Ana Rolle"),
-    ],
-)
-def test_a_name_that_starts_like_a_determiner_is_read_whole(
-    language: str, text: str, speaker: str
-) -> None:
-    assert [q.speaker for q in extract_quotes(text, "a1", language=language)] == [speaker]
-
-
 def test_a_person_named_before_a_colon_speaks() -> None:
     text = 'Harbour master Ana Rolle inspected the quay.\nRolle: "The quay is gone, we need help."'
     assert _speakers(text) == ["Ana Rolle"]
     assert _speakers('Key points: "The quay is gone and we need help now."') == [None]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "«Это абсолютно неприемлемо», — сказал Дмитрий Ревин.",
-        "Пресс-секретарь Дмитрий Ревин заявил: «Это абсолютно неприемлемо».",
-        "Дмитрий Ревин посетил порт.\n«Это абсолютно неприемлемо», — сказал он.",
-    ],
-)
-def test_speakers_in_cyrillic(text: str) -> None:
-    assert [q.speaker for q in extract_quotes(text, "a1", language="ru")] == ["Дмитрий Ревин"]
 
 
 def test_a_new_sentence_between_two_quotations_introduces_another_speaker() -> None:
@@ -162,3 +118,36 @@ def test_a_role_after_a_conjunction_names_the_next_speaker() -> None:
         '"We cannot rebuild it by spring," she said.'
     )
     assert _speakers(text) == ["Ana Rolle"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("pt", "“O cais desapareceu e precisamos de ajuda”, disse Ana Rolle.", "Ana Rolle"),
+        ("pt", "Segundo Ana Rolle, “o cais desapareceu e precisamos de ajuda”.", "Ana Rolle"),
+        ("nl", "“De kade is weg en we hebben nu hulp nodig”, zei Ana Rolle.", "Ana Rolle"),
+        ("nl", "Ana Rolle zei: “De kade is weg en we hebben nu hulp nodig.”", "Ana Rolle"),
+        (
+            "de",
+            "Ana Rolle besuchte am Montag den Hafen.\n"
+            "„Der Kai ist weg und wir brauchen Hilfe“, sagte Rolle der Zeitung.",
+            "Ana Rolle",
+        ),
+        # a name that starts like a determiner ("The" + "o Marr") is read whole
+        ("en", '"The quay is gone," according to Theo Marr.', "Theo Marr"),
+        ("en", 'According to Andrew Smith, "the quay is gone and we need help".', "Andrew Smith"),
+        ("es", "Según Ana Rolle, «el muelle ha desaparecido y necesitamos ayuda».", "Ana Rolle"),
+        ("ru", "«Это абсолютно неприемлемо», — сказал Дмитрий Ревин.", "Дмитрий Ревин"),
+        (
+            "ru",
+            "Пресс-секретарь Дмитрий Ревин заявил: «Это абсолютно неприемлемо».",
+            "Дмитрий Ревин",
+        ),
+        ("ru", "Дмитрий Ревин посетил порт.\n«Это неприемлемо», — сказал он.", "Дмитрий Ревин"),
+        ("uk", "«Це абсолютно неприйнятно», — заявив Дмитро Ревін.", "Дмитро Ревін"),
+        ("pl", "„To jest nie do przyjęcia” – powiedział Jan Kowalski.", "Jan Kowalski"),
+        ("pl", "Jan Kowalski stwierdził: „To jest nie do przyjęcia”.", "Jan Kowalski"),
+    ],
+)
+def test_speakers_in_many_languages(language: str, text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, "a1", language=language)] == [speaker]

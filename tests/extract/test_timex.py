@@ -153,3 +153,17 @@ def test_a_weekday_owning_a_noun_names_the_past_happening() -> None:
     assert past.value == "2025-03-03"
     (ahead,) = tag_times("Unions will strike ahead of Monday's vote.", anchor)
     assert ahead.value == "2025-03-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Землетрясение произошло 6 февраля.", "2023-02-06"),
+        ("Trzęsienie ziemi nastąpiło 6 lutego 2023 roku.", "2023-02-06"),
+        ("O sismo de 6 de fevereiro de 2023.", "2023-02-06"),
+        ("Il terremoto del 6 febbraio.", "2023-02-06"),
+    ],
+)
+def test_dates_in_more_languages(text: str, value: str) -> None:
+    (found,) = tag_times(text, Anchor.on(date(2023, 2, 8)))
+    assert found.value == value

@@ -43,7 +43,7 @@ def join_languages(
     """Indexes of `groups` joined across languages; every group appears in exactly one list."""
     config = config or CrossLingualConfig()
     articles = [a for group in groups for a in group]
-    vectors = dict(zip((a.id for a in articles), _anchor_vectors(articles, config), strict=True))
+    vectors = dict(zip((a.id for a in articles), anchor_vectors(articles, config), strict=True))
     language = [_language(group) for group in groups]
     members: dict[int, list[str]] = {g: [a.id for a in group] for g, group in enumerate(groups)}
     joined: dict[int, list[int]] = {g: [g] for g in members}
@@ -73,7 +73,7 @@ def _language(group: Sequence[Article]) -> str:
     return main_language(group) or "und"
 
 
-def _anchor_vectors(articles: Sequence[Article], config: CrossLingualConfig) -> list[Vector]:
+def anchor_vectors(articles: Sequence[Article], config: CrossLingualConfig) -> list[Vector]:
     """Unit TF-IDF vectors of each article's anchors, IDF over these articles."""
     counts = [
         Counter(anchors(f"{a.title or ''}\n{' '.join(a.text.split()[: config.lead_words])}"))

@@ -32,7 +32,15 @@ from datetime import date, timedelta
 import numpy as np
 
 from newsweave.clean.dates import without_dateline
-from newsweave.cluster.features import RawFeatures, Vector, day_number, normalise, raw_features
+from newsweave.cluster.crosslingual import anchor_vectors
+from newsweave.cluster.features import (
+    RawFeatures,
+    Vector,
+    cosine,
+    day_number,
+    normalise,
+    raw_features,
+)
 from newsweave.cluster.split import similarity_matrix
 from newsweave.cluster.stream import ClusterConfig
 from newsweave.extract.anchor import Anchor
@@ -72,6 +80,7 @@ def split_events(articles: Sequence[Article], config: ClusterConfig) -> list[Eve
         return []
     raw = [_lead_features(a, config) for a in articles]
     sims = _similarities(_story_vectors(raw))
+    _across_languages(articles, sims, config)
     days, happened = lead_days(articles, sims)
     groups = _group(days, sims, config)
     events = []
@@ -91,6 +100,18 @@ def split_events(articles: Sequence[Article], config: ClusterConfig) -> list[Eve
             )
         )
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
+
+
+def _across_languages(articles: Sequence[Article], sims: np.ndarray, config: ClusterConfig) -> None:
+    """Leads in two languages share no words: such a pair is as alike as its anchors (names
+    and numbers, `crosslingual.py`) say, when that says more than its words."""
+    languages = [a.language for a in articles]
+    if len({lang for lang in languages if lang}) < 2 or config.cross_language is None:
+        return
+    vectors = anchor_vectors(articles, config.cross_language)
+    for i, j in zip(*np.triu_indices(len(articles), 1), strict=True):
+        if languages[i] and languages[j] and languages[i] != languages[j]:
+            sims[i, j] = sims[j, i] = max(sims[i, j], cosine(vectors[i], vectors[j]))
 
 
 def time_key(article: Article, day: int | None) -> tuple[bool, int, str]:

@@ -50,7 +50,9 @@ def entities(text: str) -> list[str]:
     return found
 
 
-_NAME = re.compile(r"(?<![\w.’'-])([A-Z\u00c0-\u00d6\u00d8-\u00de][^\W\d_]+(?:['’-][^\W\d_]+)*)")
+_NAME = re.compile(
+    r"(?<![\w.’'-])([A-Z\u00c0-\u00d6\u00d8-\u00de\u0400-\u042f][^\W\d_]+(?:['’-][^\W\d_]+)*)"
+)  # Latin and Cyrillic capitals
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0\u202f ]\d+)*(?![\w])")
 _GROUPS = re.compile(r"[.,\u00a0\u202f ]")
 _ANCHOR_PREFIX = 5  # "Syria"/"Syrie"/"Syrien" and "Erdogan"/"Erdoğan" share their first letters

@@ -31,14 +31,17 @@ _PREDICATE_WORDS = {
     "refugees refugee réfugiés déplacés flüchtlinge geflohen desplazados refugiados sfollati",
     "killed": "killed kill kills killing dead died die dying death deaths fatalities toll "
     "bilan morts mort tués tuées tué décès victimes tote toten getötet ums leben muertos fallecidos "
-    "murieron morti morto uccisi vittime",
+    "murieron morti morto uccisi vittime погибли погибших погиб погибло погибшие убиты убитых "
+    "жертв загинули загиблих загинуло загинув zginęło zginęli zginął zabitych ofiar",
     "injured": "injured injuring injuries wounded hurt blessés blessées verletzte verletzt "
-    "heridos feriti",
+    "heridos feriti ранены раненых пострадали пострадавших поранені поранених постраждали "
+    "rannych ranni",
     "evacuated": "evacuated evacuate evacuating evacuation evacuees rescued saved évacués evakuiert "
-    "evacuados evacuati",
+    "evacuados evacuati эвакуированы эвакуировано евакуйовано ewakuowano",
     "arrested": "arrested arrests detained detention jailed arrêtés festgenommen detenidos "
-    "arrestati",
-    "missing": "missing disappeared unaccounted disparus vermisst desaparecidos dispersi",
+    "arrestati задержаны задержано арестованы затримано zatrzymano aresztowano",
+    "missing": "missing disappeared unaccounted disparus vermisst desaparecidos dispersi пропали "
+    "пропавших зникли зниклих zaginionych zaginęło",
     "deployed": "deployed deploy stationed placement sent",
     "lived": "home population inhabitants live lives living lived reside habitants einwohner "
     "habitantes abitanti",
@@ -142,6 +145,14 @@ _PEOPLE = dict.fromkeys(
         "persone",
         "menschen",
         "personen",
+        "человек",
+        "людей",
+        "люди",
+        "осіб",
+        "особи",
+        "osób",
+        "ludzi",
+        "osoby",
         # the people of a place, as a count of those affected: "5,000 residents evacuated"
         "residents",
         "inhabitants",

@@ -50,8 +50,7 @@ from newsweave.dedup.passages import (
     ordered_overlap,
     overlap,
     prose_words,
-    shingle_positions,
-    shingles,
+    shingle_keys,
     tokens,
 )
 from newsweave.model import Article, CopyRelation
@@ -60,6 +59,7 @@ from newsweave.text import stop_words
 _FIRST_ON = re.compile(
     r"(?:first|originally)\s+(?:appeared|published|ran)\s+(?:on|in|at|by)\s+([\w.-]+)", re.I
 )
+_ODD_CASES = "İıſ"  # letters a case-blind pattern reads as "i", "i" and "s"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,18 +102,20 @@ def copy_relations(
     """
     config = config or LineageConfig()
     found = [tokens(a.text) for a in articles]
-    keys = [shingles(t, config.shingle) for t in found]
-    pairs = set(candidate_pairs(keys, config.min_shared, config.max_postings))
+    ordered = [shingle_keys(t, config.shingle) for t in found]
+    pairs = set(candidate_pairs(ordered, config.min_shared, config.max_postings))
     index = {a.id: i for i, a in enumerate(articles)}
     for group in groups:
         pairs.update(_group_pairs([index[m] for m in group if m in index], config.max_group))
-    at: dict[int, list[tuple[int, int]]] = {}  # shingle positions, of paired articles only
+    keys: dict[int, set[int]] = {}  # shingle sets, of paired articles only
     relations = []
     for i, j in sorted(pairs):
         for k in (i, j):
-            if k not in at:
-                at[k] = shingle_positions(found[k], config.shingle)
-        shared = overlap(found[i], found[j], config.shingle, at[i], at[j], keys[i] & keys[j])
+            if k not in keys:
+                keys[k] = set(ordered[k])
+        shared = overlap(
+            found[i], found[j], config.shingle, ordered[i], ordered[j], keys[i] & keys[j]
+        )
         relation = _copy(articles[i], articles[j], found[i], found[j], shared, config)
         if relation is not None:
             relations.append(relation)
@@ -306,13 +308,14 @@ def _copy(
         if original is a
         else (shared.covered_a, shared.covered_b)
     )
+    passages = shared.passages
     if identical:
         evidence = ["identical text"]
     else:
         mine, theirs = ("the copy's", "the original's") if directed else ("one's", "the other's")
         evidence = [
             f"{_pct(cov_copy)} of {mine} words and {_pct(cov_orig)} of {theirs} lie in "
-            f"{len(shared.passages)} shared passage{'s' * (len(shared.passages) != 1)} "
+            f"{len(passages)} shared passage{'s' * (len(passages) != 1)} "
             f"({shared.prose} words of prose; quotations left out)"
         ]
     if kind == "rewrite" and in_order is not None:
@@ -326,7 +329,7 @@ def _copy(
         copy.id,
         kind,
         evidence,
-        passages=[p[:300] for p in shared.passages[:3]],
+        passages=[p[:300] for p in passages[:3]],
         scores={
             "copy_covered": round(cov_copy, 3),
             "original_covered": round(cov_orig, 3),
@@ -463,6 +466,15 @@ def _credits(article: Article) -> set[str]:
 @lru_cache(maxsize=512)
 def _first_on(text: str) -> frozenset[str]:
     """The sites a "first appeared on ..." line of `text` names."""
+    lowered = text.lower()
+    # the pattern (case-blind) cannot match without one of its two first words, which it
+    # also finds written with "İ", "ı" (for i) or "ſ" (for s)
+    if (
+        "first" not in lowered
+        and "originally" not in lowered
+        and not any(c in text for c in _ODD_CASES)
+    ):
+        return frozenset()
     return frozenset(m.lower().rstrip(".").removeprefix("www.") for m in _FIRST_ON.findall(text))
 
 

@@ -245,18 +245,34 @@ _RU_VERBS = (
     r"сказал[аи]?|заявил[аи]?|отметил[аи]?|подчеркнул[аи]?|добавил[аи]?|сообщил[аи]?|"
     r"пояснил[аи]?|написал[аи]?|рассказал[аи]?|ответил[аи]?|указал[аи]?|заключил[аи]?|"
     r"признал[аи]?|уточнил[аи]?|говорит|заявляет|отмечает|считает|сказав|заявив|"
-    r"сказав|сказал[аи]?\s+журналистам"
+    r"сказав|сказал[аи]?\s+журналистам|"
+    # Ukrainian
+    r"сказав|сказала|заявив|заявила|зазначив|зазначила|додав|додала|наголосив|наголосила|"
+    r"повідомив|повідомила|написав|написала|розповів|розповіла|пояснив|пояснила|каже"
 )
 _RU = Lexicon(
     verbs=_RU_VERBS,
     inverted=_RU_VERBS,
-    according=r"по\s+словам|по\s+данным|как\s+сообщил[аи]?",
+    according=r"по\s+словам|по\s+данным|как\s+сообщил[аи]?|за\s+словами|за\s+даними",
     determiners=r"",
-    persons=r"он|она",
-    things=r"они",
+    persons=r"он|она|він|вона",
+    things=r"они|вони",
+)
+_PL_VERBS = (
+    r"powiedział[a]?|stwierdził[a]?|dodał[a]?|podkreślił[a]?|zaznaczył[a]?|oświadczył[a]?|"
+    r"przekazał[a]?|napisał[a]?|poinformował[a]?|wyjaśnił[a]?|ocenił[a]?|przyznał[a]?|"
+    r"mówi|mówił[a]?|twierdzi|uważa"
+)
+_PL = Lexicon(
+    verbs=_PL_VERBS,
+    inverted=_PL_VERBS,
+    according=r"według|zdaniem",
+    determiners=r"",
+    persons=r"on|ona",
+    things=r"oni|one",
 )
 LEXICONS = {"en": _EN, "fr": _FR, "de": _DE, "es": _ES, "it": _IT, "pt": _PT, "nl": _NL}
-LEXICONS |= {"ru": _RU, "uk": _RU}  # Ukrainian news is often written in Russian too
+LEXICONS |= {"ru": _RU, "uk": _RU, "pl": _PL}  # one Cyrillic lexicon: Russian and Ukrainian
 _ORG_NOUNS = frozenset(
     [
         "company",

@@ -195,7 +195,89 @@ def article_mentions(
         fallback = untyped or LexicalEntities(typed=False)
         raw.update(zip(other, fallback.mentions([texts[i] for i in other]), strict=True))
     fixed = [[f for m in raw[i] if (f := fix_mention(*m))] for i in range(len(texts))]
-    return [_surnames_are_people(found, text) for found, text in zip(fixed, texts, strict=True)]
+    return [
+        _kinds_from_context(_surnames_are_people(found, text), text)
+        for found, text in zip(fixed, texts, strict=True)
+    ]
+
+
+# what the words around a name say it is: an age ("Mara Lind, 35,", "the 26-year-old Pol
+# Arren") makes a person; "the cities of X and Y", "provinces including X, Y and Z",
+# "X, a provincial capital" make places
+_AGE_AFTER = r"(?P<name>{name}),\s+\d{{1,3}},"
+_AGE_BEFORE = r"\b\d{{1,3}}-year-old\s+(?P<name>{name})\b"
+_PLACE_NOUNS = (
+    r"cities|towns|villages|provinces|regions|districts|states|countries|ports|islands|"
+    r"city|town|village|province|region|district|capital|port|island"
+)
+_PLACE_LIST = re.compile(
+    rf"\b(?:{_PLACE_NOUNS})\s*,?\s+(?:of|including|such\s+as|like|in)\s+"
+    r"(?P<list>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*(?:,|\band\b|,\s+and\b)\s*"
+    r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*)"
+)
+_PLACE_APPOSITIVE = (
+    r"(?P<name>{name}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:" + _PLACE_NOUNS + r")\b"
+)
+
+
+# a thing, not a person, place or people: a vessel, a craft, software ("the cargo ship X",
+# "the X search engine", "X users", "X, an image generator")
+_THING_NOUNS = (
+    r"ship|vessel|freighter|tanker|boat|ferry|submersible|sub|aircraft|plane|jet|helicopter|"
+    r"satellite|rocket|spacecraft|app|chatbot|software|browser|platform|engine|model|game|"
+    r"film|movie|album|novel|generator|tool|device|devices|users|update|system"
+)
+_THING_BEFORE = r"\b(?:" + _THING_NOUNS + r")\s+(?P<name>{name})\b"
+_THING_AFTER = r"\b(?P<name>{name})\s+(?:search\s+engine|" + _THING_NOUNS + r")\b"
+_THING_APPOSITIVE = (
+    r"\b(?P<name>{name}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}(?:" + _THING_NOUNS + r")\b"
+)
+_NOT_THINGS = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC"})  # kinds a thing is often given
+# an embedded post's signature: "— Mara Lind (@maralind) March 26, 2024"
+_SIGNATURE = r"[—–-]\s*(?P<name>{name})\s*\(@\w+\)"
+
+
+def _kinds_from_context(found: list[Mention], text: str) -> list[Mention]:
+    """Mentions retyped where the text around them says a person (an age), a place (a list
+    of cities, 'X, a provincial capital') or a thing (a ship, software), whatever type a model
+    gave them."""
+    if not found:
+        return found
+    names = sorted({t for t, _ in found}, key=len, reverse=True)
+    listed = {
+        part.strip()
+        for m in _PLACE_LIST.finditer(text)
+        for part in re.split(r"\s*(?:,|\band\b)\s*", m.group("list"))
+    }
+    given = {t: k for t, k in found}
+    kinds: dict[str, str] = {}
+    for name in names:
+        escaped = re.escape(name)
+        if given[name] == "PERSON" and any(c.isdigit() for c in name):
+            kinds[name] = "MISC"  # "GPT-4", "A320": no person's name has digits
+        elif (
+            re.search(_AGE_AFTER.format(name=escaped), text)
+            or re.search(_AGE_BEFORE.format(name=escaped), text)
+            or (
+                1 < len(name.split()) <= 3
+                and not ORG_SUFFIX.search(name)
+                and not any(len(w) > 1 and w.isupper() for w in name.split())  # "NASA Goddard"
+                and re.search(_SIGNATURE.format(name=escaped), text)
+            )
+        ):
+            kinds[name] = "PERSON"
+        elif name in listed or re.search(_PLACE_APPOSITIVE.format(name=escaped), text):
+            kinds[name] = "GPE"
+        elif re.search(_THING_APPOSITIVE.format(name=escaped), text) or (
+            given[name] in _NOT_THINGS
+            and not DEMONYM.match(name)  # "a Canadian ship": an adjective
+            and (
+                re.search(_THING_BEFORE.format(name=escaped), text)
+                or re.search(_THING_AFTER.format(name=escaped), text)
+            )
+        ):
+            kinds[name] = "MISC"
+    return [(t, kinds.get(t, k)) for t, k in found]
 
 
 def _confident_missing(lexical: list[Mention], found: list[Mention]) -> list[Mention]:

@@ -66,7 +66,13 @@ _SCALE = {
     "miliardo": 1e9,
     "miliardi": 1e9,
     "mila": 1e3,
-}
+    # Russian, Ukrainian, Polish
+    "тысяч": 1e3, "тысячи": 1e3, "тысяча": 1e3, "тыс": 1e3, "тисяч": 1e3, "тисячі": 1e3,
+    "миллиона": 1e6, "миллионов": 1e6, "млн": 1e6, "мільйона": 1e6, "мільйонів": 1e6,
+    "миллиарда": 1e9, "миллиардов": 1e9, "млрд": 1e9, "мільярда": 1e9, "мільярдів": 1e9,
+    "tys": 1e3, "tysięcy": 1e3, "tysiące": 1e3, "mln": 1e6, "milionów": 1e6, "miliony": 1e6,
+    "mld": 1e9, "miliardów": 1e9, "miliardy": 1e9,
+}  # fmt: skip
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # spelled counts: "two" to "ninety-nine" ("one", "a", "an" count too often to be figures)
@@ -182,11 +188,13 @@ _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)\b|^\s*(?:of\s+)?(?:{_MONTHS})\b", r
 _CURRENCIES = frozenset("$€£")
 # currencies written as words after the amount, in the languages figures are read in
 _CURRENCY_WORD = re.compile(
-    r"(?:\s+(?:de\s+|d['’]|of\s+|US\s+)?)(dollars?|euros?|pounds?|usd|eur|gbp)\b"
+    r"(?:\s+(?:de\s+|d['’]|of\s+|US\s+)?)(dollars?|euros?|pounds?|usd|eur|gbp|"
+    r"доллар\w*|долар\w*|dolar\w*|евро|євро)\b"
     r"(?!\s+(?-i:[A-Z0-9]))",  # "the 12 Euro Cup teams", "Euro 2024" are names
     re.I,
 )
-_CURRENCY_SYMBOLS = {"dollar": "$", "usd": "$", "euro": "€", "eur": "€", "pound": "£", "gbp": "£"}
+_CURRENCY_SYMBOLS = {"dollar": "$", "usd": "$", "euro": "€", "eur": "€", "pound": "£", "gbp": "£",
+                     "доллар": "$", "долар": "$", "dolar": "$", "евро": "€", "євро": "€"}  # fmt: skip
 # between two counts of one thing: "3,400 in Velmaria and 1,500 in Ostria", "12, et 15"
 _ELLIPSIS = re.compile(r"[^\d.;:!?()]{0,50}?(?:,|\b(?:and|et|und|y|e|while|whereas)\b)\s*$")
 _SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
@@ -203,10 +211,14 @@ _MEASURE_NOUNS = (
 )
 _MEASURE_BEFORE = re.compile(
     rf"\b(?:(?:{_COUNT_NOUNS})\s+(?:of|de|des|du|der|di|dei|delle)"
-    rf"(?P<of>(?:\s+[^\W\d_][\w’'-]*){{1,2}})|(?P<noun>{_MEASURE_NOUNS}))"
+    rf"(?P<of>(?:\s+[^\W\d_][\w’'-]*){{1,2}})|(?P<noun>{_MEASURE_NOUNS})"
+    # Russian, Ukrainian, Polish: the counted word follows in the genitive ("число погибших")
+    r"|(?i:число|количество|кількість|liczba)(?P<gen>\s+[^\W\d_][\w’'-]*))"
     r"(?:\s+[^\s,;:.!?()]+){0,8}?"
     r"\s+(?:to|at|of|reached|hit|passed|topped|exceeded|surpassed|is|was|stood at|stands at|"
-    r"à|a|de|auf|bei|über|von|di|en|ist|war|est|es|fue|è)\s*$|"
+    r"à|a|de|auf|bei|über|von|di|en|ist|war|est|es|fue|è|"
+    r"превысило|превысил[аи]?|достигло|достиг(?:ла)?|составило|составляет|до|"
+    r"перевищила|перевищило|сягнула|становить|przekroczyła|wynosi|sięga|do)\s*$|"
     r"\b(?P<bare>magnitude|magnitud|magnitudo|St[äa]rke)\s*$",
     re.IGNORECASE,
 )
@@ -309,7 +321,8 @@ def _figure(
         after = after[abbreviation.end() :]
     money = _CURRENCY_WORD.match(after) if unit is None else None
     if money:  # "10 milliards d'euros", "2,5 millones de euros", "15 billion dollars"
-        unit = _CURRENCY_SYMBOLS[money.group(1).lower().rstrip("s")]
+        written = money.group(1).lower()
+        unit = next(v for k, v in _CURRENCY_SYMBOLS.items() if written.startswith(k))
         after = after[money.end() :]
     unit_match = None if money else _UNITS.match(after)
     if unit_match:
@@ -329,7 +342,12 @@ def _figure(
         if gerund in _GERUNDS or gerund in _PASSIVE:
             counts = _GERUNDS.get(gerund, gerund)
         elif measure:  # "the number of people killed" counts the people killed
-            named = (measure.group("of") or measure.group("noun") or measure.group("bare")).lower()
+            named = (
+                measure.group("of")
+                or measure.group("gen")
+                or measure.group("noun")
+                or measure.group("bare")
+            ).lower()
             kept = list(takewhile(lambda w: w not in MULTILINGUAL_STOP_WORDS, named.split()))
             counts = " ".join(kept) or None
     if counts is None and unit is None:

@@ -186,11 +186,15 @@ TITLE_WORDS = frozenset(
         "survivor",
     ]
 )
-DEMONYM = re.compile(
-    r"^(?:[A-Z][a-z]+(?:ian|ani|ese|ish))$|^(?:Russian|U\.S\.|US|UN|EU|British|French|"
+_DEMONYM_SUFFIX = re.compile(r"^[A-Z][a-z]+(?:ian|ani|ese|ish)$")  # also first names: Brian, Hamish
+_DEMONYM_WORDS = re.compile(
+    r"^(?:Russian|U\.S\.|US|UN|EU|British|French|"
     r"German|Greek|Thai|Dutch|Swiss|Israeli|Iraqi|Pakistani|Saudi|Kuwaiti|Yemeni|American|"
-    r"Korean|Mexican|African|European|Western|Eastern)$"
+    r"Korean|Mexican|African|European|Western|Eastern|Irish|Scottish|English|Spanish|Turkish|"
+    r"Polish|Danish|Swedish|Finnish|Kurdish|Jewish|Italian|Syrian|Iranian|Ukrainian|Chinese|"
+    r"Japanese|Lebanese)$"
 )
+DEMONYM = re.compile(f"{_DEMONYM_SUFFIX.pattern}|{_DEMONYM_WORDS.pattern}")
 _PARTICLES = frozenset({"de", "van", "von", "der", "al", "bin", "da", "di", "le", "la", "ibn"})
 
 
@@ -208,21 +212,45 @@ def is_role_word(word: str) -> bool:
     return word.lower() in TITLE_WORDS or bool(DEMONYM.match(word) or _GERMAN_ROLE.match(word))
 
 
+def _first_name_like(word: str) -> bool:
+    """A word that looks like a demonym only by its ending ("Hamish", "Brian", "Adrian")."""
+    return bool(_DEMONYM_SUFFIX.match(word)) and not _DEMONYM_WORDS.match(word)
+
+
 def split_role(phrase: str) -> tuple[str, str]:
     """('Norwegian Prime Minister', 'Mara Velden') from 'Norwegian Prime Minister Mara Velden'."""
     words = phrase.split()
     cut = 0
     for i, word in enumerate(words[:-1]):
-        if is_role_word(word.strip(",")) or word.lower() in ("of", "for", "and", "the", "a", "an"):
+        word = word.strip(",")
+        if i == len(words) - 2 and _first_name_like(word):
+            continue  # "Hamish Harding", "Brian Vell": a first name, not a demonym
+        if is_role_word(word) or word.lower() in ("of", "for", "and", "the", "a", "an"):
             cut = i + 1
     role = " ".join(w for w in words[:cut] if w.lower() not in ("the", "a", "an"))
     return role.strip(" ,"), " ".join(words[cut:]).strip(" ,")
 
 
 def fold(text: str) -> str:
-    """Lower case without accents, curly apostrophes straightened."""
+    """Lower case without accents, curly apostrophes straightened, Cyrillic spelled in Latin
+    letters ("Эрдоган" -> "erdogan"), so a name meets its other spellings."""
+    if _HAS_CYRILLIC.search(text):
+        text = text.lower().translate(_CYRILLIC)  # before accents go: "й" is not "и"
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+# Russian and Ukrainian letters in Latin ones, as English-language news spells their names
+_CYRILLIC = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+        "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+        "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+        "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+        "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g",
+    }
+)  # fmt: skip
+_HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 @lru_cache(maxsize=16384)  # entity merging compares every pair of names: keys repeat a lot

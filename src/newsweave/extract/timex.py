@@ -21,8 +21,8 @@ from newsweave.extract.anchor import (
     resolve_weekday,
     shift_month,
 )
+from newsweave.text import FOREIGN_MONTH_PATTERN, month_number, weekday_number
 from newsweave.text import NUMBER_WORDS as NUMBERS
-from newsweave.text import month_number, weekday_number
 
 UNITS = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
@@ -212,19 +212,14 @@ def _full_date(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None
         return None
 
 
-_FOREIGN_MON = (
-    r"(?P<mon>(?i:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|"
-    r"octobre|novembre|décembre|decembre|januar|jänner|februar|märz|april|juni|juli|august|"
-    r"september|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
-    r"setiembre|octubre|noviembre|diciembre))"
-)
+_FOREIGN_MON = rf"(?P<mon>(?i:{FOREIGN_MONTH_PATTERN}))"
 
 
 @_rule(
     rf"\b(?P<d>[0-3]?\d)(?:er|\.)?\s+(?:de\s+)?{_FOREIGN_MON}(?:\s+(?:de\s+)?(?P<y>(?:19|20)\d\d))?\b"
 )
 def _foreign_date(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None:
-    """French, German and Spanish dates: "17 avril 2024", "17. April 2024", "27 de octubre"."""
+    """Dates of other languages: "17 avril 2024", "17. April 2024", "27 de octubre", "6 февраля"."""
     month, day = month_number(m.group("mon")), int(m.group("d"))
     if m.group("y"):
         return "DATE", date(int(m.group("y")), month, day).isoformat(), "day", False
