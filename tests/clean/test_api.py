@@ -86,6 +86,23 @@ def test_outlet_from_url_when_not_declared():
     assert isinstance(art, Article) and art.outlet == "harbourherald.example"
 
 
+def test_a_plain_prose_news_line_with_topical_words_is_kept():
+    # topical words ("mayor", "election", "media", "woman") are the story, not boilerplate
+    lead = (
+        "Tarnwick chose a new mayor in Sunday's election. Turnout reached 61 percent, "
+        "local media reported."
+    )
+    second = (
+        "The woman who won, a former teacher, beat the sitting mayor by 212 votes after a "
+        "campaign about housing."
+    )
+    content = f"Woman elected mayor of Tarnwick\n{lead}\n{second}\n"
+    art = clean_page(page(content, url="https://tarnwick-gazette.test/news/mayor"))
+    assert isinstance(art, Article)
+    assert lead in art.text and second in art.text
+    assert art.title == "Woman elected mayor of Tarnwick"
+
+
 def test_boilerplate_only_page_is_dropped_with_reason():
     out = clean_page(page(MENU_ONLY))
     assert isinstance(out, Dropped)
