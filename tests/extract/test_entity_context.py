@@ -83,3 +83,11 @@ def test_an_embedded_post_is_signed_by_a_person_unless_the_name_is_an_agency() -
     )
     found = [("Mara Lind", "ORG"), ("HPA Tolvey", "ORG")]
     assert _kinds_from_context(found, text) == [("Mara Lind", "PERSON"), ("HPA Tolvey", "ORG")]
+
+
+def test_a_thousands_count_after_a_place_is_no_age() -> None:
+    text = "In Osk, 8,000 people were evacuated from the towns of Brask and Osk."
+    assert _kinds_from_context([("Osk", "PERSON")], text) == [("Osk", "GPE")]
+    assert _kinds_from_context([("Tolvey", "PERSON")], "In Tolvey, 8,000 left.") == [
+        ("Tolvey", "PERSON")
+    ]

@@ -204,7 +204,7 @@ def article_mentions(
 # what the words around a name say it is: an age ("Mara Lind, 35,", "the 26-year-old Pol
 # Arren") makes a person; "the cities of X and Y", "provinces including X, Y and Z",
 # "X, a provincial capital" make places
-_AGE_AFTER = r"(?P<name>{name}),\s+\d{{1,3}},"
+_AGE_AFTER = r"(?P<name>{name}),\s+\d{{1,3}},(?=\s)"  # not "In Tolvey, 8,000 people"
 _AGE_BEFORE = r"\b\d{{1,3}}-year-old\s+(?P<name>{name})\b"
 _PLACE_NOUNS = (
     r"cities|towns|villages|provinces|regions|districts|states|countries|ports|islands|"
