@@ -29,6 +29,7 @@ from newsweave.extract.names import TITLE_WORDS, is_role_word, split_role, surna
 from newsweave.text import MONTH_NAMES, STOP_WORDS, WEEKDAY_NAMES
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽА-ЯЁІЇЄҐ"  # Latin and Cyrillic capitals
+LOW = "a-zà-ÿа-яёіїєґ"  # ... and small letters
 _CAPWORD = rf"(?:(?:[{_UP}]\.){{1,3}}|[{_UP}][a-z]{{0,3}}\.|[{_UP}][\w’'-]*)"
 _PARTICLE = r"(?:de|del|della|di|da|van|von|der|den|la|le|al|el|bin|ibn|dos|das|du|y|of|for)"
 _CHUNK = rf"{_CAPWORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_CAPWORD}){{0,11}}"
@@ -366,7 +367,7 @@ def patterns(language: str | None) -> _Patterns:
         ),
         after_inverted=re.compile(
             rf"{lead}(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})(?:-t-(?:il|elle))?\s+"
-            rf"(?:{det_word})?(?P<role>(?:[a-zà-ÿа-яёіїєґ][\w’'-]*\s+){{0,4}}?)(?P<chunk>{_CHUNK})"
+            rf"(?:{det_word})?(?P<role>(?:[{LOW}][\w’'-]*\s+){{0,4}}?)(?P<chunk>{_CHUNK})"
         ),
         after_pronoun=re.compile(
             rf"{lead}(?:(?:{alt('persons')})\s+{adv}{verb}(?![\w’'-])"
@@ -400,7 +401,7 @@ def patterns(language: str | None) -> _Patterns:
             re.I,
         ),
         according=re.compile(
-            rf"(?:{alt('according')})\s+(?:{det_word})?(?P<role>(?:[a-zà-ÿа-яёіїєґ][\w’'-]*\s+){{0,4}}?)"
+            rf"(?:{alt('according')})\s+(?:{det_word})?(?P<role>(?:[{LOW}][\w’'-]*\s+){{0,4}}?)"
             rf"(?P<chunk>{_CHUNK})",
             re.I,
         ),

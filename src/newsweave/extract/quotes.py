@@ -63,7 +63,7 @@ def extract_quotes(
     config = config or QuoteConfig()
     patterns = at.patterns(language)
     context = at.Context(
-        common={w.lower() for w in re.findall(r"\b[a-zà-ÿа-яёіїєґ][\w’'-]*", text)},
+        common={w.lower() for w in re.findall(rf"\b[{at.LOW}][\w’'-]*", text)},
         proper=set(_MID_SENTENCE_CAPITAL.findall(text)),
         orgs=set(orgs),
         definite={w for phrase in _DEFINITE.findall(text.lower()) for w in phrase.split()},
@@ -178,9 +178,10 @@ def _sentence(sentences: list[tuple[int, int, str]], span: QuotedSpan) -> str:
 _DETERMINERS = r"the|le|la|les|l['’]|der|die|das|des|dem|el|los|las|il|lo"
 _SUBJECT = re.compile(
     rf"(?:^|[.!?]\s+|,\s+|\b(?:that|but|while|when|after|before|because)\s+)"
-    rf"(?:(?i:{_DETERMINERS})\s+(?P<roles>(?:[a-zà-ÿа-яёіїєґ][\w’'-]*\s+){{1,3}}))?"
+    rf"(?:(?i:{_DETERMINERS})\s+(?P<roles>(?:[{at.LOW}][\w’'-]*\s+){{1,3}}))?"
     rf"(?P<chunk>{at._CHUNK})(?:(?P<appos>\s*,\s*[^,“”\"«»„]{{1,90}},)\s*|\s*,\s+|\s+)"
-    r"(?!(?:for|of|in|on|at|to|and|or|with|from|by|as|than|into|over|under)\b)(?=[a-zà-ÿа-яёіїєґ])"
+    r"(?!(?:for|of|in|on|at|to|and|or|with|from|by|as|than|into|over|under)\b)"
+    rf"(?=[{at.LOW}])"
 )
 
 
@@ -221,12 +222,12 @@ def _scan_subjects(
         if not roles:
             continue
         last = roles[-1].lower()
-        if not at.is_role_noun(last) and not (
+        role_like = at.is_role_noun(last) or (
             not any(w.lower() in at.STOP_WORDS for w in roles)
             and (last in context.definite or not _verb_like(last))
-        ):
+        )
+        if not role_like:
             continue  # "saw Ana Rolle leave", "The council met Tom Ekk": not a role
-
         cleaned = at.clean_speaker(found.group("chunk"), context, strict=True)
         if cleaned and cleaned[2] and len(cleaned[1].split()) >= 2:
             role = " ".join(filter(None, [" ".join(roles).lower(), cleaned[0]]))
@@ -239,8 +240,8 @@ def _scan_subjects(
 # after role words with no determiner, as the subject of a clause
 _ROLE_SUBJECT = re.compile(
     rf"(?:^|[.!?]\s+|,\s+|\b(?i:and|but|while|when|after|before|because|that)\s+)"
-    rf"(?P<roles>(?:[A-Za-zà-ÿа-яёіїєґ][\w’'-]*\s+){{0,2}}[a-zà-ÿа-яёіїєґ][\w’'-]*\s+)"
-    rf"(?P<chunk>{at._CHUNK})(?:\s*,\s*|\s+)(?=[a-zà-ÿа-яёіїєґ])"
+    rf"(?P<roles>(?:[A-Z{at.LOW}][\w’'-]*\s+){{0,2}}[{at.LOW}][\w’'-]*\s+)"
+    rf"(?P<chunk>{at._CHUNK})(?:\s*,\s*|\s+)(?=[{at.LOW}])"
 )
 
 
@@ -399,7 +400,7 @@ def _according(found: re.Match[str], text: str, where: int, context: at.Context)
 # "la directora Mara Lind", "der Gewerkschafter Pol Arren": a role, then the person's name
 _ROLE_THEN_NAME = re.compile(
     rf"^(?P<det>(?i:{_DETERMINERS}))\s+"
-    rf"(?P<role>(?:[a-zà-ÿа-яёіїєґ][\w’'-]*\s+){{0,3}})(?P<name>{at._CHUNK})$"
+    rf"(?P<role>(?:[{at.LOW}][\w’'-]*\s+){{0,3}})(?P<name>{at._CHUNK})$"
 )
 _NOUN_DETERMINERS = frozenset(["der", "die", "das", "des", "dem"])  # German capitalises nouns
 
