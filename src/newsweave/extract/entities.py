@@ -203,38 +203,38 @@ def article_mentions(
 
 # what the words around a name say it is: an age ("Mara Lind, 35,", "the 26-year-old Pol
 # Arren") makes a person; "the cities of X and Y", "provinces including X, Y and Z",
-# "X, a provincial capital" make places
-_AGE_AFTER = r"(?P<name>{name}),\s+\d{{1,3}},(?=\s)"  # not "In Tolvey, 8,000 people"
-_AGE_BEFORE = r"\b\d{{1,3}}-year-old\s+(?P<name>{name})\b"
+# "X, a provincial capital" make places; "the cargo ship X", "the X search engine", "X users",
+# "X, an image generator" make things. Each cue is one pattern over the text around a run of
+# capitalised words (`_RUN`); a name is cued when it ends (or, for cues before it, starts) the
+# run the cue found
+_RUN = (
+    r"(?P<run>[A-ZÀ-ÖØ-Þ][\w’'.-]*(?:[ \t]+(?:(?:de|del|da|di|van|von|der|al|bin|ibn)[ \t]+)?"
+    r"[A-ZÀ-ÖØ-Þ][\w’'.-]*)*)"
+)
 _PLACE_NOUNS = (
     r"cities|towns|villages|provinces|regions|districts|states|countries|ports|islands|"
     r"city|town|village|province|region|district|capital|port|island"
+)
+_THING_NOUNS = (
+    r"ship|vessel|freighter|tanker|boat|ferry|submersible|sub|aircraft|plane|jet|helicopter|"
+    r"satellite|rocket|spacecraft|app|chatbot|software|browser|platform|engine|model|game|"
+    r"film|movie|album|novel|generator|tool|device|devices|users|update|system"
+)
+_AGE_AFTER = re.compile(rf"{_RUN},\s+\d{{1,3}},(?=\s)")  # not "In Tolvey, 8,000 people"
+_AGE_BEFORE = re.compile(rf"\b\d{{1,3}}-year-old\s+{_RUN}")
+_SIGNATURE = re.compile(rf"[—–-]\s*{_RUN}\s*\(@\w+\)")  # "— Mara Lind (@maralind) March 26"
+_PLACE_APPOSITIVE = re.compile(
+    rf"{_RUN},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{_PLACE_NOUNS})\b"
 )
 _PLACE_LIST = re.compile(
     rf"\b(?:{_PLACE_NOUNS})\s*,?\s+(?:of|including|such\s+as|like|in)\s+"
     r"(?P<list>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s*(?:,|\band\b|,\s+and\b)\s*"
     r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)*)"
 )
-_PLACE_APPOSITIVE = (
-    r"(?P<name>{name}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:" + _PLACE_NOUNS + r")\b"
-)
-
-
-# a thing, not a person, place or people: a vessel, a craft, software ("the cargo ship X",
-# "the X search engine", "X users", "X, an image generator")
-_THING_NOUNS = (
-    r"ship|vessel|freighter|tanker|boat|ferry|submersible|sub|aircraft|plane|jet|helicopter|"
-    r"satellite|rocket|spacecraft|app|chatbot|software|browser|platform|engine|model|game|"
-    r"film|movie|album|novel|generator|tool|device|devices|users|update|system"
-)
-_THING_BEFORE = r"\b(?:" + _THING_NOUNS + r")\s+(?P<name>{name})\b"
-_THING_AFTER = r"\b(?P<name>{name})\s+(?:search\s+engine|" + _THING_NOUNS + r")\b"
-_THING_APPOSITIVE = (
-    r"\b(?P<name>{name}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}(?:" + _THING_NOUNS + r")\b"
-)
+_THING_BEFORE = re.compile(rf"\b(?:{_THING_NOUNS})\s+{_RUN}")
+_THING_AFTER = re.compile(rf"{_RUN}\s+(?:search\s+engine|{_THING_NOUNS})\b")
+_THING_APPOSITIVE = re.compile(rf"{_RUN},\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}(?:{_THING_NOUNS})\b")
 _NOT_THINGS = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC"})  # kinds a thing is often given
-# an embedded post's signature: "— Mara Lind (@maralind) March 26, 2024"
-_SIGNATURE = r"[—–-]\s*(?P<name>{name})\s*\(@\w+\)"
 
 
 def _kinds_from_context(found: list[Mention], text: str) -> list[Mention]:
@@ -243,38 +243,46 @@ def _kinds_from_context(found: list[Mention], text: str) -> list[Mention]:
     gave them."""
     if not found:
         return found
-    names = sorted({t for t, _ in found}, key=len, reverse=True)
-    listed = {
+
+    def runs(pattern: re.Pattern[str]) -> set[str]:
+        return {m.group("run") for m in pattern.finditer(text)}
+
+    def ends(found_runs: set[str], name: str) -> bool:
+        return any(r == name or r.endswith(" " + name) for r in found_runs)
+
+    def starts(found_runs: set[str], name: str) -> bool:
+        return any(r == name or r.startswith(name + " ") for r in found_runs)
+
+    aged = (runs(_AGE_AFTER), runs(_AGE_BEFORE))
+    signed = runs(_SIGNATURE)
+    placed = runs(_PLACE_APPOSITIVE) | {
         part.strip()
         for m in _PLACE_LIST.finditer(text)
         for part in re.split(r"\s*(?:,|\band\b)\s*", m.group("list"))
     }
+    things = (runs(_THING_APPOSITIVE), runs(_THING_BEFORE), runs(_THING_AFTER))
     given = {t: k for t, k in found}
     kinds: dict[str, str] = {}
-    for name in names:
-        escaped = re.escape(name)
-        if given[name] == "PERSON" and any(c.isdigit() for c in name):
+    for name, kind in given.items():
+        if kind == "PERSON" and any(c.isdigit() for c in name):
             kinds[name] = "MISC"  # "GPT-4", "A320": no person's name has digits
         elif (
-            re.search(_AGE_AFTER.format(name=escaped), text)
-            or re.search(_AGE_BEFORE.format(name=escaped), text)
+            ends(aged[0], name)
+            or starts(aged[1], name)
             or (
                 1 < len(name.split()) <= 3
                 and not ORG_SUFFIX.search(name)
                 and not any(len(w) > 1 and w.isupper() for w in name.split())  # "NASA Goddard"
-                and re.search(_SIGNATURE.format(name=escaped), text)
+                and name in signed
             )
         ):
             kinds[name] = "PERSON"
-        elif name in listed or re.search(_PLACE_APPOSITIVE.format(name=escaped), text):
+        elif name in placed or ends(placed, name):
             kinds[name] = "GPE"
-        elif re.search(_THING_APPOSITIVE.format(name=escaped), text) or (
-            given[name] in _NOT_THINGS
+        elif ends(things[0], name) or (
+            kind in _NOT_THINGS
             and not DEMONYM.match(name)  # "a Canadian ship": an adjective
-            and (
-                re.search(_THING_BEFORE.format(name=escaped), text)
-                or re.search(_THING_AFTER.format(name=escaped), text)
-            )
+            and (starts(things[1], name) or ends(things[2], name))
         ):
             kinds[name] = "MISC"
     return [(t, kinds.get(t, k)) for t, k in found]
