@@ -15,7 +15,8 @@ restating the happening it follows. An article without a date sits with the date
 articles whose leads report the happening of the weekday its own lead names, on their
 publication day; failing those, on that weekday, where the articles most like it were
 published. Articles are then grouped by average linkage on lead similarity damped by the
-gap between their days; undated ones without a day join the group their lead is most
+gap between them in time: the mean of the gaps between their days and between the
+happenings their leads report; undated ones without a day join the group their lead is most
 like, or form their own. An event is dated by the happening most of its articles report
 and titled by the lead sentence of its most central article.
 """
@@ -82,7 +83,7 @@ def split_events(articles: Sequence[Article], config: ClusterConfig) -> list[Eve
     sims = _similarities(_story_vectors(raw))
     _across_languages(articles, sims, config)
     days, happened = lead_days(articles, sims)
-    groups = _group(days, sims, config)
+    groups = _group(days, happened, sims, config)
     events = []
     for members in groups:
         group = [articles[i] for i in members]
@@ -236,13 +237,27 @@ def _event_day(days: list[int]) -> int | None:
     return min(counts, key=lambda d: (-counts[d], d))
 
 
-def _group(days: list[int | None], sims: np.ndarray, config: ClusterConfig) -> list[list[int]]:
-    """Average-linkage groups of the dated articles, then the undated ones placed."""
+def _group(
+    days: list[int | None],
+    happened: list[int | None],
+    sims: np.ndarray,
+    config: ClusterConfig,
+) -> list[list[int]]:
+    """Average-linkage groups of the dated articles, then the undated ones placed.
+
+    Two dated articles are as far apart in time as the mean of the gaps between their
+    publication days and between the days of the happenings their leads report: two reports
+    published a day apart whose leads tell of happenings three days apart (a firing on Friday,
+    a staff letter on Monday) are two developments, while a follow-up's restated background
+    does not count as its happening (`background`)."""
     dated = [i for i, d in enumerate(days) if d is not None]
     groups = [[i] for i in dated]
     if dated:
         known = np.array([days[i] for i in dated], dtype=float)
-        gap = np.abs(np.subtract.outer(known, known))
+        told = np.array([happened[i] or days[i] for i in dated], dtype=float)
+        gap = (
+            np.abs(np.subtract.outer(known, known)) + np.abs(np.subtract.outer(told, told))
+        ) / 2
         link = (config.event_time_prior + sims[np.ix_(dated, dated)]) * np.exp(
             -gap / config.event_decay_days
         )
