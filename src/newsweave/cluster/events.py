@@ -255,9 +255,7 @@ def _group(
     if dated:
         known = np.array([days[i] for i in dated], dtype=float)
         told = np.array([happened[i] or days[i] for i in dated], dtype=float)
-        gap = (
-            np.abs(np.subtract.outer(known, known)) + np.abs(np.subtract.outer(told, told))
-        ) / 2
+        gap = (np.abs(np.subtract.outer(known, known)) + np.abs(np.subtract.outer(told, told))) / 2
         link = (config.event_time_prior + sims[np.ix_(dated, dated)]) * np.exp(
             -gap / config.event_decay_days
         )
