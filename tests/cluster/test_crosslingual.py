@@ -8,7 +8,7 @@ from tests.cluster.fixtures import BRIDGE, BRIDGE_REWRITE, CHOIR, article
 
 from newsweave.cluster import ClusterConfig, cluster_stories
 from newsweave.cluster.crosslingual import CrossLingualConfig, join_languages
-from newsweave.cluster.features import anchors
+from newsweave.cluster.features import anchors, headline_anchors
 from newsweave.model import Article
 
 BRIDGE_FR = (
@@ -39,6 +39,22 @@ def test_anchors_read_numbers_whatever_their_separators() -> None:
     assert keys == {"d:15383", "d:7.8"}
     assert "d:15383" in anchors("They said 15,383 people died.")
     assert "d:15383" in anchors("Ils ont dit 15 383 morts.")
+
+
+def test_days_and_months_are_not_anchors() -> None:
+    found = anchors(
+        "Rescuers reached Marrowby on Tuesday. The dam held until March, said Ines Varga."
+    )
+    assert "n:marro" in found and "n:varga" in found
+    assert not {"n:tuesd", "n:march"} & set(found)
+    german = anchors("Die Retter erreichten Marrowby am Dienstag. Der Damm hielt bis Oktober.")
+    assert "n:marro" in german and not {"n:diens", "n:oktob"} & set(german)
+
+
+def test_a_title_case_headline_gives_no_anchors_a_plain_one_does() -> None:
+    assert headline_anchors("Rescuers Find Missing Hikers Near Frozen Lake") == ""
+    plain = "Rescuers find missing hikers near Lake Orvel"
+    assert headline_anchors(plain) == plain
 
 
 def test_anchors_fold_names_and_skip_sentence_openers() -> None:
