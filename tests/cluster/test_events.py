@@ -120,6 +120,23 @@ def test_reports_a_day_apart_of_happenings_days_apart_are_two_events() -> None:
     ]
 
 
+def test_the_weekday_after_publication_is_the_next_day_where_clocks_are_ahead() -> None:
+    late = (
+        "Tarvia fired a rocket over the Ostrel islands Friday morning local time, the Ostrel "
+        "defence ministry said. The launch was the second in a month."
+    )
+    next_day = (
+        "A rocket launched by Tarvia flew over the Ostrel islands on Friday, officials in "
+        "Ostrel said. Sirens sounded in two towns."
+    )
+    items = [
+        article("t1", late, published="2025-03-13"),  # a Thursday, where the page was dated
+        article("t2", next_day, published="2025-03-14"),
+    ]
+    (event,) = split_events(items, ClusterConfig())
+    assert event.date == "2025-03-14"
+
+
 def test_an_undated_article_joins_the_articles_that_report_the_same_happening() -> None:
     undated = (
         "Quillon Labs' board removed chief executive Dara Venn on Friday, citing a breakdown "

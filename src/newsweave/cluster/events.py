@@ -7,7 +7,9 @@ What happened is told in the title and the lead, so only the first words count.
 
 Each article has two days (`lead_days`). The day of the happening its lead reports: the
 latest day the first sentences name for their own news ("the Coast Guard said on Thursday"),
-within a week before publication, else the publication day; a day named in background
+within a week before publication (or the day after, when the lead names the weekday after
+the publication day: a happening where clocks are ahead of the page's, not six days ago),
+else the publication day; a day named in background
 ("the quake that struck on Monday", "hired after he was ousted on Friday", "Tuesday's
 collapse") or for what is to come does not count. And the day it is grouped on: its
 publication day, for a new development is reported the day it happens while leads keep
@@ -179,7 +181,9 @@ def _reported_day(article: Article) -> int | None:
             window = sentence[max(0, timex.start - 60) : timex.end + 20]
             if day is None or _AHEAD.search(window) or background(sentence, timex.start, timex.end):
                 continue
-            if published - _LOOKBACK_DAYS <= day <= published:
+            if day == published - 6 and timex.relative and _WEEKDAY.match(timex.text):
+                day = published + 1  # the weekday after publication: a clock ahead of the page's
+            if published - _LOOKBACK_DAYS <= day <= published + 1:
                 found.append(day)
     return max(found) if found else published
 
