@@ -107,9 +107,11 @@ def test_an_unrelated_story_in_another_language_stays_apart() -> None:
 
 
 def test_the_join_can_be_turned_off() -> None:
-    """With cross_language=None every language keeps its own stories."""
+    """With cross_language=None (and no follow-up join, which reads names in any language)
+    every language keeps its own stories."""
     arts = [_fr("e1", BRIDGE, "en"), _fr("e2", BRIDGE_REWRITE, "en"), _fr("f1", BRIDGE_FR, "fr")]
-    stories = cluster_stories(arts, ClusterConfig(threshold=0.9, cross_language=None))
+    config = ClusterConfig(threshold=0.9, cross_language=None, follow_ups=None)
+    stories = cluster_stories(arts, config)
     story_of = {a: s.id for s in stories for a in s.articles}
     assert story_of["f1"] != story_of["e1"]
 

@@ -8,6 +8,7 @@ from newsweave.clean.dates import without_dateline
 from newsweave.cluster.crosslingual import join_languages
 from newsweave.cluster.events import split_events, time_key
 from newsweave.cluster.features import RawFeatures, raw_features
+from newsweave.cluster.followups import join_follow_ups
 from newsweave.cluster.stream import ClusterConfig, StreamClusterer
 from newsweave.model import Article, Story
 from newsweave.text import content_words, split_sentences
@@ -24,7 +25,9 @@ def cluster_stories(
     final centroid better than their own (see StreamClusterer.refine); then stories made of
     two groups with little in common are split (`split_cut`, see cluster/split.py) and the
     refinement runs once more. Last, stories in different languages that share their
-    names and numbers are joined (`cross_language`, see cluster/crosslingual.py).
+    names and numbers are joined (`cross_language`, see cluster/crosslingual.py), and so
+    are a story's follow-ups: stories about the same subject, close in time (`follow_ups`,
+    see cluster/followups.py).
     `advance`, if given, is called once per article placed (for a progress bar).
     Story and event ids derive from their first article, so they do not depend on input
     order and stay the same when newer articles are added. Stories are sorted by size.
@@ -52,6 +55,9 @@ def cluster_stories(
         groups.append((clusters[0].id, [by_id[a] for c in clusters for a in c.members]))
     if config.cross_language is not None:
         joined = join_languages([members for _, members in groups], config.cross_language)
+        groups = [_joined([groups[i] for i in part], raw) for part in joined]
+    if config.follow_ups is not None:
+        joined = join_follow_ups([members for _, members in groups], config.follow_ups)
         groups = [_joined([groups[i] for i in part], raw) for part in joined]
     stories = []
     for story_id, found in groups:
@@ -109,6 +115,6 @@ def story_title(members: Sequence[Article]) -> str:
 def _joined(
     parts: list[tuple[str, list[Article]]], raw: dict[str, RawFeatures]
 ) -> tuple[str, list[Article]]:
-    """Stories joined across languages: the id of the part with the earliest article."""
+    """Stories joined (across languages, or with follow-ups): the id of the earliest part."""
     first = min(parts, key=lambda part: min(time_key(a, raw[a.id].day) for a in part[1]))
     return first[0], [a for _, members in parts for a in members]
