@@ -70,3 +70,23 @@ def test_cluster_stories_keeps_the_follow_up_in_the_story_as_its_own_event() -> 
     ]
     apart = cluster_stories(items, ClusterConfig(follow_ups=None))
     assert len(apart) >= 1
+
+
+def test_a_story_is_titled_from_its_largest_event_never_by_a_paragraph() -> None:
+    from newsweave.cluster.stories import story_title
+    from newsweave.model import Event
+
+    collapse = [
+        article("c0", COLLAPSE[0], title="Freighter brings down Marrowby bridge"),
+        article("c1", COLLAPSE[1], title="Marrowby bridge falls after freighter strike"),
+        article("c2", COLLAPSE[2], title="Ship hits Marrowby bridge, spans fall"),
+    ]
+    long_title = " ".join(["The crew of the freighter Ostrava stayed aboard"] * 6)
+    divers = [article("d0", DIVERS[0], title=long_title)]
+    events = [
+        Event(id="e1", title="", date="2025-05-06", articles=["c0", "c1", "c2"]),
+        Event(id="e2", title="", date="2025-05-08", articles=["d0"]),
+    ]
+    title = story_title([*collapse, *divers], events)
+    assert "Marrowby bridge" in title
+    assert story_title(divers) == long_title  # no other title: the paragraph, as a last resort
