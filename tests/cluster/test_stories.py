@@ -130,6 +130,20 @@ def test_an_aside_the_article_returns_from_is_not_off_topic() -> None:
     assert tail["b1"].offtopic  # the same two paragraphs after the story: another story
 
 
+def test_a_story_of_one_or_two_articles_has_no_off_topic_passages() -> None:
+    tail = (
+        "\nIn other news, the Kestrel Valley Football Club sacked its head coach Bram Olafsen "
+        "on Tuesday after nine straight defeats in the Pellan Premier League this season.\n"
+        "Kestrel Valley chairman Rune Halvik thanked Olafsen and said the club's academy "
+        "director Petra Simms would take charge of training until the end of the season.\n"
+    )
+    for items in (
+        [article("b1", BRIDGE + tail)],
+        [article("b1", BRIDGE + tail), article("b2", BRIDGE)],
+    ):
+        assert not any(a.offtopic for a in mark_offtopic(items))
+
+
 def test_the_rest_of_the_story_is_counted_not_rebuilt_per_article() -> None:
     from newsweave.cluster.offtopic import _Reference, _vocabulary
 

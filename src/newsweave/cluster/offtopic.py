@@ -6,7 +6,9 @@ than other words. A run of low-scoring paragraphs (never the lead, long enough, 
 not most of the article) is marked off-topic: kept in the text, left out of analysis. A
 run the article returns from (on-topic paragraphs after it) needs one real paragraph more
 than a tail: a reporter's aside (a victim's relative, in words no other article uses) sits
-inside an article, while other stories are appended after it.
+inside an article, while other stories are appended after it. A story of fewer than three
+articles is not judged: one other article is no measure of what the story is about, and a
+lone article's paragraphs would all be "unshared".
 Paragraphs that are mostly a quotation ("...," he said) are no evidence either way: a
 witness speaks in words of their own, which no other article shares, so quotations never
 make a run by themselves.
@@ -36,6 +38,7 @@ class OffTopicConfig:
     lead_paragraphs: int = 2  # the lead is never off-topic and defines the article's topic
     min_words: int = 60  # shorter runs are not marked
     max_share: float = 0.6  # at most this share of an article's words is marked
+    min_articles: int = 3  # a smaller story has too little "rest of the story" to judge by
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -54,6 +57,8 @@ def mark_offtopic(
 ) -> list[Article]:
     """The story's articles, each with `offtopic` set to its off-topic passages."""
     config = config or OffTopicConfig()
+    if len(articles) < config.min_articles:
+        return [replace(article, offtopic=[]) for article in articles]
     vocab = {a.id: _vocabulary(a.text) for a in articles}
     spread = Counter(term for terms in vocab.values() for term in terms)  # articles per term
     out = []
