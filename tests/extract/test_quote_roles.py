@@ -151,3 +151,86 @@ def test_a_role_after_a_conjunction_names_the_next_speaker() -> None:
 )
 def test_speakers_in_many_languages(language: str, text: str, speaker: str) -> None:
     assert [q.speaker for q in extract_quotes(text, "a1", language=language)] == [speaker]
+
+
+def test_a_role_and_a_name_before_a_colon_speak_but_a_place_with_a_role_does_not() -> None:
+    text = 'Police chief Omar Vance: "We will not tolerate any violence at the match."'
+    assert _speakers(text) == ["Omar Vance"]
+    text = 'Ryland chief of police: "We will not tolerate any violence at the match"'
+    assert _speakers(text) == [None]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("es", "El alcalde, Tomás Herrera, defendió el proyecto: «El centro será de todos».",
+         "Tomás Herrera"),
+        ("de", "Die Sprecherin des Vereins, Katrin Ost, sieht das anders: „Ohne Parkplätze "
+         "kommt niemand mehr.“", "Katrin Ost"),
+        ("fr", "Le médecin-chef, Antoine Ribaud, s'est montré prudent : « Nous avons déjà "
+         "entendu ces promesses. »", "Antoine Ribaud"),
+    ],
+)  # fmt: skip
+def test_a_role_then_a_name_in_apposition_before_a_colon(
+    language: str, text: str, speaker: str
+) -> None:
+    assert [q.speaker for q in extract_quotes(text, "a1", language=language)] == [speaker]
+
+
+def test_an_affiliation_in_lower_case_after_the_subject_is_not_the_speaker() -> None:
+    text = (
+        'Geoff Barton found the coins. "Bill told me to stop the tractor," Barton said.\n'
+        "Archaeologist Fiona Leigh of the county museum said the hoard was old. "
+        '"It is one of the largest finds in this part of the country," she said.'
+    )
+    speakers = _speakers(text)
+    assert speakers[0] == "Barton" or speakers[0] == "Geoff Barton"
+    assert speakers[1] is not None and speakers[1].endswith("Fiona Leigh")
+
+
+def test_a_role_before_a_name_in_apposition_names_her_later() -> None:
+    text = (
+        "Norland's finance minister, Agnes Rook, announced a new tax on Tuesday.\n"
+        '"The money will go to public transport and to nothing else," the minister told parliament.'
+    )
+    assert _speakers(text) == ["Agnes Rook"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "La maire de Vernay, Claire Dutour, s'est rendue sur place.\n« Nous ne prendrons "
+         "aucun risque », a-t-elle déclaré aux journalistes.\n« Les travaux pourraient durer "
+         "tout l'été », a ajouté la maire, qui a promis des navettes."),
+        ("es", "La alcaldesa de Montalba, Clara Dutour, visitó la zona. «Necesitamos ayuda ya», "
+         "dijo a los periodistas.\n«Por suerte no hay heridos», añadió la alcaldesa."),
+        ("it", "Il sindaco di Valmora, Clara Dutour, ha visitato il porto. «Abbiamo bisogno di "
+         "aiuto subito», ha detto ai giornalisti.\n«Per fortuna nessuno si è fatto male», ha "
+         "aggiunto il sindaco."),
+    ],
+)  # fmt: skip
+def test_the_person_in_apposition_to_a_role_of_a_place_speaks_later(
+    language: str, text: str
+) -> None:
+    """'La maire de Vernay, Claire Dutour,': Claire Dutour is the mayor, Vernay is no person;
+    a quote said 'to the reporters' with no subject goes on with her."""
+    speakers = [q.speaker for q in extract_quotes(text, "a1", language=language)]
+    assert speakers == ["Clara Dutour" if language != "fr" else "Claire Dutour"] * 2
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("de", "Marco Weiland war enttäuscht.\n„Ich glaube weiter an diese Mannschaft“, sagte er "
+         "der Lindhagener Zeitung.", "Marco Weiland"),
+        ("fr", "Son mari, Pierre Vasseur, n'est pas surpris.\n« Elle a toujours été la "
+         "meilleure », dit-il en souriant.", "Pierre Vasseur"),
+        ("ru", "Глава города Ирина Соколова осмотрела повреждения.\n«Причала больше нет», — "
+         "сказала она журналистам.", "Ирина Соколова"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_after_the_verb_is_the_speaker_whatever_follows(
+    language: str, text: str, speaker: str
+) -> None:
+    """'sagte er der Zeitung': the newspaper is whom it was said to, not the speaker."""
+    assert [q.speaker for q in extract_quotes(text, "a1", language=language)] == [speaker]

@@ -28,15 +28,17 @@ from newsweave.extract.gazetteer import countries
 from newsweave.extract.names import TITLE_WORDS, is_role_word, split_role, surname
 from newsweave.text import MONTH_NAMES, STOP_WORDS, WEEKDAY_NAMES
 
-_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽА-ЯЁІЇЄҐ"  # Latin and Cyrillic capitals
+UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽА-ЯЁІЇЄҐ"  # Latin and Cyrillic capitals
 LOW = "a-zà-ÿа-яёіїєґ"  # ... and small letters
-_CAPWORD = rf"(?:(?:[{_UP}]\.){{1,3}}|[{_UP}][a-z]{{0,3}}\.|[{_UP}][\w’'-]*)"
+_CAPWORD = rf"(?:(?:[{UP}]\.){{1,3}}|[{UP}][a-z]{{0,3}}\.|[{UP}][\w’'-]*)"
 _PARTICLE = r"(?:de|del|della|di|da|van|von|der|den|la|le|al|el|bin|ibn|dos|das|du|y|of|for)"
 _CHUNK = rf"{_CAPWORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_CAPWORD}){{0,11}}"
 _TRAILING_CHUNK = re.compile(rf"(?:^|(?<=[^\w’'.-]))(?P<chunk>{_CHUNK})\s*$")
-_LEADING_CHUNK = re.compile(rf"(?P<chunk>{_CHUNK})(?:\s*\((?P<acronym>[{_UP}]{{2,8}})\))?")
-_ACRONYM_AFTER = re.compile(
-    rf"^(?P<tail>(?:\s+[\w’'-]+){{1,6}}?)\s*\((?P<acronym>[{_UP}]{{2,8}})\)"
+_LEADING_CHUNK = re.compile(rf"(?P<chunk>{_CHUNK})(?:\s*\((?P<acronym>[{UP}]{{2,8}})\))?")
+_ACRONYM_AFTER = re.compile(rf"^(?P<tail>(?:\s+[\w’'-]+){{1,6}}?)\s*\((?P<acronym>[{UP}]{{2,8}})\)")
+# a person's affiliation in lower case words after the name: " of the county museum"
+_AFFILIATION_END = re.compile(
+    rf"(?<=[{LOW}])\s+(?:of|from|at|with)\s+the\s+(?:[{LOW}][\w’'-]*\s+){{0,3}}[{LOW}][\w’'-]*\s*$"
 )
 _APPOSITIVE_END = re.compile(r",\s*[^,“”\"«»„]{1,90},\s*$")
 _ADVERB_END = re.compile(
@@ -117,6 +119,7 @@ class Lexicon:
     persons: str  # personal pronouns that refer to a person ("he|she")
     things: str  # pronouns that refer to an organisation or a document ("it|they")
     aux: str = ""  # auxiliaries before a participle ("has", "a", "hat")
+    to: str = ""  # prepositions of whom a quote was said to ("aux journalistes", "a la prensa")
 
 
 _EN_VERBS = (
@@ -162,6 +165,7 @@ _FR = Lexicon(
     persons=r"il|elle",
     things=r"ils|elles",
     aux=r"a|avait|ont|avaient|aurait|a-t-(?:il|elle)|a-t-on",
+    to=r"à|au|aux|devant|dans",
 )
 _DE_VERBS = (
     r"sagte|sagt|sagten|gesagt|erklärte|erklärt|erklärten|betonte|betont|fügte\s+hinzu|"
@@ -195,6 +199,7 @@ _ES = Lexicon(
     persons=r"él|ella",
     things=r"ellos|ellas",
     aux=r"ha|había|han",
+    to=r"a|al|ante|en",
 )
 _IT_VERBS = (
     r"detto|dice|dichiarato|dichiara|affermato|afferma|spiegato|spiega|aggiunto|aggiunge|"
@@ -211,6 +216,7 @@ _IT = Lexicon(
     persons=r"lui|lei",
     things=r"loro",
     aux=r"ha|aveva|hanno",
+    to=r"a|ai|al|alla|alle|agli|in",
 )
 _PT_VERBS = (
     r"disse|diz|dizia|afirmou|afirma|declarou|declara|explicou|explica|acrescentou|acrescenta|"
@@ -227,6 +233,7 @@ _PT = Lexicon(
     persons=r"ele|ela",
     things=r"eles|elas",
     aux=r"tem|tinha|têm",
+    to=r"ao|aos|à|às|em|perante",
 )
 _NL_VERBS = (
     r"zei|zegt|zeiden|verklaarde|verklaart|vertelde|vertelt|schreef|schrijft|benadrukte|"
@@ -354,6 +361,8 @@ def patterns(language: str | None) -> _Patterns:
     det_word = rf"{det}(?:\s+|(?<=['’]))"  # a whole word: "the", not the "The" of "Theo"
     lead = r"^[\s,.:;–—-]*"
     adv = r"(?:(?:also|later|then|again|\w+ly)\s+)?"
+    # whom a quote was said to, in lower case words: "aux journalistes", "a los periodistas"
+    to_whom = rf"(?:\s+(?:{alt('to')})\s+(?-i:(?:[{LOW}][\w’'-]*\s*){{1,4}}))?" if alt("to") else ""
     return _Patterns(
         subject_verb=re.compile(rf"(?<![\w’'-]){verb}(?![\w’'-])"),
         after_subject=re.compile(
@@ -371,9 +380,11 @@ def patterns(language: str | None) -> _Patterns:
         ),
         after_pronoun=re.compile(
             rf"{lead}(?:(?:{alt('persons')})\s+{adv}{verb}(?![\w’'-])"
-            # pronoun after the verb, or no pronoun at all: "a-t-il déclaré", "sagte er",
-            # "dijo.", "ha detto."
-            rf"|(?:{alt('aux')})?[\s-]*(?:{alt('inverted')})(?:-t)?(?:[\s-]+(?:{alt('persons')}))?"
+            # pronoun after the verb: "sagte er der Zeitung", "dit-il en souriant"
+            rf"|(?:{alt('aux')})?[\s-]*(?:{alt('inverted')})(?:-t)?[\s-]+(?:{alt('persons')})"
+            r"(?![\w’'-])"
+            # or no pronoun at all: "a-t-il déclaré", "dijo.", "ha detto ai giornalisti."
+            rf"|(?:{alt('aux')})?[\s-]*(?:{alt('inverted')})(?:-t)?{to_whom}"
             rf"\s*(?:[.,;:!?]|$))",
             re.I,
         ),
@@ -539,7 +550,7 @@ def role_keys(role: str) -> list[str]:
     head noun ('harbour master' -> 'master') and an age ('54-year-old')."""
     words = [w.strip(",.’'()") for w in role.lower().split()]
     keys = [w for w in words if w in _ROLE_NOUNS]
-    head = words[: next((i for i, w in enumerate(words) if w in _ROLE_CUT), len(words))]
+    head = words[: next((i for i, w in enumerate(words) if w in ROLE_CUT), len(words))]
     if head and (
         (head[-1].isalpha() and len(head[-1]) >= 3 and head[-1] not in STOP_WORDS)
         or _AGE_KEY.fullmatch(head[-1])
@@ -577,6 +588,9 @@ def subject_before(left: str, offset: int, context: Context) -> str | None:
     """The speaker named just left of a speech verb ("Mara Velden, a diver, said")."""
     left = left[-200:]
     left = _ADVERB_END.sub("", left)
+    affiliated = _AFFILIATION_END.search(left)
+    if affiliated:  # "Fiona Leigh of the county museum said": the person, not the museum
+        left = left[: affiliated.start()]
     appositive = _APPOSITIVE_END.search(left)
     role_hint = ""
     if appositive:
@@ -584,7 +598,10 @@ def subject_before(left: str, offset: int, context: Context) -> str | None:
         if re.fullmatch(_CHUNK, inside):  # "Microsoft’s VP of Security, Mara Velden, said"
             cleaned = clean_speaker(inside, context)
             if cleaned:
-                return remember(context, offset, cleaned[0], cleaned[1], cleaned[2], True)
+                # "Norland's finance minister, Agnes Rook, said": "the minister" is her later
+                words = _LOWER_WORDS_END.search(left[: appositive.start()][-60:] + " ")
+                role = " ".join(filter(None, [words.group(1).strip() if words else "", cleaned[0]]))
+                return remember(context, offset, role, cleaned[1], cleaned[2], True)
         role_hint = appositive.group(0)
         left = left[: appositive.start()]
     described = _DESCRIBER.search(left[-120:]) and _DESCRIBED_SUBJECT.search(left[-120:])
@@ -615,7 +632,7 @@ def appositive_role(appositive: str) -> str:
     if not words or words[0] in _NOT_APPOSITIVE:
         return ""
     kept = [w for w in words if w in TITLE_WORDS or w in _ROLE_NOUNS]
-    noun = words[: next((i for i, w in enumerate(words) if w in _ROLE_CUT), len(words))]
+    noun = words[: next((i for i, w in enumerate(words) if w in ROLE_CUT), len(words))]
     if noun and noun[0] in ("a", "an", "the") and noun[-1] not in kept:
         kept.append(noun[-1])  # "a resident", "the harbour master": its head noun
     return " ".join(kept)
@@ -624,7 +641,10 @@ def appositive_role(appositive: str) -> str:
 # an appositive that is a clause, not a noun phrase (", who lives nearby,")
 _NOT_APPOSITIVE = frozenset(["who", "which", "whose", "where", "when", "whom", "that", "as"])
 # a role's head noun ends before these ("chairman of the board", "spokeswoman for the port")
-_ROLE_CUT = frozenset(["of", "for", "at", "in", "with", "from", "to", "on", "and"])
+ROLE_CUT = frozenset(
+    ["of", "for", "at", "in", "with", "from", "to", "on", "and"]
+    + ["de", "du", "des", "del", "della", "di", "da", "do", "dos", "das", "der", "van", "von"]
+)
 _AGE_KEY = re.compile(r"\d{1,3}-year-old")
 
 

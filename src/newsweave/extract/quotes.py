@@ -210,6 +210,9 @@ def _scan_subjects(
         roles = (found.group("roles") or "").split()
         if roles and _verb_like(roles[-1].lower()) and not at.is_role_noun(roles[-1]):
             continue  # "The council met Tom Ekk": the name is an object
+        if roles and roles[-1].lower() in at.ROLE_CUT:  # "La maire de Vernay": a place
+            _remember_appositive(found, " ".join(roles), offset, context)
+            continue
         preceding = masked[max(0, found.start("chunk") - 40) : found.start("chunk")]
         chunk = (found.group("roles") or "") + found.group("chunk")  # "El presidente Pedro Ruiz"
         cleaned = at.clean_speaker(chunk, context, preceding, strict=True)
@@ -236,11 +239,23 @@ def _scan_subjects(
     return [verb.start() for verb in verbs]
 
 
+def _remember_appositive(found: re.Match[str], role: str, offset: int, context: at.Context) -> None:
+    """'La maire de Vernay, Claire Dutour, ...': the person in apposition to a role of a place
+    or organisation, remembered with that role (the place itself is no person)."""
+    inside = (found.group("appos") or "").strip(" ,")
+    if not re.fullmatch(at._CHUNK, inside):
+        return
+    cleaned = at.clean_speaker(inside, context)
+    if cleaned and cleaned[2] and len(cleaned[1].split()) >= 2:
+        full_role = f"{role} {found.group('chunk')}".lower()
+        at.remember(context, offset + found.start("appos"), full_role, cleaned[1], True)
+
+
 # "Harbour master Ana Rolle inspected", ", and police chief Ana Rolle ordered": a person named
 # after role words with no determiner, as the subject of a clause
 _ROLE_SUBJECT = re.compile(
     rf"(?:^|[.!?]\s+|,\s+|\b(?i:and|but|while|when|after|before|because|that)\s+)"
-    rf"(?P<roles>(?:[A-Z{at.LOW}][\w’'-]*\s+){{0,2}}[{at.LOW}][\w’'-]*\s+)"
+    rf"(?P<roles>(?:[{at.UP}{at.LOW}][\w’'-]*\s+){{0,2}}[{at.LOW}][\w’'-]*\s+)"
     rf"(?P<chunk>{at._CHUNK})(?:\s*,\s*|\s+)(?=[{at.LOW}])"
 )
 
@@ -362,7 +377,15 @@ def _before(
         if speaker:
             candidates.append((found.end(), speaker))
     named = [c for c in candidates if c[1]]
-    label = None if named else _NAME_COLON.match(before) or _SUBJECT_COLON.match(before)
+    label = None
+    if not named:
+        label = (
+            _NAME_COLON.match(before)
+            or _ROLE_NAME_COLON.match(before)
+            or _SUBJECT_COLON.match(before)
+        )
+    if label and at.is_role_noun(label.group("tail").split()[0] if label.group("tail") else ""):
+        return None  # 'Ryland chief of police: "..."': a place's role, not a name, speaks
     if label:  # 'Rolle: "We need help."', 'Mayor Tom Ekk disagreed: "It is too late."'
         cleaned = at.clean_speaker(label.group("chunk"), context, strict=True)
         if cleaned and (cleaned[2] or cleaned[1] in context.orgs):
@@ -370,11 +393,22 @@ def _before(
     return max(named, key=lambda c: c[0])[1] if named else None
 
 
-# a sentence that is only a person's name and a colon before the quote
-_NAME_COLON = re.compile(rf"\s*(?P<chunk>{at._CHUNK})\s*:\s*$")
+# a sentence that is only a person's name (its role words before it) and a colon before the
+# quote: 'Rolle: "', 'Police chief Omar Vance: "'
+_NAME_COLON = re.compile(
+    rf"\s*(?P<chunk>(?:{at._CAPWORD}\s+)?(?:[{at.LOW}][\w’'-]*\s+){{0,3}}{at._CHUNK})"
+    rf"(?P<tail>)\s*:\s*$"
+)
 # a sentence of a subject, a verb or two and a colon: "Mayor Tom Ekk disagreed:"
 _SUBJECT_COLON = re.compile(
-    rf"\s*(?P<chunk>{at._CHUNK})(?:\s*,[^,:]{{1,40}},)?(?:\s+[a-zà-ÿ][\w’'-]*){{1,3}}\s*:\s*$"
+    rf"\s*(?P<chunk>{at._CHUNK})(?:\s*,[^,:]{{1,40}},)?(?P<tail>(?:\s+[{at.LOW}][\w’'-]*){{1,4}})"
+    rf"\s*:\s*$"
+)
+# a role, the name in apposition, a verb or a few and a colon: "El alcalde, Tomás Herrera,
+# defendió el proyecto:", "Die Sprecherin des Vereins, Katrin Ost, sieht das anders:"
+_ROLE_NAME_COLON = re.compile(
+    rf"\s*[^,:“”\"«»„]{{1,60}},\s*(?P<chunk>{at._CHUNK})\s*,"
+    rf"(?P<tail>)(?:\s+[{at.LOW}][\w’'-]*){{1,5}}\s*:\s*$"
 )
 
 
