@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.extract.attribution import appositive_role, role_keys
+from newsweave.extract.attribution import appositive_role, pronoun_gender, role_gender, role_keys
 from newsweave.extract.quotes import extract_quotes
 
 QUOTE = '"The quay is gone and we need help now,"'
@@ -234,3 +234,28 @@ def test_a_pronoun_after_the_verb_is_the_speaker_whatever_follows(
 ) -> None:
     """'sagte er der Zeitung': the newspaper is whom it was said to, not the speaker."""
     assert [q.speaker for q in extract_quotes(text, "a1", language=language)] == [speaker]
+
+
+def test_a_pronoun_skips_the_last_person_of_the_other_gender() -> None:
+    text = (
+        "Maria Delacroix flew in for the meeting. Her brother, Hugo Lanz, 81, had never left.\n"
+        '"I recognised his eyes at once," she said. "He still has the same smile."\n'
+        '"I had given up hope long ago," he said.'
+    )
+    assert _speakers(text) == ["Maria Delacroix", "Hugo Lanz"]
+
+
+def test_pronoun_and_role_genders() -> None:
+    assert role_gender("spokeswoman") == "f" and role_gender("brother") == "m"
+    assert role_gender("Hafenmeisterin") == "f" and role_gender("harbour master") is None
+    assert pronoun_gender("a-t-elle déclaré") == "f" and pronoun_gender("sagte er") == "m"
+    assert pronoun_gender("dijo.") is None
+
+
+def test_a_role_nobody_holds_with_the_other_gender_is_not_forced() -> None:
+    """A woman named last and 'he said': a man named before her speaks, not she."""
+    text = (
+        "Tom Ekk, the harbour master, inspected the quay. Spokeswoman Ana Rolle stood beside him.\n"
+        '"The wall will not hold another storm like this one," he said.'
+    )
+    assert _speakers(text) == ["Tom Ekk"]

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsweave.extract.gazetteer import countries
-from newsweave.extract.names import TITLE_WORDS, is_role_word, split_role, surname
+from newsweave.extract.names import TITLE_WORDS, is_german_role, is_role_word, split_role, surname
 from newsweave.text import MONTH_NAMES, STOP_WORDS, WEEKDAY_NAMES
 
 UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽА-ЯЁІЇЄҐ"  # Latin and Cyrillic capitals
@@ -442,6 +442,7 @@ class Context:
     definite: set[str] = field(default_factory=set)  # words after "the" ("the harbour master")
     mentions: list[Mention] = field(default_factory=list)  # in text order
     last_speaker: Mention | None = None
+    genders: dict[str, str] = field(default_factory=dict)  # full name -> "f" or "m", when told
 
     def _before(self, before: int) -> list[Mention]:
         """The (at most 200) mentions before offset `before`, latest last."""
@@ -461,12 +462,24 @@ class Context:
                 return mention.name
         return self.last(before, person=False)
 
-    def last(self, before: int, person: bool) -> str | None:
-        """The last person (or organisation) named before offset `before`."""
+    def last(self, before: int, person: bool, gender: str | None = None) -> str | None:
+        """The last person (or organisation) named before offset `before`; with a `gender`
+        ("f" for "she", "m" for "he"), the last one not known to be of the other gender."""
         for mention in reversed(self._before(before)):
-            if mention.person == person:
+            if mention.person == person and (
+                gender is None or self.genders.get(mention.name, gender) == gender
+            ):
                 return mention.name
         return None
+
+    def last_by_pronoun(self, before: int, attribution: str) -> str | None:
+        """The person a pronoun in `attribution` ("she said", "a-t-il déclaré") refers to;
+        the pronoun also tells that person's gender, for the pronouns after it."""
+        gender = pronoun_gender(attribution)
+        name = self.last(before, True, gender)
+        if name and gender:
+            self.genders.setdefault(name, gender)
+        return name
 
 
 def clean_speaker(
@@ -571,8 +584,49 @@ def remember(
             name = context.persons.get(key, name)
         for word in role_keys(role):
             context.roles[word] = name
+        gender = role_gender(role)
+        if gender:
+            context.genders.setdefault(name, gender)
     insort(context.mentions, Mention(at, name, person, speaking), key=lambda m: m.at)
     return name
+
+
+# personal pronouns and nouns that tell a person's gender ("she", "elle", "his brother")
+_PRONOUN_GENDER = {
+    **dict.fromkeys(["he", "il", "er", "él", "lui", "ele", "hij", "он", "він", "on"], "m"),
+    **dict.fromkeys(["she", "elle", "sie", "ella", "lei", "ela", "zij", "ze", "она", "вона", "ona"], "f"),
+}  # fmt: skip
+_GENDER_NOUNS = {
+    **dict.fromkeys(
+        ["mr", "mr.", "spokesman", "chairman", "businessman", "father", "brother", "husband",
+         "son", "grandfather", "widower", "king", "prince", "uncle", "nephew", "monsieur", "m.",
+         "herr", "señor", "sr.", "signor"], "m"),
+    **dict.fromkeys(
+        ["mrs", "mrs.", "ms", "ms.", "spokeswoman", "chairwoman", "businesswoman", "mother",
+         "sister", "wife", "daughter", "grandmother", "widow", "queen", "princess", "aunt",
+         "niece", "madame", "mme", "frau", "señora", "sra.", "signora", "alcaldesa",
+         "presidenta", "directora", "ministra", "directrice", "présidente", "direttrice",
+         "prefeita", "vereadora", "concejala", "consejera", "secretaria"], "f"),
+}  # fmt: skip
+_WORD = re.compile(r"[^\W\d_]+(?:[’'.][^\W\d_]+)*\.?")
+
+
+def pronoun_gender(text: str) -> str | None:
+    """'f' or 'm' for the first personal pronoun of `text` ("she said" -> 'f'), else None."""
+    for word in re.findall(r"[^\W\d_]+", text.lower()):
+        if word in _PRONOUN_GENDER:
+            return _PRONOUN_GENDER[word]
+    return None
+
+
+def role_gender(role: str) -> str | None:
+    """'f' or 'm' when role words tell a gender: 'spokeswoman', 'her brother', 'Sprecherin'."""
+    for word in _WORD.findall(role.lower()):
+        if word in _GENDER_NOUNS:
+            return _GENDER_NOUNS[word]
+        if word.endswith("in") and len(word) > 6 and is_german_role(word):
+            return "f"  # "Bürgermeisterin", "Hafenmeisterin"
+    return None
 
 
 def role_person(description: str, context: Context) -> str | None:

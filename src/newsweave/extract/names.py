@@ -202,7 +202,7 @@ _PARTICLES = frozenset({"de", "van", "von", "der", "al", "bin", "da", "di", "le"
 _GERMAN_ROLE = re.compile(
     r"(?i)^[^\W\d_]*(?:chef|chefin|leiter|leiterin|sprecher|sprecherin|minister|ministerin|"
     r"präsident|präsidentin|direktor|direktorin|vorsitzende|vorsitzender|bürgermeister|"
-    r"bürgermeisterin|kanzler|kanzlerin|gewerkschafter|gewerkschafterin|anwalt|anwältin|"
+    r"bürgermeisterin|meister|meisterin|kanzler|kanzlerin|gewerkschafter|gewerkschafterin|anwalt|anwältin|"
     r"experte|expertin|kommandeur)$"
 )
 
@@ -210,6 +210,11 @@ _GERMAN_ROLE = re.compile(
 def is_role_word(word: str) -> bool:
     """Whether a word belongs to a role/title ('Prime', 'spokesman', 'Norwegian')."""
     return word.lower() in TITLE_WORDS or bool(DEMONYM.match(word) or _GERMAN_ROLE.match(word))
+
+
+def is_german_role(word: str) -> bool:
+    """Whether a word is a German role compound ("Hafenmeisterin", "Regierungssprecher")."""
+    return bool(_GERMAN_ROLE.match(word))
 
 
 def _first_name_like(word: str) -> bool:

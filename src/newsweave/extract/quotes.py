@@ -218,7 +218,14 @@ def _scan_subjects(
         cleaned = at.clean_speaker(chunk, context, preceding, strict=True)
         if cleaned and (cleaned[2] or cleaned[1] in context.orgs):
             role, name, person = cleaned
-            role = " ".join(filter(None, [role, at.appositive_role(found.group("appos") or "")]))
+            kin = preceding.rstrip(" ,").rsplit(" ", 1)[-1]  # "Her brother, Hugo Lanz"
+            role = " ".join(
+                filter(
+                    None,
+                    [kin if at.role_gender(kin) else "", role,
+                     at.appositive_role(found.group("appos") or "")],
+                )
+            )  # fmt: skip
             at.remember(context, offset + found.start("chunk"), role, name, person)
     for found in _ROLE_SUBJECT.finditer(masked):
         roles = list(dropwhile(lambda w: w.lower() in at.STOP_WORDS, found.group("roles").split()))
@@ -324,8 +331,9 @@ def _sentence_start(ends: list[int], position: int) -> int:
 
 
 def _after(after: str, where: int, context: at.Context, p: at._Patterns) -> str | None:
-    if p.after_pronoun.match(after):
-        return context.last(where, person=True) or _NOBODY
+    pronoun = p.after_pronoun.match(after)
+    if pronoun:
+        return context.last_by_pronoun(where, pronoun.group(0)) or _NOBODY
     thing = p.after_thing.match(after)
     if thing:
         if re.search(r"\bread", thing.group(0)):
@@ -367,7 +375,7 @@ def _before(
             candidates.append((verb, name))
     if verbs:  # the pronoun and description patterns all end in a speech verb
         for found in p.before_pronoun.finditer(before):
-            candidates.append((found.end(), context.last(where, person=True)))
+            candidates.append((found.end(), context.last_by_pronoun(where, found.group(0))))
         for found in p.before_thing.finditer(before):
             candidates.append((found.end(), context.last(where, person=False)))
         for found in p.before_description.finditer(before):
