@@ -259,3 +259,29 @@ def test_a_role_nobody_holds_with_the_other_gender_is_not_forced() -> None:
         '"The wall will not hold another storm like this one," he said.'
     )
     assert _speakers(text) == ["Tom Ekk"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("fr", "« Nous regrettons cette pollution », écrit la Compagnie des eaux de Bressac.",
+         "Compagnie des eaux de Bressac"),
+        ("fr", "Gérard Boucher regarde ses prés.\n« Je n'ai jamais vu ça en quarante ans », "
+         "souffle-t-il.", "Gérard Boucher"),
+        ("de", "„Die Entscheidung ist uns schwergefallen“, teilte die Molkerei Nordland am "
+         "Montag mit.", "Molkerei Nordland"),
+        ("de", "Hafenmeisterin Anke Brodersen besichtigte die Schäden.\n„Verletzt wurde zum "
+         "Glück niemand“, fügte die Hafenmeisterin hinzu.", "Anke Brodersen"),
+        ("de", "Landrat Uwe Brandes nannte den Bau „die wichtigste Investition des Kreises“.",
+         "Uwe Brandes"),
+    ],
+)  # fmt: skip
+def test_organisations_with_lower_case_words_and_verbs_split_around_their_subject(
+    language: str, text: str, speaker: str
+) -> None:
+    assert [q.speaker for q in extract_quotes(text, "a1", language=language)] == [speaker]
+
+
+def test_a_german_role_alone_is_no_speaker() -> None:
+    text = "„Verletzt wurde zum Glück niemand“, fügte die Hafenmeisterin hinzu."
+    assert [q.speaker for q in extract_quotes(text, "a1", language="de")] == [None]

@@ -159,7 +159,8 @@ _FR_VERBS = (
 )
 _FR = Lexicon(
     verbs=_FR_VERBS,
-    inverted=_FR_VERBS,
+    # any verb with its subject pronoun after it: "souffle-t-il", "ironise-t-elle"
+    inverted=rf"{_FR_VERBS}|[a-zàâçéèêëîïôûùüÿœ]+(?=-t-(?:il|elle)\b|-(?:il|elle)\b)",
     according=r"selon|d['’]après",
     determiners=r"le|la|l['’]|les|un|une",
     persons=r"il|elle",
@@ -171,11 +172,12 @@ _DE_VERBS = (
     r"sagte|sagt|sagten|gesagt|erklärte|erklärt|erklärten|betonte|betont|fügte\s+hinzu|"
     r"teilte\s+mit|schrieb|schreibt|warnte|warnt|meinte|meint|sprach|kritisierte|forderte|"
     r"berichtete|berichtet|bestätigte|widersprach|antwortete|ergänzte|erwiderte|versicherte|"
-    r"unterstrich|räumte\s+ein|beklagte|klagte|versprach|kündigte\s+an|so"
+    r"unterstrich|räumte\s+ein|beklagte|klagte|versprach|kündigte\s+an|nannte|bezeichnete|so"
 )
 _DE = Lexicon(
     verbs=_DE_VERBS,
-    inverted=_DE_VERBS,
+    # separable verbs with the subject before their particle: "fügte die Sprecherin hinzu"
+    inverted=rf"{_DE_VERBS}|fügte|teilte|räumte|kündigte",
     according=r"laut|zufolge|nach\s+Angaben",
     determiners=r"der|die|das|ein|eine|des",
     persons=r"er|sie",
@@ -390,11 +392,11 @@ def patterns(language: str | None) -> _Patterns:
         ),
         after_inverted_description=re.compile(
             rf"{lead}(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})\s+"
-            rf"(?P<desc>{det}\s+[^,.;“”\"«»„]{{1,60}}?)\s*(?:[.,;:!?]|$)"
+            rf"(?P<desc>{det_word}[^,.;“”\"«»„]{{1,60}}?)\s*(?:[.,;:!?]|$)"
         ),
         after_thing=re.compile(rf"{lead}(?:{alt('things')})\s+{adv}{verb}(?![\w’'-])", re.I),
         after_description=re.compile(
-            rf"{lead}(?P<desc>{det}\s+[^,.;“”\"«»„]{{1,60}}?)\s+{adv}{verb}(?![\w’'-])"
+            rf"{lead}(?P<desc>{det_word}[^,.;“”\"«»„]{{1,60}}?)\s+{adv}{verb}(?![\w’'-])"
         ),
         after_named_role=re.compile(
             rf"{lead}{det}\s+[^,.;“”\"«»„]{{1,50}},\s*(?P<chunk>{_CHUNK}),\s*{adv}{verb}(?![\w’'-])"
@@ -408,7 +410,7 @@ def patterns(language: str | None) -> _Patterns:
             rf"(?:^|[.!?”»\"]\s+|,\s+)(?:{alt('things')})\s+{adv}{verb}(?![\w’'-])", re.I
         ),
         before_description=re.compile(
-            rf"(?:^|[.!?”»\"]\s+|,\s+)(?P<desc>{det}\s+[^,.;“”\"«»„]{{1,60}}?)\s+{adv}{verb}(?![\w’'-])",
+            rf"(?:^|[.!?”»\"]\s+|,\s+)(?P<desc>{det_word}[^,.;“”\"«»„]{{1,60}}?)\s+{adv}{verb}(?![\w’'-])",
             re.I,
         ),
         according=re.compile(
@@ -511,6 +513,7 @@ def clean_speaker(
     if len(name_words) == 1 and (
         (name.lower() in context.common and name not in context.proper)
         or name.lower() in TITLE_WORDS
+        or is_german_role(name)  # "sagte die Hafenmeisterin": a bare title
         or name.lower() in _GENERIC_SUBJECTS
         or (strict and name not in context.proper and _key(name) not in context.persons)
     ):
@@ -631,7 +634,7 @@ def role_gender(role: str) -> str | None:
 
 def role_person(description: str, context: Context) -> str | None:
     """The person named earlier with the role of 'the spokeswoman', 'the company's CEO'."""
-    words = [w.lower().strip(",.’'") for w in description.split()]
+    words = [w.lower().strip(",.") for w in re.split(r"[\s’']+", description)]
     for word in reversed(words):
         if word in context.roles:
             return context.roles[word]
@@ -800,11 +803,30 @@ def document_noun(description: str) -> bool:
 
 
 def acronym_tail(chunk: str, after: str) -> str:
-    """The chunk extended to a following '(ACRONYM)': 'Organisation mondiale de la santé (OMS)'."""
+    """The chunk extended to a following '(ACRONYM)': 'Organisation mondiale de la santé (OMS)',
+    or, for an organisation's head noun, over its complements in lower case: 'Compagnie des
+    eaux de Bressac', 'Ministerio de Sanidad'."""
     found = _ACRONYM_AFTER.match(after)
     if found:
         return f"{chunk}{found.group('tail')} ({found.group('acronym')})"
+    if chunk.split()[0] in _ORG_HEADS and (tail := _OF_TAIL.match(after)):
+        return f"{chunk}{tail.group(0)}"
     return chunk
+
+
+# the head nouns of organisations named with lower-case words in Romance languages
+_ORG_HEADS = frozenset(
+    ["Compagnie", "Société", "Banque", "Caisse", "Fédération", "Syndicat", "Conseil", "Office",
+     "Agence", "Institut", "Université", "Chambre", "Confédération", "Union", "Association",
+     "Ministère", "Compañía", "Sociedad", "Asociación", "Federación", "Consejo", "Instituto",
+     "Universidad", "Banco", "Ministerio", "Companhia", "Sociedade", "Associação", "Câmara",
+     "Ministério", "Società", "Associazione", "Consiglio", "Istituto", "Università", "Banca",
+     "Compagnia", "Ministero", "Federazione", "Agenzia", "Agencia", "Agência"]
+)  # fmt: skip
+_OF_TAIL = re.compile(
+    r"^(?:\s+(?:de\s+la|de\s+los|de\s+las|des|du|de|d['’]|del|da|do|das|dos|di|della|dei|"
+    rf"degli|delle|dell['’])\s*[{UP}{LOW}][\w’'-]*)+"
+)
 
 
 def leading_chunk(text: str) -> re.Match[str] | None:

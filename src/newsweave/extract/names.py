@@ -202,7 +202,7 @@ _PARTICLES = frozenset({"de", "van", "von", "der", "al", "bin", "da", "di", "le"
 _GERMAN_ROLE = re.compile(
     r"(?i)^[^\W\d_]*(?:chef|chefin|leiter|leiterin|sprecher|sprecherin|minister|ministerin|"
     r"präsident|präsidentin|direktor|direktorin|vorsitzende|vorsitzender|bürgermeister|"
-    r"bürgermeisterin|meister|meisterin|kanzler|kanzlerin|gewerkschafter|gewerkschafterin|anwalt|anwältin|"
+    r"bürgermeisterin|meister|meisterin|rat|rätin|kanzler|kanzlerin|gewerkschafter|gewerkschafterin|anwalt|anwältin|"
     r"experte|expertin|kommandeur)$"
 )
 
