@@ -285,3 +285,34 @@ def test_organisations_with_lower_case_words_and_verbs_split_around_their_subjec
 def test_a_german_role_alone_is_no_speaker() -> None:
     text = "„Verletzt wurde zum Glück niemand“, fügte die Hafenmeisterin hinzu."
     assert [q.speaker for q in extract_quotes(text, "a1", language="de")] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We played well in the second half," said Tolvey coach Ana Rolle.',
+        '"We played well in the second half," Tolvey coach Ana Rolle said.',
+        '"We found the goods," Inspector Ana Rolle of Tolvey police said.',
+        'Ana Rolle (Green Party) said: "We played well in the second half."',
+    ],
+)
+def test_a_team_or_place_before_a_role_and_a_name_is_not_the_speaker(text: str) -> None:
+    """'said Tolvey coach Ana Rolle': Tolvey is her team, she speaks."""
+    assert _speakers(text) == ["Ana Rolle"]
+
+
+def test_a_preposition_between_two_names_is_no_role() -> None:
+    assert _speakers('"We played well today," said Tom Ekk in Tolvey on Monday.') == ["Tom Ekk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mayor Tom Ekk visited the shelter.\n"Are we safe here tonight?" one resident asked. '
+        '"Nobody can tell us anything."',
+        "Mayor Tom Ekk visited the shelter.\nA neighbour, who asked not to be named, said: "
+        '"We are scared to go back."\n"Nobody tells us anything at all."',
+    ],
+)
+def test_a_quotation_after_an_unnamed_speaker_does_not_go_to_the_last_name(text: str) -> None:
+    assert set(_speakers(text)) == {None}

@@ -36,6 +36,7 @@ _CHUNK = rf"{_CAPWORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_CAPWORD}){{0,11}}"
 _TRAILING_CHUNK = re.compile(rf"(?:^|(?<=[^\w’'.-]))(?P<chunk>{_CHUNK})\s*$")
 _LEADING_CHUNK = re.compile(rf"(?P<chunk>{_CHUNK})(?:\s*\((?P<acronym>[{UP}]{{2,8}})\))?")
 _ACRONYM_AFTER = re.compile(rf"^(?P<tail>(?:\s+[\w’'-]+){{1,6}}?)\s*\((?P<acronym>[{UP}]{{2,8}})\)")
+_PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 # a person's affiliation in lower case words after the name: " of the county museum"
 _AFFILIATION_END = re.compile(
     rf"(?<=[{LOW}])\s+(?:of|from|at|with)\s+the\s+(?:[{LOW}][\w’'-]*\s+){{0,3}}[{LOW}][\w’'-]*\s*$"
@@ -343,6 +344,10 @@ class _Patterns:
     after_thing: re.Pattern[str]
     after_description: re.Pattern[str]
     after_named_role: re.Pattern[str]
+    unnamed_subject: re.Pattern[str]  # 'A neighbour, who asked not to be named, said: "'
+    after_affiliated: re.Pattern[
+        str
+    ]  # "said Tolvey coach Ana Rolle", "Tolvey coach Ana Rolle said"
     before_pronoun: re.Pattern[str]
     before_thing: re.Pattern[str]
     before_description: re.Pattern[str]
@@ -369,7 +374,7 @@ def patterns(language: str | None) -> _Patterns:
         subject_verb=re.compile(rf"(?<![\w’'-]){verb}(?![\w’'-])"),
         after_subject=re.compile(
             rf"{lead}(?P<role>(?:{det}\s+)?(?:[a-z][\w’'-]*\s+){{0,4}}?)(?P<chunk>{_CHUNK})"
-            rf"(?:\s+(?:of|from|at|with)\s+(?:the\s+)?{_CHUNK})?"
+            rf"(?:\s+(?:of|from|at|with)\s+(?:the\s+)?{_CHUNK}(?:\s+[{LOW}][\w’'-]*){{0,2}})?"
             rf"(?:\s*\([^)]{{1,40}}\))?(?P<appos>,\s*[^,“”\"«»„]{{1,90}},)?\s*{adv}{verb}(?![\w’'-])"
         ),
         after_inverted_named=re.compile(  # "said the district attorney, Mara Velden"
@@ -400,6 +405,15 @@ def patterns(language: str | None) -> _Patterns:
         ),
         after_named_role=re.compile(
             rf"{lead}{det}\s+[^,.;“”\"«»„]{{1,50}},\s*(?P<chunk>{_CHUNK}),\s*{adv}{verb}(?![\w’'-])"
+        ),
+        unnamed_subject=re.compile(
+            rf"(?:^|[.!?”»\"]\s+|,\s+|\b(?:and|but)\s+)(?:(?i:{det})\s+)?(?:[{LOW}][\w’'-]*\s+){{0,3}}"
+            rf"[{LOW}][\w’'-]*(?:\s*,[^,“”\"«»„]{{1,80}},)?\s+{adv}{verb}(?![\w’'-])\s*:?\s*$"
+        ),
+        after_affiliated=re.compile(
+            rf"{lead}(?:(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})\s+(?:{det_word})?)?"
+            rf"(?P<org>{_CHUNK})\s+(?P<role>(?:[{LOW}][\w’'-]*\s+){{1,3}})(?P<chunk>{_CHUNK})"
+            rf"(?P<verb>(?:\s*,[^,“”\"«»„]{{1,60}},)?\s*{adv}{verb}(?![\w’'-]))?"
         ),
         before_pronoun=re.compile(
             rf"(?:^|[.!?”»\"]\s+|,\s+|\b(?:and|but|as|y|et|und)\s+)(?:{alt('persons')})\s+{adv}"
@@ -468,8 +482,10 @@ class Context:
         """The last person (or organisation) named before offset `before`; with a `gender`
         ("f" for "she", "m" for "he"), the last one not known to be of the other gender."""
         for mention in reversed(self._before(before)):
-            if mention.person == person and (
-                gender is None or self.genders.get(mention.name, gender) == gender
+            if (
+                mention.person == person
+                and mention.name
+                and (gender is None or self.genders.get(mention.name, gender) == gender)
             ):
                 return mention.name
         return None
@@ -644,7 +660,7 @@ def role_person(description: str, context: Context) -> str | None:
 def subject_before(left: str, offset: int, context: Context) -> str | None:
     """The speaker named just left of a speech verb ("Mara Velden, a diver, said")."""
     left = left[-200:]
-    left = _ADVERB_END.sub("", left)
+    left = _ADVERB_END.sub("", _PARENTHESIS_END.sub("", left))  # "Ana Rolle (Greens) said"
     affiliated = _AFFILIATION_END.search(left)
     if affiliated:  # "Fiona Leigh of the county museum said": the person, not the museum
         left = left[: affiliated.start()]

@@ -20,7 +20,7 @@ from newsweave.extract import attribution as at
 from newsweave.extract.names import surname
 from newsweave.extract.quotemarks import QuotedSpan, find_quoted
 from newsweave.model import Quote
-from newsweave.text import VERB_FORMS, sentence_spans
+from newsweave.text import MULTILINGUAL_STOP_WORDS, VERB_FORMS, sentence_spans
 
 _SENTENCE_END = re.compile(  # the stop first: the look-behinds (abbreviations) run only on it
     r"[.!?](?<![A-Z][.!?])(?<!\b[A-Z][a-z][.!?])(?<!\b[A-Z][a-z]{2}[.!?])"
@@ -267,6 +267,17 @@ _ROLE_SUBJECT = re.compile(
 )
 
 
+def _role_words(words: str) -> bool:
+    """Whether lower-case words between two names read as a role ("coach", "chief
+    executive"), not a preposition or a verb ("in", "met")."""
+    return all(
+        w not in MULTILINGUAL_STOP_WORDS
+        and not re.fullmatch(at._PARTICLE, w)  # "Ursula von der Lenne" is one name
+        and (at.is_role_noun(w) or not _verb_like(w))
+        for w in words.split()
+    )
+
+
 def _verb_like(word: str) -> bool:
     """Whether a lower-case word before a name reads as a verb: 'met', 'praised', 'visits'."""
     return (
@@ -299,12 +310,16 @@ def _speaker(
     where = offset + start
     found = _after(after, where, context, patterns)
     if found is _NOBODY:
+        _unnamed(context, where)
         return None
     if found is None:
         verbs = frame.verbs[
             bisect_left(frame.verbs, sentence_start) : bisect_left(frame.verbs, start)
         ]
         found = _before(before, [v - sentence_start for v in verbs], where, context, patterns)
+        if found is None and verbs and patterns.unnamed_subject.search(before):
+            _unnamed(context, where)  # 'A neighbour, who asked not to be named, said: "..."'
+            return None
     unread = not ends_sentence and bool(re.search(r"[^\W\d_]", after))
     if found is None and not before.strip(" \t\"“”«»„‘’'-—–:") and not unread:
         recent = context.recent(where)
@@ -318,6 +333,12 @@ def _speaker(
         insort(context.mentions, at.Mention(where, found, _is_person(found, context)),
                key=lambda m: m.at)  # fmt: skip
     return found
+
+
+def _unnamed(context: at.Context, where: int) -> None:
+    """Mark a quotation whose attribution names no one ("one resident asked"), so that a
+    quotation right after it does not go on with the last person named before."""
+    insort(context.mentions, at.Mention(where, "", False), key=lambda m: m.at)
 
 
 def _is_person(name: str, context: at.Context) -> bool:
@@ -339,6 +360,16 @@ def _after(after: str, where: int, context: at.Context, p: at._Patterns) -> str 
         if re.search(r"\bread", thing.group(0)):
             return _NOBODY  # "it reads": a document, not its authors
         return context.last(where, person=False)
+    affiliated = p.after_affiliated.match(after)
+    if (
+        affiliated
+        and (affiliated.group("verb") or not affiliated.group(0).lstrip(" ,.:;–—-")[:1].isupper())
+        and _role_words(affiliated.group("role"))
+    ):
+        cleaned = at.clean_speaker(affiliated.group("chunk"), context)
+        if cleaned and cleaned[2]:  # "said Tolvey coach Ana Rolle": Tolvey is her team
+            role = f"{affiliated.group('org')} {affiliated.group('role')}".strip()
+            return at.remember(context, where, role, cleaned[1], True)
     named = p.after_named_role.match(after) or p.after_inverted_named.match(after)
     if named and (cleaned := at.clean_speaker(named.group("chunk"), context)):
         return at.remember(context, where, "", cleaned[1], cleaned[2])
