@@ -22,7 +22,8 @@ A gold quotation is *right* when a brief quote of its page holds its words and h
 matching the gold one (a key at a word start, case and accents folded, as
 `../shared/eval/stories/score.py` matches speakers: the surname unless the page lists keys),
 *wrong* when its quotes have only other speakers, *unattributed* when they have none, *missing*
-when no quote holds it. A `nobody` quotation is right when it has no speaker (or no quote).
+when no quote holds it. A `nobody` quotation (an unnamed speaker, a banner, a nickname) is
+right when no quote holding it names someone: no speaker, an unnamed one, or no quote at all.
 
 The set was written while the attribution rules were developed on it (in sample): it shows
 which wordings the rules read and guards against regressions; it is no held-out figure (those
@@ -85,13 +86,21 @@ def _at_word_start(key: str, speaker: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(key)}", speaker) is not None
 
 
+def _names(speaker: str) -> bool:
+    """Whether a speaker holds a name ("Tom Ekk"), not only a description ("a neighbour")."""
+    words = speaker.split()
+    while words and words[0].lower() in ("a", "an", "the", "one", "un", "une", "ein", "eine"):
+        words = words[1:]
+    return any(w[:1].isupper() for w in words)
+
+
 def verdict(gold: dict, found: list[tuple[str, str | None]]) -> tuple[str, list[str]]:
     """The verdict on one gold quotation given the (text, speaker) quotes of its page."""
     words = fold(gold["contains"])
     held = [(t, s) for t, s in found if words in fold(t)]
     speakers = sorted({s for _, s in held if s})
-    if gold["speaker"] is None:
-        return ("right" if not speakers else "wrong"), speakers
+    if gold["speaker"] is None:  # no one named: an unnamed description may stand, a name not
+        return ("wrong" if any(_names(s) for s in speakers) else "right"), speakers
     if not held:
         return "missing", speakers
     if any(_at_word_start(k, fold(s)) for s in speakers for k in _keys(gold)):

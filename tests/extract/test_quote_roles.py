@@ -316,3 +316,32 @@ def test_a_preposition_between_two_names_is_no_role() -> None:
 )
 def test_a_quotation_after_an_unnamed_speaker_does_not_go_to_the_last_name(text: str) -> None:
     assert set(_speakers(text)) == {None}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("en", "Wexmoor Water was fined on Thursday.\nIn a statement, the company said it "
+         'accepted the ruling. "We are sorry for the harm we caused," it said.', "Wexmoor Water"),
+        ("pt", "A fábrica de conservas Atlântida, em Carvalhal, vai fechar.\n“A falta de peixe "
+         "tornou a fábrica inviável”, explicou a empresa em comunicado.", "Atlântida"),
+        ("en", '"Passenger services should not be affected," a port authority spokesman said.',
+         "a port authority spokesman"),
+    ],
+)  # fmt: skip
+def test_organisations_speak_through_it_the_company_and_their_spokespeople(
+    language: str, text: str, speaker: str
+) -> None:
+    assert [q.speaker for q in extract_quotes(text, "a1", language=language)] == [speaker]
+
+
+def test_a_bare_spokesman_is_no_speaker() -> None:
+    assert _speakers('"Passenger services should not be affected," a spokesman said.') == [None]
+
+
+def test_the_place_a_person_lives_in_is_not_the_next_speaker() -> None:
+    text = (
+        '"I have never felt anything like it," said Emre Dal, a resident of the Turkish city '
+        'of Tolvey. "We were shaken three times, like a baby in a crib," he told reporters.'
+    )
+    assert _speakers(text) == ["Emre Dal", "Emre Dal"]

@@ -25,7 +25,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsweave.extract.gazetteer import countries
-from newsweave.extract.names import TITLE_WORDS, is_german_role, is_role_word, split_role, surname
+from newsweave.extract.names import (
+    TITLE_WORDS,
+    is_demonym,
+    is_german_role,
+    is_role_word,
+    split_role,
+    surname,
+)
 from newsweave.text import MONTH_NAMES, STOP_WORDS, WEEKDAY_NAMES
 
 UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽА-ЯЁІЇЄҐ"  # Latin and Cyrillic capitals
@@ -88,7 +95,10 @@ _ORG_WORDS = re.compile(
     r"Board|Foundation|Center|Centre|Network|Press|News|Times|Post|Media|Federation|League|"
     r"Authority|Administration|Bureau|Navy|Coast|Red|Cross|Crescent|Nations|Team|Society|"
     r"Corporation|Industries|Systems|Technologies|Labs|Hospital|School|College|Church|"
-    r"Ministerium|Ministère|Ministerio|Regierung|Gobierno|Polizei|Policía|Mondiale)\b"
+    r"Ministerium|Ministère|Ministerio|Regierung|Gobierno|Polizei|Policía|Mondiale|"
+    # the words of company names: "Wexmoor Water", "Harbury Rail", "Northway Ferries"
+    r"Water|Energy|Rail|Railways?|Ferries|Motors|Foods|Holdings|Partners|Capital|Power|"
+    r"Electric|Mining|Steel|Telecom|Logistics|Insurance|Works|Mills|Brewery|Pharma)\b"
 )
 _NOT_NAMES = frozenset(
     [
@@ -328,6 +338,23 @@ _ORG_NOUNS = frozenset(
         "empresa",
         "ministerio",
         "gobierno",
+        "fábrica",
+        "usine",
+        "fabrik",
+        "fabbrica",
+        "azienda",
+        "fabriek",
+        "bedrijf",
+        "companhia",
+        "compagnie",
+        "firma",
+        "molkerei",
+        "authority",
+        "hospital",
+        "airport",
+        "university",
+        "commission",
+        "institute",
     ]
 )
 _DOCUMENT_NOUNS = frozenset(["statement", "letter", "post", "blog", "release", "note", "message"])
@@ -530,6 +557,7 @@ def clean_speaker(
         (name.lower() in context.common and name not in context.proper)
         or name.lower() in TITLE_WORDS
         or is_german_role(name)  # "sagte die Hafenmeisterin": a bare title
+        or is_demonym(name)  # "Turkish"
         or name.lower() in _GENERIC_SUBJECTS
         or (strict and name not in context.proper and _key(name) not in context.persons)
     ):
@@ -797,8 +825,11 @@ def describe(description: str) -> str | None:
         return None
     # German capitalises every noun: "die Sprecherin" is a bare title, not a qualified one
     named = words[2:] if words[0].lower() in _GERMAN_ARTICLES else words[1:]
-    qualified = any(w[0].isupper() for w in named) or bool(
-        re.search(r"\bfamiliar\s+with\b", description)
+    qualified = (
+        any(w[0].isupper() for w in named)
+        or bool(re.search(r"\bfamiliar\s+with\b", description))
+        # "a port authority spokesman", "a police spokeswoman": whose voice it is
+        or (bool(_DESCRIBER.search(description)) and any(w in _ORG_NOUNS for w in named[:-1]))
     )
     return description if qualified else None
 
@@ -809,7 +840,13 @@ _GERMAN_ARTICLES = frozenset(["der", "die", "das", "des", "dem", "den", "ein", "
 def org_noun(description: str) -> bool:
     """Whether 'the company', 'the ministry', 'the letter' names an organisation or document."""
     words = description.lower().split()
+    cut = next((i for i, w in enumerate(words) if i and w in _HEAD_CUT), len(words))
+    words = words[:cut]  # "a empresa em comunicado", "the ministry in a statement"
     return bool(words) and words[-1].strip(",.’'s") in _ORG_NOUNS
+
+
+# a description's head noun ends before these: its complements and where it was said
+_HEAD_CUT = ROLE_CUT | frozenset(["em", "en", "dans", "im", "nel", "nella", "per", "par", "por"])
 
 
 def document_noun(description: str) -> bool:

@@ -212,6 +212,11 @@ def is_role_word(word: str) -> bool:
     return word.lower() in TITLE_WORDS or bool(DEMONYM.match(word) or _GERMAN_ROLE.match(word))
 
 
+def is_demonym(word: str) -> bool:
+    """Whether a word is a demonym ("Turkish", "Norwegian"), never a name on its own."""
+    return bool(_DEMONYM_WORDS.match(word))
+
+
 def is_german_role(word: str) -> bool:
     """Whether a word is a German role compound ("Hafenmeisterin", "Regierungssprecher")."""
     return bool(_GERMAN_ROLE.match(word))

@@ -175,7 +175,7 @@ def _sentence(sentences: list[tuple[int, int, str]], span: QuotedSpan) -> str:
 
 
 # the definite articles before a role: "the", "la directora", "der Gewerkschafter"
-_DETERMINERS = r"the|le|la|les|l['’]|der|die|das|des|dem|el|los|las|il|lo"
+_DETERMINERS = r"the|le|la|les|l['’]|der|die|das|des|dem|el|los|las|il|lo|a|an|o|os|un|una|une"
 _SUBJECT = re.compile(
     rf"(?:^|[.!?]\s+|,\s+|\b(?:that|but|while|when|after|before|because)\s+)"
     rf"(?:(?i:{_DETERMINERS})\s+(?P<roles>(?:[{at.LOW}][\w’'-]*\s+){{1,3}}))?"
@@ -208,16 +208,27 @@ def _scan_subjects(
             at.remember(context, offset + found.start("desc"), "", speaker, person, True)
     for found in _SUBJECT.finditer(masked):
         roles = (found.group("roles") or "").split()
-        if roles and _verb_like(roles[-1].lower()) and not at.is_role_noun(roles[-1]):
+        org_role = any(at.org_noun(w) for w in roles)  # "A fábrica de conservas Atlântida"
+        last = roles[-1].lower() if roles else ""
+        if roles and (
+            (last in VERB_FORMS or last.endswith("ed"))
+            if org_role  # "de conservas": a plural noun, not a verb
+            else _verb_like(last) and not at.is_role_noun(last)
+        ):
             continue  # "The council met Tom Ekk": the name is an object
-        if roles and roles[-1].lower() in at.ROLE_CUT:  # "La maire de Vernay": a place
+        lowered = [w.lower() for w in roles]
+        if lowered and lowered[-1] in _ARTICLES:
+            lowered.pop()
+        if not org_role and lowered and lowered[-1] in at.ROLE_CUT:
+            # "La maire de Vernay", "a resident of the Turkish city": a place, no person
             _remember_appositive(found, " ".join(roles), offset, context)
             continue
         preceding = masked[max(0, found.start("chunk") - 40) : found.start("chunk")]
         chunk = (found.group("roles") or "") + found.group("chunk")  # "El presidente Pedro Ruiz"
         cleaned = at.clean_speaker(chunk, context, preceding, strict=True)
-        if cleaned and (cleaned[2] or cleaned[1] in context.orgs):
+        if cleaned:  # a person, or an organisation by its words ("Wexmoor Water was fined")
             role, name, person = cleaned
+            person = person and not org_role  # "la empresa X"
             kin = preceding.rstrip(" ,").rsplit(" ", 1)[-1]  # "Her brother, Hugo Lanz"
             role = " ".join(
                 filter(
@@ -232,6 +243,8 @@ def _scan_subjects(
         if not roles:
             continue
         last = roles[-1].lower()
+        if re.fullmatch(at._PARTICLE, last):
+            continue  # "María del Carmen Castellón": one name, not a role and a name
         role_like = at.is_role_noun(last) or (
             not any(w.lower() in at.STOP_WORDS for w in roles)
             and (last in context.definite or not _verb_like(last))
@@ -359,7 +372,7 @@ def _after(after: str, where: int, context: at.Context, p: at._Patterns) -> str 
     if thing:
         if re.search(r"\bread", thing.group(0)):
             return _NOBODY  # "it reads": a document, not its authors
-        return context.last(where, person=False)
+        return context.last_org(where)
     affiliated = p.after_affiliated.match(after)
     if (
         affiliated
@@ -408,7 +421,7 @@ def _before(
         for found in p.before_pronoun.finditer(before):
             candidates.append((found.end(), context.last_by_pronoun(where, found.group(0))))
         for found in p.before_thing.finditer(before):
-            candidates.append((found.end(), context.last(where, person=False)))
+            candidates.append((found.end(), context.last_org(where)))
         for found in p.before_description.finditer(before):
             candidates.append((found.end(), _described(found.group("desc"), where, context)))
     for found in p.according.finditer(before):
@@ -475,6 +488,7 @@ _ROLE_THEN_NAME = re.compile(
     rf"^(?P<det>(?i:{_DETERMINERS}))\s+"
     rf"(?P<role>(?:[{at.LOW}][\w’'-]*\s+){{0,3}})(?P<name>{at._CHUNK})$"
 )
+_ARTICLES = frozenset(["the", "la", "le", "les", "el", "los", "las", "il", "lo", "a", "o"])
 _NOUN_DETERMINERS = frozenset(["der", "die", "das", "des", "dem"])  # German capitalises nouns
 
 
