@@ -345,3 +345,25 @@ def test_the_place_a_person_lives_in_is_not_the_next_speaker() -> None:
         'of Tolvey. "We were shaken three times, like a baby in a crib," he told reporters.'
     )
     assert _speakers(text) == ["Emre Dal", "Emre Dal"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("en", '"My client is innocent and will be cleared," Ekk\'s lawyer, Ana Rolle, said.',
+         "Ana Rolle"),
+        ("en", 'Ana Rolle, 45, a mother of two, said: "We have lost everything we had."',
+         "Ana Rolle"),
+        ("en", '"We have lost everything we had," said 45-year-old Ana Rolle.', "Ana Rolle"),
+        ("fr", "Tom Ekk a parlé après le vote. Selon lui, « le port sera reconstruit d'ici "
+         "deux ans ».", "Tom Ekk"),
+        ("de", "Tom Ekk zufolge „wird der Hafen in zwei Jahren wieder aufgebaut sein“.",
+         "Tom Ekk"),
+        ("ru", "Иван Петров осмотрел порт. По его словам, «порт будет восстановлен за два "
+         "года».", "Иван Петров"),
+    ],
+)  # fmt: skip
+def test_possessive_roles_ages_and_according_to_a_pronoun(
+    language: str, text: str, speaker: str
+) -> None:
+    assert [q.speaker for q in extract_quotes(text, "a1", language=language)] == [speaker]

@@ -43,6 +43,7 @@ _CHUNK = rf"{_CAPWORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_CAPWORD}){{0,11}}"
 _TRAILING_CHUNK = re.compile(rf"(?:^|(?<=[^\w’'.-]))(?P<chunk>{_CHUNK})\s*$")
 _LEADING_CHUNK = re.compile(rf"(?P<chunk>{_CHUNK})(?:\s*\((?P<acronym>[{UP}]{{2,8}})\))?")
 _ACRONYM_AFTER = re.compile(rf"^(?P<tail>(?:\s+[\w’'-]+){{1,6}}?)\s*\((?P<acronym>[{UP}]{{2,8}})\)")
+_AGE_APPOSITIVE_END = re.compile(r",\s*\d{1,3}\s*$")
 _PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 # a person's affiliation in lower case words after the name: " of the county museum"
 _AFFILIATION_END = re.compile(
@@ -371,6 +372,7 @@ class _Patterns:
     after_thing: re.Pattern[str]
     after_description: re.Pattern[str]
     after_named_role: re.Pattern[str]
+    according_pronoun: re.Pattern[str]  # "selon lui", "según ella", "по его словам"
     unnamed_subject: re.Pattern[str]  # 'A neighbour, who asked not to be named, said: "'
     after_affiliated: re.Pattern[
         str
@@ -410,7 +412,7 @@ def patterns(language: str | None) -> _Patterns:
         ),
         after_inverted=re.compile(
             rf"{lead}(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})(?:-t-(?:il|elle))?\s+"
-            rf"(?:{det_word})?(?P<role>(?:[{LOW}][\w’'-]*\s+){{0,4}}?)(?P<chunk>{_CHUNK})"
+            rf"(?:{det_word})?(?P<role>(?:[{LOW}\d][\w’'-]*\s+){{0,4}}?)(?P<chunk>{_CHUNK})"
         ),
         after_pronoun=re.compile(
             rf"{lead}(?:(?:{alt('persons')})\s+{adv}{verb}(?![\w’'-])"
@@ -431,7 +433,14 @@ def patterns(language: str | None) -> _Patterns:
             rf"{lead}(?P<desc>{det_word}[^,.;“”\"«»„]{{1,60}}?)\s+{adv}{verb}(?![\w’'-])"
         ),
         after_named_role=re.compile(
-            rf"{lead}{det}\s+[^,.;“”\"«»„]{{1,50}},\s*(?P<chunk>{_CHUNK}),\s*{adv}{verb}(?![\w’'-])"
+            rf"{lead}(?:{det}\s+|{_CHUNK}['’]s\s+)[^,.;“”\"«»„]{{1,50}},\s*(?P<chunk>{_CHUNK}),\s*"
+            rf"{adv}{verb}(?![\w’'-])"
+        ),
+        according_pronoun=re.compile(
+            rf"(?:(?:{alt('according')})\s+(?:him|her|lui|elle|él|ella|lei|ele|ela|ihm|ihr)"
+            r"|по\s+(?:его|её|ее)\s+словам|за\s+(?:його|її)\s+словами"
+            r"|(?:ihm|ihr)\s+zufolge)(?![\w’'-])",
+            re.I,
         ),
         unnamed_subject=re.compile(
             rf"(?:^|[.!?”»\"]\s+|,\s+|\b(?:and|but)\s+)(?:(?i:{det})\s+)?(?:[{LOW}][\w’'-]*\s+){{0,3}}"
@@ -640,8 +649,10 @@ def remember(
 
 # personal pronouns and nouns that tell a person's gender ("she", "elle", "his brother")
 _PRONOUN_GENDER = {
-    **dict.fromkeys(["he", "il", "er", "él", "lui", "ele", "hij", "он", "він", "on"], "m"),
-    **dict.fromkeys(["she", "elle", "sie", "ella", "lei", "ela", "zij", "ze", "она", "вона", "ona"], "f"),
+    **dict.fromkeys(["he", "il", "er", "él", "lui", "ele", "hij", "он", "він", "on", "him", "ihm",
+                     "его", "його"], "m"),
+    **dict.fromkeys(["she", "elle", "sie", "ella", "lei", "ela", "zij", "ze", "она", "вона", "ona",
+                     "her", "ihr", "её", "ее", "її"], "f"),
 }  # fmt: skip
 _GENDER_NOUNS = {
     **dict.fromkeys(
@@ -705,6 +716,10 @@ def subject_before(left: str, offset: int, context: Context) -> str | None:
                 return remember(context, offset, role, cleaned[1], cleaned[2], True)
         role_hint = appositive.group(0)
         left = left[: appositive.start()]
+        age = _AGE_APPOSITIVE_END.search(left)  # "Ana Rolle, 45, a mother of two, said"
+        if age:
+            role_hint = f"{age.group(0)} {role_hint}"
+            left = left[: age.start()]
     described = _DESCRIBER.search(left[-120:]) and _DESCRIBED_SUBJECT.search(left[-120:])
     if described:  # "a Velden Works spokesperson said", "Norland's ambassador to the UN said"
         desc = described.group("desc")

@@ -428,6 +428,12 @@ def _before(
         speaker = _according(found, before, where, context)
         if speaker:
             candidates.append((found.end(), speaker))
+    for found in p.according_pronoun.finditer(before):  # "Selon lui, « ... »"
+        candidates.append((found.end(), context.last_by_pronoun(where, found.group(0))))
+    for found in _POSTPOSED_ACCORDING.finditer(before):  # "Tom Ekk zufolge „...“"
+        cleaned = at.clean_speaker(found.group("chunk"), context)
+        if cleaned:
+            candidates.append((found.end(), at.remember(context, where, *cleaned)))
     named = [c for c in candidates if c[1]]
     label = None
     if not named:
@@ -464,6 +470,8 @@ _ROLE_NAME_COLON = re.compile(
 )
 
 
+# German "according to" after its name: "Tom Ekk zufolge"
+_POSTPOSED_ACCORDING = re.compile(rf"(?P<chunk>{at._CHUNK})\s+zufolge\b")
 # ", Marco Rossi," right after "according to the mayor of Ostrand": the person named
 _APPOSITIVE_NAME = re.compile(rf"\s*,\s*(?P<chunk>{at._CHUNK})\s*(?:,|$)")
 
