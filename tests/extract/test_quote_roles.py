@@ -367,3 +367,37 @@ def test_possessive_roles_ages_and_according_to_a_pronoun(
     language: str, text: str, speaker: str
 ) -> None:
     assert [q.speaker for q in extract_quotes(text, "a1", language=language)] == [speaker]
+
+
+def test_german_capitalised_nouns_are_no_speakers_and_a_spouse_keeps_a_gender() -> None:
+    text = (
+        "Am Samstag feierten Anna und Karl Reimers ihre Hochzeit.\n"
+        "Ihr Mann, Karl Reimers, sei damals der schlechteste Tänzer gewesen, erzählt Anna Reimers.\n"
+        "„Er hat mir den ganzen Abend auf die Füße getreten“, sagt sie und lacht.\n"
+        "„Tanzen kann ich immer noch nicht“, sagt er."
+    )
+    speakers = [q.speaker for q in extract_quotes(text, "a1", language="de")]
+    assert speakers == ["Anna Reimers", "Karl Reimers"]
+
+
+def test_a_german_surname_alone_is_a_speaker_when_the_text_names_the_person_in_full() -> None:
+    text = (
+        "Der Verein hat sich von Trainer Marco Weiland getrennt. „Wir mussten handeln“, sagte "
+        "Präsident Rolf Achter.\nWeiland selbst zeigte sich enttäuscht. „Ich glaube weiter an "
+        "diese Mannschaft“, sagte er der Zeitung."
+    )
+    speakers = [q.speaker for q in extract_quotes(text, "a1", language="de")]
+    assert speakers == ["Rolf Achter", "Weiland"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("de", "Dem Leiter des Bauamts, Stefan Ruhl, zufolge „sind die Schäden größer als "
+         "angenommen“.", "Stefan Ruhl"),
+        ("ru", "«Ремонт закончится к первому сентября», — заверил глава администрации Николай "
+         "Зуев.", "Николай Зуев"),
+    ],
+)  # fmt: skip
+def test_more_attributions_in_german_and_russian(language: str, text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, "a1", language=language)] == [speaker]

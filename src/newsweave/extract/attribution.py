@@ -33,7 +33,7 @@ from newsweave.extract.names import (
     split_role,
     surname,
 )
-from newsweave.text import MONTH_NAMES, STOP_WORDS, WEEKDAY_NAMES
+from newsweave.text import MONTH_NAMES, MULTILINGUAL_STOP_WORDS, STOP_WORDS, WEEKDAY_NAMES
 
 UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽА-ЯЁІЇЄҐ"  # Latin and Cyrillic capitals
 LOW = "a-zà-ÿа-яёіїєґ"  # ... and small letters
@@ -101,10 +101,14 @@ _ORG_WORDS = re.compile(
     r"Water|Energy|Rail|Railways?|Ferries|Motors|Foods|Holdings|Partners|Capital|Power|"
     r"Electric|Mining|Steel|Telecom|Logistics|Insurance|Works|Mills|Brewery|Pharma)\b"
 )
+_GERMAN_WEEKDAYS = frozenset(
+    ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
+)
 _NOT_NAMES = frozenset(
     [
         *WEEKDAY_NAMES,
         *MONTH_NAMES,
+        *_GERMAN_WEEKDAYS,
         "The", "This", "That", "These", "Those", "It", "In", "But", "And", "When", "After",
         "During", "Yes", "No", "He", "She", "They", "We", "I", "You", "On", "As", "If", "At",
         "For", "While", "Though", "Although", "Meanwhile", "However", "Earlier", "Later",
@@ -184,7 +188,7 @@ _DE_VERBS = (
     r"sagte|sagt|sagten|gesagt|erklärte|erklärt|erklärten|betonte|betont|fügte\s+hinzu|"
     r"teilte\s+mit|schrieb|schreibt|warnte|warnt|meinte|meint|sprach|kritisierte|forderte|"
     r"berichtete|berichtet|bestätigte|widersprach|antwortete|ergänzte|erwiderte|versicherte|"
-    r"unterstrich|räumte\s+ein|beklagte|klagte|versprach|kündigte\s+an|nannte|bezeichnete|so"
+    r"unterstrich|räumte\s+ein|beklagte|klagte|versprach|kündigte\s+an|nannte|bezeichnete|erzählt|erzählte|so"
 )
 _DE = Lexicon(
     verbs=_DE_VERBS,
@@ -269,6 +273,8 @@ _RU_VERBS = (
     r"признал[аи]?|уточнил[аи]?|говорит|заявляет|отмечает|считает|сказав|заявив|"
     r"сказав|сказал[аи]?\s+журналистам|"
     # Ukrainian
+    r"заверил[аи]?|пообещал[аи]?|напомнил[аи]?|объяснил[аи]?|возразил[аи]?|"
+    r"предупредил[аи]?|признался|призналась|"
     r"сказав|сказала|заявив|заявила|зазначив|зазначила|додав|додала|наголосив|наголосила|"
     r"повідомив|повідомила|написав|написала|розповів|розповіла|пояснив|пояснила|каже"
 )
@@ -373,6 +379,7 @@ class _Patterns:
     after_description: re.Pattern[str]
     after_named_role: re.Pattern[str]
     according_pronoun: re.Pattern[str]  # "selon lui", "según ella", "по его словам"
+    inverted_subject: re.Pattern[str]  # '..., erzählt Anna Reimers.': a subject after its verb
     unnamed_subject: re.Pattern[str]  # 'A neighbour, who asked not to be named, said: "'
     after_affiliated: re.Pattern[
         str
@@ -442,6 +449,10 @@ def patterns(language: str | None) -> _Patterns:
             r"|(?:ihm|ihr)\s+zufolge)(?![\w’'-])",
             re.I,
         ),
+        inverted_subject=re.compile(
+            rf"[,;]\s*(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})\s+(?P<chunk>{_CHUNK})"
+            r"\s*(?=[.;]|$)"
+        ),
         unnamed_subject=re.compile(
             rf"(?:^|[.!?”»\"]\s+|,\s+|\b(?:and|but)\s+)(?:(?i:{det})\s+)?(?:[{LOW}][\w’'-]*\s+){{0,3}}"
             rf"[{LOW}][\w’'-]*(?:\s*,[^,“”\"«»„]{{1,80}},)?\s+{adv}{verb}(?![\w’'-])\s*:?\s*$"
@@ -495,6 +506,8 @@ class Context:
     mentions: list[Mention] = field(default_factory=list)  # in text order
     last_speaker: Mention | None = None
     genders: dict[str, str] = field(default_factory=dict)  # full name -> "f" or "m", when told
+    nouns_capitalised: bool = False  # German: a capital mid-sentence is no sign of a name
+    surnames: set[str] = field(default_factory=set)  # last words of names of two words or more
 
     def _before(self, before: int) -> list[Mention]:
         """The (at most 200) mentions before offset `before`, latest last."""
@@ -546,7 +559,11 @@ def clean_speaker(
     """
     raw = raw.strip(" ,.;:").removesuffix("’s").removesuffix("'s")
     words = raw.split()
-    while words and (words[0] in _NOT_NAMES or words[0].lower() in ("the", "a", "an")):
+    while words and (
+        words[0] in _NOT_NAMES
+        or words[0].lower() in ("the", "a", "an")
+        or (len(words) > 1 and _leading_function_word(words[0]))  # "Ihr Mann", "Am Samstag"
+    ):
         words = words[1:]
     lower = []
     while words and not words[0][:1].isupper():
@@ -568,7 +585,12 @@ def clean_speaker(
         or is_german_role(name)  # "sagte die Hafenmeisterin": a bare title
         or is_demonym(name)  # "Turkish"
         or name.lower() in _GENERIC_SUBJECTS
-        or (strict and name not in context.proper and _key(name) not in context.persons)
+        or (
+            strict
+            and (name not in context.proper or context.nouns_capitalised)
+            and _key(name) not in context.persons
+            and not (context.nouns_capitalised and name in context.surnames)
+        )
     ):
         return None  # a sentence-initial ordinary word or a bare title
     if all(w.lower() in TITLE_WORDS for w in name_words):
@@ -584,6 +606,19 @@ def clean_speaker(
     )
     person = not is_org and (len(name_words) <= 4 or _key(name) in context.persons)
     return role, name, person
+
+
+# sentence-initial words of other languages that open no name: "Ihr Mann", "Am Samstag"
+_FUNCTION_WORDS = MULTILINGUAL_STOP_WORDS | frozenset(
+    ["ihr", "ihre", "ihren", "ihrem", "sein", "seine", "seinen", "seinem", "mein", "meine",
+     "unser", "unsere", "dieser", "diese", "dieses", "am", "beim", "vom", "zum", "zur", "seit",
+     "auch", "laut", "son", "sa", "ses", "leur", "notre", "votre", "su", "sus", "nuestro",
+     "nuestra", "suo", "loro", "nostro", "nostra", "seu", "nosso", "nossa"]
+)  # fmt: skip
+
+
+def _leading_function_word(word: str) -> bool:
+    return word.lower() in _FUNCTION_WORDS and not re.fullmatch(_PARTICLE, word.lower())
 
 
 def _without_affiliation(words: list[str], context: Context) -> tuple[list[str], str]:
@@ -658,13 +693,17 @@ _GENDER_NOUNS = {
     **dict.fromkeys(
         ["mr", "mr.", "spokesman", "chairman", "businessman", "father", "brother", "husband",
          "son", "grandfather", "widower", "king", "prince", "uncle", "nephew", "monsieur", "m.",
-         "herr", "señor", "sr.", "signor"], "m"),
+         "herr", "señor", "sr.", "signor", "mann", "ehemann", "sohn", "bruder", "vater", "mari",
+         "fils", "frère", "père", "marido", "esposo", "hijo", "hermano", "padre", "marito",
+         "figlio", "fratello"], "m"),
     **dict.fromkeys(
         ["mrs", "mrs.", "ms", "ms.", "spokeswoman", "chairwoman", "businesswoman", "mother",
          "sister", "wife", "daughter", "grandmother", "widow", "queen", "princess", "aunt",
          "niece", "madame", "mme", "frau", "señora", "sra.", "signora", "alcaldesa",
          "presidenta", "directora", "ministra", "directrice", "présidente", "direttrice",
-         "prefeita", "vereadora", "concejala", "consejera", "secretaria"], "f"),
+         "prefeita", "vereadora", "concejala", "consejera", "secretaria", "ehefrau", "tochter",
+         "schwester", "mutter", "femme", "épouse", "fille", "sœur", "mère", "esposa", "mujer",
+         "hija", "hermana", "madre", "moglie", "figlia", "sorella"], "f"),
 }  # fmt: skip
 _WORD = re.compile(r"[^\W\d_]+(?:[’'.][^\W\d_]+)*\.?")
 

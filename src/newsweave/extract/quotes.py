@@ -37,6 +37,10 @@ _NOBODY = ""  # an attribution was read and names no one: look no further
 _DEFINITE = re.compile(
     r"\bthe ((?:[a-zà-ÿ][\w’'-]* ){0,2}[a-zà-ÿ][\w’'-]*) (?:said|says|told|added|wrote|noted)\b"
 )
+# the last word of a name of two capitalised words or more: "Marco Weiland" -> "Weiland"
+_LAST_NAME_WORD = re.compile(
+    rf"(?<=[{at.LOW}] )[{at.UP}][\w’'-]+ (?:[{at.UP}][\w’'-]+ )*([{at.UP}][\w’'-]+)\b"
+)
 _CARRY_CHARS = 1500  # a quote-only paragraph continues a speaker named at most this far back
 
 
@@ -67,6 +71,10 @@ def extract_quotes(
         proper=set(_MID_SENTENCE_CAPITAL.findall(text)),
         orgs=set(orgs),
         definite={w for phrase in _DEFINITE.findall(text.lower()) for w in phrase.split()},
+        nouns_capitalised=language == "de",
+        surnames={m.group(1) for m in _LAST_NAME_WORD.finditer(text)}
+        if language == "de"
+        else set(),
     )
     quotes: list[Quote] = []
     offset = 0
@@ -206,6 +214,10 @@ def _scan_subjects(
         if speaker:  # "the board said in a statement"; "the chief executive added" (a person)
             person = speaker in context.persons.values()
             at.remember(context, offset + found.start("desc"), "", speaker, person, True)
+    for found in patterns.inverted_subject.finditer(masked) if verbs else ():
+        cleaned = at.clean_speaker(found.group("chunk"), context, strict=True)
+        if cleaned and cleaned[2]:  # "..., erzählt Anna Reimers."
+            at.remember(context, offset + found.start("chunk"), *cleaned, True)
     for found in _SUBJECT.finditer(masked):
         roles = (found.group("roles") or "").split()
         org_role = any(at.org_noun(w) for w in roles)  # "A fábrica de conservas Atlântida"
@@ -226,6 +238,8 @@ def _scan_subjects(
         preceding = masked[max(0, found.start("chunk") - 40) : found.start("chunk")]
         chunk = (found.group("roles") or "") + found.group("chunk")  # "El presidente Pedro Ruiz"
         cleaned = at.clean_speaker(chunk, context, preceding, strict=True)
+        if not cleaned:  # "Ihr Mann, Karl Reimers, sei ...": the name in apposition
+            _remember_appositive(found, found.group("chunk"), offset, context)
         if cleaned:  # a person, or an organisation by its words ("Wexmoor Water was fined")
             role, name, person = cleaned
             person = person and not org_role  # "la empresa X"
@@ -267,7 +281,8 @@ def _remember_appositive(found: re.Match[str], role: str, offset: int, context: 
         return
     cleaned = at.clean_speaker(inside, context)
     if cleaned and cleaned[2] and len(cleaned[1].split()) >= 2:
-        full_role = f"{role} {found.group('chunk')}".lower()
+        full_role = role if role == found.group("chunk") else f"{role} {found.group('chunk')}"
+        full_role = full_role.lower()
         at.remember(context, offset + found.start("appos"), full_role, cleaned[1], True)
 
 
@@ -471,7 +486,7 @@ _ROLE_NAME_COLON = re.compile(
 
 
 # German "according to" after its name: "Tom Ekk zufolge"
-_POSTPOSED_ACCORDING = re.compile(rf"(?P<chunk>{at._CHUNK})\s+zufolge\b")
+_POSTPOSED_ACCORDING = re.compile(rf"(?P<chunk>{at._CHUNK}),?\s+zufolge\b")
 # ", Marco Rossi," right after "according to the mayor of Ostrand": the person named
 _APPOSITIVE_NAME = re.compile(rf"\s*,\s*(?P<chunk>{at._CHUNK})\s*(?:,|$)")
 
