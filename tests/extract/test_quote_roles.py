@@ -401,3 +401,27 @@ def test_a_german_surname_alone_is_a_speaker_when_the_text_names_the_person_in_f
 )  # fmt: skip
 def test_more_attributions_in_german_and_russian(language: str, text: str, speaker: str) -> None:
     assert [q.speaker for q in extract_quotes(text, "a1", language=language)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("en", "The boy's mother, Kelly Price, wept as the verdict was read. Outside the court "
+         'she said: "Nothing will bring him back, but the truth is known."', "Kelly Price"),
+        ("fr", "« C'est une victoire pour tous ceux qui aiment cette place », s'est réjoui son "
+         "président, Jean-Luc Perrin.", "Jean-Luc Perrin"),
+        ("de", "Anwohnerin Petra Lindner musste das Haus verlassen. „Wir haben nur das Nötigste "
+         "mitgenommen“, sagte die 41-Jährige.", "Petra Lindner"),
+        ("it", "Il direttore generale dell'azienda sanitaria, Elisa Marchetti, ha annunciato sei "
+         "nuovi medici. «Non risolverà tutto, ma è un primo passo», ha ammesso.",
+         "Elisa Marchetti"),
+        ("pt", "“Nunca vi os campos assim, nem o meu pai viu”, lamenta José Carvalho.",
+         "José Carvalho"),
+        ("pt", "O presidente da associação de agricultores, Manuel Sousa, pediu ajuda ao governo. "
+         "“Sem apoio, muitos vão desistir da terra”, avisou.", "Manuel Sousa"),
+    ],
+)  # fmt: skip
+def test_roles_of_any_length_ages_and_verbs_of_five_languages(
+    language: str, text: str, speaker: str
+) -> None:
+    assert [q.speaker for q in extract_quotes(text, "a1", language=language)] == [speaker]

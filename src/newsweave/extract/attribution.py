@@ -171,17 +171,19 @@ _FR_VERBS = (
     r"lance|répondu|répond|écrit|insist[ée]|insiste|rappel[ée]|rappelle|dénonc[ée]|dénonce|"
     r"martel[ée]|martèle|réagi|réagit|témoign[ée]|témoigne|racont[ée]|raconte|prévenu|prévient|"
     r"répliqu[ée]|réplique|reconnu|reconnaît|poursuivi|poursuit|conclu|conclut|promis|promet|"
-    r"lâch[ée]|lâche|regrett[ée]|regrette|déplor[ée]|déplore|salu[ée]|salue"
+    r"lâch[ée]|lâche|regrett[ée]|regrette|déplor[ée]|déplore|salu[ée]|salue|réjouie?|"
+    r"félicitée?|indignée?|inquiétée?|exclamée?|emportée?|félicite|s['’]inquiète|s['’]indigne|"
+    r"se\s+réjouit|s['’]exclame"
 )
 _FR = Lexicon(
     verbs=_FR_VERBS,
     # any verb with its subject pronoun after it: "souffle-t-il", "ironise-t-elle"
     inverted=rf"{_FR_VERBS}|[a-zàâçéèêëîïôûùüÿœ]+(?=-t-(?:il|elle)\b|-(?:il|elle)\b)",
     according=r"selon|d['’]après",
-    determiners=r"le|la|l['’]|les|un|une",
+    determiners=r"le|la|l['’]|les|un|une|son|sa|leur",
     persons=r"il|elle",
     things=r"ils|elles",
-    aux=r"a|avait|ont|avaient|aurait|a-t-(?:il|elle)|a-t-on",
+    aux=r"a|avait|ont|avaient|aurait|a-t-(?:il|elle)|a-t-on|s['’]est|se\s+sont",
     to=r"à|au|aux|devant|dans",
 )
 _DE_VERBS = (
@@ -224,7 +226,9 @@ _IT_VERBS = (
     r"sottolineato|sottolinea|precisato|precisa|scritto|scrive|raccontato|racconta|"
     r"annunciato|annuncia|commentato|commenta|avvertito|assicurato|assicura|ribadito|ribadisce|"
     r"osservato|risposto|risponde|confermato|conferma|lamentato|lamenta|denunciato|denuncia|"
-    r"sostiene|sostenuto|ricorda|ricordato|promesso|promette"
+    r"sostiene|sostenuto|ricorda|ricordato|promesso|promette|ammesso|ammette|replicato|replica|"
+    r"concluso|conclude|evidenziato|evidenzia|rivelato|rivela|insistito|chiarito|chiarisce|"
+    r"confessato|racconta|raccontato|denunciano|spiegano"
 )
 _IT = Lexicon(
     verbs=_IT_VERBS,
@@ -241,7 +245,10 @@ _PT_VERBS = (
     r"garantiu|garante|sublinhou|sublinha|destacou|destaca|referiu|refere|contou|conta|"
     r"escreveu|escreve|lembrou|lembra|alertou|alerta|adiantou|frisou|salientou|assegurou|"
     r"respondeu|responde|admitiu|admite|indicou|indica|informou|informa|relatou|relata|"
-    r"dito|afirmado|declarado|explicado"
+    r"dito|afirmado|declarado|explicado|lamenta|lamentou|avisou|avisa|reconheceu|reconhece|"
+    r"defendeu|defende|considerou|considera|criticou|critica|apelou|pediu|pede|questionou|"
+    r"insistiu|acusou|denunciou|concluiu|confessou|desabafou|desabafa|comentou|comenta|"
+    r"observou|revelou|sublinha"
 )
 _PT = Lexicon(
     verbs=_PT_VERBS,
@@ -463,8 +470,10 @@ def patterns(language: str | None) -> _Patterns:
             rf"(?P<verb>(?:\s*,[^,“”\"«»„]{{1,60}},)?\s*{adv}{verb}(?![\w’'-]))?"
         ),
         before_pronoun=re.compile(
-            rf"(?:^|[.!?”»\"]\s+|,\s+|\b(?:and|but|as|y|et|und)\s+)(?:{alt('persons')})\s+{adv}"
-            rf"(?:[a-z][\w’'-]*\s+){{0,2}}?{verb}(?![\w’'-])",
+            rf"(?:(?:^|[.!?”»\"]\s+|,\s+|\b(?:and|but|as|y|et|und)\s+)(?:{alt('persons')})\s+{adv}"
+            rf"(?:[a-z][\w’'-]*\s+){{0,2}}?"
+            # or anywhere right before its verb: "Outside the court she said:"
+            rf"|(?<![\w’'-])(?:{alt('persons')})\s+{adv}){verb}(?![\w’'-])",
             re.I,
         ),
         before_thing=re.compile(

@@ -252,6 +252,11 @@ def _scan_subjects(
                 )
             )  # fmt: skip
             at.remember(context, offset + found.start("chunk"), role, name, person)
+    for found in _ROLE_APPOSITIVE.finditer(masked):  # "The boy's mother, Kelly Price, wept"
+        cleaned = at.clean_speaker(found.group("name"), context, strict=True)
+        if cleaned and cleaned[2] and len(cleaned[1].split()) >= 2:
+            role = found.group("roles").lower()
+            at.remember(context, offset + found.start("name"), role, cleaned[1], True)
     for found in _ROLE_SUBJECT.finditer(masked):
         roles = list(dropwhile(lambda w: w.lower() in at.STOP_WORDS, found.group("roles").split()))
         if not roles:
@@ -304,6 +309,14 @@ def _role_words(words: str) -> bool:
         and (at.is_role_noun(w) or not _verb_like(w))
         for w in words.split()
     )
+
+
+# a sentence that opens with a role of any length and the person's name in apposition:
+# "O presidente da associação de agricultores, Manuel Sousa, pediu ..."
+_ROLE_APPOSITIVE = re.compile(
+    rf"(?:^|[.!?]\s+)(?i:{_DETERMINERS})\s+(?P<roles>[^,.;:“”\"«»„]{{1,80}}?),\s*"
+    rf"(?P<name>{at._CHUNK})\s*,\s*(?=[{at.LOW}])"
+)
 
 
 def _verb_like(word: str) -> bool:
@@ -512,6 +525,7 @@ _ROLE_THEN_NAME = re.compile(
     rf"(?P<role>(?:[{at.LOW}][\w’'-]*\s+){{0,3}})(?P<name>{at._CHUNK})$"
 )
 _ARTICLES = frozenset(["the", "la", "le", "les", "el", "los", "las", "il", "lo", "a", "o"])
+_AGED = re.compile(r"(der|die)\s+\d{1,3}-[Jj]ährige$", re.IGNORECASE)
 _NOUN_DETERMINERS = frozenset(["der", "die", "das", "des", "dem"])  # German capitalises nouns
 
 
@@ -529,6 +543,9 @@ def _described(description: str, where: int, context: at.Context) -> str | None:
     person = at.role_person(description, context)
     if person:
         return person
+    aged = _AGED.match(description.strip())
+    if aged:  # "sagte die 41-Jährige": the woman named last, like a pronoun
+        return context.last_by_pronoun(where, "sie" if aged.group(1).lower() == "die" else "er")
     if at.document_noun(description):  # "the statement said": its organisation, or itself
         return context.last_org(where) if "statement" in description else description
     if at.org_noun(description):
