@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsweave.extract.attribution import appositive_role, pronoun_gender, role_gender, role_keys
+from newsweave.extract.names import is_role_word
 from newsweave.extract.quotes import extract_quotes
 
 QUOTE = '"The quay is gone and we need help now,"'
@@ -425,3 +426,8 @@ def test_roles_of_any_length_ages_and_verbs_of_five_languages(
     language: str, text: str, speaker: str
 ) -> None:
     assert [q.speaker for q in extract_quotes(text, "a1", language=language)] == [speaker]
+
+
+def test_german_role_compounds_and_first_names_that_end_like_them() -> None:
+    assert is_role_word("Landrat") and is_role_word("Anwohnerin")
+    assert not is_role_word("Murat") and not is_role_word("Konrad")

@@ -202,7 +202,10 @@ _PARTICLES = frozenset({"de", "van", "von", "der", "al", "bin", "da", "di", "le"
 _GERMAN_ROLE = re.compile(
     r"(?i)^[^\W\d_]*(?:chef|chefin|leiter|leiterin|sprecher|sprecherin|minister|ministerin|"
     r"präsident|präsidentin|direktor|direktorin|vorsitzende|vorsitzender|bürgermeister|"
-    r"bürgermeisterin|meister|meisterin|rat|rätin|kanzler|kanzlerin|gewerkschafter|gewerkschafterin|anwalt|anwältin|"
+    r"bürgermeisterin|meister|meisterin|landrat|landrätin|stadtrat|stadträtin|betriebsrat|"
+    r"betriebsrätin|gemeinderat|gemeinderätin|anwohner|anwohnerin|bewohner|bewohnerin|"
+    r"einwohner|einwohnerin|zeuge|zeugin|ärztin|lehrerin|kommandant|kommandantin|"
+    r"geschäftsführer|geschäftsführerin|abgeordnete|abgeordneter|polizist|polizistin|kanzler|kanzlerin|gewerkschafter|gewerkschafterin|anwalt|anwältin|"
     r"experte|expertin|kommandeur)$"
 )
 
