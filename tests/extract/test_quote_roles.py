@@ -431,3 +431,20 @@ def test_roles_of_any_length_ages_and_verbs_of_five_languages(
 def test_german_role_compounds_and_first_names_that_end_like_them() -> None:
     assert is_role_word("Landrat") and is_role_word("Anwohnerin")
     assert not is_role_word("Murat") and not is_role_word("Konrad")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("en", "Campaigner Tom Whitlock was in court to hear the ruling. His reaction: "
+         '"Today the people of this town were heard."', "Tom Whitlock"),
+        ("de", "„Die Busse brauchen fast doppelt so lange wie der Zug“, kritisiert Pendlerin "
+         "Claudia Weber.", "Claudia Weber"),
+        ("es", "La concejala de Vivienda, Ana Belén Torres, anunció trescientas viviendas. "
+         "«Llegarán tarde para muchos, lo sé», admitió.", "Ana Belén Torres"),
+    ],
+)  # fmt: skip
+def test_a_possessive_before_a_colon_and_present_tense_verbs(
+    language: str, text: str, speaker: str
+) -> None:
+    assert [q.speaker for q in extract_quotes(text, "a1", language=language)] == [speaker]

@@ -190,7 +190,9 @@ _DE_VERBS = (
     r"sagte|sagt|sagten|gesagt|erklärte|erklärt|erklärten|betonte|betont|fügte\s+hinzu|"
     r"teilte\s+mit|schrieb|schreibt|warnte|warnt|meinte|meint|sprach|kritisierte|forderte|"
     r"berichtete|berichtet|bestätigte|widersprach|antwortete|ergänzte|erwiderte|versicherte|"
-    r"unterstrich|räumte\s+ein|beklagte|klagte|versprach|kündigte\s+an|nannte|bezeichnete|erzählt|erzählte|so"
+    r"unterstrich|räumte\s+ein|beklagte|klagte|versprach|kündigte\s+an|nannte|bezeichnete|erzählt|erzählte|kritisiert|fordert|klagt|beklagt|"
+    r"bestätigt|ergänzt|antwortet|versichert|unterstreicht|verspricht|widerspricht|mahnt|"
+    r"mahnte|so"
 )
 _DE = Lexicon(
     verbs=_DE_VERBS,
@@ -208,7 +210,9 @@ _ES_VERBS = (
     r"escribió|escribe|manifestó|comentó|relató|contó|respondió|sostuvo|agregó|agrega|"
     r"dicho|afirmado|declarado|señalado|explicado|asegurado|replicó|reconoció|insistió|"
     r"agradeció|denunció|criticó|advertido|lamentó|lamenta|apuntó|apunta|recordó|recuerda|"
-    r"sostiene|relata|cuenta|contaba|explicaba|pidió|pide|reclamó|reclama|exigió|exige"
+    r"sostiene|relata|cuenta|contaba|explicaba|pidió|pide|reclamó|reclama|exigió|exige|"
+    r"admitió|admite|reconoce|confesó|confiesa|avisó|alertó|insiste|anunció|anuncia|precisó|"
+    r"precisa|matizó|concluyó|zanjó|ironizó|resumió|lamenta"
 )
 _ES = Lexicon(
     verbs=_ES_VERBS,
@@ -693,7 +697,7 @@ def remember(
 
 # personal pronouns and nouns that tell a person's gender ("she", "elle", "his brother")
 _PRONOUN_GENDER = {
-    **dict.fromkeys(["he", "il", "er", "él", "lui", "ele", "hij", "он", "він", "on", "him", "ihm",
+    **dict.fromkeys(["he", "il", "er", "él", "lui", "ele", "hij", "он", "він", "on", "him", "his", "ihm",
                      "его", "його"], "m"),
     **dict.fromkeys(["she", "elle", "sie", "ella", "lei", "ela", "zij", "ze", "она", "вона", "ona",
                      "her", "ihr", "её", "ее", "її"], "f"),

@@ -470,6 +470,9 @@ def _before(
             or _ROLE_NAME_COLON.match(before)
             or _SUBJECT_COLON.match(before)
         )
+    possessive = None if named else _POSSESSIVE_COLON.match(before)
+    if possessive:  # 'His reaction: "..."': the person the pronoun refers to
+        return context.last_by_pronoun(where, possessive.group(1))
     if label and at.is_role_noun(label.group("tail").split()[0] if label.group("tail") else ""):
         return None  # 'Ryland chief of police: "..."': a place's role, not a name, speaks
     if label:  # 'Rolle: "We need help."', 'Mayor Tom Ekk disagreed: "It is too late."'
@@ -485,6 +488,8 @@ _NAME_COLON = re.compile(
     rf"\s*(?P<chunk>(?:{at._CAPWORD}\s+)?(?:[{at.LOW}][\w’'-]*\s+){{0,3}}{at._CHUNK})"
     rf"(?P<tail>)\s*:\s*$"
 )
+# a possessive pronoun and a noun before a colon: "His reaction:", "Her answer:"
+_POSSESSIVE_COLON = re.compile(r"\s*(his|her)\s+[a-z]+\s*:\s*$", re.IGNORECASE)
 # a sentence of a subject, a verb or two and a colon: "Mayor Tom Ekk disagreed:"
 _SUBJECT_COLON = re.compile(
     rf"\s*(?P<chunk>{at._CHUNK})(?:\s*,[^,:]{{1,40}},)?(?P<tail>(?:\s+[{at.LOW}][\w’'-]*){{1,4}})"
