@@ -449,3 +449,21 @@ def test_a_possessive_before_a_colon_and_present_tense_verbs(
 ) -> None:
     (quote,) = extract_quotes(text, "a1", language=language)
     assert quote.speaker is not None and quote.speaker.endswith(speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ('"We will rebuild," said Tom Ekk. His deputy, Ana Rolle, was more cautious: '
+         '"Not this year."', ["Tom Ekk", "Ana Rolle"]),
+        ('"We will rebuild the quay by spring," said Ana Li. Tom Ekk disagreed: "It is far too '
+         'late."', ["Ana Li", "Tom Ekk"]),
+        ('"We will rebuild the quay by spring," said Lt. Col. Ana Rolle.', ["Ana Rolle"]),
+        ('"We will rebuild the quay by spring," said J. R. Hallam.', ["J. R. Hallam"]),
+    ],
+)  # fmt: skip
+def test_a_short_surname_ends_its_sentence_a_title_abbreviation_does_not(
+    text: str, speakers: list[str]
+) -> None:
+    """'said Tom Ekk. His deputy' was one name, 'Tom Ekk. His', and glued two speakers."""
+    assert _speakers(text) == speakers

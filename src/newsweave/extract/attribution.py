@@ -37,7 +37,15 @@ from newsweave.text import MONTH_NAMES, MULTILINGUAL_STOP_WORDS, STOP_WORDS, WEE
 
 UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽА-ЯЁІЇЄҐ"  # Latin and Cyrillic capitals
 LOW = "a-zà-ÿа-яёіїєґ"  # ... and small letters
-_CAPWORD = rf"(?:(?:[{UP}]\.){{1,3}}|[{UP}][a-z]{{0,3}}\.|[{UP}][\w’'-]*)"
+# abbreviations of titles, companies and months that a full stop does not end a sentence after
+ABBREVIATIONS = (
+    "Mr", "Dr", "St", "Jr", "Sr", "Ms", "Lt", "Mt", "Ft", "Co", "Mrs", "Gen", "Col", "Sgt", "Rep",
+    "Sen", "Gov", "Adm", "Maj", "Rev", "Cpl", "Pvt", "Det", "Hon", "Mme", "Inc", "Ltd", "Jan",
+    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Corp", "Capt", "Prof",
+    "Insp", "Supt", "Cmdr", "Sept", "Mlle", "Brig", "Govt", "Hr", "Fr", "Sra", "Dra", "Dña",
+    "Pr", "Mgr",
+)  # fmt: skip
+_CAPWORD = rf"(?:(?:[{UP}]\.){{1,3}}|(?:{'|'.join(ABBREVIATIONS)})\.(?!\w)|[{UP}][\w’'-]*)"
 _PARTICLE = r"(?:de|del|della|di|da|van|von|der|den|la|le|al|el|bin|ibn|dos|das|du|y|of|for)"
 _CHUNK = rf"{_CAPWORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_CAPWORD}){{0,11}}"
 _TRAILING_CHUNK = re.compile(rf"(?:^|(?<=[^\w’'.-]))(?P<chunk>{_CHUNK})\s*$")

@@ -23,8 +23,13 @@ from newsweave.model import Quote
 from newsweave.text import MULTILINGUAL_STOP_WORDS, VERB_FORMS, sentence_spans
 
 _SENTENCE_END = re.compile(  # the stop first: the look-behinds (abbreviations) run only on it
-    r"[.!?](?<![A-Z][.!?])(?<!\b[A-Z][a-z][.!?])(?<!\b[A-Z][a-z]{2}[.!?])"
-    r"(?<!\b[A-Z][a-z]{3}[.!?])(?=\s|$)"
+    # an initial ("J. Smith") or a title or month abbreviation ends no sentence; a short
+    # surname does ('said Ana Li. Tom Ekk disagreed')
+    r"[.!?](?<![A-Z][.!?])"
+    rf"(?<!\b(?:{'|'.join(a for a in at.ABBREVIATIONS if len(a) == 2)})[.])"
+    rf"(?<!\b(?:{'|'.join(a for a in at.ABBREVIATIONS if len(a) == 3)})[.])"
+    rf"(?<!\b(?:{'|'.join(a for a in at.ABBREVIATIONS if len(a) == 4)})[.])"
+    r"(?=\s|$)"
 )
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;:’'] )[A-ZÀ-Ý][\w’'-]+")
 _NAMING = re.compile(
