@@ -467,3 +467,37 @@ def test_a_short_surname_ends_its_sentence_a_title_abbreviation_does_not(
 ) -> None:
     """'said Tom Ekk. His deputy' was one name, 'Tom Ekk. His', and glued two speakers."""
     assert _speakers(text) == speakers
+
+
+def test_a_name_with_a_prefix_capital_is_a_person() -> None:
+    text = (
+        "Kristen Crouch fled with her friends. She described a surreal scene.\n"
+        "Andy McArdy works at a restaurant on the promenade.\n"
+        '"It was very well planned," he told reporters.'
+    )
+    assert _speakers(text) == ["Andy McArdy"]
+
+
+def test_he_after_an_unnamed_spokesman_is_the_spokesman_not_the_last_name() -> None:
+    text = (
+        "Tom Ekk, the rebel leader, claimed the attack.\n"
+        "A ministry spokesman said the attack had been stopped early on Friday.\n"
+        '"All our employees are safe and uninjured," he said.'
+    )
+    assert _speakers(text) != ["Tom Ekk"]
+
+
+def test_it_said_needs_an_organisation_that_spoke() -> None:
+    text = (
+        "Tolvey Media filmed the fire first. The organisers cancelled the show.\n"
+        '"The display was cut short after four minutes," they said.'
+    )
+    assert _speakers(text) == [None]
+
+
+def test_no_speaker_is_an_empty_string() -> None:
+    text = (
+        "A ministry spokesman said the attack had been stopped.\n"
+        '"All our employees are safe and uninjured and back at work."'
+    )
+    assert "" not in _speakers(text)

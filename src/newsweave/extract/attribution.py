@@ -91,6 +91,7 @@ _DESCRIBER_NOUNS = (
     "sources?|statement|lawyer|executive|president|chief|head|director"
 )
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)[A-Z][a-z]+$")
 _LOWER_WORDS_END = re.compile(r"(?<![\w’'-])((?:[a-z][\w’'-]*\s+){0,4})$")
 _DESCRIBER = re.compile(rf"\b(?:{_DESCRIBER_NOUNS})\b")  # a cheap test before the costly pattern
 _DESCRIBED_SUBJECT = re.compile(
@@ -107,7 +108,8 @@ _ORG_WORDS = re.compile(
     r"Ministerium|Ministère|Ministerio|Regierung|Gobierno|Polizei|Policía|Mondiale|"
     # the words of company names: "Wexmoor Water", "Harbury Rail", "Northway Ferries"
     r"Water|Energy|Rail|Railways?|Ferries|Motors|Foods|Holdings|Partners|Capital|Power|"
-    r"Electric|Mining|Steel|Telecom|Logistics|Insurance|Works|Mills|Brewery|Pharma)\b"
+    r"Electric|Mining|Steel|Telecom|Logistics|Insurance|Works|Mills|Brewery|Pharma|Airport|"
+    r"Station|Stadium)\b"
 )
 _GERMAN_WEEKDAYS = frozenset(
     ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
@@ -540,24 +542,31 @@ class Context:
         found = self._before(before)
         return found[-1] if found else None
 
-    def last_org(self, before: int) -> str | None:
+    def last_org(self, before: int, speaking: bool = False) -> str | None:
         """The organisation named last before `before`: one an entity backend knows, or one
-        that said something."""
+        that said something; else (unless `speaking`, as for a bare "it said") the last
+        organisation named at all, for "the company said"."""
         for mention in reversed(self._before(before)):
             if mention.name in self.orgs or (mention.speaking and not mention.person):
                 return mention.name
-        return self.last(before, person=False)
+        return None if speaking else self.last(before, person=False)
 
     def last(self, before: int, person: bool, gender: str | None = None) -> str | None:
         """The last person (or organisation) named before offset `before`; with a `gender`
         ("f" for "she", "m" for "he"), the last one not known to be of the other gender."""
+        skipped = False
         for mention in reversed(self._before(before)):
-            if (
-                mention.person == person
-                and mention.name
-                and (gender is None or self.genders.get(mention.name, gender) == gender)
-            ):
+            if mention.person != person:
+                continue
+            if not mention.name:
+                if person:
+                    return None  # "A spokesman said ...", then "he said": no one named
+                continue
+            if gender is None or self.genders.get(mention.name, gender) == gender:
+                if skipped and before - mention.at > _GENDER_REACH:
+                    return None  # no one near enough: nobody rather than someone far back
                 return mention.name
+            skipped = True
         return None
 
     def last_by_pronoun(self, before: int, attribution: str) -> str | None:
@@ -568,6 +577,9 @@ class Context:
         if name and gender:
             self.genders.setdefault(name, gender)
         return name
+
+
+_GENDER_REACH = 1500  # characters back a pronoun may reach past a person of the other gender
 
 
 def clean_speaker(
@@ -623,7 +635,8 @@ def clean_speaker(
     is_org = (
         bool(_ORG_WORDS.search(name))
         or name.isupper()
-        or bool(_INNER_CAPITAL.search(name))  # OpenAI, CrowdStrike
+        # OpenAI, CrowdStrike; not McArdy, DeSantis
+        or any(_INNER_CAPITAL.search(w) and not _NAME_PREFIX.match(w) for w in name_words)
     )
     person = not is_org and (len(name_words) <= 4 or _key(name) in context.persons)
     return role, name, person
@@ -910,6 +923,15 @@ def describe(description: str) -> str | None:
 
 
 _GERMAN_ARTICLES = frozenset(["der", "die", "das", "des", "dem", "den", "ein", "eine", "einer"])
+
+
+def person_description(description: str) -> bool:
+    """Whether a description names a person by role ("a foreign ministry spokesman in Berlin",
+    "the official"), not an organisation or a document."""
+    words = description.lower().split()
+    cut = next((i for i, w in enumerate(words) if i and w in _HEAD_CUT), len(words))
+    head = words[:cut][-1].strip(",.’'") if words[:cut] else ""
+    return bool(_DESCRIBER.fullmatch(head)) and head not in _DOCUMENT_NOUNS and head[-1:] != "s"
 
 
 def org_noun(description: str) -> bool:

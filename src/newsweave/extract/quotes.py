@@ -217,8 +217,12 @@ def _scan_subjects(
     for found in patterns.before_description.finditer(masked) if verbs else ():
         speaker = _described(found.group("desc"), offset + found.start("desc"), context)
         if speaker:  # "the board said in a statement"; "the chief executive added" (a person)
-            person = speaker in context.persons.values()
+            person = speaker in context.persons.values() or at.person_description(speaker)
             at.remember(context, offset + found.start("desc"), "", speaker, person, True)
+        elif at.person_description(found.group("desc")):
+            # "A spokesman said ...": the "he said" after it is his, not the last name's
+            insort(context.mentions, at.Mention(offset + found.start("desc"), "", True),
+                   key=lambda m: m.at)  # fmt: skip
     for found in patterns.inverted_subject.finditer(masked) if verbs else ():
         cleaned = at.clean_speaker(found.group("chunk"), context, strict=True)
         if cleaned and cleaned[2]:  # "..., erzählt Anna Reimers."
@@ -371,6 +375,7 @@ def _speaker(
         recent = context.recent(where)
         if (
             recent is not None
+            and recent.name
             and (recent.person or recent.speaking)
             and where - recent.at <= _CARRY_CHARS
         ):
@@ -405,7 +410,7 @@ def _after(after: str, where: int, context: at.Context, p: at._Patterns) -> str 
     if thing:
         if re.search(r"\bread", thing.group(0)):
             return _NOBODY  # "it reads": a document, not its authors
-        return context.last_org(where)
+        return context.last_org(where, speaking=True)
     affiliated = p.after_affiliated.match(after)
     if (
         affiliated
@@ -454,7 +459,7 @@ def _before(
         for found in p.before_pronoun.finditer(before):
             candidates.append((found.end(), context.last_by_pronoun(where, found.group(0))))
         for found in p.before_thing.finditer(before):
-            candidates.append((found.end(), context.last_org(where)))
+            candidates.append((found.end(), context.last_org(where, speaking=True)))
         for found in p.before_description.finditer(before):
             candidates.append((found.end(), _described(found.group("desc"), where, context)))
     for found in p.according.finditer(before):
