@@ -501,3 +501,17 @@ def test_no_speaker_is_an_empty_string() -> None:
         '"All our employees are safe and uninjured and back at work."'
     )
     assert "" not in _speakers(text)
+
+
+def test_a_role_and_an_age_before_the_person_then_he_said() -> None:
+    text = (
+        '"Everyone just went flying," Bo Lind said.\n'
+        "Royal Navy veteran Kevin Snow, 57, was one of those injured. He said the tram did not "
+        'slow down. "Usually, as you come out of the tunnel, you feel the brakes."'
+    )
+    assert _speakers(text) == ["Bo Lind", "Kevin Snow"]
+
+
+def test_an_age_and_a_home_town_in_apposition() -> None:
+    text = 'Bo Lind, 30, from Tolvey, a tram driver, said: "We felt the brakes go."'
+    assert _speakers(text) == ["Bo Lind"]

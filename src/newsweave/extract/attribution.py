@@ -52,6 +52,7 @@ _TRAILING_CHUNK = re.compile(rf"(?:^|(?<=[^\w’'.-]))(?P<chunk>{_CHUNK})\s*$")
 _LEADING_CHUNK = re.compile(rf"(?P<chunk>{_CHUNK})(?:\s*\((?P<acronym>[{UP}]{{2,8}})\))?")
 _ACRONYM_AFTER = re.compile(rf"^(?P<tail>(?:\s+[\w’'-]+){{1,6}}?)\s*\((?P<acronym>[{UP}]{{2,8}})\)")
 _AGE_APPOSITIVE_END = re.compile(r",\s*\d{1,3}\s*$")
+_FROM_PLACE_END = re.compile(rf",\s*(?:from|of|in)\s+(?:the\s+)?{_CHUNK}\s*$")
 _PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 # a person's affiliation in lower case words after the name: " of the county museum"
 _AFFILIATION_END = re.compile(
@@ -789,10 +790,10 @@ def subject_before(left: str, offset: int, context: Context) -> str | None:
                 return remember(context, offset, role, cleaned[1], cleaned[2], True)
         role_hint = appositive.group(0)
         left = left[: appositive.start()]
-        age = _AGE_APPOSITIVE_END.search(left)  # "Ana Rolle, 45, a mother of two, said"
-        if age:
-            role_hint = f"{age.group(0)} {role_hint}"
-            left = left[: age.start()]
+        # "Ana Rolle, 45, a mother of two, said", "Bo Lind, 30, from Tolvey, a driver, said"
+        while extra := _AGE_APPOSITIVE_END.search(left) or _FROM_PLACE_END.search(left):
+            role_hint = f"{extra.group(0)} {role_hint}"
+            left = left[: extra.start()]
     described = _DESCRIBER.search(left[-120:]) and _DESCRIBED_SUBJECT.search(left[-120:])
     if described:  # "a Velden Works spokesperson said", "Norland's ambassador to the UN said"
         desc = described.group("desc")

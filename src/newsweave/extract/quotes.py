@@ -305,7 +305,7 @@ def _remember_appositive(found: re.Match[str], role: str, offset: int, context: 
 _ROLE_SUBJECT = re.compile(
     rf"(?:^|[.!?]\s+|,\s+|\b(?i:and|but|while|when|after|before|because|that)\s+)"
     rf"(?P<roles>(?:[{at.UP}{at.LOW}][\w’'-]*\s+){{0,2}}[{at.LOW}][\w’'-]*\s+)"
-    rf"(?P<chunk>{at._CHUNK})(?:\s*,\s*|\s+)(?=[{at.LOW}])"
+    rf"(?P<chunk>{at._CHUNK})(?:\s*,\s*\d{{1,3}}\s*,\s*|\s*,\s*|\s+)(?=[{at.LOW}])"
 )
 
 
