@@ -515,3 +515,30 @@ def test_a_role_and_an_age_before_the_person_then_he_said() -> None:
 def test_an_age_and_a_home_town_in_apposition() -> None:
     text = 'Bo Lind, 30, from Tolvey, a tram driver, said: "We felt the brakes go."'
     assert _speakers(text) == ["Bo Lind"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ('"We are finished here," Ms Rolle said on Monday.', ["Rolle"]),
+        ("Transport police Asst Ch Con Robin Smith said the force was investigating. He said: "
+         '"We have a very difficult scene here."', ["Robin Smith"]),
+        ("Bo Lind, 30, from Tolvey, one of those on the tram, recalled it speeding up. "
+         '"Everyone just went flying," he said.', ["Bo Lind"]),
+    ],
+)  # fmt: skip
+def test_titles_without_a_full_stop_and_appositives_with_a_place(
+    text: str, speakers: list[str]
+) -> None:
+    assert _speakers(text) == speakers
+
+
+def test_a_clause_in_apposition_tells_no_gender() -> None:
+    """', told the paper that Mr. Ekk ...,' is a clause: its 'Mr' is not her title."""
+    text = (
+        "Tolvey Works confirmed the news.\n"
+        "A resident, Ana Rolle, told the Courier that Mr. Ekk often walked the quay, talking to "
+        "people. He moved away years ago, she said.\n"
+        '"I thought it could not be true," she said.'
+    )
+    assert _speakers(text) == ["Ana Rolle"]

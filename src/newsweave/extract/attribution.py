@@ -33,7 +33,13 @@ from newsweave.extract.names import (
     split_role,
     surname,
 )
-from newsweave.text import MONTH_NAMES, MULTILINGUAL_STOP_WORDS, STOP_WORDS, WEEKDAY_NAMES
+from newsweave.text import (
+    MONTH_NAMES,
+    MULTILINGUAL_STOP_WORDS,
+    STOP_WORDS,
+    VERB_FORMS,
+    WEEKDAY_NAMES,
+)
 
 UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽА-ЯЁІЇЄҐ"  # Latin and Cyrillic capitals
 LOW = "a-zà-ÿа-яёіїєґ"  # ... and small letters
@@ -772,8 +778,13 @@ def role_person(description: str, context: Context) -> str | None:
 
 def subject_before(left: str, offset: int, context: Context) -> str | None:
     """The speaker named just left of a speech verb ("Mara Velden, a diver, said")."""
-    left = left[-200:]
-    left = _ADVERB_END.sub("", _PARENTHESIS_END.sub("", left))  # "Ana Rolle (Greens) said"
+    left = _PARENTHESIS_END.sub("", left[-200:])  # "Ana Rolle (Greens) said"
+    found = _subject_before(_ADVERB_END.sub("", left), offset, context)
+    # "Bo Lind, 30, one of those on the tram, recalled": no adverb, an appositive
+    return found or (_subject_before(left, offset, context) if left.endswith(", ") else None)
+
+
+def _subject_before(left: str, offset: int, context: Context) -> str | None:
     affiliated = _AFFILIATION_END.search(left)
     if affiliated:  # "Fiona Leigh of the county museum said": the person, not the museum
         left = left[: affiliated.start()]
@@ -819,8 +830,8 @@ def appositive_role(appositive: str) -> str:
     if re.fullmatch(r"\d{1,3}", inside) and 0 < int(inside) < 120:
         return f"{inside}-year-old"
     words = re.findall(r"[\w’'-]+", inside)
-    if not words or words[0] in _NOT_APPOSITIVE:
-        return ""
+    if not words or words[0] in _NOT_APPOSITIVE or words[0] in VERB_FORMS:
+        return ""  # a clause (", who lives nearby,", ", told the paper that ..."), no role
     kept = [w for w in words if w in TITLE_WORDS or w in _ROLE_NOUNS]
     noun = words[: next((i for i, w in enumerate(words) if w in ROLE_CUT), len(words))]
     if noun and noun[0] in ("a", "an", "the") and noun[-1] not in kept:
