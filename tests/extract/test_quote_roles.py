@@ -542,3 +542,19 @@ def test_a_clause_in_apposition_tells_no_gender() -> None:
         '"I thought it could not be true," she said.'
     )
     assert _speakers(text) == ["Ana Rolle"]
+
+
+def test_a_demonym_is_no_speaker_an_acronym_is() -> None:
+    assert _speakers('"We will send aid to the region at once," the UN said in a statement.') == [
+        "UN"
+    ]
+    text = 'The North Korean news agency said the launch was "a groundbreaking event for us".'
+    assert _speakers(text) == [None]
+
+
+def test_a_description_that_ends_in_an_adverb_is_no_speaker() -> None:
+    text = (
+        "Then he planned a tribute, the kind of homage Prince himself once called "
+        '"the most demonic thing imaginable".'
+    )
+    assert _speakers(text) == [None]

@@ -633,6 +633,8 @@ def clean_speaker(
         )
     ):
         return None  # a sentence-initial ordinary word or a bare title
+    if is_demonym(name_words[-1]) and name_words[-1][1:].islower():
+        return None  # "Turkish", "North Korean" (not "UN", "EU")
     if all(w.lower() in TITLE_WORDS for w in name_words):
         return None
     if _PLACE_BEFORE.search(preceding[-20:]):
@@ -923,6 +925,9 @@ def describe(description: str) -> str | None:
     words = description.split()
     if len(words) < 2 or len(words) > 9:
         return None
+    last = words[-1].lower().strip(",.")
+    if last in STOP_WORDS or last.endswith(("self", "selves")):
+        return None  # "the kind of homage Prince himself once": no noun phrase, no speaker
     # German capitalises every noun: "die Sprecherin" is a bare title, not a qualified one
     named = words[2:] if words[0].lower() in _GERMAN_ARTICLES else words[1:]
     qualified = (
