@@ -25,18 +25,44 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsweave.extract.gazetteer import countries
-from newsweave.extract.names import TITLE_WORDS, is_role_word, split_role, surname
-from newsweave.text import MONTH_NAMES, STOP_WORDS, WEEKDAY_NAMES
+from newsweave.extract.names import (
+    TITLE_WORDS,
+    is_demonym,
+    is_german_role,
+    is_role_word,
+    split_role,
+    surname,
+)
+from newsweave.text import (
+    MONTH_NAMES,
+    MULTILINGUAL_STOP_WORDS,
+    STOP_WORDS,
+    VERB_FORMS,
+    WEEKDAY_NAMES,
+)
 
-_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽА-ЯЁІЇЄҐ"  # Latin and Cyrillic capitals
+UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽА-ЯЁІЇЄҐ"  # Latin and Cyrillic capitals
 LOW = "a-zà-ÿа-яёіїєґ"  # ... and small letters
-_CAPWORD = rf"(?:(?:[{_UP}]\.){{1,3}}|[{_UP}][a-z]{{0,3}}\.|[{_UP}][\w’'-]*)"
+# abbreviations of titles, companies and months that a full stop does not end a sentence after
+ABBREVIATIONS = (
+    "Mr", "Dr", "St", "Jr", "Sr", "Ms", "Lt", "Mt", "Ft", "Co", "Mrs", "Gen", "Col", "Sgt", "Rep",
+    "Sen", "Gov", "Adm", "Maj", "Rev", "Cpl", "Pvt", "Det", "Hon", "Mme", "Inc", "Ltd", "Jan",
+    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Corp", "Capt", "Prof",
+    "Insp", "Supt", "Cmdr", "Sept", "Mlle", "Brig", "Govt", "Hr", "Fr", "Sra", "Dra", "Dña",
+    "Pr", "Mgr",
+)  # fmt: skip
+_CAPWORD = rf"(?:(?:[{UP}]\.){{1,3}}|(?:{'|'.join(ABBREVIATIONS)})\.(?!\w)|[{UP}][\w’'-]*)"
 _PARTICLE = r"(?:de|del|della|di|da|van|von|der|den|la|le|al|el|bin|ibn|dos|das|du|y|of|for)"
 _CHUNK = rf"{_CAPWORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_CAPWORD}){{0,11}}"
 _TRAILING_CHUNK = re.compile(rf"(?:^|(?<=[^\w’'.-]))(?P<chunk>{_CHUNK})\s*$")
-_LEADING_CHUNK = re.compile(rf"(?P<chunk>{_CHUNK})(?:\s*\((?P<acronym>[{_UP}]{{2,8}})\))?")
-_ACRONYM_AFTER = re.compile(
-    rf"^(?P<tail>(?:\s+[\w’'-]+){{1,6}}?)\s*\((?P<acronym>[{_UP}]{{2,8}})\)"
+_LEADING_CHUNK = re.compile(rf"(?P<chunk>{_CHUNK})(?:\s*\((?P<acronym>[{UP}]{{2,8}})\))?")
+_ACRONYM_AFTER = re.compile(rf"^(?P<tail>(?:\s+[\w’'-]+){{1,6}}?)\s*\((?P<acronym>[{UP}]{{2,8}})\)")
+_AGE_APPOSITIVE_END = re.compile(r",\s*\d{1,3}\s*$")
+_FROM_PLACE_END = re.compile(rf",\s*(?:from|of|in)\s+(?:the\s+)?{_CHUNK}\s*$")
+_PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+# a person's affiliation in lower case words after the name: " of the county museum"
+_AFFILIATION_END = re.compile(
+    rf"(?<=[{LOW}])\s+(?:of|from|at|with)\s+the\s+(?:[{LOW}][\w’'-]*\s+){{0,3}}[{LOW}][\w’'-]*\s*$"
 )
 _APPOSITIVE_END = re.compile(r",\s*[^,“”\"«»„]{1,90},\s*$")
 _ADVERB_END = re.compile(
@@ -72,6 +98,7 @@ _DESCRIBER_NOUNS = (
     "sources?|statement|lawyer|executive|president|chief|head|director"
 )
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)[A-Z][a-z]+$")
 _LOWER_WORDS_END = re.compile(r"(?<![\w’'-])((?:[a-z][\w’'-]*\s+){0,4})$")
 _DESCRIBER = re.compile(rf"\b(?:{_DESCRIBER_NOUNS})\b")  # a cheap test before the costly pattern
 _DESCRIBED_SUBJECT = re.compile(
@@ -85,12 +112,20 @@ _ORG_WORDS = re.compile(
     r"Board|Foundation|Center|Centre|Network|Press|News|Times|Post|Media|Federation|League|"
     r"Authority|Administration|Bureau|Navy|Coast|Red|Cross|Crescent|Nations|Team|Society|"
     r"Corporation|Industries|Systems|Technologies|Labs|Hospital|School|College|Church|"
-    r"Ministerium|Ministère|Ministerio|Regierung|Gobierno|Polizei|Policía|Mondiale)\b"
+    r"Ministerium|Ministère|Ministerio|Regierung|Gobierno|Polizei|Policía|Mondiale|"
+    # the words of company names: "Wexmoor Water", "Harbury Rail", "Northway Ferries"
+    r"Water|Energy|Rail|Railways?|Ferries|Motors|Foods|Holdings|Partners|Capital|Power|"
+    r"Electric|Mining|Steel|Telecom|Logistics|Insurance|Works|Mills|Brewery|Pharma|Airport|"
+    r"Station|Stadium)\b"
+)
+_GERMAN_WEEKDAYS = frozenset(
+    ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
 )
 _NOT_NAMES = frozenset(
     [
         *WEEKDAY_NAMES,
         *MONTH_NAMES,
+        *_GERMAN_WEEKDAYS,
         "The", "This", "That", "These", "Those", "It", "In", "But", "And", "When", "After",
         "During", "Yes", "No", "He", "She", "They", "We", "I", "You", "On", "As", "If", "At",
         "For", "While", "Though", "Although", "Meanwhile", "However", "Earlier", "Later",
@@ -117,6 +152,7 @@ class Lexicon:
     persons: str  # personal pronouns that refer to a person ("he|she")
     things: str  # pronouns that refer to an organisation or a document ("it|they")
     aux: str = ""  # auxiliaries before a participle ("has", "a", "hat")
+    to: str = ""  # prepositions of whom a quote was said to ("aux journalistes", "a la prensa")
 
 
 _EN_VERBS = (
@@ -152,26 +188,33 @@ _FR_VERBS = (
     r"lance|répondu|répond|écrit|insist[ée]|insiste|rappel[ée]|rappelle|dénonc[ée]|dénonce|"
     r"martel[ée]|martèle|réagi|réagit|témoign[ée]|témoigne|racont[ée]|raconte|prévenu|prévient|"
     r"répliqu[ée]|réplique|reconnu|reconnaît|poursuivi|poursuit|conclu|conclut|promis|promet|"
-    r"lâch[ée]|lâche|regrett[ée]|regrette|déplor[ée]|déplore|salu[ée]|salue"
+    r"lâch[ée]|lâche|regrett[ée]|regrette|déplor[ée]|déplore|salu[ée]|salue|réjouie?|"
+    r"félicitée?|indignée?|inquiétée?|exclamée?|emportée?|félicite|s['’]inquiète|s['’]indigne|"
+    r"se\s+réjouit|s['’]exclame"
 )
 _FR = Lexicon(
     verbs=_FR_VERBS,
-    inverted=_FR_VERBS,
+    # any verb with its subject pronoun after it: "souffle-t-il", "ironise-t-elle"
+    inverted=rf"{_FR_VERBS}|[a-zàâçéèêëîïôûùüÿœ]+(?=-t-(?:il|elle)\b|-(?:il|elle)\b)",
     according=r"selon|d['’]après",
-    determiners=r"le|la|l['’]|les|un|une",
+    determiners=r"le|la|l['’]|les|un|une|son|sa|leur",
     persons=r"il|elle",
     things=r"ils|elles",
-    aux=r"a|avait|ont|avaient|aurait|a-t-(?:il|elle)|a-t-on",
+    aux=r"a|avait|ont|avaient|aurait|a-t-(?:il|elle)|a-t-on|s['’]est|se\s+sont",
+    to=r"à|au|aux|devant|dans",
 )
 _DE_VERBS = (
     r"sagte|sagt|sagten|gesagt|erklärte|erklärt|erklärten|betonte|betont|fügte\s+hinzu|"
     r"teilte\s+mit|schrieb|schreibt|warnte|warnt|meinte|meint|sprach|kritisierte|forderte|"
     r"berichtete|berichtet|bestätigte|widersprach|antwortete|ergänzte|erwiderte|versicherte|"
-    r"unterstrich|räumte\s+ein|beklagte|klagte|versprach|kündigte\s+an|so"
+    r"unterstrich|räumte\s+ein|beklagte|klagte|versprach|kündigte\s+an|nannte|bezeichnete|erzählt|erzählte|kritisiert|fordert|klagt|beklagt|"
+    r"bestätigt|ergänzt|antwortet|versichert|unterstreicht|verspricht|widerspricht|mahnt|"
+    r"mahnte|so"
 )
 _DE = Lexicon(
     verbs=_DE_VERBS,
-    inverted=_DE_VERBS,
+    # separable verbs with the subject before their particle: "fügte die Sprecherin hinzu"
+    inverted=rf"{_DE_VERBS}|fügte|teilte|räumte|kündigte",
     according=r"laut|zufolge|nach\s+Angaben",
     determiners=r"der|die|das|ein|eine|des",
     persons=r"er|sie",
@@ -184,7 +227,9 @@ _ES_VERBS = (
     r"escribió|escribe|manifestó|comentó|relató|contó|respondió|sostuvo|agregó|agrega|"
     r"dicho|afirmado|declarado|señalado|explicado|asegurado|replicó|reconoció|insistió|"
     r"agradeció|denunció|criticó|advertido|lamentó|lamenta|apuntó|apunta|recordó|recuerda|"
-    r"sostiene|relata|cuenta|contaba|explicaba|pidió|pide|reclamó|reclama|exigió|exige"
+    r"sostiene|relata|cuenta|contaba|explicaba|pidió|pide|reclamó|reclama|exigió|exige|"
+    r"admitió|admite|reconoce|confesó|confiesa|avisó|alertó|insiste|anunció|anuncia|precisó|"
+    r"precisa|matizó|concluyó|zanjó|ironizó|resumió|lamenta"
 )
 _ES = Lexicon(
     verbs=_ES_VERBS,
@@ -195,13 +240,16 @@ _ES = Lexicon(
     persons=r"él|ella",
     things=r"ellos|ellas",
     aux=r"ha|había|han",
+    to=r"a|al|ante|en",
 )
 _IT_VERBS = (
     r"detto|dice|dichiarato|dichiara|affermato|afferma|spiegato|spiega|aggiunto|aggiunge|"
     r"sottolineato|sottolinea|precisato|precisa|scritto|scrive|raccontato|racconta|"
     r"annunciato|annuncia|commentato|commenta|avvertito|assicurato|assicura|ribadito|ribadisce|"
     r"osservato|risposto|risponde|confermato|conferma|lamentato|lamenta|denunciato|denuncia|"
-    r"sostiene|sostenuto|ricorda|ricordato|promesso|promette"
+    r"sostiene|sostenuto|ricorda|ricordato|promesso|promette|ammesso|ammette|replicato|replica|"
+    r"concluso|conclude|evidenziato|evidenzia|rivelato|rivela|insistito|chiarito|chiarisce|"
+    r"confessato|racconta|raccontato|denunciano|spiegano"
 )
 _IT = Lexicon(
     verbs=_IT_VERBS,
@@ -211,13 +259,17 @@ _IT = Lexicon(
     persons=r"lui|lei",
     things=r"loro",
     aux=r"ha|aveva|hanno",
+    to=r"a|ai|al|alla|alle|agli|in",
 )
 _PT_VERBS = (
     r"disse|diz|dizia|afirmou|afirma|declarou|declara|explicou|explica|acrescentou|acrescenta|"
     r"garantiu|garante|sublinhou|sublinha|destacou|destaca|referiu|refere|contou|conta|"
     r"escreveu|escreve|lembrou|lembra|alertou|alerta|adiantou|frisou|salientou|assegurou|"
     r"respondeu|responde|admitiu|admite|indicou|indica|informou|informa|relatou|relata|"
-    r"dito|afirmado|declarado|explicado"
+    r"dito|afirmado|declarado|explicado|lamenta|lamentou|avisou|avisa|reconheceu|reconhece|"
+    r"defendeu|defende|considerou|considera|criticou|critica|apelou|pediu|pede|questionou|"
+    r"insistiu|acusou|denunciou|concluiu|confessou|desabafou|desabafa|comentou|comenta|"
+    r"observou|revelou|sublinha"
 )
 _PT = Lexicon(
     verbs=_PT_VERBS,
@@ -227,6 +279,7 @@ _PT = Lexicon(
     persons=r"ele|ela",
     things=r"eles|elas",
     aux=r"tem|tinha|têm",
+    to=r"ao|aos|à|às|em|perante",
 )
 _NL_VERBS = (
     r"zei|zegt|zeiden|verklaarde|verklaart|vertelde|vertelt|schreef|schrijft|benadrukte|"
@@ -248,6 +301,8 @@ _RU_VERBS = (
     r"признал[аи]?|уточнил[аи]?|говорит|заявляет|отмечает|считает|сказав|заявив|"
     r"сказав|сказал[аи]?\s+журналистам|"
     # Ukrainian
+    r"заверил[аи]?|пообещал[аи]?|напомнил[аи]?|объяснил[аи]?|возразил[аи]?|"
+    r"предупредил[аи]?|признался|призналась|"
     r"сказав|сказала|заявив|заявила|зазначив|зазначила|додав|додала|наголосив|наголосила|"
     r"повідомив|повідомила|написав|написала|розповів|розповіла|пояснив|пояснила|каже"
 )
@@ -318,6 +373,23 @@ _ORG_NOUNS = frozenset(
         "empresa",
         "ministerio",
         "gobierno",
+        "fábrica",
+        "usine",
+        "fabrik",
+        "fabbrica",
+        "azienda",
+        "fabriek",
+        "bedrijf",
+        "companhia",
+        "compagnie",
+        "firma",
+        "molkerei",
+        "authority",
+        "hospital",
+        "airport",
+        "university",
+        "commission",
+        "institute",
     ]
 )
 _DOCUMENT_NOUNS = frozenset(["statement", "letter", "post", "blog", "release", "note", "message"])
@@ -334,6 +406,12 @@ class _Patterns:
     after_thing: re.Pattern[str]
     after_description: re.Pattern[str]
     after_named_role: re.Pattern[str]
+    according_pronoun: re.Pattern[str]  # "selon lui", "según ella", "по его словам"
+    inverted_subject: re.Pattern[str]  # '..., erzählt Anna Reimers.': a subject after its verb
+    unnamed_subject: re.Pattern[str]  # 'A neighbour, who asked not to be named, said: "'
+    after_affiliated: re.Pattern[
+        str
+    ]  # "said Tolvey coach Ana Rolle", "Tolvey coach Ana Rolle said"
     before_pronoun: re.Pattern[str]
     before_thing: re.Pattern[str]
     before_description: re.Pattern[str]
@@ -354,11 +432,13 @@ def patterns(language: str | None) -> _Patterns:
     det_word = rf"{det}(?:\s+|(?<=['’]))"  # a whole word: "the", not the "The" of "Theo"
     lead = r"^[\s,.:;–—-]*"
     adv = r"(?:(?:also|later|then|again|\w+ly)\s+)?"
+    # whom a quote was said to, in lower case words: "aux journalistes", "a los periodistas"
+    to_whom = rf"(?:\s+(?:{alt('to')})\s+(?-i:(?:[{LOW}][\w’'-]*\s*){{1,4}}))?" if alt("to") else ""
     return _Patterns(
         subject_verb=re.compile(rf"(?<![\w’'-]){verb}(?![\w’'-])"),
         after_subject=re.compile(
             rf"{lead}(?P<role>(?:{det}\s+)?(?:[a-z][\w’'-]*\s+){{0,4}}?)(?P<chunk>{_CHUNK})"
-            rf"(?:\s+(?:of|from|at|with)\s+(?:the\s+)?{_CHUNK})?"
+            rf"(?:\s+(?:of|from|at|with)\s+(?:the\s+)?{_CHUNK}(?:\s+[{LOW}][\w’'-]*){{0,2}})?"
             rf"(?:\s*\([^)]{{1,40}}\))?(?P<appos>,\s*[^,“”\"«»„]{{1,90}},)?\s*{adv}{verb}(?![\w’'-])"
         ),
         after_inverted_named=re.compile(  # "said the district attorney, Mara Velden"
@@ -367,37 +447,61 @@ def patterns(language: str | None) -> _Patterns:
         ),
         after_inverted=re.compile(
             rf"{lead}(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})(?:-t-(?:il|elle))?\s+"
-            rf"(?:{det_word})?(?P<role>(?:[{LOW}][\w’'-]*\s+){{0,4}}?)(?P<chunk>{_CHUNK})"
+            rf"(?:{det_word})?(?P<role>(?:[{LOW}\d][\w’'-]*\s+){{0,4}}?)(?P<chunk>{_CHUNK})"
         ),
         after_pronoun=re.compile(
             rf"{lead}(?:(?:{alt('persons')})\s+{adv}{verb}(?![\w’'-])"
-            # pronoun after the verb, or no pronoun at all: "a-t-il déclaré", "sagte er",
-            # "dijo.", "ha detto."
-            rf"|(?:{alt('aux')})?[\s-]*(?:{alt('inverted')})(?:-t)?(?:[\s-]+(?:{alt('persons')}))?"
+            # pronoun after the verb: "sagte er der Zeitung", "dit-il en souriant"
+            rf"|(?:{alt('aux')})?[\s-]*(?:{alt('inverted')})(?:-t)?[\s-]+(?:{alt('persons')})"
+            r"(?![\w’'-])"
+            # or no pronoun at all: "a-t-il déclaré", "dijo.", "ha detto ai giornalisti."
+            rf"|(?:{alt('aux')})?[\s-]*(?:{alt('inverted')})(?:-t)?{to_whom}"
             rf"\s*(?:[.,;:!?]|$))",
             re.I,
         ),
         after_inverted_description=re.compile(
             rf"{lead}(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})\s+"
-            rf"(?P<desc>{det}\s+[^,.;“”\"«»„]{{1,60}}?)\s*(?:[.,;:!?]|$)"
+            rf"(?P<desc>{det_word}[^,.;“”\"«»„]{{1,60}}?)\s*(?:[.,;:!?]|$)"
         ),
         after_thing=re.compile(rf"{lead}(?:{alt('things')})\s+{adv}{verb}(?![\w’'-])", re.I),
         after_description=re.compile(
-            rf"{lead}(?P<desc>{det}\s+[^,.;“”\"«»„]{{1,60}}?)\s+{adv}{verb}(?![\w’'-])"
+            rf"{lead}(?P<desc>{det_word}[^,.;“”\"«»„]{{1,60}}?)\s+{adv}{verb}(?![\w’'-])"
         ),
         after_named_role=re.compile(
-            rf"{lead}{det}\s+[^,.;“”\"«»„]{{1,50}},\s*(?P<chunk>{_CHUNK}),\s*{adv}{verb}(?![\w’'-])"
+            rf"{lead}(?:{det}\s+|{_CHUNK}['’]s\s+)[^,.;“”\"«»„]{{1,50}},\s*(?P<chunk>{_CHUNK}),\s*"
+            rf"{adv}{verb}(?![\w’'-])"
+        ),
+        according_pronoun=re.compile(
+            rf"(?:(?:{alt('according')})\s+(?:him|her|lui|elle|él|ella|lei|ele|ela|ihm|ihr)"
+            r"|по\s+(?:его|её|ее)\s+словам|за\s+(?:його|її)\s+словами"
+            r"|(?:ihm|ihr)\s+zufolge)(?![\w’'-])",
+            re.I,
+        ),
+        inverted_subject=re.compile(
+            rf"[,;]\s*(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})\s+(?P<chunk>{_CHUNK})"
+            r"\s*(?=[.;]|$)"
+        ),
+        unnamed_subject=re.compile(
+            rf"(?:^|[.!?”»\"]\s+|,\s+|\b(?:and|but)\s+)(?:(?i:{det})\s+)?(?:[{LOW}][\w’'-]*\s+){{0,3}}"
+            rf"[{LOW}][\w’'-]*(?:\s*,[^,“”\"«»„]{{1,80}},)?\s+{adv}{verb}(?![\w’'-])\s*:?\s*$"
+        ),
+        after_affiliated=re.compile(
+            rf"{lead}(?:(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})\s+(?:{det_word})?)?"
+            rf"(?P<org>{_CHUNK})\s+(?P<role>(?:[{LOW}][\w’'-]*\s+){{1,3}})(?P<chunk>{_CHUNK})"
+            rf"(?P<verb>(?:\s*,[^,“”\"«»„]{{1,60}},)?\s*{adv}{verb}(?![\w’'-]))?"
         ),
         before_pronoun=re.compile(
-            rf"(?:^|[.!?”»\"]\s+|,\s+|\b(?:and|but|as|y|et|und)\s+)(?:{alt('persons')})\s+{adv}"
-            rf"(?:[a-z][\w’'-]*\s+){{0,2}}?{verb}(?![\w’'-])",
+            rf"(?:(?:^|[.!?”»\"]\s+|,\s+|\b(?:and|but|as|y|et|und)\s+)(?:{alt('persons')})\s+{adv}"
+            rf"(?:[a-z][\w’'-]*\s+){{0,2}}?"
+            # or anywhere right before its verb: "Outside the court she said:"
+            rf"|(?<![\w’'-])(?:{alt('persons')})\s+{adv}){verb}(?![\w’'-])",
             re.I,
         ),
         before_thing=re.compile(
             rf"(?:^|[.!?”»\"]\s+|,\s+)(?:{alt('things')})\s+{adv}{verb}(?![\w’'-])", re.I
         ),
         before_description=re.compile(
-            rf"(?:^|[.!?”»\"]\s+|,\s+)(?P<desc>{det}\s+[^,.;“”\"«»„]{{1,60}}?)\s+{adv}{verb}(?![\w’'-])",
+            rf"(?:^|[.!?”»\"]\s+|,\s+)(?P<desc>{det_word}[^,.;“”\"«»„]{{1,60}}?)\s+{adv}{verb}(?![\w’'-])",
             re.I,
         ),
         according=re.compile(
@@ -431,6 +535,9 @@ class Context:
     definite: set[str] = field(default_factory=set)  # words after "the" ("the harbour master")
     mentions: list[Mention] = field(default_factory=list)  # in text order
     last_speaker: Mention | None = None
+    genders: dict[str, str] = field(default_factory=dict)  # full name -> "f" or "m", when told
+    nouns_capitalised: bool = False  # German: a capital mid-sentence is no sign of a name
+    surnames: set[str] = field(default_factory=set)  # last words of names of two words or more
 
     def _before(self, before: int) -> list[Mention]:
         """The (at most 200) mentions before offset `before`, latest last."""
@@ -442,20 +549,44 @@ class Context:
         found = self._before(before)
         return found[-1] if found else None
 
-    def last_org(self, before: int) -> str | None:
+    def last_org(self, before: int, speaking: bool = False) -> str | None:
         """The organisation named last before `before`: one an entity backend knows, or one
-        that said something."""
+        that said something; else (unless `speaking`, as for a bare "it said") the last
+        organisation named at all, for "the company said"."""
         for mention in reversed(self._before(before)):
             if mention.name in self.orgs or (mention.speaking and not mention.person):
                 return mention.name
-        return self.last(before, person=False)
+        return None if speaking else self.last(before, person=False)
 
-    def last(self, before: int, person: bool) -> str | None:
-        """The last person (or organisation) named before offset `before`."""
+    def last(self, before: int, person: bool, gender: str | None = None) -> str | None:
+        """The last person (or organisation) named before offset `before`; with a `gender`
+        ("f" for "she", "m" for "he"), the last one not known to be of the other gender."""
+        skipped = False
         for mention in reversed(self._before(before)):
-            if mention.person == person:
+            if mention.person != person:
+                continue
+            if not mention.name:
+                if person:
+                    return None  # "A spokesman said ...", then "he said": no one named
+                continue
+            if gender is None or self.genders.get(mention.name, gender) == gender:
+                if skipped and before - mention.at > _GENDER_REACH:
+                    return None  # no one near enough: nobody rather than someone far back
                 return mention.name
+            skipped = True
         return None
+
+    def last_by_pronoun(self, before: int, attribution: str) -> str | None:
+        """The person a pronoun in `attribution` ("she said", "a-t-il déclaré") refers to;
+        the pronoun also tells that person's gender, for the pronouns after it."""
+        gender = pronoun_gender(attribution)
+        name = self.last(before, True, gender)
+        if name and gender:
+            self.genders.setdefault(name, gender)
+        return name
+
+
+_GENDER_REACH = 1500  # characters back a pronoun may reach past a person of the other gender
 
 
 def clean_speaker(
@@ -468,7 +599,11 @@ def clean_speaker(
     """
     raw = raw.strip(" ,.;:").removesuffix("’s").removesuffix("'s")
     words = raw.split()
-    while words and (words[0] in _NOT_NAMES or words[0].lower() in ("the", "a", "an")):
+    while words and (
+        words[0] in _NOT_NAMES
+        or words[0].lower() in ("the", "a", "an")
+        or (len(words) > 1 and _leading_function_word(words[0]))  # "Ihr Mann", "Am Samstag"
+    ):
         words = words[1:]
     lower = []
     while words and not words[0][:1].isupper():
@@ -487,10 +622,19 @@ def clean_speaker(
     if len(name_words) == 1 and (
         (name.lower() in context.common and name not in context.proper)
         or name.lower() in TITLE_WORDS
+        or is_german_role(name)  # "sagte die Hafenmeisterin": a bare title
+        or is_demonym(name)  # "Turkish"
         or name.lower() in _GENERIC_SUBJECTS
-        or (strict and name not in context.proper and _key(name) not in context.persons)
+        or (
+            strict
+            and (name not in context.proper or context.nouns_capitalised)
+            and _key(name) not in context.persons
+            and not (context.nouns_capitalised and name in context.surnames)
+        )
     ):
         return None  # a sentence-initial ordinary word or a bare title
+    if is_demonym(name_words[-1]) and name_words[-1][1:].islower():
+        return None  # "Turkish", "North Korean" (not "UN", "EU")
     if all(w.lower() in TITLE_WORDS for w in name_words):
         return None
     if _PLACE_BEFORE.search(preceding[-20:]):
@@ -500,10 +644,24 @@ def clean_speaker(
     is_org = (
         bool(_ORG_WORDS.search(name))
         or name.isupper()
-        or bool(_INNER_CAPITAL.search(name))  # OpenAI, CrowdStrike
+        # OpenAI, CrowdStrike; not McArdy, DeSantis
+        or any(_INNER_CAPITAL.search(w) and not _NAME_PREFIX.match(w) for w in name_words)
     )
     person = not is_org and (len(name_words) <= 4 or _key(name) in context.persons)
     return role, name, person
+
+
+# sentence-initial words of other languages that open no name: "Ihr Mann", "Am Samstag"
+_FUNCTION_WORDS = MULTILINGUAL_STOP_WORDS | frozenset(
+    ["ihr", "ihre", "ihren", "ihrem", "sein", "seine", "seinen", "seinem", "mein", "meine",
+     "unser", "unsere", "dieser", "diese", "dieses", "am", "beim", "vom", "zum", "zur", "seit",
+     "auch", "laut", "son", "sa", "ses", "leur", "notre", "votre", "su", "sus", "nuestro",
+     "nuestra", "suo", "loro", "nostro", "nostra", "seu", "nosso", "nossa"]
+)  # fmt: skip
+
+
+def _leading_function_word(word: str) -> bool:
+    return word.lower() in _FUNCTION_WORDS and not re.fullmatch(_PARTICLE, word.lower())
 
 
 def _without_affiliation(words: list[str], context: Context) -> tuple[list[str], str]:
@@ -539,7 +697,7 @@ def role_keys(role: str) -> list[str]:
     head noun ('harbour master' -> 'master') and an age ('54-year-old')."""
     words = [w.strip(",.’'()") for w in role.lower().split()]
     keys = [w for w in words if w in _ROLE_NOUNS]
-    head = words[: next((i for i, w in enumerate(words) if w in _ROLE_CUT), len(words))]
+    head = words[: next((i for i, w in enumerate(words) if w in ROLE_CUT), len(words))]
     if head and (
         (head[-1].isalpha() and len(head[-1]) >= 3 and head[-1] not in STOP_WORDS)
         or _AGE_KEY.fullmatch(head[-1])
@@ -560,13 +718,60 @@ def remember(
             name = context.persons.get(key, name)
         for word in role_keys(role):
             context.roles[word] = name
+        gender = role_gender(role)
+        if gender:
+            context.genders.setdefault(name, gender)
     insort(context.mentions, Mention(at, name, person, speaking), key=lambda m: m.at)
     return name
 
 
+# personal pronouns and nouns that tell a person's gender ("she", "elle", "his brother")
+_PRONOUN_GENDER = {
+    **dict.fromkeys(["he", "il", "er", "él", "lui", "ele", "hij", "он", "він", "on", "him", "his", "ihm",
+                     "его", "його"], "m"),
+    **dict.fromkeys(["she", "elle", "sie", "ella", "lei", "ela", "zij", "ze", "она", "вона", "ona",
+                     "her", "ihr", "её", "ее", "її"], "f"),
+}  # fmt: skip
+_GENDER_NOUNS = {
+    **dict.fromkeys(
+        ["mr", "mr.", "spokesman", "chairman", "businessman", "father", "brother", "husband",
+         "son", "grandfather", "widower", "king", "prince", "uncle", "nephew", "monsieur", "m.",
+         "herr", "señor", "sr.", "signor", "mann", "ehemann", "sohn", "bruder", "vater", "mari",
+         "fils", "frère", "père", "marido", "esposo", "hijo", "hermano", "padre", "marito",
+         "figlio", "fratello"], "m"),
+    **dict.fromkeys(
+        ["mrs", "mrs.", "ms", "ms.", "spokeswoman", "chairwoman", "businesswoman", "mother",
+         "sister", "wife", "daughter", "grandmother", "widow", "queen", "princess", "aunt",
+         "niece", "madame", "mme", "frau", "señora", "sra.", "signora", "alcaldesa",
+         "presidenta", "directora", "ministra", "directrice", "présidente", "direttrice",
+         "prefeita", "vereadora", "concejala", "consejera", "secretaria", "ehefrau", "tochter",
+         "schwester", "mutter", "femme", "épouse", "fille", "sœur", "mère", "esposa", "mujer",
+         "hija", "hermana", "madre", "moglie", "figlia", "sorella"], "f"),
+}  # fmt: skip
+_WORD = re.compile(r"[^\W\d_]+(?:[’'.][^\W\d_]+)*\.?")
+
+
+def pronoun_gender(text: str) -> str | None:
+    """'f' or 'm' for the first personal pronoun of `text` ("she said" -> 'f'), else None."""
+    for word in re.findall(r"[^\W\d_]+", text.lower()):
+        if word in _PRONOUN_GENDER:
+            return _PRONOUN_GENDER[word]
+    return None
+
+
+def role_gender(role: str) -> str | None:
+    """'f' or 'm' when role words tell a gender: 'spokeswoman', 'her brother', 'Sprecherin'."""
+    for word in _WORD.findall(role.lower()):
+        if word in _GENDER_NOUNS:
+            return _GENDER_NOUNS[word]
+        if word.endswith("in") and len(word) > 6 and is_german_role(word):
+            return "f"  # "Bürgermeisterin", "Hafenmeisterin"
+    return None
+
+
 def role_person(description: str, context: Context) -> str | None:
     """The person named earlier with the role of 'the spokeswoman', 'the company's CEO'."""
-    words = [w.lower().strip(",.’'") for w in description.split()]
+    words = [w.lower().strip(",.") for w in re.split(r"[\s’']+", description)]
     for word in reversed(words):
         if word in context.roles:
             return context.roles[word]
@@ -575,8 +780,16 @@ def role_person(description: str, context: Context) -> str | None:
 
 def subject_before(left: str, offset: int, context: Context) -> str | None:
     """The speaker named just left of a speech verb ("Mara Velden, a diver, said")."""
-    left = left[-200:]
-    left = _ADVERB_END.sub("", left)
+    left = _PARENTHESIS_END.sub("", left[-200:])  # "Ana Rolle (Greens) said"
+    found = _subject_before(_ADVERB_END.sub("", left), offset, context)
+    # "Bo Lind, 30, one of those on the tram, recalled": no adverb, an appositive
+    return found or (_subject_before(left, offset, context) if left.endswith(", ") else None)
+
+
+def _subject_before(left: str, offset: int, context: Context) -> str | None:
+    affiliated = _AFFILIATION_END.search(left)
+    if affiliated:  # "Fiona Leigh of the county museum said": the person, not the museum
+        left = left[: affiliated.start()]
     appositive = _APPOSITIVE_END.search(left)
     role_hint = ""
     if appositive:
@@ -584,9 +797,16 @@ def subject_before(left: str, offset: int, context: Context) -> str | None:
         if re.fullmatch(_CHUNK, inside):  # "Microsoft’s VP of Security, Mara Velden, said"
             cleaned = clean_speaker(inside, context)
             if cleaned:
-                return remember(context, offset, cleaned[0], cleaned[1], cleaned[2], True)
+                # "Norland's finance minister, Agnes Rook, said": "the minister" is her later
+                words = _LOWER_WORDS_END.search(left[: appositive.start()][-60:] + " ")
+                role = " ".join(filter(None, [words.group(1).strip() if words else "", cleaned[0]]))
+                return remember(context, offset, role, cleaned[1], cleaned[2], True)
         role_hint = appositive.group(0)
         left = left[: appositive.start()]
+        # "Ana Rolle, 45, a mother of two, said", "Bo Lind, 30, from Tolvey, a driver, said"
+        while extra := _AGE_APPOSITIVE_END.search(left) or _FROM_PLACE_END.search(left):
+            role_hint = f"{extra.group(0)} {role_hint}"
+            left = left[: extra.start()]
     described = _DESCRIBER.search(left[-120:]) and _DESCRIBED_SUBJECT.search(left[-120:])
     if described:  # "a Velden Works spokesperson said", "Norland's ambassador to the UN said"
         desc = described.group("desc")
@@ -612,10 +832,10 @@ def appositive_role(appositive: str) -> str:
     if re.fullmatch(r"\d{1,3}", inside) and 0 < int(inside) < 120:
         return f"{inside}-year-old"
     words = re.findall(r"[\w’'-]+", inside)
-    if not words or words[0] in _NOT_APPOSITIVE:
-        return ""
+    if not words or words[0] in _NOT_APPOSITIVE or words[0] in VERB_FORMS:
+        return ""  # a clause (", who lives nearby,", ", told the paper that ..."), no role
     kept = [w for w in words if w in TITLE_WORDS or w in _ROLE_NOUNS]
-    noun = words[: next((i for i, w in enumerate(words) if w in _ROLE_CUT), len(words))]
+    noun = words[: next((i for i, w in enumerate(words) if w in ROLE_CUT), len(words))]
     if noun and noun[0] in ("a", "an", "the") and noun[-1] not in kept:
         kept.append(noun[-1])  # "a resident", "the harbour master": its head noun
     return " ".join(kept)
@@ -624,7 +844,10 @@ def appositive_role(appositive: str) -> str:
 # an appositive that is a clause, not a noun phrase (", who lives nearby,")
 _NOT_APPOSITIVE = frozenset(["who", "which", "whose", "where", "when", "whom", "that", "as"])
 # a role's head noun ends before these ("chairman of the board", "spokeswoman for the port")
-_ROLE_CUT = frozenset(["of", "for", "at", "in", "with", "from", "to", "on", "and"])
+ROLE_CUT = frozenset(
+    ["of", "for", "at", "in", "with", "from", "to", "on", "and"]
+    + ["de", "du", "des", "del", "della", "di", "da", "do", "dos", "das", "der", "van", "von"]
+)
 _AGE_KEY = re.compile(r"\d{1,3}-year-old")
 
 
@@ -702,10 +925,16 @@ def describe(description: str) -> str | None:
     words = description.split()
     if len(words) < 2 or len(words) > 9:
         return None
+    last = words[-1].lower().strip(",.")
+    if last in STOP_WORDS or last.endswith(("self", "selves")):
+        return None  # "the kind of homage Prince himself once": no noun phrase, no speaker
     # German capitalises every noun: "die Sprecherin" is a bare title, not a qualified one
     named = words[2:] if words[0].lower() in _GERMAN_ARTICLES else words[1:]
-    qualified = any(w[0].isupper() for w in named) or bool(
-        re.search(r"\bfamiliar\s+with\b", description)
+    qualified = (
+        any(w[0].isupper() for w in named)
+        or bool(re.search(r"\bfamiliar\s+with\b", description))
+        # "a port authority spokesman", "a police spokeswoman": whose voice it is
+        or (bool(_DESCRIBER.search(description)) and any(w in _ORG_NOUNS for w in named[:-1]))
     )
     return description if qualified else None
 
@@ -713,10 +942,25 @@ def describe(description: str) -> str | None:
 _GERMAN_ARTICLES = frozenset(["der", "die", "das", "des", "dem", "den", "ein", "eine", "einer"])
 
 
+def person_description(description: str) -> bool:
+    """Whether a description names a person by role ("a foreign ministry spokesman in Berlin",
+    "the official"), not an organisation or a document."""
+    words = description.lower().split()
+    cut = next((i for i, w in enumerate(words) if i and w in _HEAD_CUT), len(words))
+    head = words[:cut][-1].strip(",.’'") if words[:cut] else ""
+    return bool(_DESCRIBER.fullmatch(head)) and head not in _DOCUMENT_NOUNS and head[-1:] != "s"
+
+
 def org_noun(description: str) -> bool:
     """Whether 'the company', 'the ministry', 'the letter' names an organisation or document."""
     words = description.lower().split()
+    cut = next((i for i, w in enumerate(words) if i and w in _HEAD_CUT), len(words))
+    words = words[:cut]  # "a empresa em comunicado", "the ministry in a statement"
     return bool(words) and words[-1].strip(",.’'s") in _ORG_NOUNS
+
+
+# a description's head noun ends before these: its complements and where it was said
+_HEAD_CUT = ROLE_CUT | frozenset(["em", "en", "dans", "im", "nel", "nella", "per", "par", "por"])
 
 
 def document_noun(description: str) -> bool:
@@ -726,11 +970,30 @@ def document_noun(description: str) -> bool:
 
 
 def acronym_tail(chunk: str, after: str) -> str:
-    """The chunk extended to a following '(ACRONYM)': 'Organisation mondiale de la santé (OMS)'."""
+    """The chunk extended to a following '(ACRONYM)': 'Organisation mondiale de la santé (OMS)',
+    or, for an organisation's head noun, over its complements in lower case: 'Compagnie des
+    eaux de Bressac', 'Ministerio de Sanidad'."""
     found = _ACRONYM_AFTER.match(after)
     if found:
         return f"{chunk}{found.group('tail')} ({found.group('acronym')})"
+    if chunk.split()[0] in _ORG_HEADS and (tail := _OF_TAIL.match(after)):
+        return f"{chunk}{tail.group(0)}"
     return chunk
+
+
+# the head nouns of organisations named with lower-case words in Romance languages
+_ORG_HEADS = frozenset(
+    ["Compagnie", "Société", "Banque", "Caisse", "Fédération", "Syndicat", "Conseil", "Office",
+     "Agence", "Institut", "Université", "Chambre", "Confédération", "Union", "Association",
+     "Ministère", "Compañía", "Sociedad", "Asociación", "Federación", "Consejo", "Instituto",
+     "Universidad", "Banco", "Ministerio", "Companhia", "Sociedade", "Associação", "Câmara",
+     "Ministério", "Società", "Associazione", "Consiglio", "Istituto", "Università", "Banca",
+     "Compagnia", "Ministero", "Federazione", "Agenzia", "Agencia", "Agência"]
+)  # fmt: skip
+_OF_TAIL = re.compile(
+    r"^(?:\s+(?:de\s+la|de\s+los|de\s+las|des|du|de|d['’]|del|da|do|das|dos|di|della|dei|"
+    rf"degli|delle|dell['’])\s*[{UP}{LOW}][\w’'-]*)+"
+)
 
 
 def leading_chunk(text: str) -> re.Match[str] | None:

@@ -57,6 +57,21 @@ TITLE_WORDS = frozenset(
         "ms.",
         "dr.",
         "prof.",
+        # British style writes titles without a full stop: "Mr Ekk", "Asst Ch Con Robin Smith"
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "cllr",
+        "supt",
+        "insp",
+        "asst",
+        "ch",
+        "con",
+        "sgt",
+        "cmdr",
+        "capt",
         "minister's",
         # French, Spanish, Italian, German
         "ministre",
@@ -202,7 +217,10 @@ _PARTICLES = frozenset({"de", "van", "von", "der", "al", "bin", "da", "di", "le"
 _GERMAN_ROLE = re.compile(
     r"(?i)^[^\W\d_]*(?:chef|chefin|leiter|leiterin|sprecher|sprecherin|minister|ministerin|"
     r"präsident|präsidentin|direktor|direktorin|vorsitzende|vorsitzender|bürgermeister|"
-    r"bürgermeisterin|kanzler|kanzlerin|gewerkschafter|gewerkschafterin|anwalt|anwältin|"
+    r"bürgermeisterin|meister|meisterin|landrat|landrätin|stadtrat|stadträtin|betriebsrat|"
+    r"betriebsrätin|gemeinderat|gemeinderätin|anwohner|anwohnerin|bewohner|bewohnerin|"
+    r"einwohner|einwohnerin|zeuge|zeugin|ärztin|lehrerin|kommandant|kommandantin|"
+    r"geschäftsführer|geschäftsführerin|abgeordnete|abgeordneter|polizist|polizistin|kanzler|kanzlerin|gewerkschafter|gewerkschafterin|anwalt|anwältin|"
     r"experte|expertin|kommandeur)$"
 )
 
@@ -210,6 +228,16 @@ _GERMAN_ROLE = re.compile(
 def is_role_word(word: str) -> bool:
     """Whether a word belongs to a role/title ('Prime', 'spokesman', 'Norwegian')."""
     return word.lower() in TITLE_WORDS or bool(DEMONYM.match(word) or _GERMAN_ROLE.match(word))
+
+
+def is_demonym(word: str) -> bool:
+    """Whether a word is a demonym ("Turkish", "Norwegian"), never a name on its own."""
+    return bool(_DEMONYM_WORDS.match(word))
+
+
+def is_german_role(word: str) -> bool:
+    """Whether a word is a German role compound ("Hafenmeisterin", "Regierungssprecher")."""
+    return bool(_GERMAN_ROLE.match(word))
 
 
 def _first_name_like(word: str) -> bool:

@@ -20,11 +20,16 @@ from newsweave.extract import attribution as at
 from newsweave.extract.names import surname
 from newsweave.extract.quotemarks import QuotedSpan, find_quoted
 from newsweave.model import Quote
-from newsweave.text import VERB_FORMS, sentence_spans
+from newsweave.text import MULTILINGUAL_STOP_WORDS, VERB_FORMS, sentence_spans
 
 _SENTENCE_END = re.compile(  # the stop first: the look-behinds (abbreviations) run only on it
-    r"[.!?](?<![A-Z][.!?])(?<!\b[A-Z][a-z][.!?])(?<!\b[A-Z][a-z]{2}[.!?])"
-    r"(?<!\b[A-Z][a-z]{3}[.!?])(?=\s|$)"
+    # an initial ("J. Smith") or a title or month abbreviation ends no sentence; a short
+    # surname does ('said Ana Li. Tom Ekk disagreed')
+    r"[.!?](?<![A-Z][.!?])"
+    rf"(?<!\b(?:{'|'.join(a for a in at.ABBREVIATIONS if len(a) == 2)})[.])"
+    rf"(?<!\b(?:{'|'.join(a for a in at.ABBREVIATIONS if len(a) == 3)})[.])"
+    rf"(?<!\b(?:{'|'.join(a for a in at.ABBREVIATIONS if len(a) == 4)})[.])"
+    r"(?=\s|$)"
 )
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;:’'] )[A-ZÀ-Ý][\w’'-]+")
 _NAMING = re.compile(
@@ -36,6 +41,10 @@ _NOBODY = ""  # an attribution was read and names no one: look no further
 # the roles a text names speakers by ("the harbour master said"): a later role word to trust
 _DEFINITE = re.compile(
     r"\bthe ((?:[a-zà-ÿ][\w’'-]* ){0,2}[a-zà-ÿ][\w’'-]*) (?:said|says|told|added|wrote|noted)\b"
+)
+# the last word of a name of two capitalised words or more: "Marco Weiland" -> "Weiland"
+_LAST_NAME_WORD = re.compile(
+    rf"(?<=[{at.LOW}] )[{at.UP}][\w’'-]+ (?:[{at.UP}][\w’'-]+ )*([{at.UP}][\w’'-]+)\b"
 )
 _CARRY_CHARS = 1500  # a quote-only paragraph continues a speaker named at most this far back
 
@@ -67,6 +76,10 @@ def extract_quotes(
         proper=set(_MID_SENTENCE_CAPITAL.findall(text)),
         orgs=set(orgs),
         definite={w for phrase in _DEFINITE.findall(text.lower()) for w in phrase.split()},
+        nouns_capitalised=language == "de",
+        surnames={m.group(1) for m in _LAST_NAME_WORD.finditer(text)}
+        if language == "de"
+        else set(),
     )
     quotes: list[Quote] = []
     offset = 0
@@ -175,7 +188,7 @@ def _sentence(sentences: list[tuple[int, int, str]], span: QuotedSpan) -> str:
 
 
 # the definite articles before a role: "the", "la directora", "der Gewerkschafter"
-_DETERMINERS = r"the|le|la|les|l['’]|der|die|das|des|dem|el|los|las|il|lo"
+_DETERMINERS = r"the|le|la|les|l['’]|der|die|das|des|dem|el|los|las|il|lo|a|an|o|os|un|una|une"
 _SUBJECT = re.compile(
     rf"(?:^|[.!?]\s+|,\s+|\b(?:that|but|while|when|after|before|because)\s+)"
     rf"(?:(?i:{_DETERMINERS})\s+(?P<roles>(?:[{at.LOW}][\w’'-]*\s+){{1,3}}))?"
@@ -204,24 +217,62 @@ def _scan_subjects(
     for found in patterns.before_description.finditer(masked) if verbs else ():
         speaker = _described(found.group("desc"), offset + found.start("desc"), context)
         if speaker:  # "the board said in a statement"; "the chief executive added" (a person)
-            person = speaker in context.persons.values()
+            person = speaker in context.persons.values() or at.person_description(speaker)
             at.remember(context, offset + found.start("desc"), "", speaker, person, True)
+        elif at.person_description(found.group("desc")):
+            # "A spokesman said ...": the "he said" after it is his, not the last name's
+            insort(context.mentions, at.Mention(offset + found.start("desc"), "", True),
+                   key=lambda m: m.at)  # fmt: skip
+    for found in patterns.inverted_subject.finditer(masked) if verbs else ():
+        cleaned = at.clean_speaker(found.group("chunk"), context, strict=True)
+        if cleaned and cleaned[2]:  # "..., erzählt Anna Reimers."
+            at.remember(context, offset + found.start("chunk"), *cleaned, True)
     for found in _SUBJECT.finditer(masked):
         roles = (found.group("roles") or "").split()
-        if roles and _verb_like(roles[-1].lower()) and not at.is_role_noun(roles[-1]):
+        org_role = any(at.org_noun(w) for w in roles)  # "A fábrica de conservas Atlântida"
+        last = roles[-1].lower() if roles else ""
+        if roles and (
+            (last in VERB_FORMS or last.endswith("ed"))
+            if org_role  # "de conservas": a plural noun, not a verb
+            else _verb_like(last) and not at.is_role_noun(last)
+        ):
             continue  # "The council met Tom Ekk": the name is an object
+        lowered = [w.lower() for w in roles]
+        if lowered and lowered[-1] in _ARTICLES:
+            lowered.pop()
+        if not org_role and lowered and lowered[-1] in at.ROLE_CUT:
+            # "La maire de Vernay", "a resident of the Turkish city": a place, no person
+            _remember_appositive(found, " ".join(roles), offset, context)
+            continue
         preceding = masked[max(0, found.start("chunk") - 40) : found.start("chunk")]
         chunk = (found.group("roles") or "") + found.group("chunk")  # "El presidente Pedro Ruiz"
         cleaned = at.clean_speaker(chunk, context, preceding, strict=True)
-        if cleaned and (cleaned[2] or cleaned[1] in context.orgs):
+        if not cleaned:  # "Ihr Mann, Karl Reimers, sei ...": the name in apposition
+            _remember_appositive(found, found.group("chunk"), offset, context)
+        if cleaned:  # a person, or an organisation by its words ("Wexmoor Water was fined")
             role, name, person = cleaned
-            role = " ".join(filter(None, [role, at.appositive_role(found.group("appos") or "")]))
+            person = person and not org_role  # "la empresa X"
+            kin = preceding.rstrip(" ,").rsplit(" ", 1)[-1]  # "Her brother, Hugo Lanz"
+            role = " ".join(
+                filter(
+                    None,
+                    [kin if at.role_gender(kin) else "", role,
+                     at.appositive_role(found.group("appos") or "")],
+                )
+            )  # fmt: skip
             at.remember(context, offset + found.start("chunk"), role, name, person)
+    for found in _ROLE_APPOSITIVE.finditer(masked):  # "The boy's mother, Kelly Price, wept"
+        cleaned = at.clean_speaker(found.group("name"), context, strict=True)
+        if cleaned and cleaned[2] and len(cleaned[1].split()) >= 2:
+            role = found.group("roles").lower()
+            at.remember(context, offset + found.start("name"), role, cleaned[1], True)
     for found in _ROLE_SUBJECT.finditer(masked):
         roles = list(dropwhile(lambda w: w.lower() in at.STOP_WORDS, found.group("roles").split()))
         if not roles:
             continue
         last = roles[-1].lower()
+        if re.fullmatch(at._PARTICLE, last):
+            continue  # "María del Carmen Castellón": one name, not a role and a name
         role_like = at.is_role_noun(last) or (
             not any(w.lower() in at.STOP_WORDS for w in roles)
             and (last in context.definite or not _verb_like(last))
@@ -236,12 +287,44 @@ def _scan_subjects(
     return [verb.start() for verb in verbs]
 
 
+def _remember_appositive(found: re.Match[str], role: str, offset: int, context: at.Context) -> None:
+    """'La maire de Vernay, Claire Dutour, ...': the person in apposition to a role of a place
+    or organisation, remembered with that role (the place itself is no person)."""
+    inside = (found.group("appos") or "").strip(" ,")
+    if not re.fullmatch(at._CHUNK, inside):
+        return
+    cleaned = at.clean_speaker(inside, context)
+    if cleaned and cleaned[2] and len(cleaned[1].split()) >= 2:
+        full_role = role if role == found.group("chunk") else f"{role} {found.group('chunk')}"
+        full_role = full_role.lower()
+        at.remember(context, offset + found.start("appos"), full_role, cleaned[1], True)
+
+
 # "Harbour master Ana Rolle inspected", ", and police chief Ana Rolle ordered": a person named
 # after role words with no determiner, as the subject of a clause
 _ROLE_SUBJECT = re.compile(
     rf"(?:^|[.!?]\s+|,\s+|\b(?i:and|but|while|when|after|before|because|that)\s+)"
-    rf"(?P<roles>(?:[A-Z{at.LOW}][\w’'-]*\s+){{0,2}}[{at.LOW}][\w’'-]*\s+)"
-    rf"(?P<chunk>{at._CHUNK})(?:\s*,\s*|\s+)(?=[{at.LOW}])"
+    rf"(?P<roles>(?:[{at.UP}{at.LOW}][\w’'-]*\s+){{0,2}}[{at.LOW}][\w’'-]*\s+)"
+    rf"(?P<chunk>{at._CHUNK})(?:\s*,\s*\d{{1,3}}\s*,\s*|\s*,\s*|\s+)(?=[{at.LOW}])"
+)
+
+
+def _role_words(words: str) -> bool:
+    """Whether lower-case words between two names read as a role ("coach", "chief
+    executive"), not a preposition or a verb ("in", "met")."""
+    return all(
+        w not in MULTILINGUAL_STOP_WORDS
+        and not re.fullmatch(at._PARTICLE, w)  # "Ursula von der Lenne" is one name
+        and (at.is_role_noun(w) or not _verb_like(w))
+        for w in words.split()
+    )
+
+
+# a sentence that opens with a role of any length and the person's name in apposition:
+# "O presidente da associação de agricultores, Manuel Sousa, pediu ..."
+_ROLE_APPOSITIVE = re.compile(
+    rf"(?:^|[.!?]\s+)(?i:{_DETERMINERS})\s+(?P<roles>[^,.;:“”\"«»„]{{1,80}}?),\s*"
+    rf"(?P<name>{at._CHUNK})\s*,\s*(?=[{at.LOW}])"
 )
 
 
@@ -277,17 +360,22 @@ def _speaker(
     where = offset + start
     found = _after(after, where, context, patterns)
     if found is _NOBODY:
+        _unnamed(context, where)
         return None
     if found is None:
         verbs = frame.verbs[
             bisect_left(frame.verbs, sentence_start) : bisect_left(frame.verbs, start)
         ]
         found = _before(before, [v - sentence_start for v in verbs], where, context, patterns)
+        if found is None and verbs and patterns.unnamed_subject.search(before):
+            _unnamed(context, where)  # 'A neighbour, who asked not to be named, said: "..."'
+            return None
     unread = not ends_sentence and bool(re.search(r"[^\W\d_]", after))
     if found is None and not before.strip(" \t\"“”«»„‘’'-—–:") and not unread:
         recent = context.recent(where)
         if (
             recent is not None
+            and recent.name
             and (recent.person or recent.speaking)
             and where - recent.at <= _CARRY_CHARS
         ):
@@ -296,6 +384,12 @@ def _speaker(
         insort(context.mentions, at.Mention(where, found, _is_person(found, context)),
                key=lambda m: m.at)  # fmt: skip
     return found
+
+
+def _unnamed(context: at.Context, where: int) -> None:
+    """Mark a quotation whose attribution names no one ("one resident asked"), so that a
+    quotation right after it does not go on with the last person named before."""
+    insort(context.mentions, at.Mention(where, "", False), key=lambda m: m.at)
 
 
 def _is_person(name: str, context: at.Context) -> bool:
@@ -309,13 +403,24 @@ def _sentence_start(ends: list[int], position: int) -> int:
 
 
 def _after(after: str, where: int, context: at.Context, p: at._Patterns) -> str | None:
-    if p.after_pronoun.match(after):
-        return context.last(where, person=True) or _NOBODY
+    pronoun = p.after_pronoun.match(after)
+    if pronoun:
+        return context.last_by_pronoun(where, pronoun.group(0)) or _NOBODY
     thing = p.after_thing.match(after)
     if thing:
         if re.search(r"\bread", thing.group(0)):
             return _NOBODY  # "it reads": a document, not its authors
-        return context.last(where, person=False)
+        return context.last_org(where, speaking=True)
+    affiliated = p.after_affiliated.match(after)
+    if (
+        affiliated
+        and (affiliated.group("verb") or not affiliated.group(0).lstrip(" ,.:;–—-")[:1].isupper())
+        and _role_words(affiliated.group("role"))
+    ):
+        cleaned = at.clean_speaker(affiliated.group("chunk"), context)
+        if cleaned and cleaned[2]:  # "said Tolvey coach Ana Rolle": Tolvey is her team
+            role = f"{affiliated.group('org')} {affiliated.group('role')}".strip()
+            return at.remember(context, where, role, cleaned[1], True)
     named = p.after_named_role.match(after) or p.after_inverted_named.match(after)
     if named and (cleaned := at.clean_speaker(named.group("chunk"), context)):
         return at.remember(context, where, "", cleaned[1], cleaned[2])
@@ -352,17 +457,34 @@ def _before(
             candidates.append((verb, name))
     if verbs:  # the pronoun and description patterns all end in a speech verb
         for found in p.before_pronoun.finditer(before):
-            candidates.append((found.end(), context.last(where, person=True)))
+            candidates.append((found.end(), context.last_by_pronoun(where, found.group(0))))
         for found in p.before_thing.finditer(before):
-            candidates.append((found.end(), context.last(where, person=False)))
+            candidates.append((found.end(), context.last_org(where, speaking=True)))
         for found in p.before_description.finditer(before):
             candidates.append((found.end(), _described(found.group("desc"), where, context)))
     for found in p.according.finditer(before):
         speaker = _according(found, before, where, context)
         if speaker:
             candidates.append((found.end(), speaker))
+    for found in p.according_pronoun.finditer(before):  # "Selon lui, « ... »"
+        candidates.append((found.end(), context.last_by_pronoun(where, found.group(0))))
+    for found in _POSTPOSED_ACCORDING.finditer(before):  # "Tom Ekk zufolge „...“"
+        cleaned = at.clean_speaker(found.group("chunk"), context)
+        if cleaned:
+            candidates.append((found.end(), at.remember(context, where, *cleaned)))
     named = [c for c in candidates if c[1]]
-    label = None if named else _NAME_COLON.match(before) or _SUBJECT_COLON.match(before)
+    label = None
+    if not named:
+        label = (
+            _NAME_COLON.match(before)
+            or _ROLE_NAME_COLON.match(before)
+            or _SUBJECT_COLON.match(before)
+        )
+    possessive = None if named else _POSSESSIVE_COLON.match(before)
+    if possessive:  # 'His reaction: "..."': the person the pronoun refers to
+        return context.last_by_pronoun(where, possessive.group(1))
+    if label and at.is_role_noun(label.group("tail").split()[0] if label.group("tail") else ""):
+        return None  # 'Ryland chief of police: "..."': a place's role, not a name, speaks
     if label:  # 'Rolle: "We need help."', 'Mayor Tom Ekk disagreed: "It is too late."'
         cleaned = at.clean_speaker(label.group("chunk"), context, strict=True)
         if cleaned and (cleaned[2] or cleaned[1] in context.orgs):
@@ -370,14 +492,29 @@ def _before(
     return max(named, key=lambda c: c[0])[1] if named else None
 
 
-# a sentence that is only a person's name and a colon before the quote
-_NAME_COLON = re.compile(rf"\s*(?P<chunk>{at._CHUNK})\s*:\s*$")
+# a sentence that is only a person's name (its role words before it) and a colon before the
+# quote: 'Rolle: "', 'Police chief Omar Vance: "'
+_NAME_COLON = re.compile(
+    rf"\s*(?P<chunk>(?:{at._CAPWORD}\s+)?(?:[{at.LOW}][\w’'-]*\s+){{0,3}}{at._CHUNK})"
+    rf"(?P<tail>)\s*:\s*$"
+)
+# a possessive pronoun and a noun before a colon: "His reaction:", "Her answer:"
+_POSSESSIVE_COLON = re.compile(r"\s*(his|her)\s+[a-z]+\s*:\s*$", re.IGNORECASE)
 # a sentence of a subject, a verb or two and a colon: "Mayor Tom Ekk disagreed:"
 _SUBJECT_COLON = re.compile(
-    rf"\s*(?P<chunk>{at._CHUNK})(?:\s*,[^,:]{{1,40}},)?(?:\s+[a-zà-ÿ][\w’'-]*){{1,3}}\s*:\s*$"
+    rf"\s*(?P<chunk>{at._CHUNK})(?:\s*,[^,:]{{1,40}},)?(?P<tail>(?:\s+[{at.LOW}][\w’'-]*){{1,4}})"
+    rf"\s*:\s*$"
+)
+# a role, the name in apposition, a verb or a few and a colon: "El alcalde, Tomás Herrera,
+# defendió el proyecto:", "Die Sprecherin des Vereins, Katrin Ost, sieht das anders:"
+_ROLE_NAME_COLON = re.compile(
+    rf"\s*[^,:“”\"«»„]{{1,60}},\s*(?P<chunk>{at._CHUNK})\s*,"
+    rf"(?P<tail>)(?:\s+[{at.LOW}][\w’'-]*){{1,5}}\s*:\s*$"
 )
 
 
+# German "according to" after its name: "Tom Ekk zufolge"
+_POSTPOSED_ACCORDING = re.compile(rf"(?P<chunk>{at._CHUNK}),?\s+zufolge\b")
 # ", Marco Rossi," right after "according to the mayor of Ostrand": the person named
 _APPOSITIVE_NAME = re.compile(rf"\s*,\s*(?P<chunk>{at._CHUNK})\s*(?:,|$)")
 
@@ -402,6 +539,8 @@ _ROLE_THEN_NAME = re.compile(
     rf"^(?P<det>(?i:{_DETERMINERS}))\s+"
     rf"(?P<role>(?:[{at.LOW}][\w’'-]*\s+){{0,3}})(?P<name>{at._CHUNK})$"
 )
+_ARTICLES = frozenset(["the", "la", "le", "les", "el", "los", "las", "il", "lo", "a", "o"])
+_AGED = re.compile(r"(der|die)\s+\d{1,3}-[Jj]ährige$", re.IGNORECASE)
 _NOUN_DETERMINERS = frozenset(["der", "die", "das", "des", "dem"])  # German capitalises nouns
 
 
@@ -419,6 +558,9 @@ def _described(description: str, where: int, context: at.Context) -> str | None:
     person = at.role_person(description, context)
     if person:
         return person
+    aged = _AGED.match(description.strip())
+    if aged:  # "sagte die 41-Jährige": the woman named last, like a pronoun
+        return context.last_by_pronoun(where, "sie" if aged.group(1).lower() == "die" else "er")
     if at.document_noun(description):  # "the statement said": its organisation, or itself
         return context.last_org(where) if "statement" in description else description
     if at.org_noun(description):
