@@ -36,8 +36,8 @@ _PREDICATE_WORDS = {
     "injured": "injured injuring injuries wounded hurt blessés blessées verletzte verletzt "
     "heridos feriti ранены раненых пострадали пострадавших поранені поранених постраждали "
     "rannych ranni",
-    "evacuated": "evacuated evacuate evacuating evacuation evacuees rescued saved évacués evakuiert "
-    "evacuados evacuati эвакуированы эвакуировано евакуйовано ewakuowano",
+    "evacuated": "evacuated evacuate evacuating evacuation evacuees rescued saved moved transferred "
+    "relocated évacués transférés evakuiert verlegt evacuados trasladados evacuati эвакуированы эвакуировано евакуйовано ewakuowano",
     "arrested": "arrested arrests detained detention jailed arrêtés festgenommen detenidos "
     "arrestati задержаны задержано арестованы затримано zatrzymano aresztowano",
     "missing": "missing disappeared unaccounted disparus vermisst desaparecidos dispersi пропали "
@@ -58,7 +58,7 @@ _PREDICATE_WORDS = {
     "cut": "cut cuts cutting axed axe axing slashed slash layoffs redundancies eliminated "
     "eliminate eliminating supprimés suppressions recortes despidos tagli",
     "trapped": "trapped stuck stranded piégés bloqués eingeschlossen atrapados intrappolati",
-    "abducted": "abducted kidnapped hostage hostages captive captives otages geiseln rehenes "
+    "abducted": "abducted kidnapped seized hostage hostages captive captives otages geiseln rehenes "
     "secuestrados ostaggi",
     "launched": "launched fired lancés tirés abgefeuert lanzados lanciati",
     "destroyed": "destroyed collapsed razed flattened détruits effondrés zerstört eingestürzt "
@@ -66,13 +66,65 @@ _PREDICATE_WORDS = {
     "affected": "affected sinistrés betroffen afectados colpiti",
     "produced": "produced produce produces producing generated generate generates output "
     "yielded produit produite erzeugt erzeugte produjo generó prodotto",
+    "attended": "attended attend attending joined marched rallied gathered participated "
+    "crowd crowds attendance participants manifesté défilé participé teilgenommen demonstrierten "
+    "asistieron participaron marcharon",
     "consumed": "consumed consume consumes consuming used input spent consommé verbraucht "
     "consumió consumato",
 }
 PREDICATES = {word: kind for kind, text in _PREDICATE_WORDS.items() for word in text.split()}
+# what a share is of when a phrase says it: a share of voters who voted, of votes for one side
+_SHARE_PREDICATES = frozenset({"turnout", "voted for", "voted against"})
+# on board a vehicle: read when no other predicate is said ("all 150 on board were killed")
+_ABOARD = re.compile(
+    r"\bon\s*board\b|\baboard\b|\bcarrying\b|\bcarried\b|\btravell?ing\s+(?:on|in)\b|"
+    r"\bon\s+(?:the|that|this)\s+(?:flight|plane|aircraft|jet|bus|coach|train|ferry|vessel|ship|"
+    r"boat)\b|\bà\s+bord\b|\ban\s+bord\b|\ba\s+bordo\b",
+    re.I,
+)
+# what happened, said in several words: read before single words ("lost their lives" is no fall,
+# "left 250,000 homes without power" no exodus, "voters cast a ballot" a turnout)
+_PREDICATE_PHRASES = [
+    (re.compile(p, re.I), kind)
+    for kind, p in (
+        (
+            "killed",
+            r"\blost\s+(?:their\s+|his\s+|her\s+)?li(?:fe|ves)\b|\bums\s+Leben\b|"
+            r"\bperdu\s+la\s+vie\b|\bperdieron\s+la\s+vida\b",
+        ),
+        (
+            "blackout",
+            r"\b(?:without|lost|lose|losing)\s+(?:power|electricity)\b|"
+            r"\bsans\s+(?:électricité|courant)\b|\bohne\s+strom\b|\bsin\s+(?:luz|electricidad)\b",
+        ),
+        ("cut", r"\b(?:lay|laid|laying|lays)\s+off\b|\bwill\s+go\b(?!\s+(?:to|on|ahead|back))"),
+        ("attended", r"\btook\s+part\b|\btaking\s+part\b|\bturned\s+out\b|\bwalked\s+out\b"),
+        (
+            "turnout",
+            r"\bturnout\b|\bcast\s+(?:a\s+|their\s+)?(?:ballots?|votes?)\b|"
+            r"\bwent\s+to\s+the\s+polls\b|\bparticipation\b|\bwahlbeteiligung\b|"
+            r"\bparticipación\b|\baffluenza\b",
+        ),
+    )
+]
 # "lives" means "live there" after a figure ("120,000 people live") and "lost lives" before
 _BEFORE_ONLY = {"lives": "killed"}
 _AFTER_WINDOW = 6
+# a subordinate clause after a figure has its own subject: "48 passengers when it left the road"
+_SUBORDINATE = re.compile(r"\b(?:when|after|before|while|because|since|until|as|although)\b", re.I)
+_VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballots?|passed|approved|adopted|rejected)\b", re.I)
+_VOTE_TO = re.compile(r"^\s*(?:votes?\s+)?(?:to|-|–|against)\s*\d", re.I)
+_VOTE_FROM = re.compile(r"\d\s*(?:votes?\s+)?(?:to|-|–)\s*$", re.I)
+_FOR = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:votes?\s+)?(?:in\s+favou?r|vot(?:ed|es?)\s+(?:for|yes|in\s+favou?r)|"
+    r"pour\b|dafür\b|a\s+favor\b)",
+    re.I,
+)
+_AGAINST = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:votes?\s+)?(?:against|voted\s+(?:against|no)|opposed|contre\b|"
+    r"dagegen\b|en\s+contra\b)",
+    re.I,
+)
 _BEFORE_WINDOW = 4
 _STOP_AFTER = re.compile(r"[.;:!?—–(]")
 _VAGUE = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|billions)\b", re.I)
@@ -165,12 +217,35 @@ _PEOPLE = dict.fromkeys(
     ],
     "people",
 )
-# other words for the same counted thing: a firm's staff are its workers
-_SAME_COUNTED = dict.fromkeys(
-    ["employees", "employee", "staff", "staffers", "workforce", "salariés", "beschäftigte",
-     "mitarbeiter", "empleados", "dipendenti"],
-    "worker",
-)  # fmt: skip
+# words for the same counted thing, by meaning: a firm's staff are its workers, the jobs it cuts
+# its workers' posts, a school's pupils its students; the head noun of a counted phrase that
+# holds one of them is its class ("registered voters" are voters, "homes without power" homes)
+_COUNTED_CLASS_WORDS = {
+    "worker": "workers worker employees employee staff staffers workforce jobs job positions "
+    "posts salariés employés emplois postes beschäftigte mitarbeiter arbeitsplätze stellen "
+    "empleados empleos puestos trabajadores dipendenti lavoratori",
+    "passenger": "passengers passenger travellers travelers passagers passagiere fahrgäste "
+    "pasajeros passeggeri",
+    "crew": "crew crewmembers équipage besatzung tripulantes tripulación equipaggio",
+    "spectator": "fans spectators supporters attendees concertgoers concert-goers spectateurs "
+    "zuschauer espectadores aficionados spettatori tifosi",
+    "demonstrator": "demonstrators protesters protestors marchers manifestants demonstranten "
+    "manifestantes manifestanti",
+    "pupil": "pupils students schoolchildren schoolboys schoolgirls élèves étudiants écoliers "
+    "schüler studenten alumnos estudiantes escolares alunni studenti",
+    "home": "homes houses households dwellings residences customers maisons logements foyers "
+    "häuser haushalte wohnungen viviendas casas hogares abitazioni",
+    "patient": "patients pacientes patienten pazienti",
+    "voter": "voters electorate electors électeurs wähler wahlberechtigte votantes electores "
+    "elettori",
+    "vote": "votes lawmakers deputies mps legislators councillors councilors senators députés "
+    "abgeordnete diputados deputati",
+}
+_COUNTED_CLASSES = {w: kind for kind, text in _COUNTED_CLASS_WORDS.items() for w in text.split()}
+# the people of a happening counted by their part in it: "52 people on board" are its passengers
+# and crew, "23 people" crushed at a match its fans (a part of everyone, such as soldiers or
+# children, is not here: "12 soldiers" of "40 people" killed is a subgroup)
+_EVERYONE_PRESENT = frozenset({"passenger", "crew", "spectator", "demonstrator"})
 _HUMAN = frozenset(
     {"killed", "injured", "evacuated", "fled", "arrested", "missing", "trapped", "abducted"}
 )
@@ -313,6 +388,31 @@ def format_number(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def counted_words(counts: str) -> frozenset[str]:
+    """What a counted phrase counts: its content stems, or its head noun's class when it has
+    one ("registered voters cast" counts voters; "British fans" keeps the capitalised word)."""
+    kept = [
+        w
+        for w in words(counts)
+        if w not in MULTILINGUAL_STOP_WORDS
+        and not w.isdigit()
+        and (w not in PREDICATES or w in _COUNTED_PREDICATES)
+        and w not in DIMENSIONS
+    ]
+    classes = {_PEOPLE.get(w) or _COUNTED_CLASSES.get(w) for w in kept} - {None}
+    if not classes:
+        return frozenset(stem(w) for w in kept)
+    named = {  # "British fans", not German nouns ("Menschen") that are a class themselves
+        stem(w.lower())
+        for w in counts.split()
+        if w[:1].isupper()
+        and w.lower() in kept
+        and w.lower() not in _COUNTED_CLASSES
+        and w.lower() not in _PEOPLE
+    }
+    return frozenset({c for c in classes if c} | named)
+
+
 def sentence_years(times: list[TimeExpression], sentence: str) -> frozenset[str]:
     """The years that the dates written in `sentence` fall in."""
     return frozenset(
@@ -340,18 +440,13 @@ def quantity(
     config = config or QuantityConfig()
     figure = bounded(figure)
     predicate = figure_predicate(figure)
-    counted = frozenset(
-        _PEOPLE.get(w) or _SAME_COUNTED.get(w) or stem(w)
-        for w in words(figure.counts or "")
-        if w not in MULTILINGUAL_STOP_WORDS
-        and not w.isdigit()
-        and (w not in PREDICATES or w in _COUNTED_PREDICATES)
-        and w not in DIMENSIONS
-    )
+    counted = counted_words(figure.counts or "")
     if figure.unit in MONEY or figure.unit == "percent":
         if predicate in _HUMAN:
             predicate = None  # "withdrew $42 billion, leaving it ...": no one left
-    elif not counted and predicate in _HUMAN:  # "237 morts", "637 injured": people
+        if predicate == "turnout":  # the share of voters who voted, of whatever electorate
+            counted = frozenset({"voter"})
+    elif not counted and predicate in (*_HUMAN, "attended"):  # "237 morts", "the crowd at 45,000"
         counted = frozenset({"people"})
     low, high = value_range(figure, config)
     unit, dimension = figure.unit, figure_dimension(figure)
@@ -612,16 +707,54 @@ def figure_predicate(figure: Figure) -> str | None:
     at = locate(figure)
     if at < 0:
         return None
+    after = _STOP_AFTER.split(sentence[at + len(figure.text) :], maxsplit=1)[0]
+    after = _SUBORDINATE.split(after, maxsplit=1)[0]  # "48 passengers when it left the road"
+    phrase = _phrase_predicate(sentence[max(0, at - 40) : at], after[:60])
+    if phrase:
+        return phrase
     right_before = words(sentence[max(0, at - 40) : at])[-1:]
     if right_before and right_before[0] in PREDICATES:  # "killing at least 820 people and ..."
         return _BEFORE_ONLY.get(right_before[0], PREDICATES[right_before[0]])
-    after = _STOP_AFTER.split(sentence[at + len(figure.text) :], maxsplit=1)[0]
     for word in words(after)[:_AFTER_WINDOW]:
         if word in PREDICATES:
             return PREDICATES[word]
     for word in reversed(words(sentence[:at])[-_BEFORE_WINDOW:]):
         if word in PREDICATES:
             return _BEFORE_ONLY.get(word, PREDICATES[word])
+    if _ABOARD.search(after[:60]) or _ABOARD.search(sentence[max(0, at - 30) : at]):
+        return "aboard"  # "carrying 48 passengers", "52 people on board"
+    return None
+
+
+def _phrase_predicate(before: str, after: str) -> str | None:
+    """What happened, when a phrase says it: the nearest phrase after the figure, else before.
+
+    A vote's two sides: "212 votes in favour", "by 198 votes to 143" (198 for, 143 against).
+    """
+    side = _vote_side(before, after) if _VOTE.search(before + after) else None
+    if side:
+        return side
+    found = [
+        (m.start(), kind) for pattern, kind in _PREDICATE_PHRASES if (m := pattern.search(after))
+    ]
+    if found:
+        return min(found)[1]
+    found = [(m.end(), kind) for pattern, kind in _PREDICATE_PHRASES
+             for m in pattern.finditer(before)]  # fmt: skip
+    return max(found)[1] if found else None
+
+
+def _vote_side(before: str, after: str) -> str | None:
+    """Which side of a vote a count is: "voted for", "in favour" or "against"."""
+    if _VOTE_TO.match(after):
+        return "voted for"  # "passed by 198 votes to 143"
+    if _VOTE_FROM.search(before):
+        return "voted against"
+    head = after[:40]
+    if _AGAINST.search(head):
+        return "voted against"
+    if _FOR.search(head):
+        return "voted for"
     return None
 
 
@@ -673,7 +806,9 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
     if a.average != b.average:
         return False  # "$143 million per airline" is not the airlines' "$860 million"
     sum_or_share = a.unit in MONEY or a.unit == "percent"
-    if a.predicate != b.predicate and not (sum_or_share and None in (a.predicate, b.predicate)):
+    said_of_share = {a.predicate, b.predicate} & _SHARE_PREDICATES  # turnout is no vote share
+    lenient = sum_or_share and None in (a.predicate, b.predicate) and not said_of_share
+    if a.predicate != b.predicate and not lenient:
         return False  # "lost $1.1 billion" and "followed by banking at $71.8 million" may meet
     if (a.years and b.years and not a.years & b.years) or a.past != b.past:
         return False
@@ -693,7 +828,11 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
         return False  # "the banking sector lost $1.1 billion", "the healthcare sector lost ..."
     if a.dimension is not None:
         return True  # "a depth of 17.9 km" and "7 km deep"
-    if a.unit == "percent" and not _shared(a.lead, b.lead):
+    if (
+        a.unit == "percent"
+        and a.predicate in (None, *CONTEXT_PREDICATES)
+        and not _shared(a.lead, b.lead)
+    ):
         return False  # "two sectors account for 57% of the total", "10% to 20% of the total"
     if not a.counted or not b.counted:  # a unit alone says what it is with a predicate, or
         # when the clauses speak of one thing: "a ransom of $5 million", "turnout was 54%"
@@ -702,8 +841,15 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
             and a.counted == b.counted
             and (a.predicate is not None or (needs_subject(a) and shared_subject(a, b)))
         )
+    if _everyone(a.counted, b.counted) or _everyone(b.counted, a.counted):
+        return True
     shared = len(a.counted & b.counted) / len(a.counted | b.counted)
     return shared >= config.same_counted
+
+
+def _everyone(people: frozenset[str], present: frozenset[str]) -> bool:
+    """Whether "people" stands for all those present: passengers and crew, fans, marchers."""
+    return people == {"people"} and present <= _EVERYONE_PRESENT
 
 
 def needs_subject(q: Quantity) -> bool:

@@ -147,7 +147,9 @@ _RELATIVE_VERBS = {"fled": "fled", "fleeing": "fled", "flee": "fled", "left": "l
 # units written after a number: "17.9km", "22-foot", "13,000 feet", "5,5 %"
 _UNITS = re.compile(
     r"^(?:(?-i:([CF]))(?![\w’'-])|[\s-]?(%|percent\b|per cent\b|percentage points?\b|prozent\b|pour cent\b|"
-    r"por ciento\b|per cento\b|km/h\b|km\b|kilom[eè]tres?\b|kilometers?\b|"
+    r"por ciento\b|per cento\b|km/h\b|"
+    r"(?:km|kil[oó]m[eèé]t(?:re|er|ro)s?)(?:[\s-](?:per|an|a|par|por|pro)[\s-](?:hour|heure|hora|stunde)|-heure|/hr?)\b|"
+    r"miles (?:per|an) hour\b|stundenkilometern?\b|km\b|kilom[eè]tres?\b|kilometers?\b|"
     r"kilometros?\b|kilómetros?\b|kilometern?\b|miles?\b|mph\b|knots?\b|"
     r"nautical miles?\b|feet\b|foot\b|ft\b|tonnes?\b|tons?\b|kg\b|metres?\b|"
     r"meters?\b|m[eè]tres?\b|metros?\b|metern?\b|m(?![\w.,])|°\s?[CF]\b|"
@@ -203,11 +205,12 @@ _WINDOW = 300  # characters of context looked at on each side of a number
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*|[.,;:!?()“”\"–—]")
 # what a number measures when the noun comes first: "the death toll has risen to 1,037",
 # "measured at magnitude 6.9", "le bilan s'élève à 1 037", "die Zahl der Toten stieg auf 900"
-# "the number of people killed" counts what follows "of"; "the toll" counts itself
+# "the number of people killed" counts what follows "of"; "the toll" ("the crowd at 12,000")
+# counts itself
 _COUNT_NOUNS = r"number|total|tally|count|nombre|Zahl|cifra|n[úu]mero|numero"
 _MEASURE_NOUNS = (
     r"(?:death\s+)?toll|magnitude|bilan|Bilanz|St[äa]rke|balance|magnitud|bilancio|magnitudo|"
-    + _COUNT_NOUNS
+    r"crowds?|attendance|foule|Menge|multitud|folla|" + _COUNT_NOUNS
 )
 _MEASURE_BEFORE = re.compile(
     rf"\b(?:(?:{_COUNT_NOUNS})\s+(?:of|de|des|du|der|di|dei|delle)"
@@ -381,8 +384,12 @@ def _figure(
 _UNIT_NAMES = (  # canonical unit -> the pattern of its written forms
     ("percentage point", r"percentage points?"),
     ("percent", r"%|percent|per cent|prozent|pour cent|por ciento|per cento"),
-    ("km/h", r"km/h"),
-    ("mph", r"mph"),
+    (
+        "km/h",
+        r"km/h|(?:km|kil[oó]m\w*)[\s-](?:per|an|a|par|por|pro)[\s-](?:hour|heure|hora|stunde)|"
+        r"(?:km|kil[oó]m\w*)(?:-heure|/hr?)|stundenkilometern?",
+    ),
+    ("mph", r"mph|miles (?:per|an) hour"),
     ("knot", r"knots?"),
     ("nautical mile", r"nautical miles?"),
     ("km", r"km|kil[oó]m\w*"),

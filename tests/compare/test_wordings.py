@@ -1,0 +1,104 @@
+"""What a figure counts and what happened to it, in the many words outlets use (invented text)."""
+
+from __future__ import annotations
+
+from tests.compare.fixtures import extracted
+
+from newsweave.compare import find_discrepancies
+from newsweave.compare.quantities import counted_words, quantity
+from newsweave.extract.figures import extract_figures
+
+
+def _values(*articles: tuple[str, str]) -> list[set[str]]:
+    found = find_discrepancies([extracted(i, text) for i, text in articles])
+    return [{v.value for v in d.values} for d in found]
+
+
+def _frame(text: str, language: str | None = None) -> tuple[str | None, set[str]]:
+    (figure,) = extract_figures(text, "a", language=language)
+    q = quantity(figure)
+    return q.predicate, set(q.counted)
+
+
+def test_a_counted_phrase_is_counted_by_its_head_nouns_class() -> None:
+    assert counted_words("registered voters cast") == {"voter"}
+    assert counted_words("schoolchildren") == counted_words("pupils") == {"pupil"}
+    assert counted_words("homes without power") == counted_words("households") == {"home"}
+    assert counted_words("jobs") == counted_words("positions") == counted_words("staff")
+    assert counted_words("British fans") == {"spectator", "british"}  # a named subgroup stays
+    assert counted_words("Menschen") == {"people"}  # a German noun is no name
+    assert counted_words("soldiers") == {"soldier"}  # no class: its stems
+
+
+def test_people_on_board_are_the_passengers_but_soldiers_are_not_all_the_dead() -> None:
+    assert _values(
+        ("a", "The Orvel bus was carrying 48 passengers when it left the road, police said."),
+        ("b", "There were 52 people on board the Orvel bus, a police spokeswoman said."),
+    ) == [{"48", "52"}]
+    assert (
+        _values(
+            ("a", "Twelve soldiers were killed in the attack on the Brisk base, the army said."),
+            (
+                "b",
+                "At least 40 people were killed in the attack on the Brisk base, officials said.",
+            ),
+        )
+        == []
+    )
+
+
+def test_a_subordinate_clause_gives_no_predicate_to_the_count_before_it() -> None:
+    predicate, counted = _frame("The bus was carrying 48 passengers when it left the road.")
+    assert (predicate, counted) == ("aboard", {"passenger"})
+
+
+def test_phrases_say_what_happened_before_single_words() -> None:
+    assert _frame("Twenty-three people lost their lives, the health office said.")[0] == "killed"
+    assert _frame("The storm left 250,000 homes without power.") == ("blackout", {"home"})
+    assert _frame("Some 400,000 households lost electricity.") == ("blackout", {"home"})
+    assert _frame("The firm plans to lay off 900 workers.") == ("cut", {"worker"})
+    assert _frame("Around 900 positions will go, the union said.") == ("cut", {"worker"})
+    assert _frame("Mindestens 14 Menschen kamen ums Leben.", "de") == ("killed", {"people"})
+    assert _frame("The new plant will create 500 jobs for young people.")[0] is None
+
+
+def test_turnout_in_other_words_is_one_quantity_and_no_vote_share() -> None:
+    assert _values(
+        ("a", "Turnout in the Marrow referendum was 58%, the electoral office said."),
+        ("b", "Some 64 percent of registered voters in Marrow cast a ballot, officials said."),
+        ("c", "In Marrow, 64% of voters backed the merger, officials said."),
+    ) == [{"58", "64"}]
+
+
+def test_a_votes_two_sides_are_two_quantities() -> None:
+    assert _frame("Deputies approved the bill by 198 votes to 143.")[0] == "voted for"
+    (_, against) = extract_figures("The bill passed with 212 votes in favour and 93 against.", "a")
+    assert quantity(against).predicate == "voted against"
+    assert _values(
+        ("a", "The Drell media bill passed with 212 votes in favour, the speaker announced."),
+        ("b", "Deputies approved the Drell media bill by 198 votes to 143."),
+        ("c", "Eighteen councillors in Drell voted against the plan."),
+    ) == [{"212", "198"}]
+
+
+def test_a_crowd_and_those_who_marched_are_one_count() -> None:
+    assert _frame("Police put the crowd at 12,000.") == ("attended", {"people"})
+    assert _values(
+        ("a", "Police put the crowd at the Castel pension march at 12,000."),
+        ("b", "Organisers said 40,000 people took part in the Castel pension march."),
+    ) == [{"12,000", "40,000"}]
+
+
+def test_speeds_per_hour_in_words_are_kilometres_per_hour() -> None:
+    for text, language, value in [
+        ("Gusts reached 175 kilometres per hour on the seafront.", None, 175),
+        ("Winds of 90 miles an hour hit the coast.", None, 90 * 1.609344),
+        ("Des rafales à 150 kilomètres par heure.", "fr", 150),
+        ("Vientos de 130 kilómetros por hora.", "es", 130),
+    ]:
+        (figure,) = extract_figures(text, "a", language=language)
+        frame = quantity(figure)
+        assert (frame.unit, frame.dimension) == ("km/h", "speed")
+        assert abs(frame.low - value) < 0.1 * value
+    (road,) = extract_figures("The road runs 40 km a day's walk from town.", "a")
+    assert road.unit == "km"
