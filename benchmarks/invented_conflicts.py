@@ -70,8 +70,9 @@ def brief(records: list[dict], folder: Path, name: str) -> dict:
 
 
 def _number(text: str) -> float:
-    """A reported value: "2,100", or a duration's wording ("nine hours", "6 hours")."""
-    first = text.replace(",", "").split()[0].lower()
+    """A reported value: "2,100", a range's low end ("200–250"), or a duration's wording
+    ("nine hours", "6 hours")."""
+    first = text.replace(",", "").split()[0].lower().split("–")[0]
     return float(NUMBER_WORDS.get(first.split("-")[0], first))
 
 

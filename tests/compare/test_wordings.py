@@ -102,3 +102,48 @@ def test_speeds_per_hour_in_words_are_kilometres_per_hour() -> None:
         assert abs(frame.low - value) < 0.1 * value
     (road,) = extract_figures("The road runs 40 km a day's walk from town.", "a")
     assert road.unit == "km"
+
+
+def test_a_range_is_one_figure_and_a_change_is_not_a_range() -> None:
+    (span,) = extract_figures("Between 200 and 250 homes were destroyed, the mayor said.", "a")
+    assert (span.text, span.value, span.upper) == ("Between 200 and 250", 200, 250)
+    (bare,) = extract_figures("The storm destroyed 200 to 250 homes.", "a")
+    assert (bare.value, bare.upper) == (200, 250)
+    (german,) = extract_figures("Zwischen 2.000 und 3.000 Menschen flohen.", "a", language="de")
+    assert (german.value, german.upper) == (2000, 3000)
+    (toll,) = extract_figures("The toll rose from 45 to 61.", "a")
+    assert (toll.value, toll.upper) == (61, None)
+    (votes,) = extract_figures("Deputies approved the bill by 198 votes to 143.", "a")
+    assert votes.upper is None
+    (conflict,) = find_discrepancies(
+        [
+            extracted("a", "Between 200 and 250 homes in Rumb were destroyed, the mayor said."),
+            extracted("b", "The tornado destroyed 600 homes in Rumb, the state agency said."),
+        ]
+    )
+    assert {v.value for v in conflict.values} == {"200–250", "600"}
+    assert not find_discrepancies(
+        [
+            extracted("a", "Between 200 and 250 homes in Rumb were destroyed, the mayor said."),
+            extracted("b", "The tornado destroyed 240 homes in Rumb, the state agency said."),
+        ]
+    )
+
+
+def test_a_figure_its_source_revised_is_withdrawn() -> None:
+    assert _values(
+        ("a", "Police in Corb initially said 60 people were arrested, but later revised the "
+              "figure to 45."),
+        ("b", "Police in Corb said 45 people had been arrested."),
+    ) == []  # fmt: skip
+    assert (
+        _values(
+            ("a", "An earlier version of this article said 60 people were arrested in Corb."),
+            ("b", "Police in Corb said 45 people had been arrested."),
+        )
+        == []
+    )
+    assert _values(
+        ("a", "Police in Corb said 60 people were arrested."),
+        ("b", "Police in Corb said 45 people had been arrested."),
+    ) == [{"60", "45"}]

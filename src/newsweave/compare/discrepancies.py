@@ -41,6 +41,7 @@ from newsweave.compare.quantities import (
     quantity,
     same_quantity,
     sentence_years,
+    superseded,
 )
 from newsweave.compare.similarity import Similarity, SimilarityConfig
 from newsweave.model import (
@@ -101,6 +102,7 @@ class _Measure:
     attributed: str | None = None  # who the figure is credited to
     predicate: str | None = None
     past: bool = False  # pinned to a stated year before the article's
+    upper: float | None = None  # a range's top as written: "between 200 and 250"
 
 
 def lineage_roots(
@@ -160,8 +162,12 @@ def _figure_clusters(
         alike = Counter((f.sentence, f.unit, f.counts) for f in figures)
         places = [e for e in article.entities if e.kind in ("GPE", "LOC")]
         for figure in figures:
-            if is_conversion(figure) or figure.upper is not None:
-                continue  # "(11 miles)" after "18 km" is that measure again; "thousands" vague
+            if (
+                is_conversion(figure)
+                or (figure.upper is not None and figure.approximate)
+                or superseded(figure)
+            ):  # "(11 miles)" after "18 km" is that measure again; "thousands" vague;
+                continue  # "initially said 60, later revised the figure to 45" withdraws 60
             years = sentence_years(article.times, figure.sentence)
             clause = figure_clause(bounded(figure))
             when = [t.value for t in article.times if t.sentence == figure.sentence
@@ -181,6 +187,7 @@ def _figure_clusters(
                 q.attributed,
                 q.predicate,
                 q.past,
+                figure.upper,
             )
             frames.append((q, measure))
     # frames can only match inside one bucket (same unit, dimension, modality and, but for sums
@@ -471,6 +478,8 @@ def _value(group: list[_Measure], kind: str) -> DiscrepancyValue:
         if m.attributed:
             attributed.setdefault(m.article, m.attributed)
     shown = first.text if kind == "duration" else format_number(common)
+    if kind == "figure" and first.upper is not None:  # a range: "200–250"
+        shown = f"{shown}–{format_number(first.upper)}"
     return DiscrepancyValue(
         value=shown,
         text=first.text,

@@ -332,6 +332,20 @@ _BY = re.compile(
 )
 # "by Thursday", "by March", "by Noon": a time, not who gives the figure
 _WHEN_WORD = re.compile(rf"(?i)(?:{WEEKDAY_PATTERN}|{MONTH_PATTERN}|noon|midnight|dawn|now|then)\b")
+# a figure its own source withdrew
+_EARLIER = re.compile(
+    r"\b(?:initially|originally|earlier|at first|first|previously|initialement|d'abord|"
+    r"zunächst|ursprünglich|inicialmente|inizialmente)\b",
+    re.I,
+)
+_REVISED = re.compile(
+    r"\b(?:revised|corrected|lowered|raised|updated|amended|révisé|corrigé|rectifié|korrigiert|"
+    r"revidiert|corrigió|rectificó|corretto)\b",
+    re.I,
+)
+_EARLIER_VERSION = re.compile(
+    r"\b(?:earlier|previous)\s+version\s+of\s+this\b|\bversion\s+précédente\b", re.I
+)
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "officials"])
 # "..., the interior ministry said on Tuesday." and "The coast guard said that ..."
 _SAID = r"(?:said|says|reported|reports|estimated|announced|confirmed|told)"
@@ -635,6 +649,19 @@ def distance_reference(figure: Figure) -> frozenset[str]:
         ):
             found.append(word[:4])
     return frozenset(found)
+
+
+def superseded(figure: Figure) -> bool:
+    """Whether the figure's own sentence withdraws it: "initially said 60 ..., later revised the
+    figure to 45", "An earlier version of this article said 60"."""
+    at = locate(figure)
+    if at < 0:
+        return False
+    before, after = figure.sentence[:at], figure.sentence[at + len(figure.text) :]
+    return bool(
+        _EARLIER_VERSION.search(before)
+        or (_EARLIER.search(before[-80:]) and _REVISED.search(after))
+    )
 
 
 def is_conversion(figure: Figure) -> bool:

@@ -199,6 +199,14 @@ _CURRENCY_SYMBOLS = {"dollar": "$", "usd": "$", "euro": "€", "eur": "€", "po
                      "доллар": "$", "долар": "$", "dolar": "$", "евро": "€", "євро": "€"}  # fmt: skip
 # between two counts of one thing: "3,400 in Velmaria and 1,500 in Ostria", "12, et 15"
 _ELLIPSIS = re.compile(r"[^\d.;:!?()]{0,50}?(?:,|\b(?:and|et|und|y|e|while|whereas)\b)\s*$")
+# the lower end of a range before a number: "between 200 and 250", "200 to 250", "entre 2 et 3"
+# ("rose from 45 to 61" is a change, not a range; "by 198 votes to 143" has a word between)
+_RANGE_BEFORE = re.compile(
+    r"(?:\b(?:between|entre|zwischen|tra|fra)\s+(?P<low>\d[\d,.]*)\s+(?:and|et|und|y|e)"
+    r"|(?<![\w.,])(?P<bare>\d[\d,.]*)\s*(?:to|à|bis|-|–))\s*$",
+    re.IGNORECASE,
+)
+_CHANGE_FROM = re.compile(r"\b(?:from|de|des|du|von|desde|da|dal)\s*$", re.IGNORECASE)
 _SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 _CURRENCY_SCALE = re.compile(r"^(bn|mn|tn|m|b|k)\b", re.I)
 _WINDOW = 300  # characters of context looked at on each side of a number
@@ -368,10 +376,21 @@ def _figure(
     if core == "vague":
         qualifier = qualifier or "about"
     upper = _VAGUE[_vague_key(match.group("vague"))][1] if core == "vague" else None
+    text = match.group(0).strip()
+    span = _RANGE_BEFORE.search(before) if core == "number" and not qualifier else None
+    if span and span.group("bare") and _CHANGE_FROM.search(before[: span.start()]):
+        span = None  # "rose from 45 to 61"
+    if span:  # "between 200 and 250 homes": the range's two ends
+        low = _number(span.group("low") or span.group("bare"), match.re is _FIGURE_DECIMAL_COMMA)
+        if match.group("scale") and low * 50 < value:  # "between 2 and 3 million"
+            low *= _SCALE[match.group("scale").strip().lower()]
+        if low < value:
+            value, upper = low, value
+            text = sentence[start - len(before) + span.start() : match.end()].strip()
     return Figure(
         value=value,
         upper=upper,
-        text=match.group(0).strip(),
+        text=text,
         counts=counts,
         article=article_id,
         qualifier=qualifier,
