@@ -6,7 +6,9 @@ from tests.compare.fixtures import extracted
 
 from newsweave.compare import find_discrepancies
 from newsweave.compare.quantities import counted_words, quantity
+from newsweave.extract import extract_articles
 from newsweave.extract.figures import extract_figures
+from newsweave.model import Article
 
 
 def _values(*articles: tuple[str, str]) -> list[set[str]]:
@@ -147,3 +149,64 @@ def test_a_figure_its_source_revised_is_withdrawn() -> None:
         ("a", "Police in Corb said 60 people were arrested."),
         ("b", "Police in Corb said 45 people had been arrested."),
     ) == [{"60", "45"}]
+
+
+def test_people_forced_from_their_homes_fled_and_the_buried_are_trapped() -> None:
+    assert _frame("The storm forced 75,000 people from their homes.") == ("fled", {"people"})
+    assert _frame("The avalanche buried six skiers.")[0] == "trapped"
+    assert _frame("Four skiers were caught under the snow.")[0] == "trapped"
+    assert _frame("Rescuers evacuated 8,000 people from their homes.")[0] == "evacuated"
+
+
+def test_sums_of_the_same_kind_compare_across_words_and_languages() -> None:
+    assert _values(
+        ("a", "The regulator fined the company €45 million for abusing its position."),
+        ("b", "The watchdog imposed a penalty of 60 million euros, its president said."),
+    ) == [{"45,000,000", "60,000,000"}]
+    assert (
+        _values(
+            ("a", "The regulator fined Alvar Telecom €45 million on Monday."),
+            ("b", "The regulator fined Bellis Energy €60 million on Monday."),
+        )
+        == []
+    )  # two bearers, two fines
+    assert (
+        _values(
+            ("a", "The regulator fined the company €45 million on Monday."),
+            ("b", "The company received €60 million in state aid last year."),
+        )
+        == []
+    )  # a fine is no aid
+    (ransom,) = extract_articles(
+        [Article(id="fr", source="fr", language="fr", published="2025-03-03",
+                 text="Les ravisseurs réclamaient une rançon de 2 millions d'euros.")]
+    )  # fmt: skip
+    english = extracted("en", "The kidnappers demanded a ransom of €3 million, police said.")
+    (conflict,) = find_discrepancies([ransom, english])
+    assert {v.value for v in conflict.values} == {"2,000,000", "3,000,000"}
+
+
+def test_a_measure_in_its_own_unit_is_of_the_thing_named_before_it() -> None:
+    assert _values(
+        ("a", "Winds of 140 km/h tore roofs off houses in Corr, the met office said."),
+        ("b", "Gusts reached 175 kilometres per hour on the Corr seafront, forecasters said."),
+    ) == [{"140", "175"}]
+    assert _values(
+        ("a", "Temperatures hit 44.5C in Sarr in the afternoon, the weather bureau said."),
+        ("b", "The thermometer in Sarr climbed to 46 degrees Celsius, meteorologists said."),
+    ) == [{"44.5", "46"}]
+    assert (
+        _values(
+            ("a", "Temperatures hit 44.5C in Sarr in the afternoon, the weather bureau said."),
+            ("b", "The sea off Sarr was 26 degrees Celsius, meteorologists said."),
+        )
+        == []
+    )
+
+
+def test_miners_and_quarrymen_are_workers() -> None:
+    assert counted_words("miners") == counted_words("quarrymen") == {"worker"}
+    assert _values(
+        ("a", "Eleven workers are trapped under the rubble at the Gorr quarry."),
+        ("b", "Eight quarrymen were caught by the rockfall at the Gorr quarry."),
+    ) == [{"11", "8"}]

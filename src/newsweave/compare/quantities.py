@@ -57,7 +57,8 @@ _PREDICATE_WORDS = {
     "lost": "losses loss damages damage pertes verluste pérdidas perdite",
     "cut": "cut cuts cutting axed axe axing slashed slash layoffs redundancies eliminated "
     "eliminate eliminating supprimés suppressions recortes despidos tagli",
-    "trapped": "trapped stuck stranded piégés bloqués eingeschlossen atrapados intrappolati",
+    "trapped": "trapped stuck stranded buried ensevelis piégés bloqués eingeschlossen verschüttet "
+    "atrapados sepultados intrappolati",
     "abducted": "abducted kidnapped seized hostage hostages captive captives otages geiseln rehenes "
     "secuestrados ostaggi",
     "launched": "launched fired lancés tirés abgefeuert lanzados lanciati",
@@ -73,6 +74,7 @@ _PREDICATE_WORDS = {
     "consumió consumato",
 }
 PREDICATES = {word: kind for kind, text in _PREDICATE_WORDS.items() for word in text.split()}
+_FROM_HOMES = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:from|out\s+of|to\s+flee|to\s+leave)\b", re.I)
 # what a share is of when a phrase says it: a share of voters who voted, of votes for one side
 _SHARE_PREDICATES = frozenset({"turnout", "voted for", "voted against"})
 # on board a vehicle: read when no other predicate is said ("all 150 on board were killed")
@@ -97,6 +99,7 @@ _PREDICATE_PHRASES = [
             r"\b(?:without|lost|lose|losing)\s+(?:power|electricity)\b|"
             r"\bsans\s+(?:électricité|courant)\b|\bohne\s+strom\b|\bsin\s+(?:luz|electricidad)\b",
         ),
+        ("trapped", r"\bcaught\s+(?:under|in|beneath|by)\b"),
         ("cut", r"\b(?:lay|laid|laying|lays)\s+off\b|\bwill\s+go\b(?!\s+(?:to|on|ahead|back))"),
         ("attended", r"\btook\s+part\b|\btaking\s+part\b|\bturned\s+out\b|\bwalked\s+out\b"),
         (
@@ -157,6 +160,14 @@ _NUMBER_WORDS = frozenset(
         "dollars",
         "euros",
         "pounds",
+        "degrees",
+        "degree",
+        "celsius",
+        "fahrenheit",
+        "degrés",
+        "grad",
+        "grados",
+        "gradi",
     ]
 )
 _LONG_SENTENCE = 1000  # characters of a sentence a frame reads around its figure, at most
@@ -222,8 +233,9 @@ _PEOPLE = dict.fromkeys(
 # holds one of them is its class ("registered voters" are voters, "homes without power" homes)
 _COUNTED_CLASS_WORDS = {
     "worker": "workers worker employees employee staff staffers workforce jobs job positions "
-    "posts salariés employés emplois postes beschäftigte mitarbeiter arbeitsplätze stellen "
-    "empleados empleos puestos trabajadores dipendenti lavoratori",
+    "posts labourers laborers miners quarrymen salariés employés ouvriers mineurs emplois postes "
+    "beschäftigte mitarbeiter arbeiter bergleute arbeitsplätze stellen empleados empleos puestos "
+    "trabajadores mineros obreros dipendenti lavoratori minatori",
     "passenger": "passengers passenger travellers travelers passagers passagiere fahrgäste "
     "pasajeros passeggeri",
     "crew": "crew crewmembers équipage besatzung tripulantes tripulación equipaggio",
@@ -284,8 +296,8 @@ _AVERAGE = frozenset(
 # what a figure is when it is not yet a fact: asked for, offered, planned or foreseen
 _MODAL_WORDS = {
     "demanded": "demand demands demanded demanding seek seeks seeking sought want wants wanted "
-    "exige exigent réclame réclament fordern fordert forderte forderung exigen exigía chiede "
-    "chiedono",
+    "asked asking exige exigent exigeaient réclame réclament réclamait réclamaient fordern fordert "
+    "forderte forderten forderung exigen exigía exigían pedían chiede chiedono chiedevano",
     "offered": "offer offers offered offering propose proposes proposed proposal bid offre "
     "offert propose bietet angebot ofrece ofreció oferta offerto",
     "foreseen": "expect expects expected expecting forecast forecasts projected projects "
@@ -357,6 +369,36 @@ _SAID_BEFORE = re.compile(
 )
 
 
+# words for the same measured thing or the same kind of sum, by meaning, in the languages
+# figures are read in: a clause's subject says "wind" for winds and gusts
+_SUBJECT_CLASS_WORDS = {
+    "wind": "wind winds gust gusts windspeed windspeeds rafale rafales vent vents böen windböen "
+    "ráfagas ráfaga viento vientos raffiche raffica vento venti",
+    "temperature": "temperature temperatures thermometer thermometers mercury température "
+    "températures thermomètre mercure temperatur temperaturen quecksilber temperatura "
+    "temperaturas termómetro termometro",
+    "oil": "oil crude petroleum pétrole brut öl rohöl petróleo crudo petrolio greggio",
+    "spill": "spill spills spilled spilt leak leaks leaked leaking slick marée fuite fuites "
+    "ölteppich leck derrame fuga sversamento",
+    "fine": "fine fined fines penalty penalties amende amendes amendé geldstrafe bußgeld "
+    "strafzahlung multa multas multado sanción sanzione",
+    "ransom": "ransom ransoms rançon lösegeld rescate riscatto",
+    "aid": "aid relief assistance package aide aides hilfe hilfspaket ayuda ayudas aiuti",
+    "budget": "budget budgets haushalt presupuesto bilancio",
+    "deposit": "deposit deposits dépôts einlagen depósitos depositi",
+    "salary": "salary salaries wage wages salaire salaires lohn löhne gehalt salario salarios "
+    "stipendio",
+    "bail": "bail caution kaution fianza cauzione",
+    "compensation": "compensation indemnisation indemnités entschädigung indemnización "
+    "risarcimento",
+    "revenue": "revenue revenues sales turnover umsatz ingresos ricavi",
+    "profit": "profit profits bénéfice bénéfices gewinn beneficio beneficios utile",
+    "debt": "debt debts dette dettes schulden deuda deudas debito",
+}
+_SUBJECT_CLASSES = {w: kind for kind, text in _SUBJECT_CLASS_WORDS.items() for w in text.split()}
+_SUM_KINDS = frozenset(_SUBJECT_CLASS_WORDS) - {"wind", "temperature", "oil", "spill"}
+
+
 @dataclass(frozen=True, slots=True)
 class QuantityConfig:
     """How wide the range of each kind of wording is."""
@@ -393,6 +435,7 @@ class Quantity:
     modal: str | None = None  # "demanded", "offered", "foreseen": not (yet) a fact
     contextual: bool = False  # says what it is only through its clause (money, shares)
     average: bool = False  # an average or a rate ("per company", "each"), not a total
+    names: frozenset[str] = frozenset()  # capitalised words inside the figure's clause
 
 
 def format_number(value: float) -> str:
@@ -501,6 +544,7 @@ def quantity(
         _modal(figure, clause),
         _contextual(unit, predicate, dimension),
         bool(set(near) & _AVERAGE),
+        _names(clause),
     )
 
 
@@ -595,12 +639,27 @@ def shared_subject(a: Quantity, b: Quantity) -> bool:
     """Whether two frames' clauses speak of the same thing: two stems in common, or most;
     or the same words right before both figures ("the shares fell 7% in early trading" and
     "its shares dropped 12 percent")."""
-    return _shared(a.subject, b.subject) or bool(a.lead and a.lead == b.lead)
+    if _shared(a.subject, b.subject) or bool(a.lead and a.lead == b.lead):
+        return True
+    # a measure in its own unit (°C, km/h, tonnes) of the thing named right before it:
+    # "temperatures hit 44.5C", "the thermometer climbed to 46 degrees"
+    return a.dimension in _UNIT_DIMENSIONS.values() and bool(a.lead & b.lead)
+
+
+def sum_kinds(q: Quantity) -> frozenset[str]:
+    """What kind of sum a money figure's clause names: a fine, a ransom, aid, a budget ..."""
+    return q.subject & _SUM_KINDS if q.unit in MONEY else frozenset()
 
 
 def _shared(a: frozenset[str], b: frozenset[str]) -> bool:
     shared = len(a & b)
     return shared >= 2 or (shared == 1 and shared / len(a | b) >= 0.5)
+
+
+def _names(clause: str) -> frozenset[str]:
+    """Capitalised words inside a clause (not its first): who or what it names."""
+    found = re.findall(r"(?<=[\w,;] )[A-Z][\w’'-]+", clause.strip())
+    return frozenset(fold(w) for w in found if not _WHEN_WORD.fullmatch(w))  # not "Monday"
 
 
 def _modal(figure: Figure, clause: str) -> str | None:
@@ -622,7 +681,7 @@ def _lead(figure: Figure, clause: str) -> frozenset[str]:
 
 def _stems(text: str) -> frozenset[str]:
     return frozenset(
-        stem(w)
+        _SUBJECT_CLASSES.get(w) or stem(w)
         for w in words(text)
         if w not in MULTILINGUAL_STOP_WORDS
         and w.isalpha()
@@ -740,6 +799,8 @@ def figure_predicate(figure: Figure) -> str | None:
     if phrase:
         return phrase
     right_before = words(sentence[max(0, at - 40) : at])[-1:]
+    if right_before in (["forced"], ["drove"], ["chassé"]) and _FROM_HOMES.match(after):
+        return "fled"  # "forced 75,000 people from their homes"
     if right_before and right_before[0] in PREDICATES:  # "killing at least 820 people and ..."
         return _BEFORE_ONLY.get(right_before[0], PREDICATES[right_before[0]])
     for word in words(after)[:_AFTER_WINDOW]:
@@ -791,7 +852,8 @@ def value_range(figure: Figure, config: QuantityConfig) -> tuple[float, float]:
     qualifier = figure.qualifier
     if figure.upper is not None:  # a vague amount read as a range: "thousands of"
         return value, figure.upper
-    if _VAGUE.search(figure.text):  # "tens of thousands" = 10,000 up to 100,000
+    if _VAGUE.search(figure.text) and not _NUMBER.search(figure.text):
+        # "tens of thousands" = 10,000 up to 100,000; "2 millions" (French) is two million
         return value, value * 10
     if qualifier in ("more than", "at least"):
         return value, value * (1 + config.more_than)
@@ -849,6 +911,11 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
         return False  # 90 km from a border, 33 km from a city
     if a.dimension == "size":  # "a 22-foot vessel": the size of the same thing
         return bool(a.counted & b.counted or a.scope & b.scope)
+    kinds = (sum_kinds(a), sum_kinds(b))
+    if all(kinds) and a.predicate == b.predicate:
+        # "fined the company €45 million" and "a penalty of 60 million euros": the same kind of
+        # sum, unless the clauses name different bearers ("Alvar was fined ..., Bellis ...")
+        return bool(kinds[0] & kinds[1]) and not (a.names and b.names and not a.names & b.names)
     if (needs_subject(a) or needs_subject(b)) and not (
         shared_subject(a, b) or (a.unit in MONEY and a.counted & b.counted)
     ):
