@@ -210,3 +210,53 @@ def test_miners_and_quarrymen_are_workers() -> None:
         ("a", "Eleven workers are trapped under the rubble at the Gorr quarry."),
         ("b", "Eight quarrymen were caught by the rockfall at the Gorr quarry."),
     ) == [{"11", "8"}]
+
+
+def test_areas_convert_and_a_fires_area_is_the_fire_named_before_it() -> None:
+    (acres,) = extract_figures("The fire burned 4,000 acres.", "a")
+    (square,) = extract_figures("It covers 12 square kilometres.", "a")
+    assert (quantity(acres).unit, quantity(acres).dimension) == ("ha", "area")
+    assert quantity(square).low == 1200  # 12 km² is 1,200 ha
+    (fr,) = extract_articles(
+        [Article(id="fr", source="fr", language="fr", published="2025-03-03",
+                 text="Le feu a déjà parcouru 1 200 hectares près de Sorl, selon la préfecture.")]
+    )  # fmt: skip
+    en = extracted(
+        "en", "The blaze near Sorl has burned 1,800 hectares of pine, firefighters said."
+    )
+    (conflict,) = find_discrepancies([fr, en])
+    assert {v.value for v in conflict.values} == {"1,200", "1,800"}
+
+
+def test_a_fall_in_metres_is_a_drop() -> None:
+    assert _values(
+        ("a", "The Quell bus fell 80 metres into a ravine, police said."),
+        ("b", "The Quell bus plunged about 50 metres down a slope, rescuers said."),
+    ) == [{"80", "50"}]
+
+
+def test_a_things_size_before_it_is_its_length_whatever_year_it_was_built() -> None:
+    assert _values(
+        ("a", "The Ferr footbridge was 420 metres long, city engineers said."),
+        ("b", "The 380-metre Ferr footbridge was built in 1968."),
+    ) == [{"420", "380"}]
+    assert _values(
+        ("a", "The Ferr bridge spanned 160 metres across the river, the council said."),
+        ("b", "The 210-metre Ferr bridge had been closed for repairs."),
+    ) == [{"160", "210"}]
+    assert (
+        _values(
+            ("a", "The Ferr bridge was 420 metres long, city engineers said."),
+            ("b", "The 30-metre Ferr barge passed under it."),
+        )
+        == []
+    )
+
+
+def test_a_share_full_is_a_share_of_capacity_and_a_strike_is_taken_part_in() -> None:
+    assert counted_words("full") == counted_words("capacity") == {"capacity"}
+    assert _values(
+        ("a", "The main Dorr reservoir is at 18% of its capacity, the water board said."),
+        ("b", "The Dorr reservoir is now 25 percent full, engineers said."),
+    ) == [{"18", "25"}]
+    assert _frame("The company said 1,200 employees had stopped work.")[0] == "attended"

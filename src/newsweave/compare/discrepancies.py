@@ -195,7 +195,8 @@ def _figure_clusters(
     buckets: dict[tuple[str | None, ...], list[int]] = {}
     for i, (q, _) in enumerate(frames):
         predicate = None if q.unit in MONEY or q.unit == "percent" else q.predicate
-        buckets.setdefault((q.unit, q.dimension, q.modal, predicate), []).append(i)
+        dimension = "length" if q.dimension == "size" else q.dimension  # "a 380-metre bridge"
+        buckets.setdefault((q.unit, dimension, q.modal, predicate), []).append(i)
     clusters: list[list[_Measure]] = []
     for members in buckets.values():
         clusters += _link(frames, members[: config.max_bucket], similarity, config)

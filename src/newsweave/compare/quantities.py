@@ -101,7 +101,11 @@ _PREDICATE_PHRASES = [
         ),
         ("trapped", r"\bcaught\s+(?:under|in|beneath|by)\b"),
         ("cut", r"\b(?:lay|laid|laying|lays)\s+off\b|\bwill\s+go\b(?!\s+(?:to|on|ahead|back))"),
-        ("attended", r"\btook\s+part\b|\btaking\s+part\b|\bturned\s+out\b|\bwalked\s+out\b"),
+        (
+            "attended",
+            r"\btook\s+part\b|\btaking\s+part\b|\bturned\s+out\b|\bwalked\s+out\b|"
+            r"\bstopped\s+work(?:ing)?\b|\bwent\s+on\s+strike\b|\bdowned\s+tools\b",
+        ),
         (
             "turnout",
             r"\bturnout\b|\bcast\s+(?:a\s+|their\s+)?(?:ballots?|votes?)\b|"
@@ -248,6 +252,8 @@ _COUNTED_CLASS_WORDS = {
     "home": "homes houses households dwellings residences customers maisons logements foyers "
     "häuser haushalte wohnungen viviendas casas hogares abitazioni",
     "patient": "patients pacientes patienten pazienti",
+    "capacity": "capacity full capacité plein pleine kapazität voll gefüllt capacidad lleno llena "
+    "capacità pieno",
     "voter": "voters electorate electors électeurs wähler wahlberechtigte votantes electores "
     "elettori",
     "vote": "votes lawmakers deputies mps legislators councillors councilors senators députés "
@@ -277,7 +283,7 @@ _DIMENSION_WORDS = {
     "profondità profonda sotto",
     "magnitude": "magnitude magnitud magnitudo richter",
     "length": "long length longueur longue länge lang lange longitud largo larga lunga lungo "
-    "lunghezza",
+    "lunghezza spans spanned spanning stretches stretched",
     "height": "high tall height hauteur haute höhe hoch altura alto alta altezza",
     "width": "wide width largeur breit breite ancho anchura larghezza",
     "distance": "from away off distance distant éloigné entfernt lejos distante north south "
@@ -307,13 +313,23 @@ _MODAL_WORDS = {
 MODALS = {word: kind for kind, text in _MODAL_WORDS.items() for word in text.split()}
 MONEY = frozenset({"$", "€", "£"})  # currency units: sums say what they are by their clause
 # what a unit measures by itself: the speed of what, the weight of what, say the words around
-_UNIT_DIMENSIONS = {"km/h": "speed", "kg": "mass", "°C": "temperature", "°F": "temperature"}
+_UNIT_DIMENSIONS = {
+    "km/h": "speed", "kg": "mass", "°C": "temperature", "°F": "temperature", "ha": "area",
+}  # fmt: skip
 # base units: the family a unit belongs to and its factor to the family's base
 _BASE_UNITS = {
     "km": ("m", 1000.0), "mile": ("m", 1609.344), "foot": ("m", 0.3048), "m": ("m", 1.0),
     "nautical mile": ("m", 1852.0), "km/h": ("km/h", 1.0), "mph": ("km/h", 1.609344),
-    "knot": ("km/h", 1.852), "tonne": ("kg", 1000.0), "kg": ("kg", 1.0),
+    "knot": ("km/h", 1.852), "tonne": ("kg", 1000.0), "kg": ("kg", 1.0), "ha": ("ha", 1.0),
+    "acre": ("ha", 0.404686), "km²": ("ha", 100.0), "square mile": ("ha", 258.999),
 }  # fmt: skip
+# what a thing's size is does not change with the year a sentence states
+_TIMELESS = frozenset({"length", "size", "height", "width"})
+# verbs of falling right before a length: "the bus fell 80 metres" measures the drop
+_FALL_VERBS = frozenset(
+    ["fell", "plunged", "plummeted", "dropped", "tumbled", "fall", "falls", "plunges", "drops",
+     "chuté", "tombé", "stürzte", "fiel", "cayó", "precipitó", "precipitato"]
+)  # fmt: skip
 _ELSEWHERE = frozenset(
     [
         "elsewhere",
@@ -377,6 +393,9 @@ _SUBJECT_CLASS_WORDS = {
     "temperature": "temperature temperatures thermometer thermometers mercury température "
     "températures thermomètre mercure temperatur temperaturen quecksilber temperatura "
     "temperaturas termómetro termometro",
+    "fire": "fire fires blaze blazes wildfire wildfires flames feu feux incendie incendies brand "
+    "feuer waldbrand incendio incendios fuego llamas",
+    "bridge": "bridge bridges span footbridge viaduct pont passerelle brücke puente pasarela ponte",
     "oil": "oil crude petroleum pétrole brut öl rohöl petróleo crudo petrolio greggio",
     "spill": "spill spills spilled spilt leak leaks leaked leaking slick marée fuite fuites "
     "ölteppich leck derrame fuga sversamento",
@@ -396,7 +415,14 @@ _SUBJECT_CLASS_WORDS = {
     "debt": "debt debts dette dettes schulden deuda deudas debito",
 }
 _SUBJECT_CLASSES = {w: kind for kind, text in _SUBJECT_CLASS_WORDS.items() for w in text.split()}
-_SUM_KINDS = frozenset(_SUBJECT_CLASS_WORDS) - {"wind", "temperature", "oil", "spill"}
+_SUM_KINDS = frozenset(_SUBJECT_CLASS_WORDS) - {
+    "wind",
+    "temperature",
+    "oil",
+    "spill",
+    "fire",
+    "bridge",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -606,6 +632,8 @@ def figure_dimension(figure: Figure) -> str | None:
             return kind
     if length and before[-1:] in (["à"], ["a"]):
         return "distance"
+    if length and set(before[-2:]) & _FALL_VERBS:  # "fell 80 metres", "plunged about 50 metres"
+        return "drop"
     if length and re.match(r"-\w+\s+[^\W\d]", sentence[end:]):
         return "size"
     family = _BASE_UNITS[figure.unit][0] if figure.unit in _BASE_UNITS else figure.unit
@@ -613,10 +641,12 @@ def figure_dimension(figure: Figure) -> str | None:
 
 
 def _sized(figure: Figure) -> frozenset[str]:
-    """What a size is of: the words after "22-foot" in "the 22-foot tourist vessel"."""
+    """What a size is of: the words after "22-foot" in "the 22-foot tourist vessel", less
+    names ("the 30-metre Ferr barge" sizes a barge, not whatever else Ferr names)."""
     at = locate(figure)
     rest = _PARENTHESIS.sub(" ", figure.sentence[at + len(figure.text) :])
-    return _stems(" ".join(words(rest)[1:3]))
+    following = re.findall(r"[^\W\d_][\w’'-]*", rest)[1:3]
+    return _stems(" ".join(w for w in following if not w[:1].isupper()))
 
 
 def _subject(figure: Figure, clause: str) -> frozenset[str]:
@@ -890,6 +920,10 @@ def _round_range(value: float, share: float) -> tuple[float, float]:
 def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None) -> bool:
     """Whether two frames measure the same thing (so differing values would conflict)."""
     config = config or QuantityConfig()
+    if {a.dimension, b.dimension} == {"size", "length"} and a.unit == b.unit:
+        # "the 380-metre bridge" and "the span, 380 metres long": the length of the same thing
+        sized, long = (a, b) if a.dimension == "size" else (b, a)
+        return bool(sized.counted & (long.subject | long.counted)) and sized.modal == long.modal
     if a.unit != b.unit or a.dimension != b.dimension or a.modal != b.modal:
         return False  # a pay rise demanded is not the one agreed
     if a.average != b.average:
@@ -899,7 +933,8 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
     lenient = sum_or_share and None in (a.predicate, b.predicate) and not said_of_share
     if a.predicate != b.predicate and not lenient:
         return False  # "lost $1.1 billion" and "followed by banking at $71.8 million" may meet
-    if (a.years and b.years and not a.years & b.years) or a.past != b.past:
+    stated_year = (a.years and b.years and not a.years & b.years) or a.past != b.past
+    if stated_year and a.dimension not in _TIMELESS:  # "the 380-metre bridge, built in 1968"
         return False
     if a.when and b.when and not a.when & b.when:
         return False  # "on Saturday" and "over five days"
@@ -917,7 +952,7 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
         # sum, unless the clauses name different bearers ("Alvar was fined ..., Bellis ...")
         return bool(kinds[0] & kinds[1]) and not (a.names and b.names and not a.names & b.names)
     if (needs_subject(a) or needs_subject(b)) and not (
-        shared_subject(a, b) or (a.unit in MONEY and a.counted & b.counted)
+        shared_subject(a, b) or ((a.unit in MONEY or a.unit == "percent") and a.counted & b.counted)
     ):
         return False  # "the banking sector lost $1.1 billion", "the healthcare sector lost ..."
     if a.dimension is not None:

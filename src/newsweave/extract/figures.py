@@ -151,7 +151,10 @@ _UNITS = re.compile(
     r"(?:km|kil[oó]m[eèé]t(?:re|er|ro)s?)(?:[\s-](?:per|an|a|par|por|pro)[\s-](?:hour|heure|hora|stunde)|-heure|/hr?)\b|"
     r"miles (?:per|an) hour\b|stundenkilometern?\b|km\b|kilom[eè]tres?\b|kilometers?\b|"
     r"kilometros?\b|kilómetros?\b|kilometern?\b|miles?\b|mph\b|knots?\b|"
-    r"nautical miles?\b|feet\b|foot\b|ft\b|tonnes?\b|tons?\b|kg\b|metres?\b|"
+    r"nautical miles?\b|feet\b|foot\b|ft\b|tonnes?\b|tons?\b|kg\b|"
+    r"(?:hect[aá]res?|hektar|ettari|ettaro|ha|acres?|km²|km2|sq\.? km|sq\.? miles?|"
+    r"square (?:kilomet(?:re|er)s?|miles?)|kilomètres carrés|quadratkilometern?|"
+    r"kilómetros cuadrados)(?![\w²])|metres?\b|"
     r"meters?\b|m[eè]tres?\b|metros?\b|metern?\b|m(?![\w.,])|°\s?[CF]\b|"
     r"degrees? (?:celsius|fahrenheit)\b))",
     re.I,
@@ -411,6 +414,14 @@ _UNIT_NAMES = (  # canonical unit -> the pattern of its written forms
     ("mph", r"mph|miles (?:per|an) hour"),
     ("knot", r"knots?"),
     ("nautical mile", r"nautical miles?"),
+    ("ha", r"hect[aá]res?|hektar|ettari|ettaro|ha"),
+    ("acre", r"acres?"),
+    (
+        "km²",
+        r"km²|km2|sq\.? km|square kilomet(?:re|er)s?|kilomètres carrés|quadratkilometern?|"
+        r"kilómetros cuadrados",
+    ),
+    ("square mile", r"sq\.? miles?|square miles?"),
     ("km", r"km|kil[oó]m\w*"),
     ("mile", r"miles?"),
     ("foot", r"feet|foot|ft"),
