@@ -260,3 +260,42 @@ def test_a_share_full_is_a_share_of_capacity_and_a_strike_is_taken_part_in() -> 
         ("b", "The Dorr reservoir is now 25 percent full, engineers said."),
     ) == [{"18", "25"}]
     assert _frame("The company said 1,200 employees had stopped work.")[0] == "attended"
+
+
+def test_a_total_after_a_part_is_another_quantity() -> None:
+    assert _values(
+        ("a", "The Unity Party of Senn won 84 seats, the commission said."),
+        ("b", "The Unity Party of Senn took 79 of the 150 seats, the commission said."),
+    ) == [{"84", "79"}]
+
+
+def test_the_value_a_change_leaves_behind_is_not_compared() -> None:
+    assert (
+        _values(
+            ("a", "Unemployment in Call fell from 8.2% to 7.5%, the statistics office said."),
+            ("b", "Unemployment in Call stood at 7.5 percent, the office said."),
+        )
+        == []
+    )
+    assert _values(
+        ("a", "Unemployment in Call stood at 8.2 percent, the office said."),
+        ("b", "Unemployment in Call stood at 7.5 percent, the statistics office said."),
+    ) == [{"8.2", "7.5"}]
+
+
+def test_bodies_are_the_dead_and_the_number_of_dead_stands_at_its_value() -> None:
+    assert _frame("Rescuers have recovered 27 bodies from the rubble.") == ("killed", {"people"})
+    (toll,) = extract_figures("The number of dead stands at 27, the agency said.", "a")
+    assert quantity(toll).counted == {"people"}
+    assert _values(
+        ("a", "The collapse of the Parv hotel killed 31 people, the governor said."),
+        ("b", "Rescuers have recovered 27 bodies from the Parv hotel, the fire brigade said."),
+    ) == [{"31", "27"}]
+
+
+def test_degrees_in_german_and_french_are_celsius_and_delays_are_a_predicate() -> None:
+    (german,) = extract_figures("Das Thermometer zeigte 39 Grad.", "a", language="de")
+    (french,) = extract_figures("Le thermomètre affichait 41 degrés.", "a", language="fr")
+    assert german.unit == french.unit == "°C"
+    assert _frame("Nearly 450 flights were held up, air traffic control said.")[0] == "delayed"
+    assert _frame("Health officials have confirmed 95 cases.") == ("infected", {"people"})

@@ -37,6 +37,7 @@ from newsweave.compare.quantities import (
     format_number,
     frame_words,
     is_conversion,
+    is_whole,
     needs_subject,
     quantity,
     same_quantity,
@@ -159,7 +160,8 @@ def _figure_clusters(
     year = max((a.published[:4] for a in articles if a.published), default=None)
     for article in articles:
         figures = article.figures[: config.max_figures]
-        alike = Counter((f.sentence, f.unit, f.counts) for f in figures)
+        # figures of one kind in one sentence, but for totals ("79 of the 150 seats")
+        alike = Counter((f.sentence, f.unit, f.counts) for f in figures if not is_whole(f))
         places = [e for e in article.entities if e.kind in ("GPE", "LOC")]
         for figure in figures:
             if (
@@ -182,7 +184,7 @@ def _figure_clusters(
                 figure.text,
                 figure.sentence,
                 _about(q),
-                alike[(figure.sentence, figure.unit, figure.counts)] == 1,
+                alike[(figure.sentence, figure.unit, figure.counts)] <= 1,
                 q.day,
                 q.attributed,
                 q.predicate,

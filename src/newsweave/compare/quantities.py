@@ -29,7 +29,8 @@ from newsweave.text import MONTH_PATTERN, MULTILINGUAL_STOP_WORDS, WEEKDAY_PATTE
 _PREDICATE_WORDS = {
     "fled": "fled flee flees fleeing left leave leaves leaving exodus escaped escape displaced "
     "refugees refugee réfugiés déplacés flüchtlinge geflohen desplazados refugiados sfollati",
-    "killed": "killed kill kills killing dead died die dying death deaths fatalities toll "
+    "killed": "killed kill kills killing dead died die dying death deaths fatalities toll bodies "
+    "corpses cadavres leichen cadáveres cuerpos cadaveri "
     "bilan morts mort tués tuées tué décès victimes tote toten getötet ums leben muertos fallecidos "
     "murieron morti morto uccisi vittime погибли погибших погиб погибло погибшие убиты убитых "
     "жертв загинули загиблих загинуло загинув zginęło zginęli zginął zabitych ofiar",
@@ -67,6 +68,9 @@ _PREDICATE_WORDS = {
     "affected": "affected sinistrés betroffen afectados colpiti",
     "produced": "produced produce produces producing generated generate generates output "
     "yielded produit produite erzeugt erzeugte produjo generó prodotto",
+    "delayed": "delayed delays retardés retardées verspätet retrasados retrasadas ritardati",
+    "infected": "infected infections cases infectés contaminés infiziert infizierte contagiados "
+    "infectados contagiati",
     "attended": "attended attend attending joined marched rallied gathered participated "
     "crowd crowds attendance participants manifesté défilé participé teilgenommen demonstrierten "
     "asistieron participaron marcharon",
@@ -100,6 +104,7 @@ _PREDICATE_PHRASES = [
             r"\bsans\s+(?:électricité|courant)\b|\bohne\s+strom\b|\bsin\s+(?:luz|electricidad)\b",
         ),
         ("trapped", r"\bcaught\s+(?:under|in|beneath|by)\b"),
+        ("delayed", r"\bheld\s+up\b"),
         ("cut", r"\b(?:lay|laid|laying|lays)\s+off\b|\bwill\s+go\b(?!\s+(?:to|on|ahead|back))"),
         (
             "attended",
@@ -265,12 +270,14 @@ _COUNTED_CLASSES = {w: kind for kind, text in _COUNTED_CLASS_WORDS.items() for w
 # children, is not here: "12 soldiers" of "40 people" killed is a subgroup)
 _EVERYONE_PRESENT = frozenset({"passenger", "crew", "spectator", "demonstrator"})
 _HUMAN = frozenset(
-    {"killed", "injured", "evacuated", "fled", "arrested", "missing", "trapped", "abducted"}
-)
+    {"killed", "injured", "evacuated", "fled", "arrested", "missing", "trapped", "abducted",
+     "infected"}
+)  # fmt: skip
 # predicates whose counts grow over a story: a higher figure later is a tally, not a conflict
 GROWING = frozenset(
-    {"killed", "injured", "evacuated", "fled", "arrested", "abducted", "destroyed", "affected"}
-)
+    {"killed", "injured", "evacuated", "fled", "arrested", "abducted", "destroyed", "affected",
+     "infected"}
+)  # fmt: skip
 # ... and those that move either way (the missing are found, troops come and go)
 CHANGING = GROWING | {"missing", "deployed", "remaining"}
 # predicates that say little about what the figure is: shares fell, prices rose, losses
@@ -360,6 +367,19 @@ _BY = re.compile(
 )
 # "by Thursday", "by March", "by Noon": a time, not who gives the figure
 _WHEN_WORD = re.compile(rf"(?i)(?:{WEEKDAY_PATTERN}|{MONTH_PATTERN}|noon|midnight|dawn|now|then)\b")
+# a total after a part of it: "took 79 of the 150 seats", "12 out of 40"
+_OF_THE = re.compile(
+    r"\d\s+(?:[^\W\d]+\s+)?(?:of|out\s+of|sur|von|de)\s+(?:the\s+|all\s+|les\s+|den\s+|los\s+|las\s+)?$",
+    re.I,
+)
+# a value a change leaves behind: "fell from 8.2% to 7.5%", "revised from 60 to 45"
+_CHANGED_FROM = re.compile(
+    r"\b(?:fell|rose|dropped|increased|decreased|climbed|jumped|grew|declined|slipped|went\s+(?:up|down)|"
+    r"cut|raised|lowered|revised|corrected|up|down|passé|passée|gestiegen|gesunken|pasó|bajó|subió)"
+    r"(?:\s+\w+){0,2}?\s+(?:from|de|von|desde|da)\s*[$€£]?\s*$",
+    re.I,
+)
+_CHANGED_TO = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:to|à|auf|a)\s+[$€£]?\d", re.I)
 # a figure its own source withdrew
 _EARLIER = re.compile(
     r"\b(?:initially|originally|earlier|at first|first|previously|initialement|d'abord|"
@@ -462,6 +482,7 @@ class Quantity:
     contextual: bool = False  # says what it is only through its clause (money, shares)
     average: bool = False  # an average or a rate ("per company", "each"), not a total
     names: frozenset[str] = frozenset()  # capitalised words inside the figure's clause
+    whole: bool = False  # the total a part is of: "79 of the 150 seats"
 
 
 def format_number(value: float) -> str:
@@ -571,6 +592,7 @@ def quantity(
         _contextual(unit, predicate, dimension),
         bool(set(near) & _AVERAGE),
         _names(clause),
+        is_whole(figure),
     )
 
 
@@ -740,9 +762,16 @@ def distance_reference(figure: Figure) -> frozenset[str]:
     return frozenset(found)
 
 
+def is_whole(figure: Figure) -> bool:
+    """Whether a figure is the total that a part before it is of: "79 of the 150 seats"."""
+    at = locate(figure)
+    return at > 0 and bool(_OF_THE.search(figure.sentence[max(0, at - 40) : at]))
+
+
 def superseded(figure: Figure) -> bool:
-    """Whether the figure's own sentence withdraws it: "initially said 60 ..., later revised the
-    figure to 45", "An earlier version of this article said 60"."""
+    """Whether the figure's own sentence withdraws it or leaves it behind: "initially said 60 ...,
+    later revised the figure to 45", "An earlier version of this article said 60", "fell from
+    8.2% to 7.5%"."""
     at = locate(figure)
     if at < 0:
         return False
@@ -750,6 +779,7 @@ def superseded(figure: Figure) -> bool:
     return bool(
         _EARLIER_VERSION.search(before)
         or (_EARLIER.search(before[-80:]) and _REVISED.search(after))
+        or (_CHANGED_FROM.search(before[-60:]) and _CHANGED_TO.match(after))
     )
 
 
@@ -926,6 +956,8 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
         return bool(sized.counted & (long.subject | long.counted)) and sized.modal == long.modal
     if a.unit != b.unit or a.dimension != b.dimension or a.modal != b.modal:
         return False  # a pay rise demanded is not the one agreed
+    if a.whole != b.whole:
+        return False  # "79 of the 150 seats": the 150 is all the seats, not the party's
     if a.average != b.average:
         return False  # "$143 million per airline" is not the airlines' "$860 million"
     sum_or_share = a.unit in MONEY or a.unit == "percent"

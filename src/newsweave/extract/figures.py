@@ -156,7 +156,7 @@ _UNITS = re.compile(
     r"square (?:kilomet(?:re|er)s?|miles?)|kilomètres carrés|quadratkilometern?|"
     r"kilómetros cuadrados)(?![\w²])|metres?\b|"
     r"meters?\b|m[eè]tres?\b|metros?\b|metern?\b|m(?![\w.,])|°\s?[CF]\b|"
-    r"degrees? (?:celsius|fahrenheit)\b))",
+    r"degrees? (?:celsius|fahrenheit)\b|(?:grad|degrés|grados|gradi)\b(?!\s+fahrenheit)))",
     re.I,
 )  # fmt: skip  ("41C": Celsius)
 
@@ -223,9 +223,17 @@ _MEASURE_NOUNS = (
     r"(?:death\s+)?toll|magnitude|bilan|Bilanz|St[äa]rke|balance|magnitud|bilancio|magnitudo|"
     r"crowds?|attendance|foule|Menge|multitud|folla|" + _COUNT_NOUNS
 )
+# a part of a total: "79 of the 150 seats", "12 out of 40 councillors"
+_PART_OF = re.compile(
+    r"^\s+(?:of|out\s+of|sur|von|de)\s+(?:the\s+|all\s+|les\s+|den\s+|los\s+|las\s+)?"
+    r"(?=\d[\d,.]*\s+[^\W\d])",
+    re.I,
+)
+# verbs that end "the number of dead" before its value: "the number of dead stands at 27"
+_LINKING_VERBS = r"(?:stands|stood|is|was|has|had|rose|reached|climbed|hit|topped|rises|reaches)"
 _MEASURE_BEFORE = re.compile(
     rf"\b(?:(?:{_COUNT_NOUNS})\s+(?:of|de|des|du|der|di|dei|delle)"
-    rf"(?P<of>(?:\s+[^\W\d_][\w’'-]*){{1,2}})|(?P<noun>{_MEASURE_NOUNS})"
+    rf"(?P<of>(?:\s+(?!{_LINKING_VERBS}\b)[^\W\d_][\w’'-]*){{1,2}})|(?P<noun>{_MEASURE_NOUNS})"
     # Russian, Ukrainian, Polish: the counted word follows in the genitive ("число погибших")
     r"|(?i:число|количество|кількість|liczba)(?P<gen>\s+[^\W\d_][\w’'-]*))"
     r"(?:\s+[^\s,;:.!?()]+){0,8}?"
@@ -346,6 +354,9 @@ def _figure(
     if core == "fraction" or (unit and re.match(r"^\s+of\b", after)):
         after = re.sub(r"^\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?", " ", after)
         unit = unit or "fraction"
+    part = _PART_OF.match(after) if unit is None else None
+    if part:  # "took 79 of the 150 seats" counts seats
+        after = after[part.end() :]
     counts = _counted_phrase(after, config.max_phrase_words, stop_words)
     if counts is None and unit in _CURRENCIES:  # "$209 billion in assets", "€2m in aid"
         counts = _money_counted(after, stop_words)
@@ -428,7 +439,11 @@ _UNIT_NAMES = (  # canonical unit -> the pattern of its written forms
     ("tonne", r"tonnes?|tons?"),
     ("kg", r"kg"),
     ("m", r"m|m[eè]t[rer]\w*|metros?"),
-    ("°C", r"°\s?c|degrees? celsius"),
+    (
+        "°C",
+        r"°\s?c|degrees? celsius|grad(?: celsius)?|degrés(?: celsius)?|grados(?: celsius)?|"
+        r"gradi(?: celsius)?",
+    ),
     ("°F", r"°\s?f|degrees? fahrenheit"),
 )
 
