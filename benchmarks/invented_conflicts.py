@@ -11,12 +11,20 @@ outlets, written for this probe), each told by three outlets on one day:
 - 6 *trap* stories: figures that differ and must not be reported as a conflict (soldiers
   killed next to everyone killed, a toll that rises over three days, two companies' shares,
   two towns' evacuations, two outages on two days, two budget lines).
+- "other": a discrepancy in the conflict stories' brief that holds no invented conflict's two
+  values (a false conflict).
+
+Parts: "round 4" (the stories above, no "part" field), "round 5" (26 conflicts and 7 traps
+written for round 5 and scored before its rules changed: synonyms of the counted thing,
+phrases, ranges, other languages, corrections), "round 5 check" (15 conflicts and 5 traps
+written after round 5's first fixes and scored once before the next ones). Each part is
+briefed on its own.
 
 The set was written while the figure and frame rules were developed on it (in sample): it
 shows which wordings the rules read, and it guards against regressions; it is no held-out
 figure (those are `benchmarks/stories.py` on parts 2 and 3).
 
-usage: python benchmarks/invented_conflicts.py [--json OUT]
+usage: python benchmarks/invented_conflicts.py [--part PART] [--json OUT]
 """
 
 from __future__ import annotations
@@ -103,6 +111,13 @@ def probe(data: dict, part: str, folder: Path) -> list[dict]:
     told = brief(pages(conflicts, month), folder, f"conflicts-{name}")
     trapped = brief(pages(traps, month + 1), folder, f"traps-{name}")
     rows = []
+    # every discrepancy of the conflict brief that holds no invented conflict's two values
+    for found in told["stories"]:
+        for d in found.get("discrepancies", []):
+            values = {_number(v["value"]) for v in d["values"]}
+            if not any(set(story["values"]) <= values for story in conflicts):
+                rows.append({"part": part, "kind": "other", "topic": d["about"], "hit": False,
+                             "reported": [sorted(values)]})  # fmt: skip
     for story in conflicts:
         reported = _reported(told, story["place"])
         hit = any(set(story["values"]) <= set(values) for values in reported)
@@ -135,8 +150,10 @@ def main() -> None:
         clean = sum(r["hit"] for r in mine if r["kind"] == "trap")
         n_conf = sum(r["kind"] == "conflict" for r in mine)
         n_trap = sum(r["kind"] == "trap" for r in mine)
+        other = sum(r["kind"] == "other" for r in mine)
         print(
-            f"{part}: conflicts found {hits}/{n_conf}; trap stories with no conflict {clean}/{n_trap}"
+            f"{part}: conflicts found {hits}/{n_conf}; trap stories with no conflict "
+            f"{clean}/{n_trap}; other discrepancies in the conflict stories {other}"
         )
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1))
