@@ -299,3 +299,20 @@ def test_degrees_in_german_and_french_are_celsius_and_delays_are_a_predicate() -
     assert german.unit == french.unit == "°C"
     assert _frame("Nearly 450 flights were held up, air traffic control said.")[0] == "delayed"
     assert _frame("Health officials have confirmed 95 cases.") == ("infected", {"people"})
+
+
+def test_a_value_group_holds_only_values_that_all_agree() -> None:
+    # "up to 190" allows 152-190: it agrees with 150 and with 190, which do not agree
+    assert _values(
+        ("a", "Winds over Corr reached 150 km/h, the weather service said."),
+        ("b", "Gusts of up to 190 km/h were recorded over Corr, forecasters said."),
+        ("c", "The storm brought gusts of 190 km/h to Corr, meteorologists said."),
+    ) == [{"150", "190"}]
+    assert (
+        _values(
+            ("a", "About 100,000 people fled the Vell valley, the UN said."),
+            ("b", "More than 100,000 people fled the Vell valley, officials said."),
+            ("c", "Nearly 100,000 people fled the Vell valley, aid groups said."),
+        )
+        == []
+    )

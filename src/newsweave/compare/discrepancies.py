@@ -104,6 +104,7 @@ class _Measure:
     predicate: str | None = None
     past: bool = False  # pinned to a stated year before the article's
     upper: float | None = None  # a range's top as written: "between 200 and 250"
+    unit: str | None = None  # the unit as written ("mile"), before conversion
 
 
 def lineage_roots(
@@ -190,6 +191,7 @@ def _figure_clusters(
                 q.predicate,
                 q.past,
                 figure.upper,
+                figure.unit,
             )
             frames.append((q, measure))
     # frames can only match inside one bucket (same unit, dimension, modality and, but for sums
@@ -365,7 +367,7 @@ def _value_groups(cluster: list[_Measure]) -> list[list[_Measure]] | None:
         return None
     groups: list[list[_Measure]] = []
     for measure in sorted(cluster, key=lambda m: (m.low, m.high)):
-        if groups and any(_overlap(measure, other) for other in groups[-1]):
+        if groups and all(_agree(measure, other) for other in groups[-1]):
             groups[-1].append(measure)
         else:
             groups.append([measure])
@@ -459,6 +461,13 @@ def _discrepancy(cluster: list[_Measure], groups: list[list[_Measure]], kind: st
     values = [_value(group, kind) for group in groups]
     values.sort(key=lambda v: (-v.independent, v.value))
     return Discrepancy(about=_cluster_about(cluster), values=values, kind=kind)
+
+
+def _agree(a: _Measure, b: _Measure) -> bool:
+    """Whether two values may be the same: the same written number and unit ("nearly 100,000"
+    and "more than 100,000"), or ranges that overlap. A value group holds only values that all
+    agree, so "up to 190" does not join 150 and 190 into one."""
+    return (a.value == b.value and a.unit == b.unit) or _overlap(a, b)
 
 
 def _overlap(a: _Measure, b: _Measure) -> bool:
