@@ -483,6 +483,7 @@ class Quantity:
     average: bool = False  # an average or a rate ("per company", "each"), not a total
     names: frozenset[str] = frozenset()  # capitalised words inside the figure's clause
     whole: bool = False  # the total a part is of: "79 of the 150 seats"
+    head: frozenset[str] = frozenset()  # the class of the counted phrase's head ("voter")
 
 
 def format_number(value: float) -> str:
@@ -493,9 +494,13 @@ def format_number(value: float) -> str:
 
 
 def counted_words(counts: str) -> frozenset[str]:
-    """What a counted phrase counts: its content stems, or its head noun's class when it has
-    one ("registered voters cast" counts voters; "British fans" keeps the capitalised word)."""
-    kept = [
+    """What a counted phrase counts: its content stems, a class word standing for its class
+    ("ethnic Armenian residents" counts ethnic, Armenian and people)."""
+    return frozenset(_PEOPLE.get(w) or _COUNTED_CLASSES.get(w) or stem(w) for w in _kept(counts))
+
+
+def _kept(counts: str) -> list[str]:
+    return [
         w
         for w in words(counts)
         if w not in MULTILINGUAL_STOP_WORDS
@@ -503,9 +508,16 @@ def counted_words(counts: str) -> frozenset[str]:
         and (w not in PREDICATES or w in _COUNTED_PREDICATES)
         and w not in DIMENSIONS
     ]
+
+
+def head_words(counts: str) -> frozenset[str]:
+    """What a counted phrase counts by its head noun's class, when it has one: "registered
+    voters cast" counts voters, "homes without power" homes; a capitalised word stays ("British
+    fans" are not all fans). Empty when no word of the phrase has a class."""
+    kept = _kept(counts)
     classes = {_PEOPLE.get(w) or _COUNTED_CLASSES.get(w) for w in kept} - {None}
     if not classes:
-        return frozenset(stem(w) for w in kept)
+        return frozenset()
     named = {  # "British fans", not German nouns ("Menschen") that are a class themselves
         stem(w.lower())
         for w in counts.split()
@@ -545,13 +557,14 @@ def quantity(
     figure = bounded(figure)
     predicate = figure_predicate(figure)
     counted = counted_words(figure.counts or "")
+    head = head_words(figure.counts or "")
     if figure.unit in MONEY or figure.unit == "percent":
         if predicate in _HUMAN:
             predicate = None  # "withdrew $42 billion, leaving it ...": no one left
         if predicate == "turnout":  # the share of voters who voted, of whatever electorate
-            counted = frozenset({"voter"})
+            counted = head = frozenset({"voter"})
     elif not counted and predicate in (*_HUMAN, "attended"):  # "237 morts", "the crowd at 45,000"
-        counted = frozenset({"people"})
+        counted = head = frozenset({"people"})
     low, high = value_range(figure, config)
     unit, dimension = figure.unit, figure_dimension(figure)
     if unit in _BASE_UNITS:
@@ -559,6 +572,7 @@ def quantity(
         low, high = low * factor, high * factor
         # "17.9 km" counts no things: its dimension says what it is; "a 22-foot vessel" sizes one
         counted = _sized(figure) if dimension == "size" else frozenset()
+        head = frozenset()
     elif unit == "°F":
         unit, low, high = "°C", (low - 32) * 5 / 9, (high - 32) * 5 / 9
     if dimension is not None:
@@ -593,6 +607,7 @@ def quantity(
         bool(set(near) & _AVERAGE),
         _names(clause),
         is_whole(figure),
+        head,
     )
 
 
@@ -1002,8 +1017,9 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
             and a.counted == b.counted
             and (a.predicate is not None or (needs_subject(a) and shared_subject(a, b)))
         )
-    if _everyone(a.counted, b.counted) or _everyone(b.counted, a.counted):
-        return True
+    heads = (a.head or a.counted, b.head or b.counted)
+    if _everyone(*heads) or _everyone(heads[1], heads[0]) or (a.head and a.head == b.head):
+        return True  # "52 people on board" and "48 passengers"; "homes" and "households"
     shared = len(a.counted & b.counted) / len(a.counted | b.counted)
     return shared >= config.same_counted
 
