@@ -103,6 +103,24 @@ def test_a_plain_prose_news_line_with_topical_words_is_kept():
     assert art.title == "Woman elected mayor of Tarnwick"
 
 
+def test_a_short_page_keeps_its_lead_and_its_closing_sentences():
+    lead = (
+        "A violent storm battered the coast at Fenwold on Sunday night. Winds of up to "
+        "140 km/h tore roofs off houses, the met office said."
+    )
+    closing = "Ferries from Fenwold were cancelled."
+    art = clean_page(page(f"{lead}\n{closing}\n", title="Storm hits Fenwold"))
+    assert isinstance(art, Article)  # a weak page: its lead (prose) joins its best line
+    assert lead in art.text and closing in art.text
+    body = (
+        "Storm damage was reported across Fenwold on Monday morning, and gusts reached 150 "
+        "km/h on the cliffs above the harbour, forecasters said."
+    )
+    art = clean_page(page(f"{body}\nTrees blocked several roads around Fenwold.\nShare this\n"))
+    assert isinstance(art, Article)
+    assert "Trees blocked several roads" in art.text and "Share this" not in art.text
+
+
 def test_boilerplate_only_page_is_dropped_with_reason():
     out = clean_page(page(MENU_ONLY))
     assert isinstance(out, Dropped)

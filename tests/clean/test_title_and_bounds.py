@@ -201,7 +201,7 @@ def test_a_list_the_body_introduces_is_kept_to_its_end():
     keep = (z > 0).tolist()
     why: list[str | None] = [None] * len(lines)
     items = _intro_lists(lines, z, keep, why)
-    _trim(lines, keep, why, items)
+    _trim(lines, keep, why, items, (1 / (1 + np.exp(-z))).tolist())
     # the items up to the line the model is sure of (p < 0.02) stay, below the last paragraph
     assert keep == [True, True, True, True, True, False, False]
     assert why[2] == "body, in the list that line 2 introduces"

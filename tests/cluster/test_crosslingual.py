@@ -8,7 +8,7 @@ from tests.cluster.fixtures import BRIDGE, BRIDGE_REWRITE, CHOIR, article
 
 from newsweave.cluster import ClusterConfig, cluster_stories
 from newsweave.cluster.crosslingual import CrossLingualConfig, join_languages
-from newsweave.cluster.features import anchors
+from newsweave.cluster.features import anchors, headline_anchors
 from newsweave.model import Article
 
 BRIDGE_FR = (
@@ -39,6 +39,22 @@ def test_anchors_read_numbers_whatever_their_separators() -> None:
     assert keys == {"d:15383", "d:7.8"}
     assert "d:15383" in anchors("They said 15,383 people died.")
     assert "d:15383" in anchors("Ils ont dit 15 383 morts.")
+
+
+def test_days_and_months_are_not_anchors() -> None:
+    found = anchors(
+        "Rescuers reached Marrowby on Tuesday. The dam held until March, said Ines Varga."
+    )
+    assert "n:marro" in found and "n:varga" in found
+    assert not {"n:tuesd", "n:march"} & set(found)
+    german = anchors("Die Retter erreichten Marrowby am Dienstag. Der Damm hielt bis Oktober.")
+    assert "n:marro" in german and not {"n:diens", "n:oktob"} & set(german)
+
+
+def test_a_title_case_headline_gives_no_anchors_a_plain_one_does() -> None:
+    assert headline_anchors("Rescuers Find Missing Hikers Near Frozen Lake") == ""
+    plain = "Rescuers find missing hikers near Lake Orvel"
+    assert headline_anchors(plain) == plain
 
 
 def test_anchors_fold_names_and_skip_sentence_openers() -> None:
@@ -91,9 +107,11 @@ def test_an_unrelated_story_in_another_language_stays_apart() -> None:
 
 
 def test_the_join_can_be_turned_off() -> None:
-    """With cross_language=None every language keeps its own stories."""
+    """With cross_language=None (and no follow-up join, which reads names in any language)
+    every language keeps its own stories."""
     arts = [_fr("e1", BRIDGE, "en"), _fr("e2", BRIDGE_REWRITE, "en"), _fr("f1", BRIDGE_FR, "fr")]
-    stories = cluster_stories(arts, ClusterConfig(threshold=0.9, cross_language=None))
+    config = ClusterConfig(threshold=0.9, cross_language=None, follow_ups=None)
+    stories = cluster_stories(arts, config)
     story_of = {a: s.id for s in stories for a in s.articles}
     assert story_of["f1"] != story_of["e1"]
 

@@ -96,6 +96,47 @@ def test_an_event_is_dated_by_the_happening_its_leads_report_not_by_publication(
     ]
 
 
+LETTER = (
+    "Hundreds of Quillon Labs staff signed a letter on Monday threatening to quit unless the "
+    "board resigned, employees said. The letter was shared on an internal forum."
+)
+LETTER_2 = (
+    "Most of Quillon Labs' workforce signed a letter on Monday asking the board to step down, "
+    "organisers said. Signatures kept coming in through the afternoon."
+)
+
+
+def test_reports_a_day_apart_of_happenings_days_apart_are_two_events() -> None:
+    items = [
+        article("f1", FIRED, published="2025-03-08"),  # Saturday: the lead reports Friday
+        article("f2", FIRED_2, published="2025-03-09"),  # Sunday: still Friday's firing
+        article("l1", LETTER, published="2025-03-10"),  # Monday: Monday's letter
+        article("l2", LETTER_2, published="2025-03-10"),
+    ]
+    events = split_events(items, ClusterConfig())
+    assert [(sorted(e.articles), e.date) for e in events] == [
+        (["f1", "f2"], "2025-03-07"),
+        (["l1", "l2"], "2025-03-10"),
+    ]
+
+
+def test_the_weekday_after_publication_is_the_next_day_where_clocks_are_ahead() -> None:
+    late = (
+        "Tarvia fired a rocket over the Ostrel islands Friday morning local time, the Ostrel "
+        "defence ministry said. The launch was the second in a month."
+    )
+    next_day = (
+        "A rocket launched by Tarvia flew over the Ostrel islands on Friday, officials in "
+        "Ostrel said. Sirens sounded in two towns."
+    )
+    items = [
+        article("t1", late, published="2025-03-13"),  # a Thursday, where the page was dated
+        article("t2", next_day, published="2025-03-14"),
+    ]
+    (event,) = split_events(items, ClusterConfig())
+    assert event.date == "2025-03-14"
+
+
 def test_an_undated_article_joins_the_articles_that_report_the_same_happening() -> None:
     undated = (
         "Quillon Labs' board removed chief executive Dara Venn on Friday, citing a breakdown "

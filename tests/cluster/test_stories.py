@@ -113,6 +113,23 @@ def test_off_topic_tail_is_marked_and_left_out_of_on_topic_text() -> None:
     assert not marked["b2"].offtopic and not marked["b3"].offtopic
 
 
+def test_an_aside_the_article_returns_from_is_not_off_topic() -> None:
+    lines = BRIDGE.split("\n")
+    aside = (
+        "Corin Abeyta, who drives a delivery van for a Penwick bakery every morning, told the "
+        "Tallow Gazette her commute now starts forty minutes earlier than it used to, and that "
+        "her two children wait alone at the school gate each afternoon.\n"
+        "Neighbours of Abeyta in Penwick have started sharing lifts, and a local sports club "
+        "lends its minibus to pensioners on weekdays for their errands and appointments."
+    )
+    text = "\n".join([*lines[:3], aside, *lines[3:]])
+    items = [article("b1", text), article("b2", BRIDGE_REWRITE), article("b3", BRIDGE)]
+    marked = {a.id: a for a in mark_offtopic(items)}
+    assert not marked["b1"].offtopic
+    tail = {a.id: a for a in mark_offtopic([article("b1", BRIDGE + "\n" + aside), *items[1:]])}
+    assert tail["b1"].offtopic  # the same two paragraphs after the story: another story
+
+
 def test_the_rest_of_the_story_is_counted_not_rebuilt_per_article() -> None:
     from newsweave.cluster.offtopic import _Reference, _vocabulary
 

@@ -138,7 +138,7 @@ def analyse(
     _after_closing_credit(lines, keep, why)
     title_line = _title_and_standfirst(page, lines, words, keep, why, start, res)
     _off_topic(lines, words, keep, why, res.title, title_line)
-    _trim(lines, keep, why, items)
+    _trim(lines, keep, why, items, probs)
     _dedupe(lines, keep, why)
     return res
 
@@ -354,7 +354,8 @@ _PROSE_WORDS = 30  # ... falls back to its best paragraph of prose this long
 def _fallback(
     lines: list[Line], z: np.ndarray, keep: list[bool], why: list[str | None], config: CleanConfig
 ) -> None:
-    """No confident body: keep the best-scored line and its close-scoring neighbours.
+    """No confident body: keep the best-scored line and its close-scoring neighbours, and the
+    sentences of prose next to them that the model does not rule out (`_prose_neighbour`).
 
     Where even the best line is unlikely body, the model has no idea what the page is, and a
     plain rule decides instead: the best-scored paragraph of prose, with its prose neighbours.
@@ -377,14 +378,26 @@ def _fallback(
             ]
     floor = scores[best] - config.fallback_margin
     lo = hi = best
-    while lo > 0 and near[lo - 1] > floor:
+    while lo > 0 and (near[lo - 1] > floor or _prose_neighbour(lines[lo - 1], scores[lo - 1])):
         lo -= 1
-    while hi + 1 < len(lines) and near[hi + 1] > floor:
+    while hi + 1 < len(lines) and (
+        near[hi + 1] > floor or _prose_neighbour(lines[hi + 1], scores[hi + 1])
+    ):
         hi += 1
     for i in range(lo, hi + 1):
         if lines[i].nw >= 3 and why[i] is None:
             keep[i] = True
             why[i] = f"body, low confidence (score {_p(scores[i]):.2f}; best of a weak page)"
+
+
+_NEIGHBOUR_FLOOR = math.log(0.1 / 0.9)  # a prose neighbour of a weak page's best line ...
+
+
+def _prose_neighbour(line: Line, score: float) -> bool:
+    """Whether a line next to a weak page's kept lines joins them whatever their scores: a
+    sentence of prose the model does not rule out (a short page's lead paragraph, whose words
+    the model has no context for)."""
+    return _sentence(line) and score > _NEIGHBOUR_FLOOR
 
 
 def _p(z: float) -> float:
@@ -413,18 +426,40 @@ def _after_closing_credit(lines: list[Line], keep: list[bool], why: list[str | N
             return
 
 
-def _trim(lines: list[Line], keep: list[bool], why: list[str | None], items: set[int]) -> None:
+def _trim(
+    lines: list[Line], keep: list[bool], why: list[str | None], items: set[int], probs: list[float]
+) -> None:
     """Drop short kept lines before the first and after the last paragraph of the body,
-    except the `items` of a list the body introduces."""
+    except the `items` of a list the body introduces and the article's own closing sentences:
+    short sentences the model is sure of, right after the body ("Schools stayed closed.")."""
     kept = [i for i, k in enumerate(keep) if k and lines[i].nw >= 10]
     if not kept:
         return
     for i in range(kept[0]):
         if keep[i]:
             keep[i], why[i] = False, "short line above the body"
+    closing = True  # still in the run of closing sentences right after the body
     for i in range(kept[-1] + 1, len(lines)):
-        if keep[i] and i not in items:
+        closing = closing and keep[i] and _closing_sentence(lines[i], probs[i])
+        if keep[i] and i not in items and not closing:
             keep[i], why[i] = False, "short line below the body"
+
+
+_CLOSING_P = 0.8  # a short line after the body stays when the model is this sure it is body
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "»")
+
+
+def _closing_sentence(line: Line, prob: float) -> bool:
+    """A short closing sentence of the article: capitalised, four words or more, ending as a
+    sentence ends, no credit or contact line, and scored body with confidence."""
+    text = line.text
+    return (
+        prob >= _CLOSING_P
+        and line.nw >= 4
+        and not line.hint
+        and text[:1].isupper()
+        and text.endswith(_SENTENCE_END)
+    )
 
 
 def _title_and_standfirst(

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsweave.cluster.features import Vector, anchors, cosine, normalise
+from newsweave.cluster.features import Vector, anchors, cosine, headline_anchors, normalise
 from newsweave.model import Article, main_language
 
 
@@ -76,7 +76,9 @@ def _language(group: Sequence[Article]) -> str:
 def anchor_vectors(articles: Sequence[Article], config: CrossLingualConfig) -> list[Vector]:
     """Unit TF-IDF vectors of each article's anchors, IDF over these articles."""
     counts = [
-        Counter(anchors(f"{a.title or ''}\n{' '.join(a.text.split()[: config.lead_words])}"))
+        Counter(
+            anchors(f"{headline_anchors(a.title)}\n{' '.join(a.text.split()[: config.lead_words])}")
+        )
         for a in articles
     ]
     df = Counter(t for c in counts for t in c)

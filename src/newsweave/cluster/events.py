@@ -7,7 +7,9 @@ What happened is told in the title and the lead, so only the first words count.
 
 Each article has two days (`lead_days`). The day of the happening its lead reports: the
 latest day the first sentences name for their own news ("the Coast Guard said on Thursday"),
-within a week before publication, else the publication day; a day named in background
+within a week before publication (or the day after, when the lead names the weekday after
+the publication day: a happening where clocks are ahead of the page's, not six days ago),
+else the publication day; a day named in background
 ("the quake that struck on Monday", "hired after he was ousted on Friday", "Tuesday's
 collapse") or for what is to come does not count. And the day it is grouped on: its
 publication day, for a new development is reported the day it happens while leads keep
@@ -15,7 +17,8 @@ restating the happening it follows. An article without a date sits with the date
 articles whose leads report the happening of the weekday its own lead names, on their
 publication day; failing those, on that weekday, where the articles most like it were
 published. Articles are then grouped by average linkage on lead similarity damped by the
-gap between their days; undated ones without a day join the group their lead is most
+gap between them in time: the mean of the gaps between their days and between the
+happenings their leads report; undated ones without a day join the group their lead is most
 like, or form their own. An event is dated by the happening most of its articles report
 and titled by the lead sentence of its most central article.
 """
@@ -82,7 +85,7 @@ def split_events(articles: Sequence[Article], config: ClusterConfig) -> list[Eve
     sims = _similarities(_story_vectors(raw))
     _across_languages(articles, sims, config)
     days, happened = lead_days(articles, sims)
-    groups = _group(days, sims, config)
+    groups = _group(days, happened, sims, config)
     events = []
     for members in groups:
         group = [articles[i] for i in members]
@@ -178,7 +181,9 @@ def _reported_day(article: Article) -> int | None:
             window = sentence[max(0, timex.start - 60) : timex.end + 20]
             if day is None or _AHEAD.search(window) or background(sentence, timex.start, timex.end):
                 continue
-            if published - _LOOKBACK_DAYS <= day <= published:
+            if day == published - 6 and timex.relative and _WEEKDAY.match(timex.text):
+                day = published + 1  # the weekday after publication: a clock ahead of the page's
+            if published - _LOOKBACK_DAYS <= day <= published + 1:
                 found.append(day)
     return max(found) if found else published
 
@@ -236,13 +241,25 @@ def _event_day(days: list[int]) -> int | None:
     return min(counts, key=lambda d: (-counts[d], d))
 
 
-def _group(days: list[int | None], sims: np.ndarray, config: ClusterConfig) -> list[list[int]]:
-    """Average-linkage groups of the dated articles, then the undated ones placed."""
+def _group(
+    days: list[int | None],
+    happened: list[int | None],
+    sims: np.ndarray,
+    config: ClusterConfig,
+) -> list[list[int]]:
+    """Average-linkage groups of the dated articles, then the undated ones placed.
+
+    Two dated articles are as far apart in time as the mean of the gaps between their
+    publication days and between the days of the happenings their leads report: two reports
+    published a day apart whose leads tell of happenings three days apart (a firing on Friday,
+    a staff letter on Monday) are two developments, while a follow-up's restated background
+    does not count as its happening (`background`)."""
     dated = [i for i, d in enumerate(days) if d is not None]
     groups = [[i] for i in dated]
     if dated:
         known = np.array([days[i] for i in dated], dtype=float)
-        gap = np.abs(np.subtract.outer(known, known))
+        told = np.array([happened[i] or days[i] for i in dated], dtype=float)
+        gap = (np.abs(np.subtract.outer(known, known)) + np.abs(np.subtract.outer(told, told))) / 2
         link = (config.event_time_prior + sims[np.ix_(dated, dated)]) * np.exp(
             -gap / config.event_decay_days
         )

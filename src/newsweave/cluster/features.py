@@ -16,7 +16,14 @@ from datetime import date
 
 from newsweave.extract.names import fold
 from newsweave.model import Article
-from newsweave.text import MONTH_NAMES, STOP_WORDS, content_words, split_sentences
+from newsweave.text import (
+    MONTH_NAMES,
+    MONTH_PATTERN,
+    STOP_WORDS,
+    WEEKDAY_PATTERN,
+    content_words,
+    split_sentences,
+)
 from newsweave.text import month_number as text_month_number
 
 Vector = dict[str, float]
@@ -56,12 +63,23 @@ _NAME = re.compile(
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0\u202f ]\d+)*(?![\w])")
 _GROUPS = re.compile(r"[.,\u00a0\u202f ]")
 _ANCHOR_PREFIX = 5  # "Syria"/"Syrie"/"Syrien" and "Erdogan"/"Erdoğan" share their first letters
+# days and months are capitalised but name no story ("May" too: far more often the month)
+_CALENDAR = re.compile(rf"(?i)(?:{WEEKDAY_PATTERN}|{MONTH_PATTERN})")
+
+
+def headline_anchors(title: str | None) -> str:
+    """A headline as anchor text: none when it is written in title case ("Astronauts Find
+    Unknown Microbes in Space"), where capitals do not tell names from words."""
+    words = [w for w in (title or "").split()[1:] if len(w) >= 4 and w[:1].isalpha()]
+    if len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
+        return ""
+    return title or ""
 
 
 def anchors(text: str) -> list[str]:
     """Language-independent terms: folded name prefixes and normalised numbers.
 
-    Names (capitalised words not opening a sentence) are folded to lower-case ASCII and
+    Names (capitalised words not opening a sentence, nor days or months) are folded to lower-case ASCII and
     cut to their first letters, so that most spellings of a place or person in English,
     French, German or Spanish meet ("Türkei", "Turkey"). Numbers are read with any
     thousands separator ("15,383", "15.383", "15 383") or decimal comma ("7,8" = "7.8");
@@ -73,7 +91,11 @@ def anchors(text: str) -> list[str]:
             if match.start() == 0:
                 continue
             word = fold(match.group(1))
-            if len(word) >= 3 and word not in STOP_WORDS:
+            if (
+                len(word) >= 3
+                and word not in STOP_WORDS
+                and not _CALENDAR.fullmatch(match.group(1))
+            ):
                 found.append("n:" + word[:_ANCHOR_PREFIX])
         for match in _NUMBER.finditer(sentence):
             number = _number_key(match.group())

@@ -3,7 +3,10 @@
 A paragraph is scored by how much of its vocabulary the rest of the story shares:
 the other articles' text plus this article's own title and lead. Names count more
 than other words. A run of low-scoring paragraphs (never the lead, long enough, and
-not most of the article) is marked off-topic: kept in the text, left out of analysis.
+not most of the article) is marked off-topic: kept in the text, left out of analysis. A
+run the article returns from (on-topic paragraphs after it) needs one real paragraph more
+than a tail: a reporter's aside (a victim's relative, in words no other article uses) sits
+inside an article, while other stories are appended after it.
 Paragraphs that are mostly a quotation ("...," he said) are no evidence either way: a
 witness speaks in words of their own, which no other article shares, so quotations never
 make a run by themselves.
@@ -27,7 +30,8 @@ class OffTopicConfig:
 
     shared: float = 0.45  # a paragraph sharing less of its weighted vocabulary may be off-topic
     run_shared: float = 0.3  # ... and a run of them must share less than this on average
-    min_paragraphs: int = 2  # a run needs this many real paragraphs (headings do not count)
+    min_paragraphs: int = 2  # a tail run needs this many real paragraphs (headings do not
+    # count), a run inside the article one more
     entity_weight: float = 3.0  # a name counts this many times a plain word
     lead_paragraphs: int = 2  # the lead is never off-topic and defines the article's topic
     min_words: int = 60  # shorter runs are not marked
@@ -139,10 +143,11 @@ def _runs(
         ]
         real = len(real_scores)
         mean = sum(real_scores) / real if real else 1.0
+        inside = j + 1 < len(spans)  # the article goes on about its story after the run
         if (
             config.min_words <= size <= config.max_share * total_words
             and mean < config.run_shared
-            and real >= config.min_paragraphs
+            and real >= config.min_paragraphs + inside
         ):
             reason = (
                 f"{real} paragraph(s) share {round(100 * mean)}% of their words and "

@@ -8,8 +8,9 @@ from newsweave.clean.dates import without_dateline
 from newsweave.cluster.crosslingual import join_languages
 from newsweave.cluster.events import split_events, time_key
 from newsweave.cluster.features import RawFeatures, raw_features
+from newsweave.cluster.followups import join_follow_ups
 from newsweave.cluster.stream import ClusterConfig, StreamClusterer
-from newsweave.model import Article, Story
+from newsweave.model import Article, Event, Story
 from newsweave.text import content_words, split_sentences
 
 
@@ -24,7 +25,9 @@ def cluster_stories(
     final centroid better than their own (see StreamClusterer.refine); then stories made of
     two groups with little in common are split (`split_cut`, see cluster/split.py) and the
     refinement runs once more. Last, stories in different languages that share their
-    names and numbers are joined (`cross_language`, see cluster/crosslingual.py).
+    names and numbers are joined (`cross_language`, see cluster/crosslingual.py), and so
+    are a story's follow-ups: stories about the same subject, close in time (`follow_ups`,
+    see cluster/followups.py).
     `advance`, if given, is called once per article placed (for a progress bar).
     Story and event ids derive from their first article, so they do not depend on input
     order and stay the same when newer articles are added. Stories are sorted by size.
@@ -53,15 +56,19 @@ def cluster_stories(
     if config.cross_language is not None:
         joined = join_languages([members for _, members in groups], config.cross_language)
         groups = [_joined([groups[i] for i in part], raw) for part in joined]
+    if config.follow_ups is not None:
+        joined = join_follow_ups([members for _, members in groups], config.follow_ups)
+        groups = [_joined([groups[i] for i in part], raw) for part in joined]
     stories = []
     for story_id, found in groups:
         members = sorted(found, key=lambda a: time_key(a, raw[a.id].day))
+        events = split_events(members, config)
         stories.append(
             Story(
                 id=story_id,
-                title=story_title(members),
+                title=story_title(members, events),
                 articles=[a.id for a in members],
-                events=split_events(members, config),
+                events=events,
             )
         )
     return sorted(stories, key=lambda s: (-len(s.articles), s.id))
@@ -89,13 +96,23 @@ def copies_within(
 
 
 _TITLES_COMPARED = 50  # a story's title is chosen among its first titled articles
+_HEADLINE_WORDS = 25  # a longer "title" is a paragraph taken for one
 
 
-def story_title(members: Sequence[Article]) -> str:
-    """The title most like the story's other titles (the earliest of a tie; a wording counts
-    once, whatever its copies); without any title, the lead sentence of the earliest article,
-    without its dateline, cut at 20 words."""
-    titles = list(dict.fromkeys(a.title for a in members if a.title))[:_TITLES_COMPARED]
+def story_title(members: Sequence[Article], events: Sequence[Event] = ()) -> str:
+    """The title most like the other titles of the story's largest event (of the story, without
+    `events`; the earliest of a tie; a wording counts once, whatever its copies; a headline
+    longer than a headline is a last resort); without any title, the lead sentence of the
+    earliest article, without its dateline, cut at 20 words."""
+    titled = {a.id for a in members if a.title}
+    largest = max(
+        (e for e in events if titled.intersection(e.articles)),
+        key=lambda e: len(e.articles),
+        default=None,
+    )
+    pool = [a for a in members if largest is None or a.id in largest.articles]
+    short = [a for a in pool if a.title and len(a.title.split()) <= _HEADLINE_WORDS]
+    titles = list(dict.fromkeys(a.title for a in short or pool if a.title))[:_TITLES_COMPARED]
     if titles:  # each wording once: copies of one article do not vote for its title
         words = [set(content_words(t)) for t in titles]
         shared = [sum(len(w & other) for other in words) - len(w) for w in words]
@@ -109,6 +126,6 @@ def story_title(members: Sequence[Article]) -> str:
 def _joined(
     parts: list[tuple[str, list[Article]]], raw: dict[str, RawFeatures]
 ) -> tuple[str, list[Article]]:
-    """Stories joined across languages: the id of the part with the earliest article."""
+    """Stories joined (across languages, or with follow-ups): the id of the earliest part."""
     first = min(parts, key=lambda part: min(time_key(a, raw[a.id].day) for a in part[1]))
     return first[0], [a for _, members in parts for a in members]

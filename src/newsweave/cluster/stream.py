@@ -39,6 +39,7 @@ from newsweave.cluster.features import (
     raw_features,
     weigh,
 )
+from newsweave.cluster.followups import FollowUpConfig
 from newsweave.cluster.split import split_groups
 from newsweave.model import Article, content_id
 
@@ -78,6 +79,8 @@ class ClusterConfig:
     features: FeatureConfig = field(default_factory=FeatureConfig)
     # joining stories across languages by names and numbers (None: never)
     cross_language: CrossLingualConfig | None = field(default_factory=CrossLingualConfig)
+    # joining a story's follow-ups, about the same subject and close in time (None: never)
+    follow_ups: FollowUpConfig | None = field(default_factory=FollowUpConfig)
 
 
 @dataclass(slots=True)

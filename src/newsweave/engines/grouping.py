@@ -271,11 +271,12 @@ def _with_events(story: Story, by_id: dict[str, Article]) -> Story:
         ),
     )
     shown = set(representatives(story.articles, fold_groups(story.duplicates)))
+    events = split_events(members, ClusterConfig())
     return replace(
         story,
-        title=story_title([a for a in members if a.id in shown]),  # as clustering saw them
+        title=story_title([a for a in members if a.id in shown], events),  # as clustering saw
         articles=[a.id for a in members],
-        events=split_events(members, ClusterConfig()),
+        events=events,
     )
 
 
