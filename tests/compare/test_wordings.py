@@ -324,3 +324,47 @@ def test_a_value_group_holds_only_values_that_all_agree() -> None:
         )
         == []
     )
+
+
+def test_a_measure_in_its_unit_names_its_thing_in_the_last_words_before_it() -> None:
+    assert (
+        _values(
+            ("a", "Velland attached great national pride to the 140-ton Velland rocket."),
+            ("b", "Velland can load warheads weighing up to two tons on its missiles."),
+        )
+        == []
+    )
+
+
+def test_a_crew_alone_is_a_part_of_those_on_board() -> None:
+    assert (
+        _values(
+            ("a", "The Orr plane crash killed 12 people, officials said."),
+            ("b", "The Orr plane crashed, killing two crewmembers and ten tourists."),
+        )
+        == []
+    )
+
+
+def test_taken_to_hospital_is_its_own_count_unless_a_verb_comes_first() -> None:
+    text = "At least seven people were killed and more than 50 taken to hospital in Brisk."
+    killed, taken = extract_figures(text, "a")
+    assert (quantity(killed).predicate, quantity(taken).predicate) == ("killed", "hospitalised")
+    assert (
+        _values(
+            ("a", "Forty people were injured in the Whit blast, the fire service said."),
+            ("b", "Twelve people were taken to hospital after the Whit blast."),
+        )
+        == []
+    )
+
+
+def test_each_value_of_a_conflict_shows_a_number_of_its_own() -> None:
+    (conflict,) = find_discrepancies(
+        [
+            extracted("a", "The Kund air strikes left up to 32 civilians dead, the group said."),
+            extracted("b", "The Kund air strikes killed 30 civilians, officials said."),
+            extracted("c", "The Kund air strikes left 32 civilians dead, the group said."),
+        ]
+    )
+    assert {v.value for v in conflict.values} == {"30", "32"}

@@ -458,7 +458,13 @@ def _cluster_about(cluster: list[_Measure]) -> str:
 
 def _discrepancy(cluster: list[_Measure], groups: list[list[_Measure]], kind: str) -> Discrepancy:
     """A discrepancy: independent sources give values whose ranges do not overlap."""
-    values = [_value(group, kind) for group in groups]
+    values: list[DiscrepancyValue] = []
+    for group in groups:  # each group shows its most common value that no other group holds
+        # ("up to 32" and 30 against 32 are 30 and 32)
+        ranked = [v for v, _ in Counter(m.value for m in group).most_common()]
+        elsewhere = {m.value for other in groups if other is not group for m in other}
+        common = next((v for v in ranked if v not in elsewhere), ranked[0])
+        values.append(_value(group, kind, common))
     values.sort(key=lambda v: (-v.independent, v.value))
     return Discrepancy(about=_cluster_about(cluster), values=values, kind=kind)
 
@@ -477,9 +483,9 @@ def _overlap(a: _Measure, b: _Measure) -> bool:
     return a.low < b.high and b.low < a.high
 
 
-def _value(group: list[_Measure], kind: str) -> DiscrepancyValue:
-    """One distinct value of a discrepancy, with each source's own wording, day and credit."""
-    common = Counter(m.value for m in group).most_common(1)[0][0]
+def _value(group: list[_Measure], kind: str, common: float) -> DiscrepancyValue:
+    """One distinct value of a discrepancy (shown as `common`), with each source's own wording,
+    day and credit."""
     first = next(m for m in group if m.value == common)
     wording, sentences = _wordings(group)
     dates: dict[str, str] = {}

@@ -71,7 +71,7 @@ _PREDICATE_WORDS = {
     "delayed": "delayed delays retardés retardées verspätet retrasados retrasadas ritardati",
     "infected": "infected infections cases infectés contaminés infiziert infizierte contagiados "
     "infectados contagiati",
-    "attended": "attended attend attending joined marched rallied gathered participated "
+    "attended": "attended joined marched rallied gathered participated "
     "crowd crowds attendance participants manifesté défilé participé teilgenommen demonstrierten "
     "asistieron participaron marcharon",
     "consumed": "consumed consume consumes consuming used input spent consommé verbraucht "
@@ -81,6 +81,7 @@ PREDICATES = {word: kind for kind, text in _PREDICATE_WORDS.items() for word in 
 _FROM_HOMES = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:from|out\s+of|to\s+flee|to\s+leave)\b", re.I)
 # what a share is of when a phrase says it: a share of voters who voted, of votes for one side
 _SHARE_PREDICATES = frozenset({"turnout", "voted for", "voted against"})
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 # on board a vehicle: read when no other predicate is said ("all 150 on board were killed")
 _ABOARD = re.compile(
     r"\bon\s*board\b|\baboard\b|\bcarrying\b|\bcarried\b|\btravell?ing\s+(?:on|in)\b|"
@@ -105,6 +106,11 @@ _PREDICATE_PHRASES = [
         ),
         ("trapped", r"\bcaught\s+(?:under|in|beneath|by)\b"),
         ("delayed", r"\bheld\s+up\b"),
+        (
+            "hospitalised",
+            r"\b(?:taken|admitted|rushed|brought|flown)\s+to\s+(?:the\s+|a\s+)?hospitals?\b|"
+            r"\bhospitali[sz]ed\b|\bin\s+hospital\b",
+        ),
         ("cut", r"\b(?:lay|laid|laying|lays)\s+off\b|\bwill\s+go\b(?!\s+(?:to|on|ahead|back))"),
         (
             "attended",
@@ -484,6 +490,7 @@ class Quantity:
     names: frozenset[str] = frozenset()  # capitalised words inside the figure's clause
     whole: bool = False  # the total a part is of: "79 of the 150 seats"
     head: frozenset[str] = frozenset()  # the class of the counted phrase's head ("voter")
+    near: frozenset[str] = frozenset()  # content stems of the last words before the figure
 
 
 def format_number(value: float) -> str:
@@ -608,6 +615,7 @@ def quantity(
         _names(clause),
         is_whole(figure),
         head,
+        _near(clause[: max(clause.find(figure.text), 0)]),
     )
 
 
@@ -710,7 +718,7 @@ def shared_subject(a: Quantity, b: Quantity) -> bool:
         return True
     # a measure in its own unit (°C, km/h, tonnes) of the thing named right before it:
     # "temperatures hit 44.5C", "the thermometer climbed to 46 degrees"
-    return a.dimension in _UNIT_DIMENSIONS.values() and bool(a.lead & b.lead)
+    return a.dimension in _UNIT_DIMENSIONS.values() and bool(a.near & b.near)
 
 
 def sum_kinds(q: Quantity) -> frozenset[str]:
@@ -721,6 +729,13 @@ def sum_kinds(q: Quantity) -> frozenset[str]:
 def _shared(a: frozenset[str], b: frozenset[str]) -> bool:
     shared = len(a & b)
     return shared >= 2 or (shared == 1 and shared / len(a | b) >= 0.5)
+
+
+def _near(before: str) -> frozenset[str]:
+    """The thing named right before a figure: content stems of the last three content words
+    ("the blaze has burned 1,800 hectares" gives fire and burn)."""
+    content = [w for w in words(before) if w not in MULTILINGUAL_STOP_WORDS and w.isalpha()]
+    return _stems(" ".join(content[-3:]))
 
 
 def _names(clause: str) -> frozenset[str]:
@@ -897,8 +912,13 @@ def _phrase_predicate(before: str, after: str) -> str | None:
     side = _vote_side(before, after) if _VOTE.search(before + after) else None
     if side:
         return side
+    # a phrase after the figure, unless a predicate word comes first: "seven people have been
+    # killed and more than 50 taken to hospital" are killed
+    word = next((m.start() for m in _WORD.finditer(after) if m.group().lower() in PREDICATES), None)
     found = [
-        (m.start(), kind) for pattern, kind in _PREDICATE_PHRASES if (m := pattern.search(after))
+        (m.start(), kind)
+        for pattern, kind in _PREDICATE_PHRASES
+        if (m := pattern.search(after)) and (word is None or m.start() <= word)
     ]
     if found:
         return min(found)[1]
@@ -1025,8 +1045,9 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
 
 
 def _everyone(people: frozenset[str], present: frozenset[str]) -> bool:
-    """Whether "people" stands for all those present: passengers and crew, fans, marchers."""
-    return people == {"people"} and present <= _EVERYONE_PRESENT
+    """Whether "people" stands for all those present: passengers and crew, fans, marchers
+    (a crew alone is a part of those on board: "killing two crewmembers and 10 citizens")."""
+    return people == {"people"} and present <= _EVERYONE_PRESENT and present != {"crew"}
 
 
 def needs_subject(q: Quantity) -> bool:
