@@ -368,3 +368,12 @@ def test_each_value_of_a_conflict_shows_a_number_of_its_own() -> None:
         ]
     )
     assert {v.value for v in conflict.values} == {"30", "32"}
+
+
+def test_drowned_and_culled_are_deaths() -> None:
+    assert _frame("Forty-one people drowned when the ferry went down.") == ("killed", {"people"})
+    assert _frame("Authorities have culled 450,000 birds.")[0] == "killed"
+    assert _values(
+        ("a", "Forty-one people drowned when the Keld ferry went down, the governor said."),
+        ("b", "The coastguard said 56 people had died in the Keld ferry sinking."),
+    ) == [{"41", "56"}]

@@ -30,6 +30,7 @@ _PREDICATE_WORDS = {
     "fled": "fled flee flees fleeing left leave leaves leaving exodus escaped escape displaced "
     "refugees refugee réfugiés déplacés flüchtlinge geflohen desplazados refugiados sfollati",
     "killed": "killed kill kills killing dead died die dying death deaths fatalities toll bodies "
+    "drowned perished culled slaughtered noyés abattus abattues ertrunken sacrificados "
     "corpses cadavres leichen cadáveres cuerpos cadaveri "
     "bilan morts mort tués tuées tué décès victimes tote toten getötet ums leben muertos fallecidos "
     "murieron morti morto uccisi vittime погибли погибших погиб погибло погибшие убиты убитых "
