@@ -377,3 +377,17 @@ def test_drowned_and_culled_are_deaths() -> None:
         ("a", "Forty-one people drowned when the Keld ferry went down, the governor said."),
         ("b", "The coastguard said 56 people had died in the Keld ferry sinking."),
     ) == [{"41", "56"}]
+
+
+def test_counts_of_days_the_clause_names_apart_are_two_quantities() -> None:
+    assert (
+        _values(
+            ("a", "Saturday's match in Ashg drew 18,000 spectators, the club said."),
+            ("b", "Sunday's match in Ashg drew 9,000 spectators, the club said."),
+        )
+        == []
+    )
+    assert _values(
+        ("a", "The 1999 quake in Velm killed 17,000 people, officials said."),
+        ("b", "The quake of 17 August 1999 in Velm killed 18,000 people."),
+    ) == [{"17,000", "18,000"}]

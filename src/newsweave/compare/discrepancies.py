@@ -174,7 +174,7 @@ def _figure_clusters(
             years = sentence_years(article.times, figure.sentence)
             clause = figure_clause(bounded(figure))
             when = [t.value for t in article.times if t.sentence == figure.sentence
-                    and t.kind == "DURATION" and t.text in clause]  # fmt: skip
+                    and t.kind in ("DURATION", "DATE") and t.text in clause]  # fmt: skip
             q = quantity(figure, years, config.quantity, places, article.published, when, year)
             measure = _Measure(
                 article.id,

@@ -1004,8 +1004,8 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
     stated_year = (a.years and b.years and not a.years & b.years) or a.past != b.past
     if stated_year and a.dimension not in _TIMELESS:  # "the 380-metre bridge, built in 1968"
         return False
-    if a.when and b.when and not a.when & b.when:
-        return False  # "on Saturday" and "over five days"
+    if not _same_time(a.when, b.when):
+        return False  # "over two days" and "over five days", "Saturday's match" and "Sunday's"
     if a.elsewhere != b.elsewhere:
         return False
     if a.dimension in (None, "distance") and a.scope and b.scope and not a.scope & b.scope:
@@ -1043,6 +1043,18 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
         return True  # "52 people on board" and "48 passengers"; "homes" and "households"
     shared = len(a.counted & b.counted) / len(a.counted | b.counted)
     return shared >= config.same_counted
+
+
+def _same_time(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether the dates and the spans two clauses state allow one time: spans ("P5D") must
+    meet; dates ("2025-05-10", "1999") must meet or hold one another ("1999" holds 17 Aug)."""
+    spans = ({x for x in a if x.startswith("P")}, {x for x in b if x.startswith("P")})
+    if all(spans) and not spans[0] & spans[1]:
+        return False
+    days = (a - spans[0], b - spans[1])
+    return not all(days) or any(
+        x.startswith(y) or y.startswith(x) for x in days[0] for y in days[1]
+    )
 
 
 def _everyone(people: frozenset[str], present: frozenset[str]) -> bool:
