@@ -17,8 +17,9 @@ outlets, written for this probe), each told by three outlets on one day:
 Parts: "round 4" (the stories above, no "part" field), "round 5" (26 conflicts and 7 traps
 written for round 5 and scored before its rules changed: synonyms of the counted thing,
 phrases, ranges, other languages, corrections), "round 5 check" (15 conflicts and 5 traps
-written after round 5's first fixes and scored once before the next ones). Each part is
-briefed on its own.
+written after round 5's first fixes and scored once before the next ones), "round 5 final" (12
+conflicts and 4 traps written at the end of round 5, scored once). Each part is briefed on its
+own.
 
 The set was written while the figure and frame rules were developed on it (in sample): it
 shows which wordings the rules read, and it guards against regressions; it is no held-out
