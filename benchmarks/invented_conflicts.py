@@ -11,12 +11,21 @@ outlets, written for this probe), each told by three outlets on one day:
 - 6 *trap* stories: figures that differ and must not be reported as a conflict (soldiers
   killed next to everyone killed, a toll that rises over three days, two companies' shares,
   two towns' evacuations, two outages on two days, two budget lines).
+- "other": a discrepancy in the conflict stories' brief that holds no invented conflict's two
+  values (a false conflict).
+
+Parts: "round 4" (the stories above, no "part" field), "round 5" (26 conflicts and 7 traps
+written for round 5 and scored before its rules changed: synonyms of the counted thing,
+phrases, ranges, other languages, corrections), "round 5 check" (15 conflicts and 5 traps
+written after round 5's first fixes and scored once before the next ones), "round 5 final" (12
+conflicts and 4 traps written at the end of round 5, scored once). Each part is briefed on its
+own.
 
 The set was written while the figure and frame rules were developed on it (in sample): it
 shows which wordings the rules read, and it guards against regressions; it is no held-out
 figure (those are `benchmarks/stories.py` on parts 2 and 3).
 
-usage: python benchmarks/invented_conflicts.py [--json OUT]
+usage: python benchmarks/invented_conflicts.py [--part PART] [--json OUT]
 """
 
 from __future__ import annotations
@@ -26,26 +35,34 @@ import json
 import subprocess
 import sys
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
 from newsweave.text import NUMBER_WORDS
 
 DATA = Path(__file__).resolve().parent / "data" / "invented_conflicts.json"
+# the probe's parts: the stories of round 4 (no "part" field) and the unseen ones of round 5
+PARTS = ("round 4", "round 5", "round 5 check", "round 5 final")
 
 
 def pages(stories: list[dict], month: int) -> list[dict]:
-    """One JSON page per outlet and story: lead and figure in one paragraph, then a closing one."""
+    """One JSON page per outlet and story: lead and figure in one paragraph, then a closing one.
+
+    Story n is told from day 10 + n of `month` on (a real date: past the month's end it runs
+    into the next), each outlet `days` later than that.
+    """
     out = []
     for number, story in enumerate(stories):
         for outlet, (lead, figure, closing) in enumerate(story["pages"]):
-            day = 10 + number + story.get("days", [0, 0, 0])[outlet]
+            offset = number + story.get("days", [0, 0, 0])[outlet]
+            day = date(2025, month, 10) + timedelta(days=offset)
             out.append(
                 {
-                    "url": f"https://outlet{outlet}.example/2025/{month:02d}/{day:02d}/"
+                    "url": f"https://outlet{outlet}.example/{day:%Y/%m/%d}/"
                     f"{story['topic']}-{number}",
                     "outlet": f"outlet{outlet}.example",
                     "title": f"{story['place']}: {story['topic']} report {outlet + 1}".title(),
-                    "published": f"2025-{month:02d}-{day:02d}",
+                    "published": day.isoformat(),
                     "text": f"{lead} {figure}\n{closing}\n",
                 }
             )
@@ -62,8 +79,9 @@ def brief(records: list[dict], folder: Path, name: str) -> dict:
 
 
 def _number(text: str) -> float:
-    """A reported value: "2,100", or a duration's wording ("nine hours", "6 hours")."""
-    first = text.replace(",", "").split()[0].lower()
+    """A reported value: "2,100", a range's low end ("200–250"), or a duration's wording
+    ("nine hours", "6 hours")."""
+    first = text.replace(",", "").split()[0].lower().split("–")[0]
     return float(NUMBER_WORDS.get(first.split("-")[0], first))
 
 
@@ -76,41 +94,68 @@ def _story_of(result: dict, place: str) -> dict | None:
     return None
 
 
+def _reported(result: dict, place: str) -> list[list[float]]:
+    """The values of each discrepancy the brief reports in the story of `place`."""
+    found = _story_of(result, place)
+    return [
+        sorted(_number(v["value"]) for v in d["values"])
+        for d in (found or {}).get("discrepancies", [])
+    ]
+
+
+def probe(data: dict, part: str, folder: Path) -> list[dict]:
+    """One part's conflict and trap stories, briefed on their own; a row per story."""
+    conflicts = [s for s in data["conflicts"] if s.get("part", PARTS[0]) == part]
+    traps = [s for s in data["traps"] if s.get("part", PARTS[0]) == part]
+    month = 3 + 2 * PARTS.index(part)
+    name = part.replace(" ", "")
+    told = brief(pages(conflicts, month), folder, f"conflicts-{name}")
+    trapped = brief(pages(traps, month + 1), folder, f"traps-{name}")
+    rows = []
+    # every discrepancy of the conflict brief that holds no invented conflict's two values
+    for found in told["stories"]:
+        for d in found.get("discrepancies", []):
+            values = {_number(v["value"]) for v in d["values"]}
+            if not any(set(story["values"]) <= values for story in conflicts):
+                rows.append({"part": part, "kind": "other", "topic": d["about"], "hit": False,
+                             "reported": [sorted(values)]})  # fmt: skip
+    for story in conflicts:
+        reported = _reported(told, story["place"])
+        hit = any(set(story["values"]) <= set(values) for values in reported)
+        rows.append({"part": part, "kind": "conflict", "topic": story["topic"], "hit": hit,
+                     "reported": reported})  # fmt: skip
+    for story in traps:
+        reported = _reported(trapped, story["place"])
+        rows.append({"part": part, "kind": "trap", "topic": story["topic"], "hit": not reported,
+                     "reported": reported})  # fmt: skip
+    return rows
+
+
 def main() -> None:
-    """Brief the conflict and trap stories, print what was found, optionally write JSON."""
+    """Brief each part's conflict and trap stories, print what was found, optionally as JSON."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", type=Path, help="write the per-story results here")
+    parser.add_argument("--part", choices=PARTS, action="append", help="only this part")
     args = parser.parse_args()
     data = json.loads(DATA.read_text())
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        conflicts = brief(pages(data["conflicts"], 3), Path(tmp), "conflicts")
-        traps = brief(pages(data["traps"], 4), Path(tmp), "traps")
-    for story in data["conflicts"]:
-        found = _story_of(conflicts, story["place"])
-        reported = [
-            sorted(_number(v["value"]) for v in d["values"])
-            for d in (found or {}).get("discrepancies", [])
-        ]
-        hit = any(set(story["values"]) <= set(values) for values in reported)
-        rows.append({"kind": "conflict", "topic": story["topic"], "hit": hit, "reported": reported})
-    for story in data["traps"]:
-        found = _story_of(traps, story["place"])
-        reported = [
-            sorted(_number(v["value"]) for v in d["values"])
-            for d in (found or {}).get("discrepancies", [])
-        ]
-        rows.append(
-            {"kind": "trap", "topic": story["topic"], "hit": not reported, "reported": reported}
-        )
+        for part in args.part or PARTS:
+            rows += probe(data, part, Path(tmp))
     for row in rows:
         mark = "ok " if row["hit"] else "-- "
-        print(f"{mark}{row['kind']:8} {row['topic']:12} reported {row['reported']}")
-    hits = sum(r["hit"] for r in rows if r["kind"] == "conflict")
-    clean = sum(r["hit"] for r in rows if r["kind"] == "trap")
-    n_conf = sum(r["kind"] == "conflict" for r in rows)
-    n_trap = sum(r["kind"] == "trap" for r in rows)
-    print(f"conflicts found {hits}/{n_conf}; trap stories with no conflict {clean}/{n_trap}")
+        print(f"{mark}{row['part']:8} {row['kind']:8} {row['topic']:12} reported {row['reported']}")
+    for part in args.part or PARTS:
+        mine = [r for r in rows if r["part"] == part]
+        hits = sum(r["hit"] for r in mine if r["kind"] == "conflict")
+        clean = sum(r["hit"] for r in mine if r["kind"] == "trap")
+        n_conf = sum(r["kind"] == "conflict" for r in mine)
+        n_trap = sum(r["kind"] == "trap" for r in mine)
+        other = sum(r["kind"] == "other" for r in mine)
+        print(
+            f"{part}: conflicts found {hits}/{n_conf}; trap stories with no conflict "
+            f"{clean}/{n_trap}; other discrepancies in the conflict stories {other}"
+        )
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1))
 

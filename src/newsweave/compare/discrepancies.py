@@ -37,10 +37,12 @@ from newsweave.compare.quantities import (
     format_number,
     frame_words,
     is_conversion,
+    is_whole,
     needs_subject,
     quantity,
     same_quantity,
     sentence_years,
+    superseded,
 )
 from newsweave.compare.similarity import Similarity, SimilarityConfig
 from newsweave.model import (
@@ -101,6 +103,8 @@ class _Measure:
     attributed: str | None = None  # who the figure is credited to
     predicate: str | None = None
     past: bool = False  # pinned to a stated year before the article's
+    upper: float | None = None  # a range's top as written: "between 200 and 250"
+    unit: str | None = None  # the unit as written ("mile"), before conversion
 
 
 def lineage_roots(
@@ -157,15 +161,20 @@ def _figure_clusters(
     year = max((a.published[:4] for a in articles if a.published), default=None)
     for article in articles:
         figures = article.figures[: config.max_figures]
-        alike = Counter((f.sentence, f.unit, f.counts) for f in figures)
+        # figures of one kind in one sentence, but for totals ("79 of the 150 seats")
+        alike = Counter((f.sentence, f.unit, f.counts) for f in figures if not is_whole(f))
         places = [e for e in article.entities if e.kind in ("GPE", "LOC")]
         for figure in figures:
-            if is_conversion(figure) or figure.upper is not None:
-                continue  # "(11 miles)" after "18 km" is that measure again; "thousands" vague
+            if (
+                is_conversion(figure)
+                or (figure.upper is not None and figure.approximate)
+                or superseded(figure)
+            ):  # "(11 miles)" after "18 km" is that measure again; "thousands" vague;
+                continue  # "initially said 60, later revised the figure to 45" withdraws 60
             years = sentence_years(article.times, figure.sentence)
             clause = figure_clause(bounded(figure))
             when = [t.value for t in article.times if t.sentence == figure.sentence
-                    and t.kind == "DURATION" and t.text in clause]  # fmt: skip
+                    and t.kind in ("DURATION", "DATE") and t.text in clause]  # fmt: skip
             q = quantity(figure, years, config.quantity, places, article.published, when, year)
             measure = _Measure(
                 article.id,
@@ -176,11 +185,13 @@ def _figure_clusters(
                 figure.text,
                 figure.sentence,
                 _about(q),
-                alike[(figure.sentence, figure.unit, figure.counts)] == 1,
+                alike[(figure.sentence, figure.unit, figure.counts)] <= 1,
                 q.day,
                 q.attributed,
                 q.predicate,
                 q.past,
+                figure.upper,
+                figure.unit,
             )
             frames.append((q, measure))
     # frames can only match inside one bucket (same unit, dimension, modality and, but for sums
@@ -188,7 +199,8 @@ def _figure_clusters(
     buckets: dict[tuple[str | None, ...], list[int]] = {}
     for i, (q, _) in enumerate(frames):
         predicate = None if q.unit in MONEY or q.unit == "percent" else q.predicate
-        buckets.setdefault((q.unit, q.dimension, q.modal, predicate), []).append(i)
+        dimension = "length" if q.dimension == "size" else q.dimension  # "a 380-metre bridge"
+        buckets.setdefault((q.unit, dimension, q.modal, predicate), []).append(i)
     clusters: list[list[_Measure]] = []
     for members in buckets.values():
         clusters += _link(frames, members[: config.max_bucket], similarity, config)
@@ -355,7 +367,7 @@ def _value_groups(cluster: list[_Measure]) -> list[list[_Measure]] | None:
         return None
     groups: list[list[_Measure]] = []
     for measure in sorted(cluster, key=lambda m: (m.low, m.high)):
-        if groups and any(_overlap(measure, other) for other in groups[-1]):
+        if groups and all(_agree(measure, other) for other in groups[-1]):
             groups[-1].append(measure)
         else:
             groups.append([measure])
@@ -446,9 +458,22 @@ def _cluster_about(cluster: list[_Measure]) -> str:
 
 def _discrepancy(cluster: list[_Measure], groups: list[list[_Measure]], kind: str) -> Discrepancy:
     """A discrepancy: independent sources give values whose ranges do not overlap."""
-    values = [_value(group, kind) for group in groups]
+    values: list[DiscrepancyValue] = []
+    for group in groups:  # each group shows its most common value that no other group holds
+        # ("up to 32" and 30 against 32 are 30 and 32)
+        ranked = [v for v, _ in Counter(m.value for m in group).most_common()]
+        elsewhere = {m.value for other in groups if other is not group for m in other}
+        common = next((v for v in ranked if v not in elsewhere), ranked[0])
+        values.append(_value(group, kind, common))
     values.sort(key=lambda v: (-v.independent, v.value))
     return Discrepancy(about=_cluster_about(cluster), values=values, kind=kind)
+
+
+def _agree(a: _Measure, b: _Measure) -> bool:
+    """Whether two values may be the same: the same written number and unit ("nearly 100,000"
+    and "more than 100,000"), or ranges that overlap. A value group holds only values that all
+    agree, so "up to 190" does not join 150 and 190 into one."""
+    return (a.value == b.value and a.unit == b.unit) or _overlap(a, b)
 
 
 def _overlap(a: _Measure, b: _Measure) -> bool:
@@ -458,9 +483,9 @@ def _overlap(a: _Measure, b: _Measure) -> bool:
     return a.low < b.high and b.low < a.high
 
 
-def _value(group: list[_Measure], kind: str) -> DiscrepancyValue:
-    """One distinct value of a discrepancy, with each source's own wording, day and credit."""
-    common = Counter(m.value for m in group).most_common(1)[0][0]
+def _value(group: list[_Measure], kind: str, common: float) -> DiscrepancyValue:
+    """One distinct value of a discrepancy (shown as `common`), with each source's own wording,
+    day and credit."""
     first = next(m for m in group if m.value == common)
     wording, sentences = _wordings(group)
     dates: dict[str, str] = {}
@@ -471,6 +496,8 @@ def _value(group: list[_Measure], kind: str) -> DiscrepancyValue:
         if m.attributed:
             attributed.setdefault(m.article, m.attributed)
     shown = first.text if kind == "duration" else format_number(common)
+    if kind == "figure" and first.upper is not None:  # a range: "200–250"
+        shown = f"{shown}–{format_number(first.upper)}"
     return DiscrepancyValue(
         value=shown,
         text=first.text,

@@ -29,15 +29,17 @@ from newsweave.text import MONTH_PATTERN, MULTILINGUAL_STOP_WORDS, WEEKDAY_PATTE
 _PREDICATE_WORDS = {
     "fled": "fled flee flees fleeing left leave leaves leaving exodus escaped escape displaced "
     "refugees refugee réfugiés déplacés flüchtlinge geflohen desplazados refugiados sfollati",
-    "killed": "killed kill kills killing dead died die dying death deaths fatalities toll "
+    "killed": "killed kill kills killing dead died die dying death deaths fatalities toll bodies "
+    "drowned perished culled slaughtered noyés abattus abattues ertrunken sacrificados "
+    "corpses cadavres leichen cadáveres cuerpos cadaveri "
     "bilan morts mort tués tuées tué décès victimes tote toten getötet ums leben muertos fallecidos "
     "murieron morti morto uccisi vittime погибли погибших погиб погибло погибшие убиты убитых "
     "жертв загинули загиблих загинуло загинув zginęło zginęli zginął zabitych ofiar",
     "injured": "injured injuring injuries wounded hurt blessés blessées verletzte verletzt "
     "heridos feriti ранены раненых пострадали пострадавших поранені поранених постраждали "
     "rannych ranni",
-    "evacuated": "evacuated evacuate evacuating evacuation evacuees rescued saved évacués evakuiert "
-    "evacuados evacuati эвакуированы эвакуировано евакуйовано ewakuowano",
+    "evacuated": "evacuated evacuate evacuating evacuation evacuees rescued saved moved transferred "
+    "relocated évacués transférés evakuiert verlegt evacuados trasladados evacuati эвакуированы эвакуировано евакуйовано ewakuowano",
     "arrested": "arrested arrests detained detention jailed arrêtés festgenommen detenidos "
     "arrestati задержаны задержано арестованы затримано zatrzymano aresztowano",
     "missing": "missing disappeared unaccounted disparus vermisst desaparecidos dispersi пропали "
@@ -57,8 +59,9 @@ _PREDICATE_WORDS = {
     "lost": "losses loss damages damage pertes verluste pérdidas perdite",
     "cut": "cut cuts cutting axed axe axing slashed slash layoffs redundancies eliminated "
     "eliminate eliminating supprimés suppressions recortes despidos tagli",
-    "trapped": "trapped stuck stranded piégés bloqués eingeschlossen atrapados intrappolati",
-    "abducted": "abducted kidnapped hostage hostages captive captives otages geiseln rehenes "
+    "trapped": "trapped stuck stranded buried ensevelis piégés bloqués eingeschlossen verschüttet "
+    "atrapados sepultados intrappolati",
+    "abducted": "abducted kidnapped seized hostage hostages captive captives otages geiseln rehenes "
     "secuestrados ostaggi",
     "launched": "launched fired lancés tirés abgefeuert lanzados lanciati",
     "destroyed": "destroyed collapsed razed flattened détruits effondrés zerstört eingestürzt "
@@ -66,13 +69,81 @@ _PREDICATE_WORDS = {
     "affected": "affected sinistrés betroffen afectados colpiti",
     "produced": "produced produce produces producing generated generate generates output "
     "yielded produit produite erzeugt erzeugte produjo generó prodotto",
+    "delayed": "delayed delays retardés retardées verspätet retrasados retrasadas ritardati",
+    "infected": "infected infections cases infectés contaminés infiziert infizierte contagiados "
+    "infectados contagiati",
+    "attended": "attended joined marched rallied gathered participated "
+    "crowd crowds attendance participants manifesté défilé participé teilgenommen demonstrierten "
+    "asistieron participaron marcharon",
     "consumed": "consumed consume consumes consuming used input spent consommé verbraucht "
     "consumió consumato",
 }
 PREDICATES = {word: kind for kind, text in _PREDICATE_WORDS.items() for word in text.split()}
+_FROM_HOMES = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:from|out\s+of|to\s+flee|to\s+leave)\b", re.I)
+# what a share is of when a phrase says it: a share of voters who voted, of votes for one side
+_SHARE_PREDICATES = frozenset({"turnout", "voted for", "voted against"})
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+# on board a vehicle: read when no other predicate is said ("all 150 on board were killed")
+_ABOARD = re.compile(
+    r"\bon\s*board\b|\baboard\b|\bcarrying\b|\bcarried\b|\btravell?ing\s+(?:on|in)\b|"
+    r"\bon\s+(?:the|that|this)\s+(?:flight|plane|aircraft|jet|bus|coach|train|ferry|vessel|ship|"
+    r"boat)\b|\bà\s+bord\b|\ban\s+bord\b|\ba\s+bordo\b",
+    re.I,
+)
+# what happened, said in several words: read before single words ("lost their lives" is no fall,
+# "left 250,000 homes without power" no exodus, "voters cast a ballot" a turnout)
+_PREDICATE_PHRASES = [
+    (re.compile(p, re.I), kind)
+    for kind, p in (
+        (
+            "killed",
+            r"\blost\s+(?:their\s+|his\s+|her\s+)?li(?:fe|ves)\b|\bums\s+Leben\b|"
+            r"\bperdu\s+la\s+vie\b|\bperdieron\s+la\s+vida\b",
+        ),
+        (
+            "blackout",
+            r"\b(?:without|lost|lose|losing)\s+(?:power|electricity)\b|"
+            r"\bsans\s+(?:électricité|courant)\b|\bohne\s+strom\b|\bsin\s+(?:luz|electricidad)\b",
+        ),
+        ("trapped", r"\bcaught\s+(?:under|in|beneath|by)\b"),
+        ("delayed", r"\bheld\s+up\b"),
+        (
+            "hospitalised",
+            r"\b(?:taken|admitted|rushed|brought|flown)\s+to\s+(?:the\s+|a\s+)?hospitals?\b|"
+            r"\bhospitali[sz]ed\b|\bin\s+hospital\b",
+        ),
+        ("cut", r"\b(?:lay|laid|laying|lays)\s+off\b|\bwill\s+go\b(?!\s+(?:to|on|ahead|back))"),
+        (
+            "attended",
+            r"\btook\s+part\b|\btaking\s+part\b|\bturned\s+out\b|\bwalked\s+out\b|"
+            r"\bstopped\s+work(?:ing)?\b|\bwent\s+on\s+strike\b|\bdowned\s+tools\b",
+        ),
+        (
+            "turnout",
+            r"\bturnout\b|\bcast\s+(?:a\s+|their\s+)?(?:ballots?|votes?)\b|"
+            r"\bwent\s+to\s+the\s+polls\b|\bparticipation\b|\bwahlbeteiligung\b|"
+            r"\bparticipación\b|\baffluenza\b",
+        ),
+    )
+]
 # "lives" means "live there" after a figure ("120,000 people live") and "lost lives" before
 _BEFORE_ONLY = {"lives": "killed"}
 _AFTER_WINDOW = 6
+# a subordinate clause after a figure has its own subject: "48 passengers when it left the road"
+_SUBORDINATE = re.compile(r"\b(?:when|after|before|while|because|since|until|as|although)\b", re.I)
+_VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballots?|passed|approved|adopted|rejected)\b", re.I)
+_VOTE_TO = re.compile(r"^\s*(?:votes?\s+)?(?:to|-|–|against)\s*\d", re.I)
+_VOTE_FROM = re.compile(r"\d\s*(?:votes?\s+)?(?:to|-|–)\s*$", re.I)
+_FOR = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:votes?\s+)?(?:in\s+favou?r|vot(?:ed|es?)\s+(?:for|yes|in\s+favou?r)|"
+    r"pour\b|dafür\b|a\s+favor\b)",
+    re.I,
+)
+_AGAINST = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:votes?\s+)?(?:against|voted\s+(?:against|no)|opposed|contre\b|"
+    r"dagegen\b|en\s+contra\b)",
+    re.I,
+)
 _BEFORE_WINDOW = 4
 _STOP_AFTER = re.compile(r"[.;:!?—–(]")
 _VAGUE = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|billions)\b", re.I)
@@ -105,6 +176,14 @@ _NUMBER_WORDS = frozenset(
         "dollars",
         "euros",
         "pounds",
+        "degrees",
+        "degree",
+        "celsius",
+        "fahrenheit",
+        "degrés",
+        "grad",
+        "grados",
+        "gradi",
     ]
 )
 _LONG_SENTENCE = 1000  # characters of a sentence a frame reads around its figure, at most
@@ -165,19 +244,47 @@ _PEOPLE = dict.fromkeys(
     ],
     "people",
 )
-# other words for the same counted thing: a firm's staff are its workers
-_SAME_COUNTED = dict.fromkeys(
-    ["employees", "employee", "staff", "staffers", "workforce", "salariés", "beschäftigte",
-     "mitarbeiter", "empleados", "dipendenti"],
-    "worker",
-)  # fmt: skip
+# words for the same counted thing, by meaning: a firm's staff are its workers, the jobs it cuts
+# its workers' posts, a school's pupils its students; the head noun of a counted phrase that
+# holds one of them is its class ("registered voters" are voters, "homes without power" homes)
+_COUNTED_CLASS_WORDS = {
+    "worker": "workers worker employees employee staff staffers workforce jobs job positions "
+    "posts labourers laborers miners quarrymen salariés employés ouvriers mineurs emplois postes "
+    "beschäftigte mitarbeiter arbeiter bergleute arbeitsplätze stellen empleados empleos puestos "
+    "trabajadores mineros obreros dipendenti lavoratori minatori",
+    "passenger": "passengers passenger travellers travelers passagers passagiere fahrgäste "
+    "pasajeros passeggeri",
+    "crew": "crew crewmembers équipage besatzung tripulantes tripulación equipaggio",
+    "spectator": "fans spectators supporters attendees concertgoers concert-goers spectateurs "
+    "zuschauer espectadores aficionados spettatori tifosi",
+    "demonstrator": "demonstrators protesters protestors marchers manifestants demonstranten "
+    "manifestantes manifestanti",
+    "pupil": "pupils students schoolchildren schoolboys schoolgirls élèves étudiants écoliers "
+    "schüler studenten alumnos estudiantes escolares alunni studenti",
+    "home": "homes houses households dwellings residences customers maisons logements foyers "
+    "häuser haushalte wohnungen viviendas casas hogares abitazioni",
+    "patient": "patients pacientes patienten pazienti",
+    "capacity": "capacity full capacité plein pleine kapazität voll gefüllt capacidad lleno llena "
+    "capacità pieno",
+    "voter": "voters electorate electors électeurs wähler wahlberechtigte votantes electores "
+    "elettori",
+    "vote": "votes lawmakers deputies mps legislators councillors councilors senators députés "
+    "abgeordnete diputados deputati",
+}
+_COUNTED_CLASSES = {w: kind for kind, text in _COUNTED_CLASS_WORDS.items() for w in text.split()}
+# the people of a happening counted by their part in it: "52 people on board" are its passengers
+# and crew, "23 people" crushed at a match its fans (a part of everyone, such as soldiers or
+# children, is not here: "12 soldiers" of "40 people" killed is a subgroup)
+_EVERYONE_PRESENT = frozenset({"passenger", "crew", "spectator", "demonstrator"})
 _HUMAN = frozenset(
-    {"killed", "injured", "evacuated", "fled", "arrested", "missing", "trapped", "abducted"}
-)
+    {"killed", "injured", "evacuated", "fled", "arrested", "missing", "trapped", "abducted",
+     "infected"}
+)  # fmt: skip
 # predicates whose counts grow over a story: a higher figure later is a tally, not a conflict
 GROWING = frozenset(
-    {"killed", "injured", "evacuated", "fled", "arrested", "abducted", "destroyed", "affected"}
-)
+    {"killed", "injured", "evacuated", "fled", "arrested", "abducted", "destroyed", "affected",
+     "infected"}
+)  # fmt: skip
 # ... and those that move either way (the missing are found, troops come and go)
 CHANGING = GROWING | {"missing", "deployed", "remaining"}
 # predicates that say little about what the figure is: shares fell, prices rose, losses
@@ -190,7 +297,7 @@ _DIMENSION_WORDS = {
     "profondità profonda sotto",
     "magnitude": "magnitude magnitud magnitudo richter",
     "length": "long length longueur longue länge lang lange longitud largo larga lunga lungo "
-    "lunghezza",
+    "lunghezza spans spanned spanning stretches stretched",
     "height": "high tall height hauteur haute höhe hoch altura alto alta altezza",
     "width": "wide width largeur breit breite ancho anchura larghezza",
     "distance": "from away off distance distant éloigné entfernt lejos distante north south "
@@ -209,8 +316,8 @@ _AVERAGE = frozenset(
 # what a figure is when it is not yet a fact: asked for, offered, planned or foreseen
 _MODAL_WORDS = {
     "demanded": "demand demands demanded demanding seek seeks seeking sought want wants wanted "
-    "exige exigent réclame réclament fordern fordert forderte forderung exigen exigía chiede "
-    "chiedono",
+    "asked asking exige exigent exigeaient réclame réclament réclamait réclamaient fordern fordert "
+    "forderte forderten forderung exigen exigía exigían pedían chiede chiedono chiedevano",
     "offered": "offer offers offered offering propose proposes proposed proposal bid offre "
     "offert propose bietet angebot ofrece ofreció oferta offerto",
     "foreseen": "expect expects expected expecting forecast forecasts projected projects "
@@ -220,13 +327,23 @@ _MODAL_WORDS = {
 MODALS = {word: kind for kind, text in _MODAL_WORDS.items() for word in text.split()}
 MONEY = frozenset({"$", "€", "£"})  # currency units: sums say what they are by their clause
 # what a unit measures by itself: the speed of what, the weight of what, say the words around
-_UNIT_DIMENSIONS = {"km/h": "speed", "kg": "mass", "°C": "temperature", "°F": "temperature"}
+_UNIT_DIMENSIONS = {
+    "km/h": "speed", "kg": "mass", "°C": "temperature", "°F": "temperature", "ha": "area",
+}  # fmt: skip
 # base units: the family a unit belongs to and its factor to the family's base
 _BASE_UNITS = {
     "km": ("m", 1000.0), "mile": ("m", 1609.344), "foot": ("m", 0.3048), "m": ("m", 1.0),
     "nautical mile": ("m", 1852.0), "km/h": ("km/h", 1.0), "mph": ("km/h", 1.609344),
-    "knot": ("km/h", 1.852), "tonne": ("kg", 1000.0), "kg": ("kg", 1.0),
+    "knot": ("km/h", 1.852), "tonne": ("kg", 1000.0), "kg": ("kg", 1.0), "ha": ("ha", 1.0),
+    "acre": ("ha", 0.404686), "km²": ("ha", 100.0), "square mile": ("ha", 258.999),
 }  # fmt: skip
+# what a thing's size is does not change with the year a sentence states
+_TIMELESS = frozenset({"length", "size", "height", "width"})
+# verbs of falling right before a length: "the bus fell 80 metres" measures the drop
+_FALL_VERBS = frozenset(
+    ["fell", "plunged", "plummeted", "dropped", "tumbled", "fall", "falls", "plunges", "drops",
+     "chuté", "tombé", "stürzte", "fiel", "cayó", "precipitó", "precipitato"]
+)  # fmt: skip
 _ELSEWHERE = frozenset(
     [
         "elsewhere",
@@ -257,6 +374,33 @@ _BY = re.compile(
 )
 # "by Thursday", "by March", "by Noon": a time, not who gives the figure
 _WHEN_WORD = re.compile(rf"(?i)(?:{WEEKDAY_PATTERN}|{MONTH_PATTERN}|noon|midnight|dawn|now|then)\b")
+# a total after a part of it: "took 79 of the 150 seats", "12 out of 40"
+_OF_THE = re.compile(
+    r"\d\s+(?:[^\W\d]+\s+)?(?:of|out\s+of|sur|von|de)\s+(?:the\s+|all\s+|les\s+|den\s+|los\s+|las\s+)?$",
+    re.I,
+)
+# a value a change leaves behind: "fell from 8.2% to 7.5%", "revised from 60 to 45"
+_CHANGED_FROM = re.compile(
+    r"\b(?:fell|rose|dropped|increased|decreased|climbed|jumped|grew|declined|slipped|went\s+(?:up|down)|"
+    r"cut|raised|lowered|revised|corrected|up|down|passé|passée|gestiegen|gesunken|pasó|bajó|subió)"
+    r"(?:\s+\w+){0,2}?\s+(?:from|de|von|desde|da)\s*[$€£]?\s*$",
+    re.I,
+)
+_CHANGED_TO = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:to|à|auf|a)\s+[$€£]?\d", re.I)
+# a figure its own source withdrew
+_EARLIER = re.compile(
+    r"\b(?:initially|originally|earlier|at first|first|previously|initialement|d'abord|"
+    r"zunächst|ursprünglich|inicialmente|inizialmente)\b",
+    re.I,
+)
+_REVISED = re.compile(
+    r"\b(?:revised|corrected|lowered|raised|updated|amended|révisé|corrigé|rectifié|korrigiert|"
+    r"revidiert|corrigió|rectificó|corretto)\b",
+    re.I,
+)
+_EARLIER_VERSION = re.compile(
+    r"\b(?:earlier|previous)\s+version\s+of\s+this\b|\bversion\s+précédente\b", re.I
+)
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "officials"])
 # "..., the interior ministry said on Tuesday." and "The coast guard said that ..."
 _SAID = r"(?:said|says|reported|reports|estimated|announced|confirmed|told)"
@@ -266,6 +410,46 @@ _SAID_AFTER = re.compile(
 _SAID_BEFORE = re.compile(
     rf"^(?:the\s+)?(?P<after>[A-Z][\w’'-]*(?:\s+[\w’'-]+){{0,5}}?)\s+{_SAID}\b", re.IGNORECASE
 )
+
+
+# words for the same measured thing or the same kind of sum, by meaning, in the languages
+# figures are read in: a clause's subject says "wind" for winds and gusts
+_SUBJECT_CLASS_WORDS = {
+    "wind": "wind winds gust gusts windspeed windspeeds rafale rafales vent vents böen windböen "
+    "ráfagas ráfaga viento vientos raffiche raffica vento venti",
+    "temperature": "temperature temperatures thermometer thermometers mercury température "
+    "températures thermomètre mercure temperatur temperaturen quecksilber temperatura "
+    "temperaturas termómetro termometro",
+    "fire": "fire fires blaze blazes wildfire wildfires flames feu feux incendie incendies brand "
+    "feuer waldbrand incendio incendios fuego llamas",
+    "bridge": "bridge bridges span footbridge viaduct pont passerelle brücke puente pasarela ponte",
+    "oil": "oil crude petroleum pétrole brut öl rohöl petróleo crudo petrolio greggio",
+    "spill": "spill spills spilled spilt leak leaks leaked leaking slick marée fuite fuites "
+    "ölteppich leck derrame fuga sversamento",
+    "fine": "fine fined fines penalty penalties amende amendes amendé geldstrafe bußgeld "
+    "strafzahlung multa multas multado sanción sanzione",
+    "ransom": "ransom ransoms rançon lösegeld rescate riscatto",
+    "aid": "aid relief assistance package aide aides hilfe hilfspaket ayuda ayudas aiuti",
+    "budget": "budget budgets haushalt presupuesto bilancio",
+    "deposit": "deposit deposits dépôts einlagen depósitos depositi",
+    "salary": "salary salaries wage wages salaire salaires lohn löhne gehalt salario salarios "
+    "stipendio",
+    "bail": "bail caution kaution fianza cauzione",
+    "compensation": "compensation indemnisation indemnités entschädigung indemnización "
+    "risarcimento",
+    "revenue": "revenue revenues sales turnover umsatz ingresos ricavi",
+    "profit": "profit profits bénéfice bénéfices gewinn beneficio beneficios utile",
+    "debt": "debt debts dette dettes schulden deuda deudas debito",
+}
+_SUBJECT_CLASSES = {w: kind for kind, text in _SUBJECT_CLASS_WORDS.items() for w in text.split()}
+_SUM_KINDS = frozenset(_SUBJECT_CLASS_WORDS) - {
+    "wind",
+    "temperature",
+    "oil",
+    "spill",
+    "fire",
+    "bridge",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +488,10 @@ class Quantity:
     modal: str | None = None  # "demanded", "offered", "foreseen": not (yet) a fact
     contextual: bool = False  # says what it is only through its clause (money, shares)
     average: bool = False  # an average or a rate ("per company", "each"), not a total
+    names: frozenset[str] = frozenset()  # capitalised words inside the figure's clause
+    whole: bool = False  # the total a part is of: "79 of the 150 seats"
+    head: frozenset[str] = frozenset()  # the class of the counted phrase's head ("voter")
+    near: frozenset[str] = frozenset()  # content stems of the last words before the figure
 
 
 def format_number(value: float) -> str:
@@ -311,6 +499,42 @@ def format_number(value: float) -> str:
     if value == int(value):
         return f"{value:,.0f}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def counted_words(counts: str) -> frozenset[str]:
+    """What a counted phrase counts: its content stems, a class word standing for its class
+    ("ethnic Armenian residents" counts ethnic, Armenian and people)."""
+    return frozenset(_PEOPLE.get(w) or _COUNTED_CLASSES.get(w) or stem(w) for w in _kept(counts))
+
+
+def _kept(counts: str) -> list[str]:
+    return [
+        w
+        for w in words(counts)
+        if w not in MULTILINGUAL_STOP_WORDS
+        and not w.isdigit()
+        and (w not in PREDICATES or w in _COUNTED_PREDICATES)
+        and w not in DIMENSIONS
+    ]
+
+
+def head_words(counts: str) -> frozenset[str]:
+    """What a counted phrase counts by its head noun's class, when it has one: "registered
+    voters cast" counts voters, "homes without power" homes; a capitalised word stays ("British
+    fans" are not all fans). Empty when no word of the phrase has a class."""
+    kept = _kept(counts)
+    classes = {_PEOPLE.get(w) or _COUNTED_CLASSES.get(w) for w in kept} - {None}
+    if not classes:
+        return frozenset()
+    named = {  # "British fans", not German nouns ("Menschen") that are a class themselves
+        stem(w.lower())
+        for w in counts.split()
+        if w[:1].isupper()
+        and w.lower() in kept
+        and w.lower() not in _COUNTED_CLASSES
+        and w.lower() not in _PEOPLE
+    }
+    return frozenset({c for c in classes if c} | named)
 
 
 def sentence_years(times: list[TimeExpression], sentence: str) -> frozenset[str]:
@@ -340,19 +564,15 @@ def quantity(
     config = config or QuantityConfig()
     figure = bounded(figure)
     predicate = figure_predicate(figure)
-    counted = frozenset(
-        _PEOPLE.get(w) or _SAME_COUNTED.get(w) or stem(w)
-        for w in words(figure.counts or "")
-        if w not in MULTILINGUAL_STOP_WORDS
-        and not w.isdigit()
-        and (w not in PREDICATES or w in _COUNTED_PREDICATES)
-        and w not in DIMENSIONS
-    )
+    counted = counted_words(figure.counts or "")
+    head = head_words(figure.counts or "")
     if figure.unit in MONEY or figure.unit == "percent":
         if predicate in _HUMAN:
             predicate = None  # "withdrew $42 billion, leaving it ...": no one left
-    elif not counted and predicate in _HUMAN:  # "237 morts", "637 injured": people
-        counted = frozenset({"people"})
+        if predicate == "turnout":  # the share of voters who voted, of whatever electorate
+            counted = head = frozenset({"voter"})
+    elif not counted and predicate in (*_HUMAN, "attended"):  # "237 morts", "the crowd at 45,000"
+        counted = head = frozenset({"people"})
     low, high = value_range(figure, config)
     unit, dimension = figure.unit, figure_dimension(figure)
     if unit in _BASE_UNITS:
@@ -360,6 +580,7 @@ def quantity(
         low, high = low * factor, high * factor
         # "17.9 km" counts no things: its dimension says what it is; "a 22-foot vessel" sizes one
         counted = _sized(figure) if dimension == "size" else frozenset()
+        head = frozenset()
     elif unit == "°F":
         unit, low, high = "°C", (low - 32) * 5 / 9, (high - 32) * 5 / 9
     if dimension is not None:
@@ -392,6 +613,10 @@ def quantity(
         _modal(figure, clause),
         _contextual(unit, predicate, dimension),
         bool(set(near) & _AVERAGE),
+        _names(clause),
+        is_whole(figure),
+        head,
+        _near(clause[: max(clause.find(figure.text), 0)]),
     )
 
 
@@ -453,6 +678,8 @@ def figure_dimension(figure: Figure) -> str | None:
             return kind
     if length and before[-1:] in (["à"], ["a"]):
         return "distance"
+    if length and set(before[-2:]) & _FALL_VERBS:  # "fell 80 metres", "plunged about 50 metres"
+        return "drop"
     if length and re.match(r"-\w+\s+[^\W\d]", sentence[end:]):
         return "size"
     family = _BASE_UNITS[figure.unit][0] if figure.unit in _BASE_UNITS else figure.unit
@@ -460,10 +687,12 @@ def figure_dimension(figure: Figure) -> str | None:
 
 
 def _sized(figure: Figure) -> frozenset[str]:
-    """What a size is of: the words after "22-foot" in "the 22-foot tourist vessel"."""
+    """What a size is of: the words after "22-foot" in "the 22-foot tourist vessel", less
+    names ("the 30-metre Ferr barge" sizes a barge, not whatever else Ferr names)."""
     at = locate(figure)
     rest = _PARENTHESIS.sub(" ", figure.sentence[at + len(figure.text) :])
-    return _stems(" ".join(words(rest)[1:3]))
+    following = re.findall(r"[^\W\d_][\w’'-]*", rest)[1:3]
+    return _stems(" ".join(w for w in following if not w[:1].isupper()))
 
 
 def _subject(figure: Figure, clause: str) -> frozenset[str]:
@@ -486,12 +715,34 @@ def shared_subject(a: Quantity, b: Quantity) -> bool:
     """Whether two frames' clauses speak of the same thing: two stems in common, or most;
     or the same words right before both figures ("the shares fell 7% in early trading" and
     "its shares dropped 12 percent")."""
-    return _shared(a.subject, b.subject) or bool(a.lead and a.lead == b.lead)
+    if _shared(a.subject, b.subject) or bool(a.lead and a.lead == b.lead):
+        return True
+    # a measure in its own unit (°C, km/h, tonnes) of the thing named right before it:
+    # "temperatures hit 44.5C", "the thermometer climbed to 46 degrees"
+    return a.dimension in _UNIT_DIMENSIONS.values() and bool(a.near & b.near)
+
+
+def sum_kinds(q: Quantity) -> frozenset[str]:
+    """What kind of sum a money figure's clause names: a fine, a ransom, aid, a budget ..."""
+    return q.subject & _SUM_KINDS if q.unit in MONEY else frozenset()
 
 
 def _shared(a: frozenset[str], b: frozenset[str]) -> bool:
     shared = len(a & b)
     return shared >= 2 or (shared == 1 and shared / len(a | b) >= 0.5)
+
+
+def _near(before: str) -> frozenset[str]:
+    """The thing named right before a figure: content stems of the last three content words
+    ("the blaze has burned 1,800 hectares" gives fire and burn)."""
+    content = [w for w in words(before) if w not in MULTILINGUAL_STOP_WORDS and w.isalpha()]
+    return _stems(" ".join(content[-3:]))
+
+
+def _names(clause: str) -> frozenset[str]:
+    """Capitalised words inside a clause (not its first): who or what it names."""
+    found = re.findall(r"(?<=[\w,;] )[A-Z][\w’'-]+", clause.strip())
+    return frozenset(fold(w) for w in found if not _WHEN_WORD.fullmatch(w))  # not "Monday"
 
 
 def _modal(figure: Figure, clause: str) -> str | None:
@@ -513,7 +764,7 @@ def _lead(figure: Figure, clause: str) -> frozenset[str]:
 
 def _stems(text: str) -> frozenset[str]:
     return frozenset(
-        stem(w)
+        _SUBJECT_CLASSES.get(w) or stem(w)
         for w in words(text)
         if w not in MULTILINGUAL_STOP_WORDS
         and w.isalpha()
@@ -540,6 +791,27 @@ def distance_reference(figure: Figure) -> frozenset[str]:
         ):
             found.append(word[:4])
     return frozenset(found)
+
+
+def is_whole(figure: Figure) -> bool:
+    """Whether a figure is the total that a part before it is of: "79 of the 150 seats"."""
+    at = locate(figure)
+    return at > 0 and bool(_OF_THE.search(figure.sentence[max(0, at - 40) : at]))
+
+
+def superseded(figure: Figure) -> bool:
+    """Whether the figure's own sentence withdraws it or leaves it behind: "initially said 60 ...,
+    later revised the figure to 45", "An earlier version of this article said 60", "fell from
+    8.2% to 7.5%"."""
+    at = locate(figure)
+    if at < 0:
+        return False
+    before, after = figure.sentence[:at], figure.sentence[at + len(figure.text) :]
+    return bool(
+        _EARLIER_VERSION.search(before)
+        or (_EARLIER.search(before[-80:]) and _REVISED.search(after))
+        or (_CHANGED_FROM.search(before[-60:]) and _CHANGED_TO.match(after))
+    )
 
 
 def is_conversion(figure: Figure) -> bool:
@@ -612,16 +884,61 @@ def figure_predicate(figure: Figure) -> str | None:
     at = locate(figure)
     if at < 0:
         return None
+    after = _STOP_AFTER.split(sentence[at + len(figure.text) :], maxsplit=1)[0]
+    after = _SUBORDINATE.split(after, maxsplit=1)[0]  # "48 passengers when it left the road"
+    phrase = _phrase_predicate(sentence[max(0, at - 40) : at], after[:60])
+    if phrase:
+        return phrase
     right_before = words(sentence[max(0, at - 40) : at])[-1:]
+    if right_before in (["forced"], ["drove"], ["chassé"]) and _FROM_HOMES.match(after):
+        return "fled"  # "forced 75,000 people from their homes"
     if right_before and right_before[0] in PREDICATES:  # "killing at least 820 people and ..."
         return _BEFORE_ONLY.get(right_before[0], PREDICATES[right_before[0]])
-    after = _STOP_AFTER.split(sentence[at + len(figure.text) :], maxsplit=1)[0]
     for word in words(after)[:_AFTER_WINDOW]:
         if word in PREDICATES:
             return PREDICATES[word]
     for word in reversed(words(sentence[:at])[-_BEFORE_WINDOW:]):
         if word in PREDICATES:
             return _BEFORE_ONLY.get(word, PREDICATES[word])
+    if _ABOARD.search(after[:60]) or _ABOARD.search(sentence[max(0, at - 30) : at]):
+        return "aboard"  # "carrying 48 passengers", "52 people on board"
+    return None
+
+
+def _phrase_predicate(before: str, after: str) -> str | None:
+    """What happened, when a phrase says it: the nearest phrase after the figure, else before.
+
+    A vote's two sides: "212 votes in favour", "by 198 votes to 143" (198 for, 143 against).
+    """
+    side = _vote_side(before, after) if _VOTE.search(before + after) else None
+    if side:
+        return side
+    # a phrase after the figure, unless a predicate word comes first: "seven people have been
+    # killed and more than 50 taken to hospital" are killed
+    word = next((m.start() for m in _WORD.finditer(after) if m.group().lower() in PREDICATES), None)
+    found = [
+        (m.start(), kind)
+        for pattern, kind in _PREDICATE_PHRASES
+        if (m := pattern.search(after)) and (word is None or m.start() <= word)
+    ]
+    if found:
+        return min(found)[1]
+    found = [(m.end(), kind) for pattern, kind in _PREDICATE_PHRASES
+             for m in pattern.finditer(before)]  # fmt: skip
+    return max(found)[1] if found else None
+
+
+def _vote_side(before: str, after: str) -> str | None:
+    """Which side of a vote a count is: "voted for", "in favour" or "against"."""
+    if _VOTE_TO.match(after):
+        return "voted for"  # "passed by 198 votes to 143"
+    if _VOTE_FROM.search(before):
+        return "voted against"
+    head = after[:40]
+    if _AGAINST.search(head):
+        return "voted against"
+    if _FOR.search(head):
+        return "voted for"
     return None
 
 
@@ -631,7 +948,8 @@ def value_range(figure: Figure, config: QuantityConfig) -> tuple[float, float]:
     qualifier = figure.qualifier
     if figure.upper is not None:  # a vague amount read as a range: "thousands of"
         return value, figure.upper
-    if _VAGUE.search(figure.text):  # "tens of thousands" = 10,000 up to 100,000
+    if _VAGUE.search(figure.text) and not _NUMBER.search(figure.text):
+        # "tens of thousands" = 10,000 up to 100,000; "2 millions" (French) is two million
         return value, value * 10
     if qualifier in ("more than", "at least"):
         return value, value * (1 + config.more_than)
@@ -668,17 +986,26 @@ def _round_range(value: float, share: float) -> tuple[float, float]:
 def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None) -> bool:
     """Whether two frames measure the same thing (so differing values would conflict)."""
     config = config or QuantityConfig()
+    if {a.dimension, b.dimension} == {"size", "length"} and a.unit == b.unit:
+        # "the 380-metre bridge" and "the span, 380 metres long": the length of the same thing
+        sized, long = (a, b) if a.dimension == "size" else (b, a)
+        return bool(sized.counted & (long.subject | long.counted)) and sized.modal == long.modal
     if a.unit != b.unit or a.dimension != b.dimension or a.modal != b.modal:
         return False  # a pay rise demanded is not the one agreed
+    if a.whole != b.whole:
+        return False  # "79 of the 150 seats": the 150 is all the seats, not the party's
     if a.average != b.average:
         return False  # "$143 million per airline" is not the airlines' "$860 million"
     sum_or_share = a.unit in MONEY or a.unit == "percent"
-    if a.predicate != b.predicate and not (sum_or_share and None in (a.predicate, b.predicate)):
+    said_of_share = {a.predicate, b.predicate} & _SHARE_PREDICATES  # turnout is no vote share
+    lenient = sum_or_share and None in (a.predicate, b.predicate) and not said_of_share
+    if a.predicate != b.predicate and not lenient:
         return False  # "lost $1.1 billion" and "followed by banking at $71.8 million" may meet
-    if (a.years and b.years and not a.years & b.years) or a.past != b.past:
+    stated_year = (a.years and b.years and not a.years & b.years) or a.past != b.past
+    if stated_year and a.dimension not in _TIMELESS:  # "the 380-metre bridge, built in 1968"
         return False
-    if a.when and b.when and not a.when & b.when:
-        return False  # "on Saturday" and "over five days"
+    if not _same_time(a.when, b.when):
+        return False  # "over two days" and "over five days", "Saturday's match" and "Sunday's"
     if a.elsewhere != b.elsewhere:
         return False
     if a.dimension in (None, "distance") and a.scope and b.scope and not a.scope & b.scope:
@@ -687,13 +1014,22 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
         return False  # 90 km from a border, 33 km from a city
     if a.dimension == "size":  # "a 22-foot vessel": the size of the same thing
         return bool(a.counted & b.counted or a.scope & b.scope)
+    kinds = (sum_kinds(a), sum_kinds(b))
+    if all(kinds) and a.predicate == b.predicate:
+        # "fined the company €45 million" and "a penalty of 60 million euros": the same kind of
+        # sum, unless the clauses name different bearers ("Alvar was fined ..., Bellis ...")
+        return bool(kinds[0] & kinds[1]) and not (a.names and b.names and not a.names & b.names)
     if (needs_subject(a) or needs_subject(b)) and not (
-        shared_subject(a, b) or (a.unit in MONEY and a.counted & b.counted)
+        shared_subject(a, b) or ((a.unit in MONEY or a.unit == "percent") and a.counted & b.counted)
     ):
         return False  # "the banking sector lost $1.1 billion", "the healthcare sector lost ..."
     if a.dimension is not None:
         return True  # "a depth of 17.9 km" and "7 km deep"
-    if a.unit == "percent" and not _shared(a.lead, b.lead):
+    if (
+        a.unit == "percent"
+        and a.predicate in (None, *CONTEXT_PREDICATES)
+        and not _shared(a.lead, b.lead)
+    ):
         return False  # "two sectors account for 57% of the total", "10% to 20% of the total"
     if not a.counted or not b.counted:  # a unit alone says what it is with a predicate, or
         # when the clauses speak of one thing: "a ransom of $5 million", "turnout was 54%"
@@ -702,8 +1038,29 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
             and a.counted == b.counted
             and (a.predicate is not None or (needs_subject(a) and shared_subject(a, b)))
         )
+    heads = (a.head or a.counted, b.head or b.counted)
+    if _everyone(*heads) or _everyone(heads[1], heads[0]) or (a.head and a.head == b.head):
+        return True  # "52 people on board" and "48 passengers"; "homes" and "households"
     shared = len(a.counted & b.counted) / len(a.counted | b.counted)
     return shared >= config.same_counted
+
+
+def _same_time(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether the dates and the spans two clauses state allow one time: spans ("P5D") must
+    meet; dates ("2025-05-10", "1999") must meet or hold one another ("1999" holds 17 Aug)."""
+    spans = ({x for x in a if x.startswith("P")}, {x for x in b if x.startswith("P")})
+    if all(spans) and not spans[0] & spans[1]:
+        return False
+    days = (a - spans[0], b - spans[1])
+    return not all(days) or any(
+        x.startswith(y) or y.startswith(x) for x in days[0] for y in days[1]
+    )
+
+
+def _everyone(people: frozenset[str], present: frozenset[str]) -> bool:
+    """Whether "people" stands for all those present: passengers and crew, fans, marchers
+    (a crew alone is a part of those on board: "killing two crewmembers and 10 citizens")."""
+    return people == {"people"} and present <= _EVERYONE_PRESENT and present != {"crew"}
 
 
 def needs_subject(q: Quantity) -> bool:

@@ -147,11 +147,16 @@ _RELATIVE_VERBS = {"fled": "fled", "fleeing": "fled", "flee": "fled", "left": "l
 # units written after a number: "17.9km", "22-foot", "13,000 feet", "5,5 %"
 _UNITS = re.compile(
     r"^(?:(?-i:([CF]))(?![\w’'-])|[\s-]?(%|percent\b|per cent\b|percentage points?\b|prozent\b|pour cent\b|"
-    r"por ciento\b|per cento\b|km/h\b|km\b|kilom[eè]tres?\b|kilometers?\b|"
+    r"por ciento\b|per cento\b|km/h\b|"
+    r"(?:km|kil[oó]m[eèé]t(?:re|er|ro)s?)(?:[\s-](?:per|an|a|par|por|pro)[\s-](?:hour|heure|hora|stunde)|-heure|/hr?)\b|"
+    r"miles (?:per|an) hour\b|stundenkilometern?\b|km\b|kilom[eè]tres?\b|kilometers?\b|"
     r"kilometros?\b|kilómetros?\b|kilometern?\b|miles?\b|mph\b|knots?\b|"
-    r"nautical miles?\b|feet\b|foot\b|ft\b|tonnes?\b|tons?\b|kg\b|metres?\b|"
+    r"nautical miles?\b|feet\b|foot\b|ft\b|tonnes?\b|tons?\b|kg\b|"
+    r"(?:hect[aá]res?|hektar|ettari|ettaro|ha|acres?|km²|km2|sq\.? km|sq\.? miles?|"
+    r"square (?:kilomet(?:re|er)s?|miles?)|kilomètres carrés|quadratkilometern?|"
+    r"kilómetros cuadrados)(?![\w²])|metres?\b|"
     r"meters?\b|m[eè]tres?\b|metros?\b|metern?\b|m(?![\w.,])|°\s?[CF]\b|"
-    r"degrees? (?:celsius|fahrenheit)\b))",
+    r"degrees? (?:celsius|fahrenheit)\b|(?:grad|degrés|grados|gradi)\b(?!\s+fahrenheit)))",
     re.I,
 )  # fmt: skip  ("41C": Celsius)
 
@@ -197,21 +202,38 @@ _CURRENCY_SYMBOLS = {"dollar": "$", "usd": "$", "euro": "€", "eur": "€", "po
                      "доллар": "$", "долар": "$", "dolar": "$", "евро": "€", "євро": "€"}  # fmt: skip
 # between two counts of one thing: "3,400 in Velmaria and 1,500 in Ostria", "12, et 15"
 _ELLIPSIS = re.compile(r"[^\d.;:!?()]{0,50}?(?:,|\b(?:and|et|und|y|e|while|whereas)\b)\s*$")
+# the lower end of a range before a number: "between 200 and 250", "200 to 250", "entre 2 et 3"
+# ("rose from 45 to 61" is a change, not a range; "by 198 votes to 143" has a word between)
+_RANGE_BEFORE = re.compile(
+    r"(?:\b(?:between|entre|zwischen|tra|fra)\s+(?P<low>\d[\d,.]*)\s+(?:and|et|und|y|e)"
+    r"|(?<![\w.,])(?P<bare>\d[\d,.]*)\s*(?:to|à|bis|-|–))\s*$",
+    re.IGNORECASE,
+)
+_CHANGE_FROM = re.compile(r"\b(?:from|de|des|du|von|desde|da|dal)\s*$", re.IGNORECASE)
 _SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 _CURRENCY_SCALE = re.compile(r"^(bn|mn|tn|m|b|k)\b", re.I)
 _WINDOW = 300  # characters of context looked at on each side of a number
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*|[.,;:!?()“”\"–—]")
 # what a number measures when the noun comes first: "the death toll has risen to 1,037",
 # "measured at magnitude 6.9", "le bilan s'élève à 1 037", "die Zahl der Toten stieg auf 900"
-# "the number of people killed" counts what follows "of"; "the toll" counts itself
+# "the number of people killed" counts what follows "of"; "the toll" ("the crowd at 12,000")
+# counts itself
 _COUNT_NOUNS = r"number|total|tally|count|nombre|Zahl|cifra|n[úu]mero|numero"
 _MEASURE_NOUNS = (
     r"(?:death\s+)?toll|magnitude|bilan|Bilanz|St[äa]rke|balance|magnitud|bilancio|magnitudo|"
-    + _COUNT_NOUNS
+    r"crowds?|attendance|foule|Menge|multitud|folla|" + _COUNT_NOUNS
 )
+# a part of a total: "79 of the 150 seats", "12 out of 40 councillors"
+_PART_OF = re.compile(
+    r"^\s+(?:of|out\s+of|sur|von|de)\s+(?:the\s+|all\s+|les\s+|den\s+|los\s+|las\s+)?"
+    r"(?=\d[\d,.]*\s+[^\W\d])",
+    re.I,
+)
+# verbs that end "the number of dead" before its value: "the number of dead stands at 27"
+_LINKING_VERBS = r"(?:stands|stood|is|was|has|had|rose|reached|climbed|hit|topped|rises|reaches)"
 _MEASURE_BEFORE = re.compile(
     rf"\b(?:(?:{_COUNT_NOUNS})\s+(?:of|de|des|du|der|di|dei|delle)"
-    rf"(?P<of>(?:\s+[^\W\d_][\w’'-]*){{1,2}})|(?P<noun>{_MEASURE_NOUNS})"
+    rf"(?P<of>(?:\s+(?!{_LINKING_VERBS}\b)[^\W\d_][\w’'-]*){{1,2}})|(?P<noun>{_MEASURE_NOUNS})"
     # Russian, Ukrainian, Polish: the counted word follows in the genitive ("число погибших")
     r"|(?i:число|количество|кількість|liczba)(?P<gen>\s+[^\W\d_][\w’'-]*))"
     r"(?:\s+[^\s,;:.!?()]+){0,8}?"
@@ -332,6 +354,9 @@ def _figure(
     if core == "fraction" or (unit and re.match(r"^\s+of\b", after)):
         after = re.sub(r"^\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?", " ", after)
         unit = unit or "fraction"
+    part = _PART_OF.match(after) if unit is None else None
+    if part:  # "took 79 of the 150 seats" counts seats
+        after = after[part.end() :]
     counts = _counted_phrase(after, config.max_phrase_words, stop_words)
     if counts is None and unit in _CURRENCIES:  # "$209 billion in assets", "€2m in aid"
         counts = _money_counted(after, stop_words)
@@ -365,10 +390,21 @@ def _figure(
     if core == "vague":
         qualifier = qualifier or "about"
     upper = _VAGUE[_vague_key(match.group("vague"))][1] if core == "vague" else None
+    text = match.group(0).strip()
+    span = _RANGE_BEFORE.search(before) if core == "number" and not qualifier else None
+    if span and span.group("bare") and _CHANGE_FROM.search(before[: span.start()]):
+        span = None  # "rose from 45 to 61"
+    if span:  # "between 200 and 250 homes": the range's two ends
+        low = _number(span.group("low") or span.group("bare"), match.re is _FIGURE_DECIMAL_COMMA)
+        if match.group("scale") and low * 50 < value:  # "between 2 and 3 million"
+            low *= _SCALE[match.group("scale").strip().lower()]
+        if low < value:
+            value, upper = low, value
+            text = sentence[start - len(before) + span.start() : match.end()].strip()
     return Figure(
         value=value,
         upper=upper,
-        text=match.group(0).strip(),
+        text=text,
         counts=counts,
         article=article_id,
         qualifier=qualifier,
@@ -381,17 +417,33 @@ def _figure(
 _UNIT_NAMES = (  # canonical unit -> the pattern of its written forms
     ("percentage point", r"percentage points?"),
     ("percent", r"%|percent|per cent|prozent|pour cent|por ciento|per cento"),
-    ("km/h", r"km/h"),
-    ("mph", r"mph"),
+    (
+        "km/h",
+        r"km/h|(?:km|kil[oó]m\w*)[\s-](?:per|an|a|par|por|pro)[\s-](?:hour|heure|hora|stunde)|"
+        r"(?:km|kil[oó]m\w*)(?:-heure|/hr?)|stundenkilometern?",
+    ),
+    ("mph", r"mph|miles (?:per|an) hour"),
     ("knot", r"knots?"),
     ("nautical mile", r"nautical miles?"),
+    ("ha", r"hect[aá]res?|hektar|ettari|ettaro|ha"),
+    ("acre", r"acres?"),
+    (
+        "km²",
+        r"km²|km2|sq\.? km|square kilomet(?:re|er)s?|kilomètres carrés|quadratkilometern?|"
+        r"kilómetros cuadrados",
+    ),
+    ("square mile", r"sq\.? miles?|square miles?"),
     ("km", r"km|kil[oó]m\w*"),
     ("mile", r"miles?"),
     ("foot", r"feet|foot|ft"),
     ("tonne", r"tonnes?|tons?"),
     ("kg", r"kg"),
     ("m", r"m|m[eè]t[rer]\w*|metros?"),
-    ("°C", r"°\s?c|degrees? celsius"),
+    (
+        "°C",
+        r"°\s?c|degrees? celsius|grad(?: celsius)?|degrés(?: celsius)?|grados(?: celsius)?|"
+        r"gradi(?: celsius)?",
+    ),
     ("°F", r"°\s?f|degrees? fahrenheit"),
 )
 
