@@ -90,3 +90,25 @@ def test_a_story_is_titled_from_its_largest_event_never_by_a_paragraph() -> None
     title = story_title([*collapse, *divers], events)
     assert "Marrowby bridge" in title
     assert story_title(divers) == long_title  # no other title: the paragraph, as a last resort
+
+
+def test_any_groups_are_partitioned_whatever_their_text_and_dates() -> None:
+    import random
+
+    rng = random.Random(7)
+    words = ["Marrowby", "Penwick", "Ostrava", "Kestrel", "bridge", "river", "said", "the", "May"]
+    days = [None, "2025-05-06", "2025-05-07", "2025-06-30", "not a date", ""]
+    groups = [
+        [
+            article(
+                f"g{g}a{a}",
+                " ".join(rng.choice(words) for _ in range(rng.randint(0, 30))),
+                published=rng.choice(days),
+                title=rng.choice([None, "", "Marrowby Bridge Falls Into The River"]),
+            )
+            for a in range(rng.randint(0, 4))
+        ]
+        for g in range(40)
+    ]
+    joined = join_follow_ups(groups)
+    assert sorted(g for part in joined for g in part) == list(range(len(groups)))
