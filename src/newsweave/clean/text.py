@@ -404,8 +404,11 @@ def _p(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+_ENDS = '.!?"”’)'  # how a line that ends a sentence ends
+
+
 def _sentence(line: Line) -> bool:
-    return line.nw >= 10 and line.text[-1] in '.!?"”’)'
+    return line.nw >= 10 and line.text[-1] in _ENDS
 
 
 def _first_strong(lines: list[Line], keep: list[bool]) -> int:
@@ -446,19 +449,17 @@ def _trim(
 
 
 _CLOSING_P = 0.8  # a short line after the body stays when the model is this sure it is body
-_SENTENCE_END = (".", "!", "?", '"', "”", "’", "»")
 
 
 def _closing_sentence(line: Line, prob: float) -> bool:
     """A short closing sentence of the article: capitalised, four words or more, ending as a
     sentence ends, no credit or contact line, and scored body with confidence."""
-    text = line.text
     return (
         prob >= _CLOSING_P
         and line.nw >= 4
         and not line.hint
-        and text[:1].isupper()
-        and text.endswith(_SENTENCE_END)
+        and line.text[:1].isupper()
+        and line.text[-1] in _ENDS
     )
 
 

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsweave.cluster.features import Vector, anchors, cosine, headline_anchors, normalise
+from newsweave.cluster.features import Vector, cosine, lead_anchors, normalise
 from newsweave.model import Article, main_language
 
 
@@ -75,12 +75,7 @@ def _language(group: Sequence[Article]) -> str:
 
 def anchor_vectors(articles: Sequence[Article], config: CrossLingualConfig) -> list[Vector]:
     """Unit TF-IDF vectors of each article's anchors, IDF over these articles."""
-    counts = [
-        Counter(
-            anchors(f"{headline_anchors(a.title)}\n{' '.join(a.text.split()[: config.lead_words])}")
-        )
-        for a in articles
-    ]
+    counts = [Counter(lead_anchors(a, config.lead_words)) for a in articles]
     df = Counter(t for c in counts for t in c)
     n = len(articles)
     return [

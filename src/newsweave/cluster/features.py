@@ -76,6 +76,12 @@ def headline_anchors(title: str | None) -> str:
     return title or ""
 
 
+def lead_anchors(article: Article, lead_words: int) -> list[str]:
+    """The anchors of an article's headline (`headline_anchors`) and first `lead_words` words."""
+    lead = " ".join(article.text.split()[:lead_words])
+    return anchors(f"{headline_anchors(article.title)}\n{lead}")
+
+
 def anchors(text: str) -> list[str]:
     """Language-independent terms: folded name prefixes and normalised numbers.
 

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsweave.cluster.features import anchors, day_number, headline_anchors
+from newsweave.cluster.features import day_number, lead_anchors
 from newsweave.model import Article
 
 
@@ -48,13 +48,7 @@ def join_follow_ups(
     """Indexes of `groups` joined with their follow-ups; every group appears in exactly one list."""
     config = config or FollowUpConfig()
     names = {
-        a.id: {
-            t
-            for t in anchors(
-                f"{headline_anchors(a.title)}\n{' '.join(a.text.split()[: config.lead_words])}"
-            )
-            if t.startswith("n:")
-        }
+        a.id: {t for t in lead_anchors(a, config.lead_words) if t.startswith("n:")}
         for group in groups
         for a in group
     }
