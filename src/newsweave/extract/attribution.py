@@ -644,7 +644,7 @@ def clean_speaker(
     is_org = (
         bool(_ORG_WORDS.search(name))
         or name.isupper()
-        # OpenAI, CrowdStrike; not McArdy, DeSantis
+        # QuillonLabs, BrightWave; not McArdy, DeVane
         or any(_INNER_CAPITAL.search(w) and not _NAME_PREFIX.match(w) for w in name_words)
     )
     person = not is_org and (len(name_words) <= 4 or _key(name) in context.persons)
