@@ -261,6 +261,20 @@ def test_a_things_size_before_it_is_its_length_whatever_year_it_was_built() -> N
     )
 
 
+def test_heights_of_two_things_are_not_a_conflict_one_things_are() -> None:
+    assert (
+        _values(
+            ("a", "The earth-fill Ostrel dam, completed in 1971, is 46 metres high."),
+            ("b", "In the lower town the water rose as high as three metres, officials said."),
+        )
+        == []
+    )
+    assert _values(
+        ("a", "The Ostrel dam is 46 metres high, the water authority said."),
+        ("b", "The Ostrel dam, 52 metres high, held back the lake, engineers said."),
+    ) == [{"46", "52"}]
+
+
 def test_a_share_full_is_a_share_of_capacity_and_a_strike_is_taken_part_in() -> None:
     assert head_words("full") == head_words("capacity") == {"capacity"}
     assert _values(

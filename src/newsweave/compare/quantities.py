@@ -1023,6 +1023,9 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
         shared_subject(a, b) or ((a.unit in MONEY or a.unit == "percent") and a.counted & b.counted)
     ):
         return False  # "the banking sector lost $1.1 billion", "the healthcare sector lost ..."
+    if a.dimension in _TIMELESS and not shared_subject(a, b):
+        return False  # a thing's size is its own: "the dam is 46 metres high", "the water rose
+        # as high as three metres"
     if a.dimension is not None:
         return True  # "a depth of 17.9 km" and "7 km deep"
     if (
