@@ -195,3 +195,13 @@ def test_currencies_written_as_words_are_money(
 def test_a_currency_word_before_a_name_is_part_of_the_name() -> None:
     (teams,) = extract_figures("The 12 Euro Cup teams met in Ostrand.", "a")
     assert teams.unit is None
+
+
+def test_others_count_what_the_figure_before_them_counts() -> None:
+    found = extract_figures("Four people were killed in Ostrel and 19 others were missing.", "a")
+    assert [(f.text, f.counts) for f in found] == [("Four", "people"), ("19", "people")]
+    found = extract_figures("Two cars were towed and three more were damaged.", "a")
+    assert [f.counts for f in found] == ["cars", "cars"]
+    # a longer phrase says more than what the others are: they stay others
+    found = extract_figures("Five miners who died were named; 12 others were hurt.", "a")
+    assert found[-1].counts == "others"

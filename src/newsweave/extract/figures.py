@@ -10,7 +10,7 @@ languages with a decimal comma), number words ("four", "a dozen"), vague amounts
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import takewhile
 
 from newsweave.model import Figure
@@ -276,12 +276,27 @@ def extract_figures(
             ):
                 # "killed 3,400 in Velmaria and 1,500 in Ostria": the second counts the same
                 figure = _figure(match, sentence, article_id, config, stop_words, previous[1])
+            if (
+                figure is not None
+                and previous
+                and _ANAPHORIC.fullmatch(figure.counts or "")
+                and len(previous[1].split()) == 1
+            ):
+                # "four people were killed and 19 others injured": the others are people too
+                # (a longer phrase, "miners who died", says more than what the others are)
+                figure = replace(figure, counts=previous[1])
             if figure is not None:
                 figures.append(figure)
                 previous = (
                     (match.end(), figure.counts) if figure.counts and not figure.unit else None
                 )
     return figures
+
+
+# a count of "others" counts what the figure before it in the sentence counts
+_ANAPHORIC = re.compile(
+    r"(?i)(?:others?|more|autres|anderen?|weitere|otros|otras|altri|altre|outros|outras)"
+)
 
 
 def _number(raw: str, decimal_comma: bool) -> float:
