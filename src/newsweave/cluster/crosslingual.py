@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsweave.cluster.features import Vector, cosine, lead_anchors, normalise
@@ -99,14 +99,21 @@ def _candidates(
             top = sorted(vectors[article_id].items(), key=lambda kv: (-kv[1], kv[0]))
             for term, _ in top[: config.index_terms]:
                 index.setdefault(term, set()).add(g)
+    return {
+        (g, h)
+        for g, h in pairs_sharing(index, config.max_postings)
+        if not set(language[g].split("+")) & set(language[h].split("+"))
+    }
+
+
+def pairs_sharing(index: Mapping[str, Collection[int]], max_postings: int) -> set[tuple[int, int]]:
+    """Pairs (low, high) of the stories an inverted index lists under one term, skipping terms
+    of more than `max_postings` stories (too common to pair them; the pairs stay few)."""
     pairs: set[tuple[int, int]] = set()
     for stories in index.values():
-        if len(stories) > config.max_postings:
-            continue
-        for g in stories:
-            for h in stories:
-                if g < h and not set(language[g].split("+")) & set(language[h].split("+")):
-                    pairs.add((g, h))
+        if len(stories) <= max_postings:
+            ordered = sorted(stories)
+            pairs.update((g, h) for i, g in enumerate(ordered) for h in ordered[i + 1 :])
     return pairs
 
 

@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsweave.cluster.crosslingual import pairs_sharing
 from newsweave.cluster.features import day_number, lead_anchors
 from newsweave.model import Article
 
@@ -90,11 +91,7 @@ def _candidates(subjects: list[set[str]], max_postings: int) -> set[tuple[int, i
     for g, subject in enumerate(subjects):
         for term in subject:
             index.setdefault(term, []).append(g)
-    pairs: set[tuple[int, int]] = set()
-    for stories in index.values():
-        if len(stories) <= max_postings:
-            pairs.update((g, h) for i, g in enumerate(stories) for h in stories[i + 1 :])
-    return pairs
+    return pairs_sharing(index, max_postings)
 
 
 def _gap(a: list[int], b: list[int]) -> float:
