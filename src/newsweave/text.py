@@ -134,8 +134,29 @@ _MONTH_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
+# Memos of the tokenisers: each stage of a story asks again for the sentences and words of
+# the same articles and sentences (an article's sentences about 4 times, a sentence's words
+# about 3 times on a synthetic day of news). Bounded in entries and in the length of what is
+# kept, so memory stays a few tens of MB whatever the corpus; callers get fresh lists.
+_MEMO_SENTENCES = 512  # texts whose sentences are kept (each up to _MEMO_TEXT_CHARS)
+_MEMO_TEXT_CHARS = 50_000
+_MEMO_WORDS = 8192  # short texts (sentences, paragraphs) whose words are kept
+_MEMO_WORD_CHARS = 1_000
+
+
 def split_sentences(text: str) -> list[str]:
     """Split text into sentences, paragraph by paragraph, keeping common abbreviations whole."""
+    if len(text) > _MEMO_TEXT_CHARS:
+        return list(_split_sentences(text))
+    return list(_memo_sentences(text))
+
+
+@lru_cache(maxsize=_MEMO_SENTENCES)
+def _memo_sentences(text: str) -> tuple[str, ...]:
+    return _split_sentences(text)
+
+
+def _split_sentences(text: str) -> tuple[str, ...]:
     sentences: list[str] = []
     for paragraph in text.split("\n"):
         paragraph = paragraph.strip()
@@ -157,7 +178,7 @@ def split_sentences(text: str) -> list[str]:
             current = []
         if current:
             sentences.append(" ".join(current))
-    return sentences
+    return tuple(sentences)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int, str]]:
@@ -174,12 +195,37 @@ def sentence_spans(text: str) -> list[tuple[int, int, str]]:
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens of `text`."""
-    return [w.lower() for w in _WORD.findall(text)]
+    if len(text) > _MEMO_WORD_CHARS:
+        return list(_words(text))
+    return list(_memo_words(text))
+
+
+@lru_cache(maxsize=_MEMO_WORDS)
+def _memo_words(text: str) -> tuple[str, ...]:
+    return _words(text)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    if text.isascii():  # ASCII lower-casing keeps every character a word character or not
+        return tuple(_WORD.findall(text.lower()))
+    return tuple([w.lower() for w in _WORD.findall(text)])
 
 
 def content_words(text: str) -> list[str]:
     """Lower-cased word tokens that are not stop words or numbers, crudely stemmed."""
-    return [stem(w) for w in words(text) if w not in STOP_WORDS and not w.isdigit()]
+    if len(text) > _MEMO_WORD_CHARS:
+        return list(_content_words(text))
+    return list(_memo_content_words(text))
+
+
+@lru_cache(maxsize=_MEMO_WORDS)
+def _memo_content_words(text: str) -> tuple[str, ...]:
+    return _content_words(text)
+
+
+def _content_words(text: str) -> tuple[str, ...]:
+    found = _memo_words(text) if len(text) <= _MEMO_WORD_CHARS else _words(text)
+    return tuple([stem(w) for w in found if w not in STOP_WORDS and not w.isdigit()])
 
 
 @lru_cache(maxsize=65536)

@@ -10,6 +10,7 @@ languages with a decimal comma), number words ("four", "a dozen"), vague amounts
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import takewhile
 
@@ -267,7 +268,7 @@ def extract_figures(
     figures = []
     for sentence in split_sentences(text):
         previous: tuple[int, str] | None = None  # where the last figure ended, what it counts
-        for match in pattern.finditer(sentence):
+        for match in _figure_matches(pattern, sentence):
             figure = _figure(match, sentence, article_id, config, stop_words)
             if (
                 figure is None
@@ -291,6 +292,26 @@ def extract_figures(
                     (match.end(), figure.counts) if figure.counts and not figure.unit else None
                 )
     return figures
+
+
+# where a figure can start: each alternative of the figure patterns opens on a word's first
+# character (a qualifier, a number, a number word) or on a currency sign
+_FIGURE_START = re.compile(r"(?<!\w)\w|[$€£]")
+
+
+def _figure_matches(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
+    """The matches `pattern.finditer(sentence)` gives, tried only where a figure can start:
+    the same matches, about twice as fast (the pattern's optional qualifier and currency
+    groups make the regex engine try every character otherwise)."""
+    end = 0
+    for start in _FIGURE_START.finditer(sentence):
+        at = start.start()
+        if at < end:
+            continue
+        match = pattern.match(sentence, at)
+        if match is not None:
+            yield match
+            end = match.end()
 
 
 # a count of "others" counts what the figure before it in the sentence counts
