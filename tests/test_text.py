@@ -1,6 +1,6 @@
 """The shared text helpers: the one sentence splitter, month and weekday names."""
 
-from newsweave.text import month_number, split_sentences, weekday_number
+from newsweave.text import content_words, month_number, split_sentences, weekday_number, words
 
 
 def test_month_abbreviations_before_a_number_do_not_end_a_sentence() -> None:
@@ -41,3 +41,22 @@ def test_titles_before_a_name_do_not_end_a_sentence() -> None:
 def test_weekdays_and_months_of_slavic_languages() -> None:
     assert [weekday_number(w) for w in ("понедельник", "среду", "piątek", "неділю")] == [0, 2, 4, 6]
     assert [month_number(m) for m in ("февраля", "lutego", "березня", "fevereiro")] == [2, 2, 3, 2]
+
+
+def test_memoised_tokenisers_give_fresh_lists_equal_to_a_fresh_split() -> None:
+    from newsweave import text as text_module
+
+    prose = (
+        "Mr. Arlen Voss met the Tolvey council on Monday. Über 300 Bürger kamen!\nNew line here."
+    )
+    first = split_sentences(prose)
+    first.append("changed by a caller")
+    assert split_sentences(prose) == list(text_module._split_sentences(prose))
+    assert "changed by a caller" not in split_sentences(prose)
+    tokens = words(prose)
+    tokens.clear()
+    assert words(prose) == [w.lower() for w in text_module._WORD.findall(prose)]
+    assert words("Cargo ship Marlow-Bay docked") == ["cargo", "ship", "marlow-bay", "docked"]
+    assert words("ÜBER Straße") == ["über", "straße"]
+    long_text = "The Velmar ferries sailed again. " * 200  # past the memo's length limit
+    assert content_words(long_text) == content_words(long_text[:33]) * 200

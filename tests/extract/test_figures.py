@@ -205,3 +205,18 @@ def test_others_count_what_the_figure_before_them_counts() -> None:
     # a longer phrase says more than what the others are: they stay others
     found = extract_figures("Five miners who died were named; 12 others were hurt.", "a")
     assert found[-1].counts == "others"
+
+
+def test_figures_found_at_word_starts_are_the_ones_the_pattern_scan_finds() -> None:
+    from newsweave.extract.figures import _FIGURE, _FIGURE_DECIMAL_COMMA, _figure_matches
+
+    sentences = [
+        "About 1,200 people and more than $3.5 billion, x42 units, 7km and a2 3 ferries.",
+        "Die Zahl stieg auf 1.037 Tote, rund 2.500 Verletzte und €12,5 Millionen Schaden.",
+        "Nearly half of the 40 councillors, two-thirds of 300 and £7m: a dozen more.",
+    ]
+    for pattern in (_FIGURE, _FIGURE_DECIMAL_COMMA):
+        for sentence in sentences:
+            expected = [(m.span(), m.groupdict()) for m in pattern.finditer(sentence)]
+            found = [(m.span(), m.groupdict()) for m in _figure_matches(pattern, sentence)]
+            assert found == expected and expected
