@@ -112,6 +112,9 @@ def extract_quotes(
                 continue
             ends = quoted.rstrip(" \"”»’'").endswith((".", "!", "?", "…"))
             speaker = _speaker(frame, span, offset, context, patterns, ends)
+            incise = _incise(quoted, offset + span.start, context, patterns)
+            if incise:  # « A, a ajouté Name. B »: the words inside name the speaker
+                quoted, speaker = incise
             if speaker is None and len(quoted.split()) <= config.short_words:
                 continue  # a title, nickname or scare quote
             between = masked[previous[0].end + 1 : span.start - 1] if previous else ""
@@ -138,6 +141,32 @@ def extract_quotes(
                 running = quote
         offset += len(paragraph) + 1
     return quotes
+
+
+# where an attribution inside a quotation ends: a full stop before a new sentence, or a comma
+# before the quotation goes on in lower case ("a-t-il ajouté, nous ...")
+_INCISE_END = re.compile(rf"[.!?;](?=\s+[{at.UP}«»“”\"„]|\s*$)|,(?=\s+[{at.LOW}])|$")
+
+
+def _incise(
+    quoted: str, where: int, context: at.Context, patterns: at._Patterns
+) -> tuple[str, str] | None:
+    """A speaker named inside the quotation marks, in the French, Spanish or Italian manner
+    (« Nous avons tout essayé, a ajouté Ana Rolle. Il faut attendre »): the quotation without
+    those words, and the speaker; None when no such attribution names someone."""
+    for found in patterns.incise.finditer(quoted):
+        rest = quoted[found.end() :]
+        stop = _INCISE_END.search(rest)
+        end = stop.end() if stop else len(rest)
+        clause = rest[:end]
+        if len(clause) > 120:
+            continue
+        speaker = _after(clause, where + found.start(), context, patterns)
+        if speaker:
+            mark = clause[-1] if clause[-1:] in ".!?;" else ","
+            kept = quoted[: found.start()].rstrip() + mark + " " + rest[end:].lstrip()
+            return kept.strip().rstrip(","), speaker
+    return None
 
 
 def _mask(paragraph: str, spans: list[QuotedSpan]) -> str:
@@ -430,7 +459,15 @@ def _after(after: str, where: int, context: at.Context, p: at._Patterns) -> str 
             chunk = at.acronym_tail(found.group("chunk"), after[found.end("chunk") :])
             cleaned = at.clean_speaker((found.group("role") or "") + chunk, context)
             if cleaned:
-                return at.remember(context, where, *cleaned)
+                name = at.remember(context, where, *cleaned)
+                also = found.groupdict().get("also")
+                other = at.clean_speaker(also.split(None, 1)[1], context) if also else None
+                if other and cleaned[2] and other[2]:  # "Ana Ferro and Luis Marek said"
+                    return f"{name} {also.split()[0]} {other[1]}"
+                return name
+    group = p.after_group.match(after)
+    if group:  # '," police said': the body itself
+        return group.group("group")
     described = p.after_description.match(after) or p.after_inverted_description.match(after)
     if described:  # "the treasurer said" with no treasurer named: nobody, not the last person
         return _described(described.group("desc"), where, context) or _NOBODY
@@ -540,7 +577,11 @@ _ROLE_THEN_NAME = re.compile(
     rf"(?P<role>(?:[{at.LOW}][\w’'-]*\s+){{0,3}})(?P<name>{at._CHUNK})$"
 )
 _ARTICLES = frozenset(["the", "la", "le", "les", "el", "los", "las", "il", "lo", "a", "o"])
-_AGED = re.compile(r"(der|die)\s+\d{1,3}-[Jj]ährige$", re.IGNORECASE)
+# "sagte der 48-Jährige (am Sonntag)": the person named last, like a pronoun
+_AGED = re.compile(
+    r"(der|die|the)\s+\d{1,3}-(?:[Jj]ährige|year-old)(?:\s+(?:am|an|im|in|bei|nach|vor|auf|gegenüber)\s[^,]{1,40})?$",
+    re.IGNORECASE,
+)
 _NOUN_DETERMINERS = frozenset(["der", "die", "das", "des", "dem"])  # German capitalises nouns
 
 
@@ -560,11 +601,18 @@ def _described(description: str, where: int, context: at.Context) -> str | None:
         return person
     aged = _AGED.match(description.strip())
     if aged:  # "sagte die 41-Jährige": the woman named last, like a pronoun
-        return context.last_by_pronoun(where, "sie" if aged.group(1).lower() == "die" else "er")
+        article = aged.group(1).lower()
+        if article == "the":  # "the 48-year-old said": the person named last, of either gender
+            return context.last(where, True)
+        return context.last_by_pronoun(where, "sie" if article == "die" else "er")
     if at.document_noun(description):  # "the statement said": its organisation, or itself
         return context.last_org(where) if "statement" in description else description
-    if at.org_noun(description):
-        return context.last_org(where)
+    if at.org_noun(description):  # "the ministry said" with no ministry named: itself
+        body = at.institution(description)
+        org = context.last_org(where)
+        if org and org[:1].islower() and org != body:
+            org = None  # "the company said" after "the ministry said": not the ministry
+        return org or body
     return at.describe(description)
 
 
