@@ -46,6 +46,11 @@ _DEFINITE = re.compile(
 _LAST_NAME_WORD = re.compile(
     rf"(?<=[{at.LOW}] )[{at.UP}][\w’'-]+ (?:[{at.UP}][\w’'-]+ )*([{at.UP}][\w’'-]+)\b"
 )
+# a post embedded in a page as its words, then "— Author (@handle) Month D, YYYY"
+_EMBEDDED_POST = re.compile(
+    rf"(?P<text>[^\W_].{{9,1000}}?)\s+[—–-]+\s*(?P<name>{at._CHUNK})\s*\(@\w{{1,30}}\)"
+    r"(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?\s*$"
+)
 _CARRY_CHARS = 1500  # a quote-only paragraph continues a speaker named at most this far back
 
 
@@ -85,8 +90,19 @@ def extract_quotes(
     offset = 0
     running: Quote | None = None  # a quotation still open at the end of the last paragraph
     paragraphs = [(p, find_quoted(p)) for p in text.split("\n")]
-    last = max((i for i, (_, spans) in enumerate(paragraphs) if spans), default=-1)
+    last = max(
+        (i for i, (p, spans) in enumerate(paragraphs) if spans or "(@" in p), default=-1
+    )
     for paragraph, spans in paragraphs[: last + 1]:  # nothing after the last quote matters
+        post = None if spans or "(@" not in paragraph else _EMBEDDED_POST.match(paragraph.strip())
+        if post:  # a post embedded as its words, its author and handle: the author's quote
+            cleaned = at.clean_speaker(post.group("name"), context)
+            speaker = at.remember(context, offset, *cleaned) if cleaned else None
+            text = post.group("text").strip()
+            quotes.append(Quote(text=text, speaker=speaker, article=article_id, sentence=text))
+            running = None
+            offset += len(paragraph) + 1
+            continue
         masked = _mask(paragraph, spans)
         sentences = sentence_spans(paragraph) if spans else []
         frame = _Frame(
