@@ -400,7 +400,9 @@ _INSTITUTION_NOUNS = frozenset(
      "polizei", "staatsanwaltschaft", "ministerio", "gobierno", "policía", "fiscalía",
      "ministero", "governo", "polizia", "procura", "prefettura"]
 )  # fmt: skip
-_DEFINITE_ARTICLES = frozenset(["the", "le", "la", "l'", "l’", "les", "der", "die", "das", "el", "il"])
+_DEFINITE_ARTICLES = frozenset(
+    ["the", "le", "la", "l'", "l’", "les", "der", "die", "das", "el", "il"]
+)
 # plural subjects with no determiner that name a public body: '," police said'
 _GROUP_SUBJECTS = r"police|officials|authorities|prosecutors|investigators"
 _DOCUMENT_NOUNS = frozenset(["statement", "letter", "post", "blog", "release", "note", "message"])

@@ -90,9 +90,7 @@ def extract_quotes(
     offset = 0
     running: Quote | None = None  # a quotation still open at the end of the last paragraph
     paragraphs = [(p, find_quoted(p)) for p in text.split("\n")]
-    last = max(
-        (i for i, (p, spans) in enumerate(paragraphs) if spans or "(@" in p), default=-1
-    )
+    last = max((i for i, (p, spans) in enumerate(paragraphs) if spans or "(@" in p), default=-1)
     for paragraph, spans in paragraphs[: last + 1]:  # nothing after the last quote matters
         post = None if spans or "(@" not in paragraph else _EMBEDDED_POST.match(paragraph.strip())
         if post:  # a post embedded as its words, its author and handle: the author's quote
@@ -478,7 +476,7 @@ def _after(after: str, where: int, context: at.Context, p: at._Patterns) -> str 
                 name = at.remember(context, where, *cleaned)
                 also = found.groupdict().get("also")
                 other = at.clean_speaker(also.split(None, 1)[1], context) if also else None
-                if other and cleaned[2] and other[2]:  # "Ana Ferro and Luis Marek said"
+                if also and other and cleaned[2] and other[2]:  # "Ana Ferro and Luis Marek said"
                     return f"{name} {also.split()[0]} {other[1]}"
                 return name
     group = p.after_group.match(after)
