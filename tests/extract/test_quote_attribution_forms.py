@@ -115,3 +115,23 @@ def test_an_embedded_post_is_its_authors_quote() -> None:
     )
     assert _quotes(text) == [("Nadia Brill", "it has been an honour to serve the north end.")]
     assert _quotes("Prices rose again - Nadia Brill said on Monday.") == []
+
+
+def test_a_headline_quotation_goes_to_the_person_the_text_names_with_its_role() -> None:
+    body = (
+        "The mayor of Tarnby, Tessa Brandt, promised on Wednesday to rebuild the footbridge.\n"
+        "The bridge fell into the river during a storm last month."
+    )
+    headline = 'Tarnby mayor: "We will rebuild the bridge within a year"'
+    expected = [("Tessa Brandt", "We will rebuild the bridge within a year")]
+    assert _quotes(f"{headline}\n{body}") == expected  # the text opens with its headline
+    quotes = extract_quotes(body, "a1", title=headline)
+    assert [(q.speaker, q.text) for q in quotes] == expected
+
+
+def test_a_headline_quotation_names_no_one_by_itself_and_is_not_repeated() -> None:
+    body = 'Storm warning for the coast.\n"The worst storm in decades," said forecaster Ivo Marsh.'
+    assert _quotes(f'Coast braces for "the worst storm in decades"\n{body}') == [
+        ("Ivo Marsh", "The worst storm in decades")
+    ]
+    assert _quotes('Coast braces: "stay at home tonight"\nTom Ekk runs the harbour.') == []

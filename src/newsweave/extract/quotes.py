@@ -68,11 +68,14 @@ def extract_quotes(
     config: QuoteConfig | None = None,
     language: str | None = None,
     orgs: Iterable[str] = (),
+    title: str | None = None,
 ) -> list[Quote]:
     """Direct quotes in `text`; the speaker is None when the text names no speaker.
 
     `language` adds that language's attribution patterns to English ones; `orgs` are
-    organisation names found by an entity backend, which help "the company said".
+    organisation names found by an entity backend, which help "the company said"; a quotation
+    of the `title` the text does not repeat is kept when the title itself names its speaker
+    ('Tarnby mayor: "We will rebuild"', with the mayor named in the text).
     """
     config = config or QuoteConfig()
     patterns = at.patterns(language)
@@ -90,7 +93,12 @@ def extract_quotes(
     offset = 0
     running: Quote | None = None  # a quotation still open at the end of the last paragraph
     paragraphs = [(p, find_quoted(p)) for p in text.split("\n")]
+    if title is None and len(paragraphs) > 1 and paragraphs[0][1] and _headline(paragraphs[0][0]):
+        title = paragraphs[0][0]  # the text opens with its headline: read it as one, last
+        paragraphs[0] = (title, [])
     last = max((i for i, (p, spans) in enumerate(paragraphs) if spans or "(@" in p), default=-1)
+    if title and find_quoted(title):
+        last = len(paragraphs) - 1  # a headline's quotation needs the people of the whole text
     for paragraph, spans in paragraphs[: last + 1]:  # nothing after the last quote matters
         post = None if spans or "(@" not in paragraph else _EMBEDDED_POST.match(paragraph.strip())
         if post:  # a post embedded as its words, its author and handle: the author's quote
@@ -154,7 +162,37 @@ def extract_quotes(
             if not span.closed:
                 running = quote
         offset += len(paragraph) + 1
+    if title and (title_quotes := _title_quotes(title, offset, context, patterns, article_id)):
+        said = [_fold(q.text) for q in quotes]
+        quotes += [q for q in title_quotes if not any(_fold(q.text) in s for s in said)]
     return quotes
+
+
+def _headline(line: str) -> bool:
+    """Whether a text's first line reads as its headline: short, no full stop at its end."""
+    return len(line) <= 200 and not line.rstrip(" \"”»“«„’'").endswith((".", "!", "?", ":"))
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _title_quotes(
+    title: str, offset: int, context: at.Context, patterns: at._Patterns, article_id: str
+) -> list[Quote]:
+    """The quotations of a headline that names their speaker, read after the whole text (whose
+    people and roles are then known); nothing is carried over to a headline."""
+    spans = [s for s in find_quoted(title) if s.closed]
+    masked = _mask(title, spans)
+    frame = _Frame(masked, [m.end() for m in _SENTENCE_END.finditer(masked)], [])
+    frame = frame._replace(verbs=[v.start() for v in patterns.subject_verb.finditer(masked)])
+    found = []
+    for span in spans:
+        quoted = title[span.start : span.end].strip().rstrip(",")
+        speaker = _speaker(frame, span, offset, context, patterns, carry=False)
+        if speaker and _is_quote(quoted, masked[max(0, span.start - 41) : span.start - 1]):
+            found.append(Quote(text=quoted, speaker=speaker, article=article_id, sentence=title))
+    return found
 
 
 # where an attribution inside a quotation ends: a full stop before a new sentence, or a comma
@@ -387,6 +425,7 @@ def _speaker(
     context: at.Context,
     patterns: at._Patterns,
     ends_sentence: bool = True,
+    carry: bool = True,
 ) -> str | None:
     """The speaker of one quoted span: after it, then before it, then carried over.
 
@@ -414,7 +453,7 @@ def _speaker(
             _unnamed(context, where)  # 'A neighbour, who asked not to be named, said: "..."'
             return None
     unread = not ends_sentence and bool(re.search(r"[^\W\d_]", after))
-    if found is None and not before.strip(" \t\"“”«»„‘’'-—–:") and not unread:
+    if found is None and carry and not before.strip(" \t\"“”«»„‘’'-—–:") and not unread:
         recent = context.recent(where)
         if (
             recent is not None
@@ -535,7 +574,9 @@ def _before(
     if possessive:  # 'His reaction: "..."': the person the pronoun refers to
         return context.last_by_pronoun(where, possessive.group(1))
     if label and at.is_role_noun(label.group("tail").split()[0] if label.group("tail") else ""):
-        return None  # 'Ryland chief of police: "..."': a place's role, not a name, speaks
+        # 'Ryland chief of police: "..."': a place's role, not a name, speaks; the person
+        # named with that role in the article, if any
+        return at.role_person(label.group("tail"), context)
     if label:  # 'Rolle: "We need help."', 'Mayor Tom Ekk disagreed: "It is too late."'
         cleaned = at.clean_speaker(label.group("chunk"), context, strict=True)
         if cleaned and (cleaned[2] or cleaned[1] in context.orgs):
