@@ -135,3 +135,15 @@ def test_a_headline_quotation_names_no_one_by_itself_and_is_not_repeated() -> No
         ("Ivo Marsh", "The worst storm in decades")
     ]
     assert _quotes('Coast braces: "stay at home tonight"\nTom Ekk runs the harbour.') == []
+
+
+def test_a_german_subject_after_the_verb_is_the_person_a_pronoun_refers_to() -> None:
+    text = (
+        "Nach dem Abstieg des FC Saarfeld hat Trainer Mirko Wendt seinen Rücktritt ausgeschlossen.\n"
+        "„Wir machen weiter, auch in der dritten Liga“, sagte er."
+    )
+    speaker = _quotes(text, "de")[0][0]
+    assert speaker is not None and speaker.endswith("Mirko Wendt")
+    # an object after the verb, in a sentence that opens with its subject, is nobody's subject
+    text = "Die Polizei hat am Montag Karl Reimers befragt.\n„Wir ermitteln weiter in alle Richtungen“, sagte er."
+    assert _quotes(text, "de")[0][0] is None

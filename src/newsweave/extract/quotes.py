@@ -342,6 +342,11 @@ def _scan_subjects(
                 )
             )  # fmt: skip
             at.remember(context, offset + found.start("chunk"), role, name, person)
+    for found in _GERMAN_LATE_SUBJECT.finditer(masked) if context.nouns_capitalised else ():
+        cleaned = at.clean_speaker(found.group("chunk"), context, strict=True)
+        if cleaned and cleaned[2] and len(cleaned[1].split()) >= 2:
+            # "Nach dem Abstieg hat Trainer Mirko Wendt ...": the subject after the verb
+            at.remember(context, offset + found.start("chunk"), *cleaned)
     for found in _ROLE_APPOSITIVE.finditer(masked):  # "The boy's mother, Kelly Price, wept"
         cleaned = at.clean_speaker(found.group("name"), context, strict=True)
         if cleaned and cleaned[2] and len(cleaned[1].split()) >= 2:
@@ -387,6 +392,16 @@ _ROLE_SUBJECT = re.compile(
     rf"(?:^|[.!?]\s+|,\s+|\b(?i:and|but|while|when|after|before|because|that)\s+)"
     rf"(?P<roles>(?:[{at.UP}{at.LOW}][\w’'-]*\s+){{0,2}}[{at.LOW}][\w’'-]*\s+)"
     rf"(?P<chunk>{at._CHUNK})(?:\s*,\s*\d{{1,3}}\s*,\s*|\s*,\s*|\s+)(?=[{at.LOW}])"
+)
+
+
+# a German sentence that opens with a time, a place or a cause puts its subject after the
+# finite verb: "Nach dem Abstieg hat Trainer Mirko Wendt ...", "Am Montag sagte Anna Reimers"
+_GERMAN_LATE_SUBJECT = re.compile(
+    r"(?:^|[.!?]\s+)(?:Nach|Am|Im|Vor|Seit|Bei|Trotz|Wegen|Während|Gestern|Heute|Zuvor|"
+    r"Inzwischen|Bereits|Zuletzt|Damals|Danach|Dann|Deshalb|Daher|Auch|Noch)\b[^.!?,]{0,80}?\s"
+    r"(?:hat|hatte|ist|war|wird|wurde|will|wollte|soll|sollte|sagte|sagt|erklärte|betonte)\s+"
+    rf"(?P<chunk>{at._CHUNK})\s+(?=[{at.LOW}])"
 )
 
 
