@@ -147,3 +147,21 @@ def test_a_german_subject_after_the_verb_is_the_person_a_pronoun_refers_to() -> 
     # an object after the verb, in a sentence that opens with its subject, is nobody's subject
     text = "Die Polizei hat am Montag Karl Reimers befragt.\n„Wir ermitteln weiter in alle Richtungen“, sagte er."
     assert _quotes(text, "de")[0][0] is None
+
+
+def test_the_ministry_is_the_organisation_named_as_a_ministry_not_the_last_one() -> None:
+    text = (
+        "The Defence Ministry of Varland and Harlow Water Ltd were both criticised on Monday.\n"
+        "Harlow Water Ltd said it had fixed the leak.\n"
+        '"Every unit is ready for the exercise," the ministry said.'
+    )
+    quotes = extract_quotes(text, "a1", orgs=["Defence Ministry", "Harlow Water Ltd"])
+    assert quotes[0].speaker == "Defence Ministry"
+
+
+def test_a_pronoun_inside_the_quotation_does_not_override_a_name_outside() -> None:
+    text = (
+        "Le maire, Jean Roux, a parlé lundi.\n"
+        "« Nous avons tout fait, a-t-il ajouté, pour sauver la piscine », a déclaré Paul Garnier."
+    )
+    assert _quotes(text, "fr") == [("Paul Garnier", "Nous avons tout fait, pour sauver la piscine")]

@@ -587,6 +587,18 @@ class Context:
                 return mention.name
         return None if speaking else self.last(before, person=False)
 
+    def last_org_named(self, before: int, noun: str) -> str | None:
+        """The last organisation before `before` whose name holds `noun`, a public body's noun
+        ("the ministry" -> "Defence Ministry", "das Ministerium" -> "Bundesministerium"), else
+        the only one an entity backend found; None for other nouns ("the company")."""
+        if noun not in _INSTITUTION_NOUNS:  # "the company" is not any "... Company" named
+            return None
+        for mention in reversed(self._before(before)):
+            if mention.name and not mention.person and noun in mention.name.lower():
+                return mention.name
+        known = [org for org in self.orgs if noun in org.lower()]  # from an entity backend
+        return known[0] if len(known) == 1 else None
+
     def last(self, before: int, person: bool, gender: str | None = None) -> str | None:
         """The last person (or organisation) named before offset `before`; with a `gender`
         ("f" for "she", "m" for "he"), the last one not known to be of the other gender."""
@@ -978,6 +990,14 @@ def person_description(description: str) -> bool:
     cut = next((i for i, w in enumerate(words) if i and w in _HEAD_CUT), len(words))
     head = words[:cut][-1].strip(",.’'") if words[:cut] else ""
     return bool(_DESCRIBER.fullmatch(head)) and head not in _DOCUMENT_NOUNS and head[-1:] != "s"
+
+
+def head_noun(description: str) -> str:
+    """The head noun of a description, lower case: "the transport ministry in a statement" ->
+    "ministry"."""
+    words = description.lower().split()
+    cut = next((i for i, w in enumerate(words) if i and w in _HEAD_CUT), len(words))
+    return words[:cut][-1].strip(",.’'") if words[:cut] else ""
 
 
 def org_noun(description: str) -> bool:

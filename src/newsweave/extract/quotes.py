@@ -136,7 +136,8 @@ def extract_quotes(
             speaker = _speaker(frame, span, offset, context, patterns, ends)
             incise = _incise(quoted, offset + span.start, context, patterns)
             if incise:  # « A, a ajouté Name. B »: the words inside name the speaker
-                quoted, speaker = incise
+                quoted, named, by_pronoun = incise
+                speaker = speaker if speaker and by_pronoun else named  # a name outside wins
             if speaker is None and len(quoted.split()) <= config.short_words:
                 continue  # a title, nickname or scare quote
             between = masked[previous[0].end + 1 : span.start - 1] if previous else ""
@@ -202,10 +203,11 @@ _INCISE_END = re.compile(rf"[.!?;](?=\s+[{at.UP}«»“”\"„]|\s*$)|,(?=\s+[{
 
 def _incise(
     quoted: str, where: int, context: at.Context, patterns: at._Patterns
-) -> tuple[str, str] | None:
+) -> tuple[str, str, bool] | None:
     """A speaker named inside the quotation marks, in the French, Spanish or Italian manner
     (« Nous avons tout essayé, a ajouté Ana Rolle. Il faut attendre »): the quotation without
-    those words, and the speaker; None when no such attribution names someone."""
+    those words, the speaker, and whether a pronoun (or no subject) named them; None when no
+    such attribution names someone."""
     for found in patterns.incise.finditer(quoted):
         rest = quoted[found.end() :]
         stop = _INCISE_END.search(rest)
@@ -217,7 +219,8 @@ def _incise(
         if speaker:
             mark = clause[-1] if clause[-1:] in ".!?;" else ","
             kept = quoted[: found.start()].rstrip() + mark + " " + rest[end:].lstrip()
-            return kept.strip().rstrip(","), speaker
+            by_pronoun = bool(patterns.after_pronoun.match(clause))  # "a-t-il ajouté"
+            return kept.strip().rstrip(","), speaker, by_pronoun
     return None
 
 
@@ -679,7 +682,7 @@ def _described(description: str, where: int, context: at.Context) -> str | None:
         return context.last_org(where) if "statement" in description else description
     if at.org_noun(description):  # "the ministry said" with no ministry named: itself
         body = at.institution(description)
-        org = context.last_org(where)
+        org = context.last_org_named(where, at.head_noun(description)) or context.last_org(where)
         if org and org[:1].islower() and org != body:
             org = None  # "the company said" after "the ministry said": not the ministry
         return org or body
