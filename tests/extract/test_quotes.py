@@ -41,6 +41,10 @@ def test_pronoun_and_role_follow_ups_resolve_to_the_named_speaker() -> None:
 def test_split_quote_is_one_quote() -> None:
     (quote,) = extract_quotes("“The levee held,” Velden said, “and the town is dry.”", "a")
     assert quote.text == "The levee held and the town is dry." and quote.speaker == "Velden"
+    (quote,) = extract_quotes("“The levee held,” Velden said. “The town is dry.”", "a")
+    assert quote.text == "The levee held. The town is dry."  # the comma stood for a stop
+    (quote,) = extract_quotes("“Did the levee hold?” Velden asked. “It did.”", "a")
+    assert quote.text == "Did the levee hold? It did."
 
 
 def test_partial_quotes_are_marked_and_paraphrase_is_never_a_quote() -> None:

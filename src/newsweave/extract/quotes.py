@@ -132,7 +132,7 @@ def extract_quotes(
                 quoted, masked[max(0, span.start - 41) : span.start - 1]
             ):
                 continue
-            ends = quoted.rstrip(" \"”»’'").endswith((".", "!", "?", "…"))
+            ends = quoted.rstrip(" \"”»’'").endswith(_STOPS)
             speaker = _speaker(frame, span, offset, context, patterns, ends)
             incise = _incise(quoted, offset + span.start, context, patterns)
             if incise:  # « A, a ajouté Name. B »: the words inside name the speaker
@@ -147,7 +147,7 @@ def extract_quotes(
                 and _is_attribution(between, config, patterns)
             ):
                 prev_quote = previous[1]
-                prev_quote.text = f"{prev_quote.text} {quoted}"
+                prev_quote.text = _joined(prev_quote.text, quoted, between)
                 prev_quote.speaker = prev_quote.speaker or speaker
                 previous = (span, prev_quote)
                 continue
@@ -241,6 +241,18 @@ def _is_quote(quoted: str, before: str) -> bool:
     if len(words) <= 5 and re.fullmatch(r"(?:[A-Z][\w’'-]*\s*|(?:of|the|and|a)\s+)+", quoted):
         return False
     return any(c.isalpha() for c in quoted)
+
+
+def _joined(first: str, second: str, between: str) -> str:
+    """Two parts of one quotation around its attribution: a sentence the attribution ends
+    ('“... a controlled way,” she said. “The inflow ...') ends the first part with a stop,
+    where the writer's comma stood for it."""
+    if _SENTENCE_END.search(between) and not first.rstrip(" \"”»’'").endswith(_STOPS):
+        first = first.rstrip(" ,;") + "."
+    return f"{first} {second}"
+
+
+_STOPS = (".", "!", "?", "…")
 
 
 def _is_attribution(between: str, config: QuoteConfig, patterns: at._Patterns) -> bool:
