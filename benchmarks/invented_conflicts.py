@@ -42,7 +42,7 @@ from newsweave.text import NUMBER_WORDS
 
 DATA = Path(__file__).resolve().parent / "data" / "invented_conflicts.json"
 # the probe's parts: the stories of round 4 (no "part" field) and the unseen ones of round 5
-PARTS = ("round 4", "round 5", "round 5 check", "round 5 final")
+PARTS = ("round 4", "round 5", "round 5 check", "round 5 final", "round 6")
 
 
 def pages(stories: list[dict], month: int) -> list[dict]:
