@@ -241,7 +241,9 @@ def _link(
     # only two independent sources' figures, each alone of its kind in its sentence, are joined
     # by their clauses alone; every alike pair may tell two others apart
     for i, j in _uncontrasted(frames, members, same, alike):
-        if frames[i][1].root == frames[j][1].root or not (frames[i][1].unique and frames[j][1].unique):
+        if frames[i][1].root == frames[j][1].root or not (
+            frames[i][1].unique and frames[j][1].unique
+        ):
             continue
         same.add((i, j))
         pairs.append((1, -_what(frames[i][0], frames[j][0], similarity), i, j))
