@@ -87,6 +87,7 @@ class CompareConfig:
     max_figures: int = 300  # figures of one article compared (clustering them is quadratic)
     max_bucket: int = 1500  # figures of one kind compared in a story (pairs are quadratic)
     same_what: float = 0.5  # weighted share of what two compatible frames say they count
+    alike_ratio: float = 2.0  # the most two values matched by meaning alone may differ by
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,9 +288,17 @@ def _alike(
     similarity: Similarity,
     config: CompareConfig,
 ) -> bool:
-    """Frames of two sources that could measure one thing (`compatible`) and whose clauses
-    say mostly the same about what."""
-    return compatible(a, b) and _what(a, b, similarity) >= config.same_what
+    """Frames the rules do not match that still measure one thing by meaning: they could
+    (`compatible`), their counted heads are of one class ("jobs" and "postes", "homes" and
+    "houses"), their words next to the figure mostly agree, and their values are of one order
+    (a weaker match needs a plausible disagreement: 3 and 4 "photos", 2,300 and 64 "tons" on
+    real pages were different things)."""
+    low, high = sorted((abs(ma.value), abs(mb.value)))
+    if not low or high / low > config.alike_ratio or not compatible(a, b):
+        return False
+    if not any(w[0] == "#" for w in what_words(a) & what_words(b)):
+        return False
+    return _what(a, b, similarity) >= config.same_what
 
 
 def _uncontrasted(

@@ -23,7 +23,14 @@ from itertools import zip_longest
 from newsweave.extract.figures import unit_name
 from newsweave.extract.names import fold
 from newsweave.model import Entity, Figure, TimeExpression
-from newsweave.text import MONTH_PATTERN, MULTILINGUAL_STOP_WORDS, WEEKDAY_PATTERN, stem, words
+from newsweave.text import (
+    MONTH_PATTERN,
+    MULTILINGUAL_STOP_WORDS,
+    NUMBER_WORDS,
+    WEEKDAY_PATTERN,
+    stem,
+    words,
+)
 
 # the predicate of a counted quantity: what happened to the things counted
 _PREDICATE_WORDS = {
@@ -289,6 +296,10 @@ _WITH_OTHERS = re.compile(
     r"las|il|\d)|^\s*(?:from|of|among|amongst)\s+(?:the|its|their)\b",
     re.I,
 )
+# a count given as one of two: "two or three fans", "10 or 12"
+_A_NUMBER = rf"(?:\d[\d,.]*|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
+_OR_BEFORE = re.compile(rf"(?i)\b{_A_NUMBER}\s+(?:or|ou|oder|o)\s*$")
+_OR_AFTER = re.compile(rf"(?i)^\s*(?:or|ou|oder|o)\s+{_A_NUMBER}\b")
 # a group's size: "a crew of eight", "une équipe de 12"
 _GROUP_OF = re.compile(
     r"\b(?:crew|team|group|family|party|squad|contingent|delegation|équipe|groupe|famille|"
@@ -781,12 +792,15 @@ def _around(figure: Figure, clause: str, reach: int = 3) -> frozenset[str]:
 
 
 def with_others(figure: Figure) -> bool:
-    """Whether a count is named with another group, so a part of those present: "four
-    passengers and the pilot", "420 passengers and 85 crew", "six people from the crew"."""
+    """Whether a count is named with another group, so a part of those present ("four
+    passengers and the pilot", "420 passengers and 85 crew", "six people from the crew"), or
+    with another count as one of two ("two or three fans")."""
     at = locate(figure)
     if at < 0 or figure.unit is not None:
         return False
     rest = figure.sentence[at + len(figure.text) :]
+    if _OR_BEFORE.search(figure.sentence[max(0, at - 30) : at]) or _OR_AFTER.match(rest):
+        return True  # "two or three fans": neither is the count
     counts = (figure.counts or "").strip()
     if counts and rest.lstrip().startswith(counts):
         rest = rest.lstrip()[len(counts) :]
