@@ -225,8 +225,14 @@ def _link(
     (`_alike`) are joined after them, unless one source tells the two apart.
     """
     said = {i: frame_words(frames[i][0]) for i in members}
-    seen = Counter(w for i in members for w in said[i])
-    weight = {w: math.log(1 + len(members) / n) for w, n in seen.items()}
+    # rarity among the frames of one predicate (sums and shares: all), as the rules match them
+    kinds: dict[str | None, list[int]] = {}
+    for i in members:
+        kinds.setdefault(_predicate_kind(frames[i][0]), []).append(i)
+    weight: dict[tuple[str | None, str], float] = {}
+    for kind, group in kinds.items():
+        seen = Counter(w for i in group for w in said[i])
+        weight.update({(kind, w): math.log(1 + len(group) / n) for w, n in seen.items()})
     same: set[tuple[int, int]] = set()
     pairs: list[tuple[int, float, int, int]] = []
     alike: list[tuple[int, int]] = []
@@ -236,7 +242,9 @@ def _link(
             qj, mj = frames[j]
             if _same(qi, mi, qj, mj, similarity, config):
                 same.add((i, j))
-                pairs.append((0, -sum(weight[w] for w in said[i] & said[j]), i, j))
+                kind = _predicate_kind(qi)
+                shared = said[i] & said[j]
+                pairs.append((0, -sum(weight.get((kind, w), 0.0) for w in shared), i, j))
             elif mi.article != mj.article and _alike(qi, mi, qj, mj, similarity, config):
                 alike.append((i, j))
     # only two independent sources' figures, each alone of its kind in its sentence, are joined
@@ -258,6 +266,11 @@ def _link(
             cluster_of[k] = a
     unique = {id(c): c for c in cluster_of.values()}
     return [[frames[i][1] for i in sorted(c)] for c in unique.values()]
+
+
+def _predicate_kind(q: Quantity) -> str | None:
+    """The predicate the rules match a frame by: none for sums and shares (their clause says)."""
+    return None if q.unit in MONEY or q.unit == "percent" else q.predicate
 
 
 def _what(a: Quantity, b: Quantity, similarity: Similarity) -> float:
