@@ -18,8 +18,9 @@ Parts: "round 4" (the stories above, no "part" field), "round 5" (26 conflicts a
 written for round 5 and scored before its rules changed: synonyms of the counted thing,
 phrases, ranges, other languages, corrections), "round 5 check" (15 conflicts and 5 traps
 written after round 5's first fixes and scored once before the next ones), "round 5 final" (12
-conflicts and 4 traps written at the end of round 5, scored once). Each part is briefed on its
-own.
+conflicts and 4 traps written at the end of round 5, scored once), "round 6" (15 conflicts and 6 traps
+with wordings varied across outlets and languages, scored once on main before round 6's
+match by meaning). Each part is briefed on its own.
 
 The set was written while the figure and frame rules were developed on it (in sample): it
 shows which wordings the rules read, and it guards against regressions; it is no held-out
