@@ -297,3 +297,26 @@ def test_a_copy_of_a_copy_is_counted_with_the_first_original() -> None:
     numbers = citation_numbers(Brief(articles=articles, stories=[story]))
     shown, more = numbers.grouped([a.id for a in articles])
     assert shown[0] == ("a00", 2) and all(i not in ("a01", "a02") for i, _ in shown)
+
+
+def test_a_quote_carried_word_for_word_is_cited_once_and_only_rewordings_are_listed() -> None:
+    from newsweave.model import QuoteVariant
+
+    brief = full_brief()
+    said = "We will reopen the ferry pier by Friday."
+    brief.stories[0].quotes = [
+        Quote(
+            text=said,
+            speaker="Ada Penrose",
+            article="a1",
+            variants=[
+                QuoteVariant(text="we will reopen the ferry pier by Friday", article="a2"),
+                QuoteVariant(text="We will reopen the pier on Friday.", article="a2"),
+            ],
+        )
+    ]
+    markdown = render(brief, "md")
+    assert f"Ada Penrose: “{said}” [1][2]" in markdown.replace("\\", "")
+    assert markdown.count("also reported as") == 1
+    html = render(brief, "html")
+    assert html.count("also reported as") == 1

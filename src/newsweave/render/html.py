@@ -20,6 +20,7 @@ from newsweave.render.markdown import (
     http_url,
 )
 from newsweave.render.overview import (
+    quote_sources,
     relation_phrase,
     story_overview,
     tally_rows,
@@ -299,15 +300,16 @@ def _claims(story: Story, numbers: dict[str, int]) -> str:
 def _quotes(story: Story, numbers: dict[str, int]) -> str:
     rows = []
     for q in story.quotes:
+        same, reworded = quote_sources(q)
         variants = "".join(
             f"<br><small>also reported as “{escape(v.text)}” {_cite([v.article], numbers)}</small>"
-            for v in q.variants
+            for v in reworded
         )
         rows.append(
             [
                 escape(q.speaker or "unattributed"),
                 f"“{escape(q.text)}”{variants}",
-                _cite([q.article], numbers),
+                _cite(same, numbers),
             ]
         )
     return "<h3>Quote ledger</h3>" + _table(["speaker", "quote", "source"], rows)

@@ -12,6 +12,7 @@ from newsweave.model import TRUNCATED, Article, Brief, Change, Story, change_lab
 from newsweave.render.dates import human_date
 from newsweave.render.overview import (
     independent_sources,
+    quote_sources,
     relation_phrase,
     story_overview,
     tally_rows,
@@ -215,13 +216,14 @@ def _story(story: Story, numbers: dict[str, int], by_id: dict[str, Article]) -> 
     if story.quotes:
         lines += ["### Quotes", ""]
         for q in story.quotes:
+            same, reworded = quote_sources(q)
             lines.append(
                 f"- {md_escape(q.speaker or 'unattributed')}: “{md_escape(q.text)}” "
-                f"{_cite([q.article], numbers)}"
+                f"{_cite(same, numbers)}"
             )
             lines += [
                 f"  - also reported as “{md_escape(v.text)}” {_cite([v.article], numbers)}"
-                for v in q.variants
+                for v in reworded
             ]
         lines.append("")
     if story.lineage or story.duplicates:

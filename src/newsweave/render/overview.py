@@ -10,7 +10,16 @@ import re
 from dataclasses import dataclass, field, replace
 
 from newsweave.dedup.independence import independent_count
-from newsweave.model import Article, CopyRelation, Discrepancy, Story, SummarySentence, Tally
+from newsweave.model import (
+    Article,
+    CopyRelation,
+    Discrepancy,
+    Quote,
+    QuoteVariant,
+    Story,
+    SummarySentence,
+    Tally,
+)
 from newsweave.render.dates import date_range, human_date
 from newsweave.render.timeline_svg import timeline_lanes
 
@@ -30,6 +39,24 @@ def relation_phrase(relation: CopyRelation, original: str, copy: str, kind: str)
     if relation.directed:
         return f"{copy} is a {kind} copy of {original}"
     return f"{original} and {copy} are {kind} copies of one another"
+
+
+def quote_sources(quote: Quote) -> tuple[list[str], list[QuoteVariant]]:
+    """The articles that carry a quotation word for word, and its differently worded variants."""
+    same = [quote.article]
+    other = []
+    for variant in quote.variants:
+        if _wording(variant.text) == _wording(quote.text):
+            if variant.article not in same:
+                same.append(variant.article)
+        else:
+            other.append(variant)
+    return same, other
+
+
+def _wording(text: str) -> str:
+    """The words of a quotation, case, punctuation and spacing aside."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def with_citations(text: str, numbers: dict[str, int]) -> str:
