@@ -40,7 +40,12 @@ from newsweave.pipeline import (
     map_stage,
 )
 from newsweave.summarize import build_timeline, summarize
-from newsweave.summarize.dating import bound_by_events, complete_datelines, date_events
+from newsweave.summarize.dating import (
+    bound_by_events,
+    complete_datelines,
+    date_events,
+    retie_events,
+)
 
 
 @dataclass(slots=True)
@@ -241,10 +246,13 @@ def _date(stories: list[Story], articles: list[Article], advance: Advance) -> di
 def _summarize(stories: list[Story], articles: list[Article], advance: Advance) -> dict[str, Any]:
     def update(story: Story, members: list[Article]) -> Story:
         timeline = build_timeline(members, story.events, story.duplicates)
+        events = date_events(story.events, timeline, members)
+        timeline, claims = retie_events(timeline, story.claims, story.events, events)
         return replace(
             story,
-            events=date_events(story.events, timeline, members),
+            events=events,
             timeline=timeline,
+            claims=claims,
             summary=note_disputes(summarize(members, story.duplicates), story.discrepancies),
         )
 

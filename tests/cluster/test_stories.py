@@ -189,12 +189,28 @@ def test_refine_needs_the_arrival_vectors() -> None:
         clusterer.refine()
 
 
-def test_undated_articles_need_stronger_lead_overlap_to_share_an_event() -> None:
+REOPENED_REWRITE = (
+    "Drivers are back on the Harlow Street bridge in Marrowby, reopened to traffic on Monday "
+    "after its cracked support beam was replaced. The Roads Department will inspect the "
+    "bridge monthly, Talia Vossen said, and Mayor Oskar Brandt thanked drivers for their "
+    "patience."
+)
+
+
+def test_undated_articles_split_into_events_only_where_their_leads_form_groups() -> None:
     undated = [replace(a, published=None) for a in THREE_MONTHS]
     (story,) = cluster_stories(undated)
-    assert len(story.events) >= 2  # no dates to tell them apart, so the leads must
-    (merged,) = cluster_stories(undated, ClusterConfig(event_threshold_undated=0.01))
-    assert len(merged.events) == 1  # the dated threshold alone joins them all
+    assert len(story.events) == 1  # four leads that all differ: no dates, no grounds to split
+    two_happenings = [
+        article("c1", BRIDGE, published=None),
+        article("c2", BRIDGE_REWRITE, published=None),
+        article("r1", BRIDGE_FOLLOW_UPS[2], published=None),
+        article("r2", REOPENED_REWRITE, published=None),
+    ]
+    (story,) = cluster_stories(two_happenings)
+    assert sorted(sorted(e.articles) for e in story.events) == [["c1", "c2"], ["r1", "r2"]]
+    (whole,) = cluster_stories(two_happenings, ClusterConfig(event_split_undated=0.0))
+    assert len(whole.events) == 1  # no split asked for: one undated event
 
 
 def test_copies_within_keeps_each_storys_part_of_every_group_in_order() -> None:

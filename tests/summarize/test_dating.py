@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from newsweave.model import Article, Event, TimelineEntry
-from newsweave.summarize.dating import bound_by_events, complete_datelines, date_events
+from dataclasses import replace
+
+from newsweave.model import Article, Claim, Event, TimelineEntry
+from newsweave.summarize.dating import (
+    bound_by_events,
+    complete_datelines,
+    date_events,
+    retie_events,
+)
 
 
 def _a(id: str, text: str, published: str | None = None, span: list[str] | None = None) -> Article:
@@ -92,3 +99,46 @@ def test_an_undated_article_is_published_no_earlier_than_its_event() -> None:
     assert bounded["a"].published_range == ["2025-04-17", ""]
     assert bounded["a"].published_basis == "story: after the event it reports"
     assert bounded["b"] is members[1]
+
+
+def test_an_undated_event_whose_leads_tell_different_days_becomes_one_event_per_day() -> None:
+    members = [
+        _a("a", "The Tollmouth ferry pier collapsed on the 3rd, the harbour board said."),
+        _a("b", "Divers raised the sunken Tollmouth ferry on the 9th, the harbour board said."),
+        _a("c", "Harbour board divers raised the sunken ferry from Tollmouth bay, crews said."),
+        _a("d", "The Tollmouth choir sang at the harbour."),
+    ]
+    event = Event(id="e1", title="t", date=None, articles=["a", "b", "c", "d"])
+    timeline = [
+        TimelineEntry("2025-04-03", "The Tollmouth ferry pier collapsed on the 3rd", ["a"]),
+        TimelineEntry("2025-04-09", "Divers raised the sunken Tollmouth ferry on the 9th", ["b"]),
+    ]
+    events = date_events([event], timeline, members)
+    assert [(e.date, e.articles) for e in events] == [
+        ("2025-04-03", ["a"]),
+        ("2025-04-09", ["b", "c"]),  # c's lead dates nothing but tells what b's tells
+        (None, ["d"]),  # like neither: undated
+    ]
+    assert events[0].id == "e1"  # the part with the first article keeps the event's id
+    assert events[1].title.startswith("Divers raised")  # titled by its own lead
+    one_day = [replace(timeline[1], date="2025-04-04")]  # a day apart: one happening
+    (whole,) = date_events([event], [timeline[0], *one_day], members)
+    assert whole.articles == event.articles and whole.date == "2025-04-04"
+
+
+def test_the_timeline_and_claims_of_a_split_event_follow_their_sources() -> None:
+    before = [Event(id="e1", title="t", date=None, articles=["a", "b", "c"])]
+    after = [
+        Event(id="e1", title="t", date="2025-04-03", articles=["a"]),
+        Event(id="e2", title="u", date="2025-04-09", articles=["b", "c"]),
+    ]
+    timeline = [
+        TimelineEntry("2025-04-09", "raised", ["b", "c"], event="e1"),
+        TimelineEntry("2025-04-05", "both", ["a", "b"], event="e1"),
+        TimelineEntry("2025-04-01", "other", ["z"], event="e7"),
+    ]
+    claims = [Claim(text="raised", sources=["a", "b", "c"], event="e1")]
+    entries, moved = retie_events(timeline, claims, before, after)
+    assert [e.event for e in entries] == ["e2", None, "e7"]
+    assert moved[0].event == "e2"  # most of its sources
+    assert retie_events(timeline, claims, after, after) == (timeline, claims)

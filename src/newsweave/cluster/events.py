@@ -19,7 +19,8 @@ publication day; failing those, on that weekday, where the articles most like it
 published. Articles are then grouped by average linkage on lead similarity damped by the
 gap between them in time: the mean of the gaps between their days and between the
 happenings their leads report; undated ones without a day join the group their lead is most
-like, or form their own. An event is dated by the happening most of its articles report
+like, and the rest are split only where their leads fall into groups with less in common
+across than within. An event is dated by the happening most of its articles report
 and titled by the lead sentence of its most central article.
 """
 
@@ -44,7 +45,7 @@ from newsweave.cluster.features import (
     normalise,
     raw_features,
 )
-from newsweave.cluster.split import similarity_matrix
+from newsweave.cluster.split import similarity_matrix, split_similar
 from newsweave.cluster.stream import ClusterConfig
 from newsweave.extract.anchor import Anchor
 from newsweave.extract.timex import tag_times
@@ -75,6 +76,7 @@ _RELATIVE = re.compile(
 _RELATIVE_SCOPE = 10
 _EPOCH = date(1970, 1, 1)
 _LOOKBACK_DAYS = 7  # a lead reports a happening of the past week at most
+_MAX_SPLIT = 300  # undated articles of one story split into events at most
 
 
 def split_events(articles: Sequence[Article], config: ClusterConfig) -> list[Event]:
@@ -247,13 +249,17 @@ def _group(
     sims: np.ndarray,
     config: ClusterConfig,
 ) -> list[list[int]]:
-    """Average-linkage groups of the dated articles, then the undated ones placed.
+    """Average-linkage groups of the dated articles, then the undated ones placed or split.
 
     Two dated articles are as far apart in time as the mean of the gaps between their
     publication days and between the days of the happenings their leads report: two reports
     published a day apart whose leads tell of happenings three days apart (a firing on Friday,
     a staff letter on Monday) are two developments, while a follow-up's restated background
-    does not count as its happening (`background`)."""
+    does not count as its happening (`background`). An undated article joins the dated
+    group its lead is most like; those left over are one event unless their leads fall into
+    groups less alike across than within (`split.split_similar`): with no time gap to tell
+    happenings apart, a scale-free split does not shatter a story whose leads all differ
+    (the days they resolve to later split it: `summarize.dating.date_events`)."""
     dated = [i for i, d in enumerate(days) if d is not None]
     groups = [[i] for i in dated]
     if dated:
@@ -264,20 +270,21 @@ def _group(
             -gap / config.event_decay_days
         )
         groups = [[dated[i] for i in g] for g in _average_linkage(link, config.event_threshold)]
-    n_dated = len(groups)
+    loose = []
     for i, d in enumerate(days):
         if d is not None:
             continue
-        best, best_score = None, -1.0
-        for g, members in enumerate(groups):
-            score = float(np.mean(sims[i, members]))
-            needed = config.event_join_undated if g < n_dated else config.event_threshold_undated
-            if score >= needed and score - needed > best_score:
-                best, best_score = g, score - needed
-        if best is None:
-            groups.append([i])
-        else:
+        scores = [float(np.mean(sims[i, members])) for members in groups]
+        best = int(np.argmax(scores)) if scores else -1
+        if best >= 0 and scores[best] >= config.event_join_undated:
             groups[best].append(i)
+        else:
+            loose.append(i)
+    if len(loose) > _MAX_SPLIT:  # the split tree costs O(n^3): so many undated leads stay one event
+        groups.append(loose)
+    elif loose:
+        parts = split_similar(sims[np.ix_(loose, loose)], config.event_split_undated)
+        groups += [[loose[k] for k in part] for part in parts]
     return [sorted(g) for g in groups]
 
 
@@ -315,12 +322,19 @@ def _title(
         key=lambda i: (i not in reporters, -float(np.mean(sims[i, members])), articles[i].id),
     )
     for i in ranked:
-        for sentence in split_sentences(articles[i].text)[: _LEAD_SENTENCES + 1]:
-            sentence = without_dateline(sentence)
-            if 6 <= len(sentence.split()) <= 60 and not _NOT_A_TITLE.search(sentence):
-                return sentence
+        if found := lead_title(articles[i]):
+            return found
     lead = articles[ranked[0]]
     return lead.title or " ".join(lead.text.split()[:12])
+
+
+def lead_title(article: Article) -> str | None:
+    """The article's first lead sentence fit to title an event: dateline off, no caption or stamp."""
+    for sentence in split_sentences(article.text)[: _LEAD_SENTENCES + 1]:
+        sentence = without_dateline(sentence)
+        if 6 <= len(sentence.split()) <= 60 and not _NOT_A_TITLE.search(sentence):
+            return sentence
+    return None
 
 
 def _story_vectors(raws: list[RawFeatures]) -> list[dict[str, Vector]]:

@@ -55,9 +55,18 @@ def split_groups(
     n = len(vectors)
     if cut <= 0 or n < 2 * max(min_size, 2) or n > max_members:
         return [list(range(n))]
-    sims = similarity_matrix(vectors)
     shared = similarity_matrix(names) if names is not None else None
-    return [sorted(g) for g in _split(list(range(n)), sims, cut, max(min_size, 2), shared)]
+    return split_similar(similarity_matrix(vectors), cut, min_size, shared)
+
+
+def split_similar(
+    sims: np.ndarray, cut: float, min_size: int = 2, names: np.ndarray | None = None
+) -> list[list[int]]:
+    """Row indices of a similarity matrix in groups, split while groups are less alike across than within."""
+    n = len(sims)
+    if cut <= 0 or n < 2:
+        return [list(range(n))]
+    return [sorted(g) for g in _split(list(range(n)), sims, cut, max(min_size, 2), names)]
 
 
 def _split(

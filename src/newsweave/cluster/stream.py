@@ -64,8 +64,9 @@ class ClusterConfig:
     event_time_prior: float = 0.3  # articles of one story on one day: likely one happening
     # an undated article joins the dated event whose lead similarity mean reaches this...
     event_join_undated: float = 0.02
-    # ... else an event of undated articles: no time gap tells them apart, so leads must agree
-    event_threshold_undated: float = 0.15
+    # ... the others are one event unless their leads fall into groups with less in common
+    # across than this share of their own within-group likeness (`split.split_similar`)
+    event_split_undated: float = 0.3
     event_lead_words: int = 40  # title plus this many first words say what happened
     event_decay_days: float = 2.0
     link_threshold: float = 0.3  # clusters this similar (ignoring time) may be linked into one

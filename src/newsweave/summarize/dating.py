@@ -18,8 +18,9 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from newsweave.clean.dates import dateline
+from newsweave.cluster.events import lead_title
 from newsweave.extract.anchor import Anchor, parse_iso
-from newsweave.model import Article, Event, TimelineEntry
+from newsweave.model import Article, Claim, Event, TimelineEntry, content_id
 from newsweave.text import (
     MONTH_NAMES,
     WEEKDAY_NAMES,
@@ -179,51 +180,174 @@ def date_events(
     members: Sequence[Article],
     min_shared: int = 3,
 ) -> list[Event]:
-    """The events, an undated one dated by the happening its members' leads tell.
+    """The events, an undated one dated by the happening its members' leads tell, or split
+    into one event per day when its members' leads tell different days.
 
     A lead that dates itself (a month or day in a member's first sentences; a bare year there
     is background, "since 2020") gives its latest such date; otherwise the dates the other
-    events' timeline entries give to the lead's happening vote with the key words they share
+    articles' timeline entries give to the lead's happening vote with the key words they share
     with the leads (words most of the story uses left out); a clear winner with at least
-    `min_shared` votes dates the event.
+    `min_shared` votes dates the event. Undated articles are grouped by their leads alone
+    (`cluster/events.py`), so a story told without dates can hold several happenings in one
+    event: when its members' leads date themselves to days more than a day apart (or to
+    other months), each day becomes an event, and members whose lead dates nothing one more.
     Events are returned oldest first, undated last.
     """
     by_id = {a.id: a for a in members}
     # words most of the story's articles use say nothing about which happening a lead tells
     df = Counter(k for a in members for k in keys(a.text))
     common = {k for k, n in df.items() if n > len(members) / 2}
-    out = []
+    out: list[Event] = []
     for event in events:
         if event.date is not None:
             out.append(event)
             continue
-        leads = [
-            s
+        told = {
+            a: _told_date([a], timeline, by_id, common, min_shared)
             for a in event.articles
-            if a in by_id
-            for s in [by_id[a].title or "", *split_sentences(by_id[a].text)[:_LEAD_SENTENCES]]
-            if s
-        ]
-        own = [
-            e.date
-            for e in timeline
-            if e.granularity in ("day", "month")
-            and set(e.sources) & set(event.articles)
-            and any(_told_in(told, s) for told in (e.text, *e.also) for s in leads)
-        ]
-        date_ = max(own, default=None)
-        if date_ is None:
-            lead_keys = set().union(*(keys(s) for s in leads)) - common if leads else set()
-            votes: dict[str, int] = {}
-            for e in timeline:
-                if e.granularity in ("day", "month") and not set(e.sources) & set(event.articles):
-                    told = set().union(*(keys(t) for t in (e.text, *e.also)))
-                    votes[e.date] = votes.get(e.date, 0) + len(lead_keys & told)
-            ranked = sorted(votes.values(), reverse=True) + [0, 0]
-            if ranked[0] >= min_shared and ranked[0] > ranked[1]:
-                date_ = max(votes, key=lambda d: votes[d])
-        out.append(replace(event, date=date_))
+            if len(event.articles) > 1
+        }
+        lead_keys = {a: set().union(*map(keys, _leads([a], by_id))) for a in told}
+        days = _by_day(told, lead_keys, min_shared)
+        if len(days) > 1:
+            out += _split_by_day(event, days, by_id)
+        else:
+            out.append(
+                replace(event, date=_told_date(event.articles, timeline, by_id, common, min_shared))
+            )
     return sorted(out, key=lambda e: (e.date is None, e.date or "", e.id))
+
+
+def _told_date(
+    articles: Sequence[str],
+    timeline: Sequence[TimelineEntry],
+    by_id: dict[str, Article],
+    common: set[str],
+    min_shared: int,
+) -> str | None:
+    """The date the leads of `articles` tell: their own latest date, else the clear vote."""
+    leads = _leads(articles, by_id)
+    own = [
+        e.date
+        for e in timeline
+        if e.granularity in ("day", "month")
+        and set(e.sources) & set(articles)
+        and any(_told_in(told, s) for told in (e.text, *e.also) for s in leads)
+    ]
+    if own:
+        return max(own)
+    lead_keys = set().union(*(keys(s) for s in leads)) - common if leads else set()
+    votes: dict[str, int] = {}
+    for e in timeline:
+        if e.granularity in ("day", "month") and not set(e.sources) & set(articles):
+            told = set().union(*(keys(t) for t in (e.text, *e.also)))
+            votes[e.date] = votes.get(e.date, 0) + len(lead_keys & told)
+    ranked = sorted(votes.values(), reverse=True) + [0, 0]
+    if ranked[0] >= min_shared and ranked[0] > ranked[1]:
+        return max(votes, key=lambda d: votes[d])
+    return None
+
+
+def _leads(articles: Sequence[str], by_id: dict[str, Article]) -> list[str]:
+    """The titles and first sentences of `articles`: where each tells its happening."""
+    return [
+        s
+        for a in articles
+        if a in by_id
+        for s in [by_id[a].title or "", *split_sentences(by_id[a].text)[:_LEAD_SENTENCES]]
+        if s
+    ]
+
+
+def _by_day(
+    told: dict[str, str | None], lead_keys: dict[str, set[str]], min_shared: int
+) -> list[list[tuple[str, str | None]]]:
+    """Articles with the date their lead tells, grouped: days a day apart, or a month and a day
+    in it, are one. When there are several groups, an article whose lead dates nothing joins
+    the group whose leads share the most key words with its own (the story's common words
+    count: the groups differ by happening, not by topic; at least `min_shared`, a clear
+    winner); the rest are one more group, last."""
+    groups: list[list[tuple[str, str | None]]] = []
+    for article, value in sorted(((a, v) for a, v in told.items() if v), key=lambda kv: kv[1]):
+        group = next((g for g in groups if _same_day(g[-1][1] or "", value)), None)
+        if group is None:
+            groups.append([(article, value)])
+        else:
+            group.append((article, value))
+    if len(groups) < 2:
+        return groups
+    keys_of = [set().union(*(lead_keys[a] for a, _ in g)) for g in groups]
+    rest: list[tuple[str, str | None]] = []
+    for article in (a for a, v in told.items() if v is None):
+        shared = [len(lead_keys[article] & k) for k in keys_of]
+        ranked = sorted(shared, reverse=True)
+        if ranked[0] >= min_shared and ranked[0] > ranked[1]:
+            groups[shared.index(ranked[0])].append((article, None))
+        else:
+            rest.append((article, None))
+    return groups + [rest] if rest else groups
+
+
+def _same_day(a: str, b: str) -> bool:
+    """Whether two dates ("YYYY-MM" or "YYYY-MM-DD") may tell the same happening."""
+    if len(a) != len(b):
+        return a.startswith(b) or b.startswith(a)
+    if len(a) < 10:
+        return a == b
+    first, second = parse_iso(a), parse_iso(b)
+    return first is not None and second is not None and abs((first - second).days) <= 1
+
+
+def _split_by_day(
+    event: Event, days: list[list[tuple[str, str | None]]], by_id: dict[str, Article]
+) -> list[Event]:
+    """One event per group of days its members' leads tell (dated by the latest), order kept;
+    the part with the event's first article keeps its id."""
+    out = []
+    for group in days:
+        members = {a for a, _ in group}
+        ordered = [a for a in event.articles if a in members]
+        titles = [t for a in ordered if a in by_id and (t := lead_title(by_id[a]))]
+        title = event.title if event.title in titles else next(iter(titles), event.title)
+        out.append(
+            Event(
+                id=event.id
+                if ordered[0] == event.articles[0]
+                else "e" + content_id(ordered[0])[:11],
+                title=title,
+                date=max((v for _, v in group if v), default=None),
+                articles=ordered,
+            )
+        )
+    return out
+
+
+def retie_events(
+    timeline: Sequence[TimelineEntry],
+    claims: Sequence[Claim],
+    before: Sequence[Event],
+    after: Sequence[Event],
+) -> tuple[list[TimelineEntry], list[Claim]]:
+    """Timeline entries and claims of an event that `date_events` split, moved to the part
+    that holds their sources (an entry: all of them; a claim: most of them)."""
+    kept = {(e.id, tuple(e.articles)) for e in after}
+    split = {e.id for e in before if (e.id, tuple(e.articles)) not in kept}
+    if not split:
+        return list(timeline), list(claims)
+    entries = []
+    for entry in timeline:
+        if entry.event in split:
+            owner = [e.id for e in after if set(entry.sources) <= set(e.articles)]
+            entry = replace(entry, event=owner[0] if len(owner) == 1 else None)
+        entries.append(entry)
+    moved = []
+    for claim in claims:
+        if claim.event in split:
+            counts = [(len(set(claim.sources) & set(e.articles)), e.id) for e in after]
+            best = max(counts, key=lambda c: c[0], default=(0, None))
+            claim = replace(claim, event=best[1] if best[0] else None)
+        moved.append(claim)
+    return entries, moved
 
 
 def bound_by_events(members: Sequence[Article], events: Sequence[Event]) -> list[Article]:
