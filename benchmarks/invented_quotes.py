@@ -29,7 +29,10 @@ The set was written while the attribution rules were developed on it (in sample)
 which wordings the rules read and guards against regressions; it is no held-out figure (those
 are `benchmarks/stories.py` on parts 2 and 3 of the stories set).
 
-usage: python benchmarks/invented_quotes.py [--json OUT] [--verbose]
+Pages written in a later round carry `"round"`: round 6 (`--round 6`) was written and scored
+before the rules of that round were changed, and `--round 6-check` after them, scored once.
+
+usage: python benchmarks/invented_quotes.py [--json OUT] [--verbose] [--round R]
 """
 
 from __future__ import annotations
@@ -124,8 +127,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", type=Path, help="write the per-quotation results here")
     parser.add_argument("--verbose", action="store_true", help="print every quotation not right")
+    parser.add_argument(
+        "--round", help="only the pages of this round ('6', '6-check'); default: every page"
+    )
     args = parser.parse_args()
     pages = json.loads(DATA.read_text())["pages"]
+    if args.round:
+        pages = [p for p in pages if str(p.get("round", "")) == args.round]
+        if not pages:
+            parser.error(f"no page of round {args.round!r} in {DATA}")
     lines = records(pages)
     with tempfile.TemporaryDirectory() as tmp:
         found = page_quotes(brief(lines, Path(tmp)))

@@ -41,6 +41,10 @@ def test_pronoun_and_role_follow_ups_resolve_to_the_named_speaker() -> None:
 def test_split_quote_is_one_quote() -> None:
     (quote,) = extract_quotes("“The levee held,” Velden said, “and the town is dry.”", "a")
     assert quote.text == "The levee held and the town is dry." and quote.speaker == "Velden"
+    (quote,) = extract_quotes("“The levee held,” Velden said. “The town is dry.”", "a")
+    assert quote.text == "The levee held. The town is dry."  # the comma stood for a stop
+    (quote,) = extract_quotes("“Did the levee hold?” Velden asked. “It did.”", "a")
+    assert quote.text == "Did the levee hold? It did."
 
 
 def test_partial_quotes_are_marked_and_paraphrase_is_never_a_quote() -> None:
@@ -209,7 +213,8 @@ def test_a_person_found_by_role_is_not_taken_for_the_organisation_that_speaks_ne
     )
     first, second = extract_quotes(text, "a")
     assert first.speaker == "Mara Lind"
-    assert second.speaker is None, "a ministry nobody named is nobody, not the last person"
+    # a ministry nobody named speaks as itself (round 6), never as the last person
+    assert second.speaker == "the transport ministry"
 
 
 def test_a_quote_followed_by_words_no_pattern_reads_is_not_carried_over() -> None:

@@ -85,6 +85,7 @@ def extract_articles(
                     article.id,
                     language=article.language,
                     orgs=[text for text, kind in found if kind == "ORG"],
+                    title=article.title,
                 ),
                 times=time_expressions(
                     article.text, article.published, inferred=article.published_inferred

@@ -259,7 +259,7 @@ _IT = Lexicon(
     persons=r"lui|lei",
     things=r"loro",
     aux=r"ha|aveva|hanno",
-    to=r"a|ai|al|alla|alle|agli|in",
+    to=r"a|ai|al|alla|alle|agli|allo|all['’]|in",
 )
 _PT_VERBS = (
     r"disse|diz|dizia|afirmou|afirma|declarou|declara|explicou|explica|acrescentou|acrescenta|"
@@ -392,6 +392,19 @@ _ORG_NOUNS = frozenset(
         "institute",
     ]
 )
+# public bodies that speak as themselves when the text names no one for them: "the ministry
+# said" with no ministry named is "the ministry", not nobody
+_INSTITUTION_NOUNS = frozenset(
+    ["ministry", "government", "police", "army", "military", "court", "council", "prosecutors",
+     "ministère", "gouvernement", "préfecture", "gendarmerie", "ministerium", "regierung",
+     "polizei", "staatsanwaltschaft", "ministerio", "gobierno", "policía", "fiscalía",
+     "ministero", "governo", "polizia", "procura", "prefettura"]
+)  # fmt: skip
+_DEFINITE_ARTICLES = frozenset(
+    ["the", "le", "la", "l'", "l’", "les", "der", "die", "das", "el", "il"]
+)
+# plural subjects with no determiner that name a public body: '," police said'
+_GROUP_SUBJECTS = r"police|officials|authorities|prosecutors|investigators"
 _DOCUMENT_NOUNS = frozenset(["statement", "letter", "post", "blog", "release", "note", "message"])
 
 
@@ -417,6 +430,8 @@ class _Patterns:
     before_description: re.Pattern[str]
     according: re.Pattern[str]
     dash: re.Pattern[str]
+    incise: re.Pattern[str]  # « A, a ajouté Name. B »: an attribution inside the quotation
+    after_group: re.Pattern[str]  # '," police said': a public body named by its plural
 
 
 @lru_cache(maxsize=8)
@@ -434,15 +449,24 @@ def patterns(language: str | None) -> _Patterns:
     adv = r"(?:(?:also|later|then|again|\w+ly)\s+)?"
     # whom a quote was said to, in lower case words: "aux journalistes", "a los periodistas"
     to_whom = rf"(?:\s+(?:{alt('to')})\s+(?-i:(?:[{LOW}][\w’'-]*\s*){{1,4}}))?" if alt("to") else ""
+    # a named addressee between the verb and a speaker with a determiner: "ha detto
+    # all'agenzia Nordpress la sindaca", "a confié à L'Écho du Val le maire"
+    to_named = (
+        rf"(?:\s+(?:{alt('to')})(?:\s+|(?<=['’]))(?:[{LOW}][\w’'-]*\s+){{0,2}}{_CHUNK}(?=\s+{det_word}))?"
+        if alt("to")
+        else ""
+    )
     return _Patterns(
         subject_verb=re.compile(rf"(?<![\w’'-]){verb}(?![\w’'-])"),
         after_subject=re.compile(
             rf"{lead}(?P<role>(?:{det}\s+)?(?:[a-z][\w’'-]*\s+){{0,4}}?)(?P<chunk>{_CHUNK})"
             rf"(?:\s+(?:of|from|at|with)\s+(?:the\s+)?{_CHUNK}(?:\s+[{LOW}][\w’'-]*){{0,2}})?"
+            # a second subject: "Ana Ferro and Luis Marek said in a joint statement"
+            rf"(?P<also>\s+(?:and|et|und|y|e)\s+{_CHUNK})?"
             rf"(?:\s*\([^)]{{1,40}}\))?(?P<appos>,\s*[^,“”\"«»„]{{1,90}},)?\s*{adv}{verb}(?![\w’'-])"
         ),
         after_inverted_named=re.compile(  # "said the district attorney, Mara Velden"
-            rf"{lead}(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})\s+{det_word}"
+            rf"{lead}(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')}){to_named}\s+{det_word}"
             rf"[^,.;“”\"«»„]{{1,60}},\s*(?P<chunk>{_CHUNK})"
         ),
         after_inverted=re.compile(
@@ -460,7 +484,7 @@ def patterns(language: str | None) -> _Patterns:
             re.I,
         ),
         after_inverted_description=re.compile(
-            rf"{lead}(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})\s+"
+            rf"{lead}(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')}){to_named}\s+"
             rf"(?P<desc>{det_word}[^,.;“”\"«»„]{{1,60}}?)\s*(?:[.,;:!?]|$)"
         ),
         after_thing=re.compile(rf"{lead}(?:{alt('things')})\s+{adv}{verb}(?![\w’'-])", re.I),
@@ -510,6 +534,11 @@ def patterns(language: str | None) -> _Patterns:
             re.I,
         ),
         dash=re.compile(rf"^\s*[—–-]+\s*(?P<chunk>{_CHUNK})"),
+        after_group=re.compile(rf"{lead}(?P<group>{_GROUP_SUBJECTS})\s+{adv}{verb}(?![\w’'-])"),
+        incise=re.compile(
+            rf",\s+(?=(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})"
+            rf"(?:-t-(?:il|elle)|-(?:il|elle))?(?![\w’'-]))"
+        ),
     )
 
 
@@ -557,6 +586,18 @@ class Context:
             if mention.name in self.orgs or (mention.speaking and not mention.person):
                 return mention.name
         return None if speaking else self.last(before, person=False)
+
+    def last_org_named(self, before: int, noun: str) -> str | None:
+        """The last organisation before `before` whose name holds `noun`, a public body's noun
+        ("the ministry" -> "Defence Ministry", "das Ministerium" -> "Bundesministerium"), else
+        the only one an entity backend found; None for other nouns ("the company")."""
+        if noun not in _INSTITUTION_NOUNS:  # "the company" is not any "... Company" named
+            return None
+        for mention in reversed(self._before(before)):
+            if mention.name and not mention.person and noun in mention.name.lower():
+                return mention.name
+        known = [org for org in self.orgs if noun in org.lower()]  # from an entity backend
+        return known[0] if len(known) == 1 else None
 
     def last(self, before: int, person: bool, gender: str | None = None) -> str | None:
         """The last person (or organisation) named before offset `before`; with a `gender`
@@ -951,12 +992,33 @@ def person_description(description: str) -> bool:
     return bool(_DESCRIBER.fullmatch(head)) and head not in _DOCUMENT_NOUNS and head[-1:] != "s"
 
 
+def head_noun(description: str) -> str:
+    """The head noun of a description, lower case: "the transport ministry in a statement" ->
+    "ministry"."""
+    words = description.lower().split()
+    cut = next((i for i, w in enumerate(words) if i and w in _HEAD_CUT), len(words))
+    return words[:cut][-1].strip(",.’'") if words[:cut] else ""
+
+
 def org_noun(description: str) -> bool:
     """Whether 'the company', 'the ministry', 'the letter' names an organisation or document."""
     words = description.lower().split()
     cut = next((i for i, w in enumerate(words) if i and w in _HEAD_CUT), len(words))
     words = words[:cut]  # "a empresa em comunicado", "the ministry in a statement"
     return bool(words) and words[-1].strip(",.’'s") in _ORG_NOUNS
+
+
+def institution(description: str) -> str | None:
+    """'the ministry (in a statement)' -> 'the ministry': a public body with a definite article
+    speaks as itself; None for other descriptions ('a company', 'the firm')."""
+    words = description.split()
+    if len(words) < 2 or words[0].lower() not in _DEFINITE_ARTICLES:
+        return None
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in _HEAD_CUT), len(words))
+    words = words[:cut]
+    if len(words) > 4 or words[-1].lower().strip(",.") not in _INSTITUTION_NOUNS:
+        return None
+    return " ".join(words)
 
 
 # a description's head noun ends before these: its complements and where it was said

@@ -86,12 +86,28 @@ def find_quoted(paragraph: str) -> list[QuotedSpan]:
         if close >= 0:
             spans.append(QuotedSpan(i + 1, marks[close]))
             k = close + 1
-        elif not broken and i == _first_visible(paragraph) and n - i < _MAX_CHARS:
+        elif not broken and n - i < _MAX_CHARS and _runs_on(paragraph, i, marks[k + 1 :]):
             spans.append(QuotedSpan(i + 1, n, closed=False))  # runs on to the next paragraph
             break
         else:
             k += 1
     return spans
+
+
+def _runs_on(paragraph: str, i: int, later: list[int]) -> bool:
+    """Whether an opening mark with no closing one starts a quotation that goes on in the next
+    paragraph: the paragraph opens with it, or it is a double mark after a colon or a comma
+    with no double mark after it ('Ekk said: “We ...', '... ,” he wrote, “Sam ...')."""
+    if i == _first_visible(paragraph):
+        return True
+    return (
+        paragraph[i] not in _SINGLE
+        and not any(paragraph[j] not in _SINGLE and paragraph[j] != "’" for j in later)
+        and bool(_LEAD_IN.search(paragraph, 0, i))
+    )
+
+
+_LEAD_IN = re.compile(r"[,:]\s*$")
 
 
 def _first_visible(paragraph: str) -> int:

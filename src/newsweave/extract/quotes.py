@@ -46,6 +46,11 @@ _DEFINITE = re.compile(
 _LAST_NAME_WORD = re.compile(
     rf"(?<=[{at.LOW}] )[{at.UP}][\w’'-]+ (?:[{at.UP}][\w’'-]+ )*([{at.UP}][\w’'-]+)\b"
 )
+# a post embedded in a page as its words, then "— Author (@handle) Month D, YYYY"
+_EMBEDDED_POST = re.compile(
+    rf"(?P<text>[^\W_].{{9,1000}}?)\s+[—–-]+\s*(?P<name>{at._CHUNK})\s*\(@\w{{1,30}}\)"
+    r"(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?\s*$"
+)
 _CARRY_CHARS = 1500  # a quote-only paragraph continues a speaker named at most this far back
 
 
@@ -63,11 +68,14 @@ def extract_quotes(
     config: QuoteConfig | None = None,
     language: str | None = None,
     orgs: Iterable[str] = (),
+    title: str | None = None,
 ) -> list[Quote]:
     """Direct quotes in `text`; the speaker is None when the text names no speaker.
 
     `language` adds that language's attribution patterns to English ones; `orgs` are
-    organisation names found by an entity backend, which help "the company said".
+    organisation names found by an entity backend, which help "the company said"; a quotation
+    of the `title` the text does not repeat is kept when the title itself names its speaker
+    ('Tarnby mayor: "We will rebuild"', with the mayor named in the text).
     """
     config = config or QuoteConfig()
     patterns = at.patterns(language)
@@ -85,8 +93,22 @@ def extract_quotes(
     offset = 0
     running: Quote | None = None  # a quotation still open at the end of the last paragraph
     paragraphs = [(p, find_quoted(p)) for p in text.split("\n")]
-    last = max((i for i, (_, spans) in enumerate(paragraphs) if spans), default=-1)
+    if title is None and len(paragraphs) > 1 and paragraphs[0][1] and _headline(paragraphs[0][0]):
+        title = paragraphs[0][0]  # the text opens with its headline: read it as one, last
+        paragraphs[0] = (title, [])
+    last = max((i for i, (p, spans) in enumerate(paragraphs) if spans or "(@" in p), default=-1)
+    if title and find_quoted(title):
+        last = len(paragraphs) - 1  # a headline's quotation needs the people of the whole text
     for paragraph, spans in paragraphs[: last + 1]:  # nothing after the last quote matters
+        post = None if spans or "(@" not in paragraph else _EMBEDDED_POST.match(paragraph.strip())
+        if post:  # a post embedded as its words, its author and handle: the author's quote
+            cleaned = at.clean_speaker(post.group("name"), context)
+            speaker = at.remember(context, offset, *cleaned) if cleaned else None
+            text = post.group("text").strip()
+            quotes.append(Quote(text=text, speaker=speaker, article=article_id, sentence=text))
+            running = None
+            offset += len(paragraph) + 1
+            continue
         masked = _mask(paragraph, spans)
         sentences = sentence_spans(paragraph) if spans else []
         frame = _Frame(
@@ -110,8 +132,12 @@ def extract_quotes(
                 quoted, masked[max(0, span.start - 41) : span.start - 1]
             ):
                 continue
-            ends = quoted.rstrip(" \"”»’'").endswith((".", "!", "?", "…"))
+            ends = quoted.rstrip(" \"”»’'").endswith(_STOPS)
             speaker = _speaker(frame, span, offset, context, patterns, ends)
+            incise = _incise(quoted, offset + span.start, context, patterns)
+            if incise:  # « A, a ajouté Name. B »: the words inside name the speaker
+                quoted, named, by_pronoun = incise
+                speaker = speaker if speaker and by_pronoun else named  # a name outside wins
             if speaker is None and len(quoted.split()) <= config.short_words:
                 continue  # a title, nickname or scare quote
             between = masked[previous[0].end + 1 : span.start - 1] if previous else ""
@@ -121,7 +147,7 @@ def extract_quotes(
                 and _is_attribution(between, config, patterns)
             ):
                 prev_quote = previous[1]
-                prev_quote.text = f"{prev_quote.text} {quoted}"
+                prev_quote.text = _joined(prev_quote.text, quoted, between)
                 prev_quote.speaker = prev_quote.speaker or speaker
                 previous = (span, prev_quote)
                 continue
@@ -137,7 +163,65 @@ def extract_quotes(
             if not span.closed:
                 running = quote
         offset += len(paragraph) + 1
+    if title and (title_quotes := _title_quotes(title, offset, context, patterns, article_id)):
+        said = [_fold(q.text) for q in quotes]
+        quotes += [q for q in title_quotes if not any(_fold(q.text) in s for s in said)]
     return quotes
+
+
+def _headline(line: str) -> bool:
+    """Whether a text's first line reads as its headline: short, no full stop at its end."""
+    return len(line) <= 200 and not line.rstrip(" \"”»“«„’'").endswith((".", "!", "?", ":"))
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _title_quotes(
+    title: str, offset: int, context: at.Context, patterns: at._Patterns, article_id: str
+) -> list[Quote]:
+    """The quotations of a headline that names their speaker, read after the whole text (whose
+    people and roles are then known); nothing is carried over to a headline."""
+    spans = [s for s in find_quoted(title) if s.closed]
+    masked = _mask(title, spans)
+    frame = _Frame(masked, [m.end() for m in _SENTENCE_END.finditer(masked)], [])
+    frame = frame._replace(verbs=[v.start() for v in patterns.subject_verb.finditer(masked)])
+    found = []
+    for span in spans:
+        quoted = title[span.start : span.end].strip().rstrip(",")
+        speaker = _speaker(frame, span, offset, context, patterns, carry=False)
+        if speaker and _is_quote(quoted, masked[max(0, span.start - 41) : span.start - 1]):
+            found.append(Quote(text=quoted, speaker=speaker, article=article_id, sentence=title))
+    return found
+
+
+# where an attribution inside a quotation ends: a full stop before a new sentence, or a comma
+# before the quotation goes on in lower case ("a-t-il ajouté, nous ...")
+_INCISE_END = re.compile(rf"[.!?;](?=\s+[{at.UP}«»“”\"„]|\s*$)|,(?=\s+[{at.LOW}])|$")
+
+
+def _incise(
+    quoted: str, where: int, context: at.Context, patterns: at._Patterns
+) -> tuple[str, str, bool] | None:
+    """A speaker named inside the quotation marks, in the French, Spanish or Italian manner
+    (« Nous avons tout essayé, a ajouté Ana Rolle. Il faut attendre »): the quotation without
+    those words, the speaker, and whether a pronoun (or no subject) named them; None when no
+    such attribution names someone."""
+    for found in patterns.incise.finditer(quoted):
+        rest = quoted[found.end() :]
+        stop = _INCISE_END.search(rest)
+        end = stop.end() if stop else len(rest)
+        clause = rest[:end]
+        if len(clause) > 120:
+            continue
+        speaker = _after(clause, where + found.start(), context, patterns)
+        if speaker:
+            mark = clause[-1] if clause[-1:] in ".!?;" else ","
+            kept = quoted[: found.start()].rstrip() + mark + " " + rest[end:].lstrip()
+            by_pronoun = bool(patterns.after_pronoun.match(clause))  # "a-t-il ajouté"
+            return kept.strip().rstrip(","), speaker, by_pronoun
+    return None
 
 
 def _mask(paragraph: str, spans: list[QuotedSpan]) -> str:
@@ -157,6 +241,18 @@ def _is_quote(quoted: str, before: str) -> bool:
     if len(words) <= 5 and re.fullmatch(r"(?:[A-Z][\w’'-]*\s*|(?:of|the|and|a)\s+)+", quoted):
         return False
     return any(c.isalpha() for c in quoted)
+
+
+def _joined(first: str, second: str, between: str) -> str:
+    """Two parts of one quotation around its attribution: a sentence the attribution ends
+    ('“... a controlled way,” she said. “The inflow ...') ends the first part with a stop,
+    where the writer's comma stood for it."""
+    if _SENTENCE_END.search(between) and not first.rstrip(" \"”»’'").endswith(_STOPS):
+        first = first.rstrip(" ,;") + "."
+    return f"{first} {second}"
+
+
+_STOPS = (".", "!", "?", "…")
 
 
 def _is_attribution(between: str, config: QuoteConfig, patterns: at._Patterns) -> bool:
@@ -261,6 +357,11 @@ def _scan_subjects(
                 )
             )  # fmt: skip
             at.remember(context, offset + found.start("chunk"), role, name, person)
+    for found in _GERMAN_LATE_SUBJECT.finditer(masked) if context.nouns_capitalised else ():
+        cleaned = at.clean_speaker(found.group("chunk"), context, strict=True)
+        if cleaned and cleaned[2] and len(cleaned[1].split()) >= 2:
+            # "Nach dem Abstieg hat Trainer Mirko Wendt ...": the subject after the verb
+            at.remember(context, offset + found.start("chunk"), *cleaned)
     for found in _ROLE_APPOSITIVE.finditer(masked):  # "The boy's mother, Kelly Price, wept"
         cleaned = at.clean_speaker(found.group("name"), context, strict=True)
         if cleaned and cleaned[2] and len(cleaned[1].split()) >= 2:
@@ -309,6 +410,16 @@ _ROLE_SUBJECT = re.compile(
 )
 
 
+# a German sentence that opens with a time, a place or a cause puts its subject after the
+# finite verb: "Nach dem Abstieg hat Trainer Mirko Wendt ...", "Am Montag sagte Anna Reimers"
+_GERMAN_LATE_SUBJECT = re.compile(
+    r"(?:^|[.!?]\s+)(?:Nach|Am|Im|Vor|Seit|Bei|Trotz|Wegen|Während|Gestern|Heute|Zuvor|"
+    r"Inzwischen|Bereits|Zuletzt|Damals|Danach|Dann|Deshalb|Daher|Auch|Noch)\b[^.!?,]{0,80}?\s"
+    r"(?:hat|hatte|ist|war|wird|wurde|will|wollte|soll|sollte|sagte|sagt|erklärte|betonte)\s+"
+    rf"(?P<chunk>{at._CHUNK})\s+(?=[{at.LOW}])"
+)
+
+
 def _role_words(words: str) -> bool:
     """Whether lower-case words between two names read as a role ("coach", "chief
     executive"), not a preposition or a verb ("in", "met")."""
@@ -344,6 +455,7 @@ def _speaker(
     context: at.Context,
     patterns: at._Patterns,
     ends_sentence: bool = True,
+    carry: bool = True,
 ) -> str | None:
     """The speaker of one quoted span: after it, then before it, then carried over.
 
@@ -371,7 +483,7 @@ def _speaker(
             _unnamed(context, where)  # 'A neighbour, who asked not to be named, said: "..."'
             return None
     unread = not ends_sentence and bool(re.search(r"[^\W\d_]", after))
-    if found is None and not before.strip(" \t\"“”«»„‘’'-—–:") and not unread:
+    if found is None and carry and not before.strip(" \t\"“”«»„‘’'-—–:") and not unread:
         recent = context.recent(where)
         if (
             recent is not None
@@ -430,7 +542,15 @@ def _after(after: str, where: int, context: at.Context, p: at._Patterns) -> str 
             chunk = at.acronym_tail(found.group("chunk"), after[found.end("chunk") :])
             cleaned = at.clean_speaker((found.group("role") or "") + chunk, context)
             if cleaned:
-                return at.remember(context, where, *cleaned)
+                name = at.remember(context, where, *cleaned)
+                also = found.groupdict().get("also")
+                other = at.clean_speaker(also.split(None, 1)[1], context) if also else None
+                if also and other and cleaned[2] and other[2]:  # "Ana Ferro and Luis Marek said"
+                    return f"{name} {also.split()[0]} {other[1]}"
+                return name
+    group = p.after_group.match(after)
+    if group:  # '," police said': the body itself
+        return group.group("group")
     described = p.after_description.match(after) or p.after_inverted_description.match(after)
     if described:  # "the treasurer said" with no treasurer named: nobody, not the last person
         return _described(described.group("desc"), where, context) or _NOBODY
@@ -484,7 +604,9 @@ def _before(
     if possessive:  # 'His reaction: "..."': the person the pronoun refers to
         return context.last_by_pronoun(where, possessive.group(1))
     if label and at.is_role_noun(label.group("tail").split()[0] if label.group("tail") else ""):
-        return None  # 'Ryland chief of police: "..."': a place's role, not a name, speaks
+        # 'Ryland chief of police: "..."': a place's role, not a name, speaks; the person
+        # named with that role in the article, if any
+        return at.role_person(label.group("tail"), context)
     if label:  # 'Rolle: "We need help."', 'Mayor Tom Ekk disagreed: "It is too late."'
         cleaned = at.clean_speaker(label.group("chunk"), context, strict=True)
         if cleaned and (cleaned[2] or cleaned[1] in context.orgs):
@@ -540,7 +662,11 @@ _ROLE_THEN_NAME = re.compile(
     rf"(?P<role>(?:[{at.LOW}][\w’'-]*\s+){{0,3}})(?P<name>{at._CHUNK})$"
 )
 _ARTICLES = frozenset(["the", "la", "le", "les", "el", "los", "las", "il", "lo", "a", "o"])
-_AGED = re.compile(r"(der|die)\s+\d{1,3}-[Jj]ährige$", re.IGNORECASE)
+# "sagte der 48-Jährige (am Sonntag)": the person named last, like a pronoun
+_AGED = re.compile(
+    r"(der|die|the)\s+\d{1,3}-(?:[Jj]ährige|year-old)(?:\s+(?:am|an|im|in|bei|nach|vor|auf|gegenüber)\s[^,]{1,40})?$",
+    re.IGNORECASE,
+)
 _NOUN_DETERMINERS = frozenset(["der", "die", "das", "des", "dem"])  # German capitalises nouns
 
 
@@ -560,11 +686,18 @@ def _described(description: str, where: int, context: at.Context) -> str | None:
         return person
     aged = _AGED.match(description.strip())
     if aged:  # "sagte die 41-Jährige": the woman named last, like a pronoun
-        return context.last_by_pronoun(where, "sie" if aged.group(1).lower() == "die" else "er")
+        article = aged.group(1).lower()
+        if article == "the":  # "the 48-year-old said": the person named last, of either gender
+            return context.last(where, True)
+        return context.last_by_pronoun(where, "sie" if article == "die" else "er")
     if at.document_noun(description):  # "the statement said": its organisation, or itself
         return context.last_org(where) if "statement" in description else description
-    if at.org_noun(description):
-        return context.last_org(where)
+    if at.org_noun(description):  # "the ministry said" with no ministry named: itself
+        body = at.institution(description)
+        org = context.last_org_named(where, at.head_noun(description)) or context.last_org(where)
+        if org and org[:1].islower() and org != body:
+            org = None  # "the company said" after "the ministry said": not the ministry
+        return org or body
     return at.describe(description)
 
 
