@@ -18,8 +18,10 @@ Parts: "round 4" (the stories above, no "part" field), "round 5" (26 conflicts a
 written for round 5 and scored before its rules changed: synonyms of the counted thing,
 phrases, ranges, other languages, corrections), "round 5 check" (15 conflicts and 5 traps
 written after round 5's first fixes and scored once before the next ones), "round 5 final" (12
-conflicts and 4 traps written at the end of round 5, scored once). Each part is briefed on its
-own.
+conflicts and 4 traps written at the end of round 5, scored once), "round 6" (15 conflicts and 6 traps
+with wordings varied across outlets and languages, scored once on main before round 6's
+match by meaning), "round 6 final" (7 conflicts and 3 traps written after that match, scored
+once). Each part is briefed on its own.
 
 The set was written while the figure and frame rules were developed on it (in sample): it
 shows which wordings the rules read, and it guards against regressions; it is no held-out
@@ -42,20 +44,20 @@ from newsweave.text import NUMBER_WORDS
 
 DATA = Path(__file__).resolve().parent / "data" / "invented_conflicts.json"
 # the probe's parts: the stories of round 4 (no "part" field) and the unseen ones of round 5
-PARTS = ("round 4", "round 5", "round 5 check", "round 5 final")
+PARTS = ("round 4", "round 5", "round 5 check", "round 5 final", "round 6", "round 6 final")
 
 
 def pages(stories: list[dict], month: int) -> list[dict]:
     """One JSON page per outlet and story: lead and figure in one paragraph, then a closing one.
 
-    Story n is told from day 10 + n of `month` on (a real date: past the month's end it runs
-    into the next), each outlet `days` later than that.
+    Story n is told from day 10 + n of `month` on (month 13 is January of the next year; a real
+    date: past the month's end it runs into the next), each outlet `days` later than that.
     """
     out = []
     for number, story in enumerate(stories):
         for outlet, (lead, figure, closing) in enumerate(story["pages"]):
             offset = number + story.get("days", [0, 0, 0])[outlet]
-            day = date(2025, month, 10) + timedelta(days=offset)
+            day = date(2025 + (month - 1) // 12, (month - 1) % 12 + 1, 10) + timedelta(days=offset)
             out.append(
                 {
                     "url": f"https://outlet{outlet}.example/{day:%Y/%m/%d}/"

@@ -32,6 +32,7 @@ from newsweave.compare.quantities import (
     Quantity,
     QuantityConfig,
     bounded,
+    compatible,
     duration_range,
     figure_clause,
     format_number,
@@ -43,6 +44,7 @@ from newsweave.compare.quantities import (
     same_quantity,
     sentence_years,
     superseded,
+    what_words,
 )
 from newsweave.compare.similarity import Similarity, SimilarityConfig
 from newsweave.model import (
@@ -84,6 +86,8 @@ class CompareConfig:
     max_words: int = 80  # longer ones are run-on text, not claims
     max_figures: int = 300  # figures of one article compared (clustering them is quadratic)
     max_bucket: int = 1500  # figures of one kind compared in a story (pairs are quadratic)
+    same_what: float = 0.5  # weighted share of what two compatible frames say they count
+    alike_ratio: float = 2.0  # the most two values matched by meaning alone may differ by
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,13 +198,12 @@ def _figure_clusters(
                 figure.unit,
             )
             frames.append((q, measure))
-    # frames can only match inside one bucket (same unit, dimension, modality and, but for sums
-    # and shares, predicate); each bucket is compared pair by pair, so it is capped
+    # frames can only match inside one bucket (same unit, dimension and modality); each bucket
+    # is compared pair by pair, so it is capped
     buckets: dict[tuple[str | None, ...], list[int]] = {}
     for i, (q, _) in enumerate(frames):
-        predicate = None if q.unit in MONEY or q.unit == "percent" else q.predicate
         dimension = "length" if q.dimension == "size" else q.dimension  # "a 380-metre bridge"
-        buckets.setdefault((q.unit, dimension, q.modal, predicate), []).append(i)
+        buckets.setdefault((q.unit, dimension, q.modal), []).append(i)
     clusters: list[list[_Measure]] = []
     for members in buckets.values():
         clusters += _link(frames, members[: config.max_bucket], similarity, config)
@@ -218,21 +221,43 @@ def _link(
     Pairs are joined closest first, closeness being the words two frames share weighted by
     how rare they are among these frames ("healthcare" says more than "financial"), so a
     figure goes with the frames most like it rather than the first that would take it.
+    Frames the rules do not match but whose clauses say they count the same thing
+    (`_alike`) are joined after them, unless one source tells the two apart.
     """
     said = {i: frame_words(frames[i][0]) for i in members}
-    seen = Counter(w for i in members for w in said[i])
-    weight = {w: math.log(1 + len(members) / n) for w, n in seen.items()}
+    # rarity among the frames of one predicate (sums and shares: all), as the rules match them
+    kinds: dict[str | None, list[int]] = {}
+    for i in members:
+        kinds.setdefault(_predicate_kind(frames[i][0]), []).append(i)
+    weight: dict[tuple[str | None, str], float] = {}
+    for kind, group in kinds.items():
+        seen = Counter(w for i in group for w in said[i])
+        weight.update({(kind, w): math.log(1 + len(group) / n) for w, n in seen.items()})
     same: set[tuple[int, int]] = set()
-    pairs: list[tuple[float, int, int]] = []
+    pairs: list[tuple[int, float, int, int]] = []
+    alike: list[tuple[int, int]] = []
     for x, i in enumerate(members):
         qi, mi = frames[i]
         for j in members[x + 1 :]:
             qj, mj = frames[j]
             if _same(qi, mi, qj, mj, similarity, config):
                 same.add((i, j))
-                pairs.append((sum(weight[w] for w in said[i] & said[j]), i, j))
+                kind = _predicate_kind(qi)
+                shared = said[i] & said[j]
+                pairs.append((0, -sum(weight.get((kind, w), 0.0) for w in shared), i, j))
+            elif mi.article != mj.article and _alike(qi, mi, qj, mj, similarity, config):
+                alike.append((i, j))
+    # only two independent sources' figures, each alone of its kind in its sentence, are joined
+    # by their clauses alone; every alike pair may tell two others apart
+    for i, j in _uncontrasted(frames, members, same, alike):
+        if frames[i][1].root == frames[j][1].root or not (
+            frames[i][1].unique and frames[j][1].unique
+        ):
+            continue
+        same.add((i, j))
+        pairs.append((1, -_what(frames[i][0], frames[j][0], similarity), i, j))
     cluster_of = {i: [i] for i in members}
-    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+    for _, _, i, j in sorted(pairs):
         a, b = cluster_of[i], cluster_of[j]
         if a is b or not all((min(x, y), max(x, y)) in same for x in a for y in b):
             continue
@@ -241,6 +266,87 @@ def _link(
             cluster_of[k] = a
     unique = {id(c): c for c in cluster_of.values()}
     return [[frames[i][1] for i in sorted(c)] for c in unique.values()]
+
+
+def _predicate_kind(q: Quantity) -> str | None:
+    """The predicate the rules match a frame by: none for sums and shares (their clause says)."""
+    return None if q.unit in MONEY or q.unit == "percent" else q.predicate
+
+
+def _what(a: Quantity, b: Quantity, similarity: Similarity) -> float:
+    """How much two frames say they count the same thing: the rarity-weighted share of the
+    smaller of their what-words (`what_words`) that the other also has, rarity over the
+    story's sentences; 0 when they share no word but a predicate, or one says a single word.
+    A predicate weighs as a common word ("rose" is said of revenue and profit alike), a class
+    as the rarest."""
+    wa, wb = what_words(a), what_words(b)
+    shared = wa & wb
+    if min(len(wa), len(wb)) < 2 or all(w[0] == "@" for w in shared):
+        return 0.0
+
+    def weigh(word: str) -> float:
+        if word[0] == "@":
+            return 1.0
+        return similarity.idf("" if word[0] == "#" else word)
+
+    least = min(sum(map(weigh, wa)), sum(map(weigh, wb)))
+    return sum(map(weigh, shared)) / least
+
+
+def _alike(
+    a: Quantity,
+    ma: _Measure,
+    b: Quantity,
+    mb: _Measure,
+    similarity: Similarity,
+    config: CompareConfig,
+) -> bool:
+    """Frames the rules do not match that still measure one thing by meaning: they could
+    (`compatible`), their counted heads are of one class ("jobs" and "postes", "homes" and
+    "houses"), their words next to the figure mostly agree, and their values are of one order
+    (a weaker match needs a plausible disagreement: 3 and 4 "photos", 2,300 and 64 "tons" on
+    real pages were different things)."""
+    low, high = sorted((abs(ma.value), abs(mb.value)))
+    if not low or high / low > config.alike_ratio or not compatible(a, b):
+        return False
+    if not any(w[0] == "#" for w in what_words(a) & what_words(b)):
+        return False
+    return _what(a, b, similarity) >= config.same_what
+
+
+def _uncontrasted(
+    frames: list[tuple[Quantity, _Measure]],
+    members: list[int],
+    same: set[tuple[int, int]],
+    alike: list[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """The alike pairs that no source tells apart: a pair is dropped when one article holds
+    two figures of different values, not alike themselves, one like each side of the pair
+    ("$40 million to roads and $25 million to schools" parts roads' sum from schools')."""
+    related = same | set(alike)
+
+    def near(x: int, y: int) -> bool:
+        return x == y or (min(x, y), max(x, y)) in related
+
+    by_article: dict[str, list[int]] = {}
+    for i in members:
+        by_article.setdefault(frames[i][1].article, []).append(i)
+    kept = []
+    for i, j in alike:
+        told_apart = False
+        for figures in by_article.values():
+            xs = [x for x in figures if near(x, i)]
+            ys = [y for y in figures if near(y, j)]
+            if any(
+                x != y and not near(x, y) and frames[x][1].value != frames[y][1].value
+                for x in xs
+                for y in ys
+            ):
+                told_apart = True
+                break
+        if not told_apart:
+            kept.append((i, j))
+    return kept
 
 
 def _about(q: Quantity) -> str:
@@ -392,7 +498,7 @@ def _is_tally(cluster: list[_Measure], values: int) -> bool:
     date orders, are a dispute. Counts that move either way (the missing) are always a tally.
     Figures pinned to a stated earlier year (an old disaster's toll) do not change any more.
     """
-    predicate = cluster[0].predicate
+    predicate = next((m.predicate for m in cluster if m.predicate), None)
     if predicate not in CHANGING or all(m.past for m in cluster):
         return False
     if predicate not in GROWING:

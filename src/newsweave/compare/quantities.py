@@ -23,7 +23,14 @@ from itertools import zip_longest
 from newsweave.extract.figures import unit_name
 from newsweave.extract.names import fold
 from newsweave.model import Entity, Figure, TimeExpression
-from newsweave.text import MONTH_PATTERN, MULTILINGUAL_STOP_WORDS, WEEKDAY_PATTERN, stem, words
+from newsweave.text import (
+    MONTH_PATTERN,
+    MULTILINGUAL_STOP_WORDS,
+    NUMBER_WORDS,
+    WEEKDAY_PATTERN,
+    stem,
+    words,
+)
 
 # the predicate of a counted quantity: what happened to the things counted
 _PREDICATE_WORDS = {
@@ -280,6 +287,30 @@ _HUMAN = frozenset(
     {"killed", "injured", "evacuated", "fled", "arrested", "missing", "trapped", "abducted",
      "infected"}
 )  # fmt: skip
+# counted words that say nothing of what was counted
+_GENERIC = frozenset({"people", "#people", "person", "personn", "persona", "persone", "menschen"})
+# a count named with another group is a part of those present: "four passengers and the pilot",
+# "420 passengers and 85 crew", "six people from the construction crew"
+_WITH_OTHERS = re.compile(
+    r"^\s*(?:and|plus|as\s+well\s+as|et|und|y|e)\s+(?:the|a|an|its|their|le|la|les|der|die|el|los|"
+    r"las|il|\d)|^\s*(?:from|of|among|amongst)\s+(?:the|its|their)\b",
+    re.I,
+)
+# a count given as one of two: "two or three fans", "10 or 12"
+_A_NUMBER = rf"(?:\d[\d,.]*|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
+_OR_BEFORE = re.compile(rf"(?i)\b{_A_NUMBER}\s+(?:or|ou|oder|o)\s*$")
+_OR_AFTER = re.compile(rf"(?i)^\s*(?:or|ou|oder|o)\s+{_A_NUMBER}\b")
+# a group's size: "a crew of eight", "une équipe de 12"
+_GROUP_OF = re.compile(
+    r"\b(?:crew|team|group|family|party|squad|contingent|delegation|équipe|groupe|famille|"
+    r"mannschaft|gruppe|familie|equipo|grupo|familia|squadra|gruppo|famiglia)\s+(?:of|de|d'|von|di)"
+    r"\s*(?:some\s+|about\s+|around\s+)?$",
+    re.I,
+)
+# what befalls a part of those present: a count with no predicate may be all of them
+_FATES = frozenset(
+    {"killed", "injured", "missing", "trapped", "abducted", "arrested", "infected", "hospitalised"}
+)
 # predicates whose counts grow over a story: a higher figure later is a tally, not a conflict
 GROWING = frozenset(
     {"killed", "injured", "evacuated", "fled", "arrested", "abducted", "destroyed", "affected",
@@ -404,6 +435,7 @@ _EARLIER_VERSION = re.compile(
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "officials"])
 # "..., the interior ministry said on Tuesday." and "The coast guard said that ..."
 _SAID = r"(?:said|says|reported|reports|estimated|announced|confirmed|told)"
+_SAID_WORD = re.compile(rf"\b{_SAID}\b|\baccording\b|\bselon\b|\bsegún\b|\blaut\b", re.I)
 _SAID_AFTER = re.compile(
     rf",\s*(?:the\s+)?(?P<after>(?:[A-Za-z][\w’'-]*\s+){{0,5}}?[A-Za-z][\w’'-]*)\s+{_SAID}\b[^,]*$"
 )
@@ -492,6 +524,9 @@ class Quantity:
     whole: bool = False  # the total a part is of: "79 of the 150 seats"
     head: frozenset[str] = frozenset()  # the class of the counted phrase's head ("voter")
     near: frozenset[str] = frozenset()  # content stems of the last words before the figure
+    around: frozenset[str] = frozenset()  # content stems of the words next to it in its clause
+    part: bool = False  # named with another group: "four passengers and the pilot"
+    group: bool = False  # a group's size: "a crew of eight"
 
 
 def format_number(value: float) -> str:
@@ -617,6 +652,9 @@ def quantity(
         is_whole(figure),
         head,
         _near(clause[: max(clause.find(figure.text), 0)]),
+        _around(figure, clause),
+        with_others(figure),
+        bool(_GROUP_OF.search(figure.sentence[max(0, at - 40) : max(at, 0)])),
     )
 
 
@@ -737,6 +775,36 @@ def _near(before: str) -> frozenset[str]:
     ("the blaze has burned 1,800 hectares" gives fire and burn)."""
     content = [w for w in words(before) if w not in MULTILINGUAL_STOP_WORDS and w.isalpha()]
     return _stems(" ".join(content[-3:]))
+
+
+def _around(figure: Figure, clause: str, reach: int = 3) -> frozenset[str]:
+    """What the words next to a figure say it is: content stems of the last `reach` content
+    words before it and the first `reach` after it, inside its clause ("crews hauled 25 tonnes
+    of dead fish from the beach" gives crew, haul, dead, fish, beach); a comma or a word of
+    saying ends the words after it ("..., the council said")."""
+    at = clause.find(figure.text)
+    if at < 0:
+        return frozenset()
+    head, tail = clause[:at].rsplit(",", 1)[-1], clause[at + len(figure.text) :].split(",")[0]
+    before = [w for w in _WORD.findall(head) if _stems(w)][-reach:]
+    after = [w for w in _WORD.findall(_SAID_WORD.split(tail)[0]) if _stems(w)][:reach]
+    return _stems(" ".join(before + after))
+
+
+def with_others(figure: Figure) -> bool:
+    """Whether a count is named with another group, so a part of those present ("four
+    passengers and the pilot", "420 passengers and 85 crew", "six people from the crew"), or
+    with another count as one of two ("two or three fans")."""
+    at = locate(figure)
+    if at < 0 or figure.unit is not None:
+        return False
+    rest = figure.sentence[at + len(figure.text) :]
+    if _OR_BEFORE.search(figure.sentence[max(0, at - 30) : at]) or _OR_AFTER.match(rest):
+        return True  # "two or three fans": neither is the count
+    counts = (figure.counts or "").strip()
+    if counts and rest.lstrip().startswith(counts):
+        rest = rest.lstrip()[len(counts) :]
+    return bool(_WITH_OTHERS.match(rest))
 
 
 def _names(clause: str) -> frozenset[str]:
@@ -1042,10 +1110,55 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
             and (a.predicate is not None or (needs_subject(a) and shared_subject(a, b)))
         )
     heads = (a.head or a.counted, b.head or b.counted)
-    if _everyone(*heads) or _everyone(heads[1], heads[0]) or (a.head and a.head == b.head):
+    everyone = _everyone(*heads) or _everyone(heads[1], heads[0])
+    if everyone and (a.part or b.part):
+        return False  # "420 passengers and 85 crew" are not the "505 people on board"
+    if everyone or (a.head and a.head == b.head):
         return True  # "52 people on board" and "48 passengers"; "homes" and "households"
     shared = len(a.counted & b.counted) / len(a.counted | b.counted)
     return shared >= config.same_counted
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """Whether two frames could measure one thing, whatever their clauses say it is: the same
+    unit, dimension, modality, kind of total, time, place and, when both say one, the same
+    predicate and kind of sum ("killed" and "injured" never meet; nor a fine and a ransom).
+
+    What the figures count is left to the clauses' words (`what_words`), compared by the caller.
+    """
+    if a.unit != b.unit or a.dimension != b.dimension or a.modal != b.modal:
+        return False
+    if a.whole != b.whole or a.average != b.average or a.elsewhere != b.elsewhere:
+        return False
+    if a.part or b.part or a.group != b.group:
+        return False  # "four passengers and the pilot" are not all of the five on board; "a
+        # crew of eight" sizes a group that "six workers" may be part of
+    if a.predicate != b.predicate and (
+        (a.predicate and b.predicate) or {a.predicate, b.predicate} & _FATES
+    ):
+        return False  # "killing six workers" is a part of "a crew of eight workers"
+    if {a.predicate, b.predicate} & _SHARE_PREDICATES and a.predicate != b.predicate:
+        return False  # a vote's side or a turnout says what it is of
+    stated_year = (a.years and b.years and not a.years & b.years) or a.past != b.past
+    if (stated_year and a.dimension not in _TIMELESS) or not _same_time(a.when, b.when):
+        return False
+    if a.scope and b.scope and not a.scope & b.scope:
+        return False
+    if a.dimension == "distance" and not a.reference & b.reference:
+        return False
+    kinds = (sum_kinds(a), sum_kinds(b))
+    if all(kinds) and not kinds[0] & kinds[1]:
+        return False
+    return not (a.contextual and a.names and b.names and not a.names & b.names)
+
+
+def what_words(q: Quantity) -> frozenset[str]:
+    """What a frame says it counts or measures, as features to weigh by rarity: the content
+    stems next to the figure, the counted words, the class of the counted head ("#worker" for jobs,
+    staff, postes) and the predicate ("@killed")."""
+    classes = {f"#{h}" for h in q.head}
+    said = {f"@{q.predicate}"} if q.predicate else set()
+    return (q.counted | q.around | classes | said) - _GENERIC  # "people" says little
 
 
 def _same_time(a: frozenset[str], b: frozenset[str]) -> bool:
