@@ -207,8 +207,7 @@ def date_events(
             for a in event.articles
             if len(event.articles) > 1
         }
-        lead_keys = {a: set().union(*map(keys, _leads([a], by_id))) for a in told}
-        days = _by_day(told, lead_keys, min_shared)
+        days = _by_day(told, by_id, min_shared)
         if len(days) > 1:
             out += _split_by_day(event, days, by_id)
         else:
@@ -260,7 +259,7 @@ def _leads(articles: Sequence[str], by_id: dict[str, Article]) -> list[str]:
 
 
 def _by_day(
-    told: dict[str, str | None], lead_keys: dict[str, set[str]], min_shared: int
+    told: dict[str, str | None], by_id: dict[str, Article], min_shared: int
 ) -> list[list[tuple[str, str | None]]]:
     """Articles with the date their lead tells, grouped: days a day apart, or a month and a day
     in it, are one. When there are several groups, an article whose lead dates nothing joins
@@ -276,6 +275,7 @@ def _by_day(
             group.append((article, value))
     if len(groups) < 2:
         return groups
+    lead_keys = {a: set().union(*map(keys, _leads([a], by_id))) for a in told}
     keys_of = [set().union(*(lead_keys[a] for a, _ in g)) for g in groups]
     rest: list[tuple[str, str | None]] = []
     for article in (a for a, v in told.items() if v is None):
