@@ -60,3 +60,10 @@ def test_memoised_tokenisers_give_fresh_lists_equal_to_a_fresh_split() -> None:
     assert words("ÜBER Straße") == ["über", "straße"]
     long_text = "The Velmar ferries sailed again. " * 200  # past the memo's length limit
     assert content_words(long_text) == content_words(long_text[:33]) * 200
+
+
+def test_wording_key_ignores_case_punctuation_and_spacing_only() -> None:
+    from newsweave.text import wording_key
+
+    assert wording_key("“We will  reopen the pier,” ") == wording_key("we will reopen the pier")
+    assert wording_key("We will reopen the pier.") != wording_key("We reopen the pier.")

@@ -193,6 +193,12 @@ def sentence_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+def wording_key(text: str) -> str:
+    """The word-character runs of `text`, lower-cased and space-joined: its wording, case,
+    punctuation and spacing aside (two copies of one quotation compare equal)."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens of `text`."""
     if len(text) > _MEMO_WORD_CHARS:

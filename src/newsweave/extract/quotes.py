@@ -20,7 +20,7 @@ from newsweave.extract import attribution as at
 from newsweave.extract.names import surname
 from newsweave.extract.quotemarks import QuotedSpan, find_quoted
 from newsweave.model import Quote
-from newsweave.text import MULTILINGUAL_STOP_WORDS, VERB_FORMS, sentence_spans
+from newsweave.text import MULTILINGUAL_STOP_WORDS, VERB_FORMS, sentence_spans, wording_key
 
 _SENTENCE_END = re.compile(  # the stop first: the look-behinds (abbreviations) run only on it
     # an initial ("J. Smith") or a title or month abbreviation ends no sentence; a short
@@ -164,18 +164,14 @@ def extract_quotes(
                 running = quote
         offset += len(paragraph) + 1
     if title and (title_quotes := _title_quotes(title, offset, context, patterns, article_id)):
-        said = [_fold(q.text) for q in quotes]
-        quotes += [q for q in title_quotes if not any(_fold(q.text) in s for s in said)]
+        said = [wording_key(q.text) for q in quotes]
+        quotes += [q for q in title_quotes if not any(wording_key(q.text) in s for s in said)]
     return quotes
 
 
 def _headline(line: str) -> bool:
     """Whether a text's first line reads as its headline: short, no full stop at its end."""
     return len(line) <= 200 and not line.rstrip(" \"”»“«„’'").endswith((".", "!", "?", ":"))
-
-
-def _fold(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _title_quotes(

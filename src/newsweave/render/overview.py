@@ -22,6 +22,7 @@ from newsweave.model import (
 )
 from newsweave.render.dates import date_range, human_date
 from newsweave.render.timeline_svg import timeline_lanes
+from newsweave.text import wording_key
 
 # "RIVERTON, Westmark, May 4 (Wire) — " before a lead sentence: the dateline, not the news
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,[^—–\n]{0,60})?\s[—–-]{1,2}\s+(?=\S)")
@@ -46,17 +47,12 @@ def quote_sources(quote: Quote) -> tuple[list[str], list[QuoteVariant]]:
     same = [quote.article]
     other = []
     for variant in quote.variants:
-        if _wording(variant.text) == _wording(quote.text):
+        if wording_key(variant.text) == wording_key(quote.text):
             if variant.article not in same:
                 same.append(variant.article)
         else:
             other.append(variant)
     return same, other
-
-
-def _wording(text: str) -> str:
-    """The words of a quotation, case, punctuation and spacing aside."""
-    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def with_citations(text: str, numbers: dict[str, int]) -> str:
