@@ -238,3 +238,41 @@ def test_a_timestamp_or_a_dotted_date_above_the_body_dates_the_page() -> None:
     dotted = publication_date(["04.03.2025, 09:12 Uhr"], body)
     assert (dotted.day, dotted.basis) == (date(2025, 3, 4), "header")
     assert publication_date(["3/4/2025"], body).day is None  # March 4 or April 3
+
+
+_SPACED = ["May", "5", ",", "2023", "x", " ", "  ", "\n", "\t", "\u00a0", "\u3000", "ab"]
+
+
+@given(st.lists(st.sampled_from(_SPACED), max_size=60), st.data())
+def test_reach_back_counts_the_characters_a_walk_back_counts(
+    tokens: list[str], data: st.DataObject
+) -> None:
+    from newsweave.clean.dates import _REACH, reach_back
+
+    text = "".join(tokens)
+    end = data.draw(st.integers(0, len(text)))
+    done = data.draw(st.integers(0, end))
+    start, seen = end, 0  # one character at a time, whitespace not counted
+    while start > done and seen < _REACH:
+        start -= 1
+        seen += not text[start].isspace()
+    assert reach_back(text, done, end) == start
+
+
+_HEADER_TOKENS = ["March 4, 2025", "04.03.2025", "2025-03-04T09:12Z", "12/14/2022", "Updated",
+                  "By Ann Vell", "x1999", "1999", "3 min read", "Share", "14/12/22"]  # fmt: skip
+
+
+@given(st.lists(st.lists(st.sampled_from(_HEADER_TOKENS), max_size=5), max_size=8))
+def test_header_date_is_the_first_a_line_by_line_scan_finds(lines: list[list[str]]) -> None:
+    from newsweave.clean.dates import _UPDATED, _header_date, _numeric_date, full_dates
+
+    header = [" ".join(words) for words in lines]
+    expected = None
+    for text in header:
+        if len(text.split()) <= 12 and not _UPDATED.search(text):
+            dates = full_dates(text) or list(filter(None, [_numeric_date(text)]))
+            if dates:
+                expected = dates[0]
+                break
+    assert _header_date(header) == expected

@@ -19,8 +19,10 @@ kept as `month_day` for the story to complete (see summarize/dating.py).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import accumulate
 from urllib.parse import unquote, urlsplit
 
 from newsweave.text import MONTH_PATTERN, month_number
@@ -68,6 +70,7 @@ _MIN_YEAR, _MAX_YEAR = 1990, 2039
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # candidates; year_spans keeps the whole words
 _REACH = 48  # characters (spaces aside) a written date ending in a year may take before it
 _SPACE_RUN = re.compile(r"\s\s|[^\S ]")  # more than single spaces between words
+_NON_SPACES = re.compile(rf"(?:\s*+\S){{{_REACH}}}")  # _REACH characters, whitespace aside
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,17 +130,29 @@ def ending_in_years(
     done = 0
     for year_start, year_end in year_spans(text) if years is None else years:
         start = max(done, year_start - 2 * _REACH)
-        if _SPACE_RUN.search(text, start, year_start):  # the slow way: spaces not counted
-            start, seen = year_start, 0
-            while start > done and seen < _REACH:
-                start -= 1
-                seen += not text[start].isspace()
+        if _SPACE_RUN.search(text, start, year_start):  # spaces not counted
+            start = reach_back(text, done, year_start)
         for m in pattern.finditer(text, start, year_end):
             if m.end() == year_end:
                 found.append(m)
                 done = m.end()
                 break
     return found
+
+
+def reach_back(text: str, done: int, end: int) -> int:
+    """Where the last `_REACH` characters before `end` that are not whitespace begin, or
+    `done` when fewer stand between `done` and `end` (whitespace is not counted)."""
+    width = 4 * _REACH
+    while end > done:
+        lo = max(done, end - width)
+        m = _NON_SPACES.match(text[lo:end][::-1])  # read backwards from `end`
+        if m is not None:
+            return end - m.end()
+        if lo == done:
+            return done
+        width *= 4
+    return end
 
 
 def full_dates(text: str, years: list[tuple[int, int]] | None = None) -> list[date]:
@@ -283,6 +298,26 @@ def _page_year(month: int, day: int, years: list[int], ceiling: date | None) -> 
     return year if _mk(year, month, day) is not None else None
 
 
+def _header_date(header: list[str]) -> date | None:
+    """The first date of a short header line that is not an update line: "March 4, 2025",
+    "04.03.2025, 09:12 Uhr", "2025-03-04T09:12:00Z".
+
+    Only the lines with four digits of a year or a numeric date are read: the others have
+    none (both patterns stay within a line, so searching the lines joined finds them all).
+    """
+    nexts = list(accumulate(len(text) + 1 for text in header))  # where each next line starts
+    joined = "\n".join(header)
+    found = {bisect_right(nexts, m.start()) for m in _YEAR_DIGITS.finditer(joined)}
+    found.update(bisect_right(nexts, m.start()) for m in NUMERIC.finditer(joined))
+    for i in sorted(found):
+        text = header[i]
+        if len(text.split()) <= 12 and not _UPDATED.search(text):
+            dates = full_dates(text) or list(filter(None, [_numeric_date(text)]))
+            if dates:
+                return dates[0]
+    return None
+
+
 def publication_date(
     header: list[str], body: list[str], url: str | None = None, top: str | None = None
 ) -> PublicationDate:
@@ -318,11 +353,8 @@ def publication_date(
                 basis="dateline without a year",
                 month_day=(month, day_),
             )
-    for text in header:
-        if len(text.split()) <= 12 and not _UPDATED.search(text):
-            dates = full_dates(text) or list(filter(None, [_numeric_date(text)]))
-            if dates:  # "March 4, 2025", "04.03.2025, 09:12 Uhr", "2025-03-04T09:12:00Z"
-                return PublicationDate(day=dates[0], basis="header")
+    if (day := _header_date(header)) is not None:
+        return PublicationDate(day=day, basis="header")
     for line in lead[:2]:
         if m := _TODAY.search(line):
             month, day_ = month_number(m.group(1)), int(m.group(2))
