@@ -265,7 +265,8 @@ class HashTable:
         keys = np.asarray(sorted(items), dtype=np.uint64)
         low = max(8, int(len(keys)).bit_length() + 1)
         for bits in range(low, 17):  # the smallest size with no two keys in one slot
-            if len(np.unique(keys >> np.uint64(64 - bits))) == len(keys):
+            homes = np.sort(keys >> np.uint64(64 - bits))  # (np.unique would import numpy.ma)
+            if (homes[1:] != homes[:-1]).all():
                 break
         else:
             bits = low
@@ -463,7 +464,9 @@ def _odd_space_lines(w: _Words, cut: bool, texts: list[str]) -> list[int]:
     odd = (w.cls & _C_ODD_SPACE) > 0
     space = (w.cls & _C_SPACE) > 0
     odd[1:] |= space[1:] & space[:-1]
-    found = set(np.unique(w.line_of[odd]).tolist())
+    marked = np.zeros(len(w.line_start), dtype=bool)
+    marked[w.line_of[odd]] = True
+    found = set(np.flatnonzero(marked).tolist())
     if cut:  # lines cut for their features may hide odd spaces past the cut
         found.update(i for i, t in enumerate(texts) if len(t) > _FEATURE_CHARS)
     return sorted(found)

@@ -341,8 +341,12 @@ def _repetitive(
         words.line, np.array([long, np.add(long, 1)])
     )  # words are in line order
     for i, a, b in zip(long, bounds[0].tolist(), bounds[1].tolist(), strict=True):
+        limit = share * (b - a)
+        head = a + 2 * int(limit) + 2  # prose shows more than `limit` distinct words by here
+        if head < b and len(set(words.hashes[a:head].tolist())) > limit:
+            continue  # the whole line has at least as many
         distinct = len(set(words.hashes[a:b].tolist()))  # np.unique costs more on a line
-        if distinct <= share * (b - a):
+        if distinct <= limit:
             keep[i] = False
             why[i] = f"repeats {distinct} distinct word(s) over {b - a} words: not prose"
 
