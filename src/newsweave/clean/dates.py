@@ -22,6 +22,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from itertools import accumulate
 from urllib.parse import unquote, urlsplit
 
@@ -60,11 +61,21 @@ _TODAY = re.compile(
     rf"\b(?:today|this\s+(?:morning|afternoon|evening)|tonight)\s*,\s*(?:\w+day,\s*)?{_MON}\s+(\d{{1,2}})\b",
     re.I,
 )
-_URL_YMD = re.compile(
-    rf"(?<!\d)(20\d\d|19\d\d)([/_-]?)(0[1-9]|1[0-2]|{MONTH_PATTERN})\2([0-3]\d)(?!\d)", re.I
-)
-_URL_DMY = re.compile(rf"(?<!\d)([0-3]\d)[/_-]({MONTH_PATTERN})[/_-](20\d\d)(?!\d)", re.I)
-_URL_YM = re.compile(r"/(20\d\d|19\d\d)/(0[1-9]|1[0-2])(?:/|$)")
+
+
+@cache
+def _url_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The URL date patterns: year-month-day, day-month-year, year/month (compiled when a page
+    first has a URL: the month names make them cost a process about 0.01 s)."""
+    return (
+        re.compile(
+            rf"(?<!\d)(20\d\d|19\d\d)([/_-]?)(0[1-9]|1[0-2]|{MONTH_PATTERN})\2([0-3]\d)(?!\d)",
+            re.I,
+        ),
+        re.compile(rf"(?<!\d)([0-3]\d)[/_-]({MONTH_PATTERN})[/_-](20\d\d)(?!\d)", re.I),
+        re.compile(r"/(20\d\d|19\d\d)/(0[1-9]|1[0-2])(?:/|$)"),
+    )
+
 
 _MIN_YEAR, _MAX_YEAR = 1990, 2039
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # candidates; year_spans keeps the whole words
@@ -210,15 +221,16 @@ def url_date(url: str | None) -> tuple[date | None, date | None, date | None]:
     if not url:
         return None, None, None
     path = unquote(urlsplit(url).path)
-    for m in _URL_YMD.finditer(path):
+    ymd, dmy, ym = _url_patterns()
+    for m in ymd.finditer(path):
         month = m.group(3)
         number = int(month) if month.isdigit() else month_number(month)
         if (d := _mk(m.group(1), number, m.group(4))) is not None:
             return d, None, None
-    for m in _URL_DMY.finditer(path):
+    for m in dmy.finditer(path):
         if (d := _mk(m.group(3), month_number(m.group(2)), m.group(1))) is not None:
             return d, None, None
-    if month_path := _URL_YM.search(path):
+    if month_path := ym.search(path):
         first = _mk(month_path.group(1), int(month_path.group(2)), 1)
         if first is not None:
             nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
@@ -256,17 +268,20 @@ def _published_line(lines: list[str]) -> tuple[date | None, date | None]:
 # a dateline before the story's first words: "BALTIMORE (AP) — ", "Baltimore, Mar 26: ",
 # "WASHINGTON (AA) - ", "(Reuters) - ", "Baltimore: "; a mixed-case name before a dash is not
 # one ("Sam Altman - the chief - was fired")
-_DATELINE_PREFIX = re.compile(
-    rf"^\s*(?P<place>[A-Z][\w'’.-]*(?:,?\s+[A-Z][\w'’.-]*){{0,4}},?\s*)?"
-    rf"(?P<source>\([^()]{{1,40}}\)\s*)?(?P<date>{_MON}\s+\d{{1,2}}(?:,\s*{_YEAR})?\s*)?"
-    r"(?P<credit>\([^()]{1,40}\)\s*)?"  # "Dec. 14 (Reuters) -": the credit after the date
-    r"(?P<mark>[—–:-])\s+(?=\S)"
-)
+# (compiled when first used: the cleaner never needs it)
+@cache
+def _dateline_prefix() -> re.Pattern[str]:
+    return re.compile(
+        rf"^\s*(?P<place>[A-Z][\w'’.-]*(?:,?\s+[A-Z][\w'’.-]*){{0,4}},?\s*)?"
+        rf"(?P<source>\([^()]{{1,40}}\)\s*)?(?P<date>{_MON}\s+\d{{1,2}}(?:,\s*{_YEAR})?\s*)?"
+        r"(?P<credit>\([^()]{1,40}\)\s*)?"  # "Dec. 14 (Reuters) -": the credit after the date
+        r"(?P<mark>[—–:-])\s+(?=\S)"
+    )
 
 
 def without_dateline(sentence: str) -> str:
     """A lead sentence without the dateline that opens it ("BOSTON (AP) — Crews ..." -> "Crews ...")."""
-    m = _DATELINE_PREFIX.match(sentence)
+    m = _dateline_prefix().match(sentence)
     if m is None or len(m.group(0).split()) > 8:
         return sentence
     place = m.group("place") or ""
