@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
+from operator import attrgetter, methodcaller, not_
 
 import numpy as np
 
@@ -84,6 +85,9 @@ def _add(items: list[str], new: list[str]) -> None:
             items.append(item)
 
 
+_TEXT, _KEY, _HINT = attrgetter("text"), attrgetter("key"), attrgetter("hint")
+_ENDS_CUT = methodcaller("endswith", ("...", "…"))  # (these let map() walk every line in C)
+
 Scored = tuple[list[Line], np.ndarray, PageWords]  # a page's lines, their body logits, words
 _BATCH_PAGES = 32  # pages whose features are computed together
 _BATCH_CHARS = 1_000_000  # ... up to about this many characters
@@ -127,7 +131,7 @@ def analyse(
     why: list[str | None] = [None] * len(lines)
     res = Analysis(lines, keep, why, probs)
     _repetitive(lines, words, keep, why, _FILLER_MAX_SHARE)
-    if lines and sum(len(lines[i].text) for i, k in enumerate(keep) if k) < config.min_chars:
+    if lines and sum(map(len, map(_TEXT, compress(lines, keep)))) < config.min_chars:
         _repetitive(lines, words, keep, why, _REPEAT_MAX_SHARE)
         _fallback(lines, z, keep, why, config)
     _fill_holes(lines, z, keep, why, config)
@@ -154,7 +158,7 @@ def _metadata_lines(
 ) -> None:
     """Credits, bylines, contact e-mails and site-wide repeated lines become metadata."""
     # candidates: hinted lines, short agency lines above the body, lines the site repeats
-    cands = [line.index for line in lines if line.hint]
+    cands = list(compress(range(len(lines)), map(_HINT, lines)))
     agency_of, strip = meta.AGENCIES.get, meta.AGENCY_STRIP  # keys are casefolded already
     agencies = {
         line.index: agency
@@ -422,11 +426,9 @@ def _first_strong(lines: list[Line], keep: list[bool]) -> int:
 
 def _after_closing_credit(lines: list[Line], keep: list[bool], why: list[str | None]) -> None:
     """Everything after a credit line that closes a body (3+ kept lines above) is not body."""
-    above = 0
-    for i in range(len(lines)):
-        if keep[i]:
-            above += 1
-        elif above >= 3 and (why[i] or "").startswith("credit"):
+    credits = [i for i, reason in enumerate(why) if reason and reason.startswith("credit")]
+    for i in credits:  # (the first one with 3 kept lines above it, itself dropped)
+        if not keep[i] and sum(keep[:i]) >= 3:
             for j in range(i + 1, len(lines)):
                 if keep[j]:
                     keep[j], why[j] = False, f"after the closing credit line {i + 1}"
@@ -487,11 +489,10 @@ def _title_and_standfirst(
             res.title = lines[title_idx].text
     if res.title:
         key = _norm(res.title)
-        for i, line in enumerate(lines):
-            if line.key == key:
-                keep[i] = False
-                why[i] = "title" if title_idx in (None, i) else "duplicate of the title"
-                title_idx = i if title_idx is None else title_idx
+        for i in [i for i, k in enumerate(map(_KEY, lines)) if k == key]:
+            keep[i] = False
+            why[i] = "title" if title_idx in (None, i) else "duplicate of the title"
+            title_idx = i if title_idx is None else title_idx
     if title_idx is None:
         return None
     # standfirst: a sentence-like line right under the title, above the body
@@ -585,8 +586,9 @@ def _dedupe(lines: list[Line], keep: list[bool], why: list[str | None]) -> None:
     """Drop repeated body lines and truncated teasers of a kept paragraph."""
     kept = [i for i, k in enumerate(keep) if k]
     kept_keys = [lines[i].key for i in kept]
-    for i, line in enumerate(lines):
-        if line.nw >= 5 and line.text.endswith(("...", "…")):
+    for i in compress(range(len(lines)), map(_ENDS_CUT, map(_TEXT, lines))):
+        line = lines[i]
+        if line.nw >= 5:
             stem = _TRUNCATED.sub("", line.key).rstrip(". ")
             pairs = zip(kept, kept_keys, strict=True)
             j = next((j for j, t in pairs if j != i and t.startswith(stem)), None)
@@ -668,7 +670,7 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
         page.outlet
         or meta.outlet_from_url(page.url)
         or meta.outlet_from_text(
-            [line.text for line, k in zip(res.lines, res.keep, strict=True) if not k]
+            list(map(_TEXT, compress(res.lines, map(not_, res.keep))))
         )
     )
     return Article(
