@@ -246,8 +246,8 @@ def _month_year(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | Non
 @_rule(rf"\b{_WD},?\s+{_MON}\s+{_D}\b(?:,?\s+{_Y}\b)?(?!\s*,?\s*\d)")
 @_rule(rf"\b{_WD},?\s+(?:the\s+)?{_D}\s+(?:of\s+)?{_MON}(?:,?\s+{_Y}\b)?(?!\s*,?\s*\d)")
 def _weekday_date(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None:
-    """ "Monday, March 17" is one day: the weekday picks its year (the nearest to the anchor on
-    which that date falls on that weekday), never a Monday of its own."""
+    """A weekday written with its date ("Monday, March 17") is one day: the weekday picks the
+    year (the nearest to the anchor in which that date falls on it), never a day of its own."""
     month, day = month_number(m.group("mon")), int(m.group("d"))
     if m.group("y"):
         return "DATE", date(int(m.group("y")), month, day).isoformat(), "day", False
