@@ -32,6 +32,10 @@ _SEASON_MONTH = {"SP": "03", "SU": "06", "FA": "09", "WI": "12"}
 # periods, not days: one row each in a story's timeline
 COARSE = frozenset({"month", "season", "quarter", "year", "decade"})
 _CLAUSE = re.compile(r"\s*(?:[,;:]|\s[–—-]\s|\(|\))\s*")
+# a clause opening on a finite verb has lost its subject to the clause before it
+_PREDICATE = re.compile(
+    r"(?:was|were|is|are|has|had|have|will|would|could|can|did|does|said|says|told|added)\b"
+)
 BOILERPLATE = re.compile(
     r"©|\bcopyright\b|all rights reserved|\bread more\b|\bsign up\b|\bsubscribe\b|\bcookies?\b|"
     r"\bis a (?:registered )?trademark\b|\b501\(c\)|"
@@ -315,9 +319,18 @@ def clause(
         else:
             break
     text = sentence[spans[lo][0] : spans[hi][1]].strip(" ,;:–—-(")
+    if not text:
+        return sentence
     if hi < len(spans) - 1 and not text.endswith((".", "!", "?", ")")):
         text += " …"
-    return text[0].upper() + text[1:] if text else sentence
+    if lo == 0 or text[0].isupper():
+        return text
+    # cut at its start: say so; a predicate cut from its subject ("…, was allowed back on
+    # Thursday") takes the sentence's opening name when it is short ("Jane Roe … was allowed")
+    subject = sentence[: spans[0][1]].strip(" ,;:–—-(")
+    if _PREDICATE.match(text) and subject[:1].isupper() and len(subject.split()) <= 4:
+        return f"{subject} … {text}"
+    return f"… {text}"
 
 
 def _expressions(article: Article, anchor: Anchor | None) -> list[TimeExpression]:
