@@ -276,3 +276,29 @@ def test_header_date_is_the_first_a_line_by_line_scan_finds(lines: list[list[str
                 expected = dates[0]
                 break
     assert _header_date(header) == expected
+
+
+_MONTH_TOKENS = ["May 5, 2023", "5 mai 2023", "March 2023", "last May", "sept. 21st, 2019",
+                 "today, Dec 3", "BAKU, Sept. 4 -", "May", "MAY", "may", "Mar", "march", "MARCHE",
+                 "Sep", "sept", "Septemb",
+                 "septiembre", "ſeptember", "İn", "Dec.", "dez", "Dezember", "juin", "Jun",
+                 "junio", "listopada", "ЛИСТОПАДА", "mai", "maio", "mayo", "aug", "août",
+                 "last", "today", ",", ".", "5", "21st", "2023", "of", "de", "BAKU", "(AP)",
+                 "—", " ", "  ", "\n", "x"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_MONTH_TOKENS), max_size=25))
+def test_month_patterns_match_as_with_every_month_name_in_turn(tokens: list[str]) -> None:
+    import re
+
+    from newsweave.clean import dates
+    from newsweave.text import MONTH_PATTERN
+
+    text = " ".join(tokens)
+    for pattern in (dates.MDY, dates.DMY, dates.MY, dates.LAST_MONTH, dates._TODAY,
+                    dates._DATELINE, dates._dateline_prefix()):  # fmt: skip
+        assert dates._MONTHS in pattern.pattern
+        flat = re.compile(pattern.pattern.replace(dates._MONTHS, MONTH_PATTERN), pattern.flags)
+        for at in (0, len(tokens[0]) + 1 if tokens else 0):  # also from inside the text
+            found = [(m.span(), m.groups()) for m in pattern.finditer(text, at)]
+            assert found == [(m.span(), m.groups()) for m in flat.finditer(text, at)]

@@ -191,3 +191,20 @@ def test_repetitive_lines_are_those_whose_distinct_words_are_few(
         hashes = words.hashes[words.line == line.index].tolist()
         few = line.nw >= 50 and len(set(hashes)) <= share * len(hashes)
         assert keep[line.index] is not few
+
+
+def test_character_tables_give_each_code_point_its_classes_and_lower_case() -> None:
+    import re
+
+    from newsweave.clean.features import _C_ODD_SPACE, _C_WORD, _lower_of, _tables
+
+    cls, _ = _tables()
+    chars = "".join(chr(c) if not 0xD800 <= c < 0xE000 else " " for c in range(0x10000))
+    lower = _lower_of(chars)
+    for c in range(0xFFFF):  # 0xFFFF stands for every code point above the BMP: no class
+        ch = chars[c]
+        assert bool(cls[c] & _C_WORD) == (re.match(r"\w", ch) is not None and c > 0), c
+        assert bool(cls[c] & _C_ODD_SPACE) == (ch.isspace() and ch not in "\n "), c
+        low = ch.lower()
+        assert lower[c] == (ord(low) if low != ch and len(low) == 1 else c), c
+    assert cls[0xFFFF] == 0

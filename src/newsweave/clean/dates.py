@@ -24,11 +24,38 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from itertools import accumulate
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from newsweave.text import MONTH_PATTERN, month_number
 
-_MON = rf"((?i:{MONTH_PATTERN}))\.?"
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of `words`, their shared beginnings factored out ("ma(?:r(?:ch)?|y)").
+
+    Where no letter may follow a word (as after every month name here) it matches what the
+    words joined longest first match; a search tries the few letters a word can start with
+    instead of all 119 month names at every position (twice as fast over a page).
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in node.items() if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body  # longer words first, as greedy `?` does
+
+    return pattern(trie)
+
+
+_MONTHS = _alternation(MONTH_PATTERN.split("|"))
+_MON = rf"((?i:{_MONTHS}))\.?"
 # a lookahead for the first letter of a month name, put before the alternation of names: the
 # same matches, but a search tries the alternation only where a month name can start
 _MON_AHEAD = "(?=[" + "".join(sorted({name[0] for name in MONTH_PATTERN.split("|")})) + "])"

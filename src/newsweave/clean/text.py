@@ -669,9 +669,7 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
     outlet = (
         page.outlet
         or meta.outlet_from_url(page.url)
-        or meta.outlet_from_text(
-            list(map(_TEXT, compress(res.lines, map(not_, res.keep))))
-        )
+        or meta.outlet_from_text(list(map(_TEXT, compress(res.lines, map(not_, res.keep)))))
     )
     return Article(
         id=page.id,
