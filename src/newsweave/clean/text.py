@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
-from operator import attrgetter, methodcaller, not_
+from operator import and_, attrgetter, methodcaller, not_
 
 import numpy as np
 
@@ -87,6 +87,7 @@ def _add(items: list[str], new: list[str]) -> None:
 
 _TEXT, _KEY, _HINT = attrgetter("text"), attrgetter("key"), attrgetter("hint")
 _ENDS_CUT = methodcaller("endswith", ("...", "…"))  # (these let map() walk every line in C)
+_ENDS_COLON = methodcaller("endswith", ":")
 
 Scored = tuple[list[Line], np.ndarray, PageWords]  # a page's lines, their body logits, words
 _BATCH_PAGES = 32  # pages whose features are computed together
@@ -231,7 +232,7 @@ def _intro_lists(
     """
     n = len(lines)
     items: set[int] = set()
-    for i in [i for i in compress(range(n - 1), keep) if lines[i].text[-1] == ":"]:
+    for i in list(compress(range(n - 1), map(and_, keep, map(_ENDS_COLON, map(_TEXT, lines))))):
         if lines[i].nw < 4 or not keep[i]:
             continue
         for j in range(i + 1, min(n, i + 1 + _LIST_MAX)):
