@@ -426,7 +426,7 @@ def parse_batch(contents: Sequence[str]) -> Batch:
     joined = "\n".join(texts)
     feature_text = _feature_text(texts, joined)
     w = _words(feature_text)
-    keys = joined.lower().split("\n") if joined.isascii() else list(map(str.casefold, texts))
+    keys = joined.lower().split("\n") if joined.isascii() else [t.casefold() for t in texts]
     for i in _odd_space_lines(w, feature_text is not joined, texts):
         keys[i] = " ".join(keys[i].split())
     nw = np.bincount(w.line, minlength=n)[:n]

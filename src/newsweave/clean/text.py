@@ -9,7 +9,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
-from operator import and_, attrgetter, methodcaller, not_
 
 import numpy as np
 
@@ -85,10 +84,6 @@ def _add(items: list[str], new: list[str]) -> None:
             items.append(item)
 
 
-_TEXT, _KEY, _HINT = attrgetter("text"), attrgetter("key"), attrgetter("hint")
-_ENDS_CUT = methodcaller("endswith", ("...", "…"))  # (these let map() walk every line in C)
-_ENDS_COLON = methodcaller("endswith", ":")
-
 Scored = tuple[list[Line], np.ndarray, PageWords]  # a page's lines, their body logits, words
 _BATCH_PAGES = 32  # pages whose features are computed together
 _BATCH_CHARS = 1_000_000  # ... up to about this many characters
@@ -132,7 +127,7 @@ def analyse(
     why: list[str | None] = [None] * len(lines)
     res = Analysis(lines, keep, why, probs)
     _repetitive(lines, words, keep, why, _FILLER_MAX_SHARE)
-    if lines and sum(map(len, map(_TEXT, compress(lines, keep)))) < config.min_chars:
+    if lines and sum(len(lines[i].text) for i, k in enumerate(keep) if k) < config.min_chars:
         _repetitive(lines, words, keep, why, _REPEAT_MAX_SHARE)
         _fallback(lines, z, keep, why, config)
     _fill_holes(lines, z, keep, why, config)
@@ -159,7 +154,7 @@ def _metadata_lines(
 ) -> None:
     """Credits, bylines, contact e-mails and site-wide repeated lines become metadata."""
     # candidates: hinted lines, short agency lines above the body, lines the site repeats
-    cands = list(compress(range(len(lines)), map(_HINT, lines)))
+    cands = [line.index for line in lines if line.hint]
     agency_of, strip = meta.AGENCIES.get, meta.AGENCY_STRIP  # keys are casefolded already
     agencies = {
         line.index: agency
@@ -232,7 +227,7 @@ def _intro_lists(
     """
     n = len(lines)
     items: set[int] = set()
-    for i in list(compress(range(n - 1), map(and_, keep, map(_ENDS_COLON, map(_TEXT, lines))))):
+    for i in [i for i in compress(range(n - 1), keep) if lines[i].text[-1] == ":"]:
         if lines[i].nw < 4 or not keep[i]:
             continue
         for j in range(i + 1, min(n, i + 1 + _LIST_MAX)):
@@ -490,10 +485,11 @@ def _title_and_standfirst(
             res.title = lines[title_idx].text
     if res.title:
         key = _norm(res.title)
-        for i in [i for i, k in enumerate(map(_KEY, lines)) if k == key]:
-            keep[i] = False
-            why[i] = "title" if title_idx in (None, i) else "duplicate of the title"
-            title_idx = i if title_idx is None else title_idx
+        for i, line in enumerate(lines):
+            if line.key == key:
+                keep[i] = False
+                why[i] = "title" if title_idx in (None, i) else "duplicate of the title"
+                title_idx = i if title_idx is None else title_idx
     if title_idx is None:
         return None
     # standfirst: a sentence-like line right under the title, above the body
@@ -587,9 +583,8 @@ def _dedupe(lines: list[Line], keep: list[bool], why: list[str | None]) -> None:
     """Drop repeated body lines and truncated teasers of a kept paragraph."""
     kept = [i for i, k in enumerate(keep) if k]
     kept_keys = [lines[i].key for i in kept]
-    for i in compress(range(len(lines)), map(_ENDS_CUT, map(_TEXT, lines))):
-        line = lines[i]
-        if line.nw >= 5:
+    for i, line in enumerate(lines):
+        if line.nw >= 5 and line.text.endswith(("...", "…")):
             stem = _TRUNCATED.sub("", line.key).rstrip(". ")
             pairs = zip(kept, kept_keys, strict=True)
             j = next((j for j, t in pairs if j != i and t.startswith(stem)), None)
@@ -670,7 +665,9 @@ def build_article(page: Page, res: Analysis, config: CleanConfig) -> Article | D
     outlet = (
         page.outlet
         or meta.outlet_from_url(page.url)
-        or meta.outlet_from_text(list(map(_TEXT, compress(res.lines, map(not_, res.keep)))))
+        or meta.outlet_from_text(
+            [line.text for line, k in zip(res.lines, res.keep, strict=True) if not k]
+        )
     )
     return Article(
         id=page.id,
