@@ -1,6 +1,6 @@
 from datetime import date
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsweave.clean import clean_page
@@ -243,6 +243,7 @@ def test_a_timestamp_or_a_dotted_date_above_the_body_dates_the_page() -> None:
 _SPACED = ["May", "5", ",", "2023", "x", " ", "  ", "\n", "\t", "\u00a0", "\u3000", "ab"]
 
 
+@settings(deadline=None)  # no wall-clock limit in a correctness test
 @given(st.lists(st.sampled_from(_SPACED), max_size=60), st.data())
 def test_reach_back_counts_the_characters_a_walk_back_counts(
     tokens: list[str], data: st.DataObject
@@ -263,6 +264,7 @@ _HEADER_TOKENS = ["March 4, 2025", "04.03.2025", "2025-03-04T09:12Z", "12/14/202
                   "By Ann Vell", "x1999", "1999", "3 min read", "Share", "14/12/22"]  # fmt: skip
 
 
+@settings(deadline=None)  # no wall-clock limit in a correctness test
 @given(st.lists(st.lists(st.sampled_from(_HEADER_TOKENS), max_size=5), max_size=8))
 def test_header_date_is_the_first_a_line_by_line_scan_finds(lines: list[list[str]]) -> None:
     from newsweave.clean.dates import _UPDATED, _header_date, _numeric_date, full_dates
@@ -287,6 +289,7 @@ _MONTH_TOKENS = ["May 5, 2023", "5 mai 2023", "March 2023", "last May", "sept. 2
                  "—", " ", "  ", "\n", "x"]  # fmt: skip
 
 
+@settings(deadline=None)  # the first example compiles the flat patterns
 @given(st.lists(st.sampled_from(_MONTH_TOKENS), max_size=25))
 def test_month_patterns_match_as_with_every_month_name_in_turn(tokens: list[str]) -> None:
     import re
