@@ -65,6 +65,7 @@ _AFFILIATION_END = re.compile(
     rf"(?<=[{LOW}])\s+(?:of|from|at|with)\s+the\s+(?:[{LOW}][\w’'-]*\s+){{0,3}}[{LOW}][\w’'-]*\s*$"
 )
 _APPOSITIVE_END = re.compile(r",\s*[^,“”\"«»„]{1,90},\s*$")
+_DESCRIPTION_END = re.compile(r",\s*(?:a|an|the)\s+[^,“”\"«»„]{1,90}$")
 _ADVERB_END = re.compile(
     r"(?:\s+(?:also|later|then|again|once|had|has|have|earlier|yesterday|today|\w+ly|"
     r"(?:late|early)?\s*on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
@@ -432,6 +433,8 @@ class _Patterns:
     dash: re.Pattern[str]
     incise: re.Pattern[str]  # « A, a ajouté Name. B »: an attribution inside the quotation
     after_group: re.Pattern[str]  # '," police said': a public body named by its plural
+    # '," Ana Rolle, a lecturer at the Tolvey College of Music, Art and Design told ...'
+    after_described_name: re.Pattern[str]
 
 
 @lru_cache(maxsize=8)
@@ -463,6 +466,8 @@ def patterns(language: str | None) -> _Patterns:
             rf"(?:\s+(?:of|from|at|with)\s+(?:the\s+)?{_CHUNK}(?:\s+[{LOW}][\w’'-]*){{0,2}})?"
             # a second subject: "Ana Ferro and Luis Marek said in a joint statement"
             rf"(?P<also>\s+(?:and|et|und|y|e)\s+{_CHUNK})?"
+            # the speaker with the people they work with: "Ana Ferro and her team wrote"
+            r"(?:\s+and\s+(?:his|her|their)\s+(?:team|colleagues|co-?authors|staff))?"
             rf"(?:\s*\([^)]{{1,40}}\))?(?P<appos>,\s*[^,“”\"«»„]{{1,90}},)?\s*{adv}{verb}(?![\w’'-])"
         ),
         after_inverted_named=re.compile(  # "said the district attorney, Mara Velden"
@@ -488,8 +493,10 @@ def patterns(language: str | None) -> _Patterns:
             rf"(?P<desc>{det_word}[^,.;“”\"«»„]{{1,60}}?)\s*(?:[.,;:!?]|$)"
         ),
         after_thing=re.compile(rf"{lead}(?:{alt('things')})\s+{adv}{verb}(?![\w’'-])", re.I),
-        after_description=re.compile(
-            rf"{lead}(?P<desc>{det_word}[^,.;“”\"«»„]{{1,60}}?)\s+{adv}{verb}(?![\w’'-])"
+        after_description=re.compile(  # no clause word inside: "the software as the company
+            # continued" after a quoted word is the sentence going on, not a speaker
+            rf"{lead}(?P<desc>{det_word}(?:(?!(?:as|while|when|because|which|who|that|if|"
+            rf"after|before)\b)[^,.;“”\"«»„]){{1,60}}?)\s+{adv}{verb}(?![\w’'-])"
         ),
         after_named_role=re.compile(
             rf"{lead}(?:{det}\s+|{_CHUNK}['’]s\s+)[^,.;“”\"«»„]{{1,50}},\s*(?P<chunk>{_CHUNK}),\s*"
@@ -511,6 +518,8 @@ def patterns(language: str | None) -> _Patterns:
         ),
         after_affiliated=re.compile(
             rf"{lead}(?:(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})\s+(?:{det_word})?)?"
+            # another role first: "lead author and Tolvey College chemist Ana Rolle said"
+            rf"(?:(?:[{LOW}][\w’'-]*\s+){{1,3}}and\s+)?"
             rf"(?P<org>{_CHUNK})\s+(?P<role>(?:[{LOW}][\w’'-]*\s+){{1,3}})(?P<chunk>{_CHUNK})"
             rf"(?P<verb>(?:\s*,[^,“”\"«»„]{{1,60}},)?\s*{adv}{verb}(?![\w’'-]))?"
         ),
@@ -535,6 +544,10 @@ def patterns(language: str | None) -> _Patterns:
         ),
         dash=re.compile(rf"^\s*[—–-]+\s*(?P<chunk>{_CHUNK})"),
         after_group=re.compile(rf"{lead}(?P<group>{_GROUP_SUBJECTS})\s+{adv}{verb}(?![\w’'-])"),
+        after_described_name=re.compile(
+            rf"{lead}(?P<chunk>{_CHUNK}),\s*(?:{det_word})[^“”\"«»„]{{1,160}}?\s{adv}{verb}"
+            r"(?![\w’'-])"
+        ),
         incise=re.compile(
             rf",\s+(?=(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})"
             rf"(?:-t-(?:il|elle)|-(?:il|elle))?(?![\w’'-]))"
@@ -604,8 +617,8 @@ class Context:
         ("f" for "she", "m" for "he"), the last one not known to be of the other gender."""
         skipped = False
         for mention in reversed(self._before(before)):
-            if mention.person != person:
-                continue
+            if mention.person != person or (person and mention.name in self.orgs):
+                continue  # "he said" is not "Amazon", typed a person by its single word
             if not mention.name:
                 if person:
                     return None  # "A spokesman said ...", then "he said": no one named
@@ -848,9 +861,22 @@ def _subject_before(left: str, offset: int, context: Context) -> str | None:
         while extra := _AGE_APPOSITIVE_END.search(left) or _FROM_PLACE_END.search(left):
             role_hint = f"{extra.group(0)} {role_hint}"
             left = left[: extra.start()]
+        # "Ana Rolle, a lecturer at Tolvey College, the city's oldest school, said": a
+        # second description of the name before it, not a speaker of its own
+        for _ in range(2):
+            extra = _DESCRIPTION_END.search(left)
+            if not extra or not _TRAILING_CHUNK.search(left[: extra.start()]):
+                break
+            role_hint = f"{extra.group(0)}, {role_hint}"
+            left = left[: extra.start()]
     described = _DESCRIBER.search(left[-120:]) and _DESCRIBED_SUBJECT.search(left[-120:])
     if described:  # "a Velden Works spokesperson said", "Norland's ambassador to the UN said"
         desc = described.group("desc")
+        first, _, rest = desc.partition(" ")
+        if first.lower() in ("a", "an", "the") and rest[:1].islower():
+            # "A company spokesperson said": the company last named speaks, no name is new
+            org = context.last_org(offset) if org_noun(rest.rsplit(" ", 1)[0]) else None
+            return role_person(desc, context) or org
         return role_person(desc, context) or remember(context, offset, "", desc, False, True)
     found = _TRAILING_CHUNK.search(left[-120:])
     if not found:

@@ -100,6 +100,8 @@ def extract_quotes(
     if title and find_quoted(title):
         last = len(paragraphs) - 1  # a headline's quotation needs the people of the whole text
     for paragraph, spans in paragraphs[: last + 1]:  # nothing after the last quote matters
+        if not spans and paragraph.strip():
+            running = None  # a paragraph of the writer's own ends a quotation left open
         post = None if spans or "(@" not in paragraph else _EMBEDDED_POST.match(paragraph.strip())
         if post:  # a post embedded as its words, its author and handle: the author's quote
             cleaned = at.clean_speaker(post.group("name"), context)
@@ -558,6 +560,11 @@ def _after(after: str, where: int, context: at.Context, p: at._Patterns) -> str 
     dash = p.dash.match(after)
     if dash and (cleaned := at.clean_speaker(dash.group("chunk"), context)):
         return at.remember(context, where, *cleaned)
+    described = p.after_described_name.match(after)
+    if described:  # a description too long or with commas inside for the patterns above
+        cleaned = at.clean_speaker(described.group("chunk"), context)
+        if cleaned and cleaned[2] and len(cleaned[1].split()) >= 2:
+            return at.remember(context, where, *cleaned)
     return None
 
 
