@@ -140,8 +140,12 @@ def extract_quotes(
             if incise:  # « A, a ajouté Name. B »: the words inside name the speaker
                 quoted, named, by_pronoun = incise
                 speaker = speaker if speaker and by_pronoun else named  # a name outside wins
+            if speaker is None and len(quoted.split()) > config.short_words:
+                speaker = _paragraph_speaker(frame, span, offset, context, previous)
             if speaker is None and len(quoted.split()) <= config.short_words:
                 continue  # a title, nickname or scare quote
+            if speaker is None and _TERM_BEFORE.search(masked[max(0, span.start - 12) : span.start]):
+                continue  # 'a “fresh, wild-caught fillet”', 'the “Save the pier” campaign'
             between = masked[previous[0].end + 1 : span.start - 1] if previous else ""
             if (
                 previous
@@ -481,6 +485,7 @@ def _speaker(
             _unnamed(context, where)  # 'A neighbour, who asked not to be named, said: "..."'
             return None
     unread = not ends_sentence and bool(re.search(r"[^\W\d_]", after))
+    heading = not ends_sentence and not after.strip(" \t\"“”«»„‘’'")
     if found is None and carry and not before.strip(" \t\"“”«»„‘’'-—–:") and not unread:
         recent = context.recent(where)
         if (
@@ -488,12 +493,45 @@ def _speaker(
             and recent.name
             and (recent.person or recent.speaking)
             and where - recent.at <= _CARRY_CHARS
+            and not heading  # a quotation standing as a heading ("“Alarming rate”")
         ):
             found = recent.name  # a paragraph that only quotes: the last one named goes on
     if found is not None:
         insort(context.mentions, at.Mention(where, found, _is_person(found, context)),
                key=lambda m: m.at)  # fmt: skip
     return found
+
+
+def _paragraph_speaker(
+    frame: _Frame,
+    span: QuotedSpan,
+    offset: int,
+    context: at.Context,
+    previous: tuple[QuotedSpan, Quote] | None,
+) -> str | None:
+    """The speaker a paragraph goes on with when a later quotation of it names no one: the
+    speaker of its previous quotation, or the person it says spoke ('..., Ekk says. Just
+    because ..., “that does not follow.”'); None when the sentence names another person."""
+    where = offset + max(0, span.start - 1)
+    mentions = [m for m in context.mentions if offset <= m.at < where]
+    if any(not m.name for m in mentions):
+        return None  # "a neighbour said": someone unnamed spoke in between
+    speaker = previous[1].speaker if previous else None
+    if not speaker:
+        speakers = [m for m in mentions if m.person and m.speaking]
+        speaker = speakers[-1].name if speakers else None
+    if not speaker:
+        return None
+    before = frame.masked[_sentence_start(frame.ends, span.start - 1) : span.start - 1]
+    named = {w for w in re.findall(rf"[{at.UP}][\w’'-]+", before) if w.lower() in context.persons}
+    if named and surname(speaker).lower() not in {w.lower() for w in named}:
+        return None  # "Ana Rolle disagreed, calling it “...”": hers, if anyone's
+    return speaker
+
+
+# a determiner right before the opening mark: the quoted words are a noun phrase, a name or a
+# term ('a “fresh, wild-caught fillet”'), not a quotation, unless someone is said to speak
+_TERM_BEFORE = re.compile(r"(?<![\w’'-])(?:a|an|the|its|their|this)\s+[“\"«„‘']?$", re.I)
 
 
 def _unnamed(context: at.Context, where: int) -> None:
