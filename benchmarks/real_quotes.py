@@ -151,6 +151,18 @@ def place(quote: str, body_tokens: list[tuple[str, int, int]]) -> Iterator[tuple
                 break
 
 
+def _in_sentence(spans: list[tuple[int, int]], sentence: str, body: str) -> list[tuple[int, int]]:
+    """The places of a quotation whose words occur more than once that lie in its sentence."""
+    if len(spans) < 2 or not sentence:
+        return spans
+    head = sentence[:60]
+    starts = [m.start() for m in re.finditer(re.escape(head), body)]
+    kept = [
+        (a, b) for a, b in spans if any(s <= a and b <= s + len(sentence) + 5 for s in starts)
+    ]
+    return kept or spans
+
+
 def score(
     pages: list[dict[str, Any]],
     bodies: dict[tuple[str, str], str],
@@ -168,7 +180,7 @@ def score(
         article = articles.get(key)
         quotes = article.quotes if article else []
         tokens = _tokens(body)
-        placed = [(q, list(place(q.text, tokens))) for q in quotes]
+        placed = [(q, _in_sentence(list(place(q.text, tokens)), q.sentence, body)) for q in quotes]
         used: set[int] = set()
         counts["pages"] += 1
         for item in page["quotes"]:

@@ -421,6 +421,7 @@ class _Patterns:
     after_description: re.Pattern[str]
     after_named_role: re.Pattern[str]
     according_pronoun: re.Pattern[str]  # "selon lui", "según ella", "по его словам"
+    parenthetical_subject: re.Pattern[str]  # 'This system, says Ana Rolle, a chemist, ...'
     inverted_subject: re.Pattern[str]  # '..., erzählt Anna Reimers.': a subject after its verb
     unnamed_subject: re.Pattern[str]  # 'A neighbour, who asked not to be named, said: "'
     after_affiliated: re.Pattern[
@@ -508,6 +509,9 @@ def patterns(language: str | None) -> _Patterns:
             r"|(?:ihm|ihr)\s+zufolge)(?![\w’'-])",
             re.I,
         ),
+        parenthetical_subject=re.compile(  # ", says Ana Rolle, a chemist," inside a sentence
+            rf",\s*(?:{alt('inverted')})\s+(?P<chunk>{_CHUNK})\s*,"
+        ),
         inverted_subject=re.compile(
             rf"[,;]\s*(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})\s+(?P<chunk>{_CHUNK})"
             r"\s*(?=[.;]|$)"
@@ -571,6 +575,9 @@ class Context:
 
     common: set[str] = field(default_factory=set)  # words also written in lower case
     proper: set[str] = field(default_factory=set)  # words capitalised mid-sentence
+    # ... standing alone there, between lower-case words: a surname ("as Ekk notes"), not a
+    # word of a longer name only ("the Tolvey Research Centre", "Border" of "Border Force")
+    alone: set[str] = field(default_factory=set)
     persons: dict[str, str] = field(default_factory=dict)  # surname key -> full name
     roles: dict[str, str] = field(default_factory=dict)  # role word -> full name
     orgs: set[str] = field(default_factory=set)  # organisation names (from an entity backend)
@@ -617,8 +624,8 @@ class Context:
         ("f" for "she", "m" for "he"), the last one not known to be of the other gender."""
         skipped = False
         for mention in reversed(self._before(before)):
-            if mention.person != person or (person and mention.name in self.orgs):
-                continue  # "he said" is not "Amazon", typed a person by its single word
+            if mention.person != person:
+                continue
             if not mention.name:
                 if person:
                     return None  # "A spokesman said ...", then "he said": no one named
@@ -681,7 +688,7 @@ def clean_speaker(
         or name.lower() in _GENERIC_SUBJECTS
         or (
             strict
-            and (name not in context.proper or context.nouns_capitalised)
+            and (name not in context.proper or name not in context.alone or context.nouns_capitalised)
             and _key(name) not in context.persons
             and not (context.nouns_capitalised and name in context.surnames)
         )

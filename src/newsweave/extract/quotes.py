@@ -32,6 +32,10 @@ _SENTENCE_END = re.compile(  # the stop first: the look-behinds (abbreviations) 
     r"(?=\s|$)"
 )
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;:’'] )[A-ZÀ-Ý][\w’'-]+")
+_ALONE_CAPITAL = re.compile(  # one capitalised word between lower-case ones or punctuation
+    r"(?<![\w’'-])[a-zà-ÿ0-9][\w’'-]*[,;:]? ([A-ZÀ-Ý][\w’'-]+)"
+    r"(?=[’']s\b|[,.;:!?)”\"»]|\s+[a-zà-ÿ(—–-]|$)"
+)
 _NAMING = re.compile(
     r"\b(?:called|dubbed|named|nicknamed|known\s+as|so-called|titled|entitled|"
     r"surnommée?|appelée?|genannt|sogenannte[nmrs]?|llamad[oa]|conocid[oa]\s+como)\s*$",
@@ -82,6 +86,7 @@ def extract_quotes(
     context = at.Context(
         common={w.lower() for w in re.findall(rf"\b[{at.LOW}][\w’'-]*", text)},
         proper=set(_MID_SENTENCE_CAPITAL.findall(text)),
+        alone=set(_ALONE_CAPITAL.findall(text)),
         orgs=set(orgs),
         definite={w for phrase in _DEFINITE.findall(text.lower()) for w in phrase.split()},
         nouns_capitalised=language == "de",
@@ -135,7 +140,8 @@ def extract_quotes(
             ):
                 continue
             ends = quoted.rstrip(" \"”»’'").endswith(_STOPS)
-            speaker = _speaker(frame, span, offset, context, patterns, ends)
+            bare = not paragraph[span.start : span.end].rstrip(" \"”»’'").endswith(_PUNCTUATION)
+            speaker = _speaker(frame, span, offset, context, patterns, ends, bare=bare)
             incise = _incise(quoted, offset + span.start, context, patterns)
             if incise:  # « A, a ajouté Name. B »: the words inside name the speaker
                 quoted, named, by_pronoun = incise
@@ -255,6 +261,7 @@ def _joined(first: str, second: str, between: str) -> str:
 
 
 _STOPS = (".", "!", "?", "…")
+_PUNCTUATION = (*_STOPS, ",", ";", ":")
 
 
 def _is_attribution(between: str, config: QuoteConfig, patterns: at._Patterns) -> bool:
@@ -325,7 +332,17 @@ def _scan_subjects(
         cleaned = at.clean_speaker(found.group("chunk"), context, strict=True)
         if cleaned and cleaned[2]:  # "..., erzählt Anna Reimers."
             at.remember(context, offset + found.start("chunk"), *cleaned, True)
+    for found in patterns.parenthetical_subject.finditer(masked) if verbs else ():
+        cleaned = at.clean_speaker(found.group("chunk"), context, strict=True)
+        if cleaned and cleaned[2]:  # "This system, says Ana Rolle, a chemist, helps ..."
+            at.remember(context, offset + found.start("chunk"), *cleaned, True)
     for found in _SUBJECT.finditer(masked):
+        if (
+            found.group(0)[:1] == ","
+            and masked[found.end("chunk") : found.end("chunk") + 1] == ","
+            and re.search(rf"[{at.UP}][\w’'-]*\s*$", masked[max(0, found.start() - 40) : found.start()])
+        ):
+            continue  # "the University of Tolvey, North Fenwick, helps": a place's part
         roles = (found.group("roles") or "").split()
         org_role = any(at.org_noun(w) for w in roles)  # "A fábrica de conservas Atlântida"
         last = roles[-1].lower() if roles else ""
@@ -458,12 +475,14 @@ def _speaker(
     patterns: at._Patterns,
     ends_sentence: bool = True,
     carry: bool = True,
+    bare: bool = False,
 ) -> str | None:
     """The speaker of one quoted span: after it, then before it, then carried over.
 
     Carried over only when nothing after the quote, in its sentence, could name someone else:
     '"...", lamented a resident, Ana Ruiz.' with a verb no pattern knows is nobody's, not the
-    last speaker's. `ends_sentence`: the quotation itself ends its sentence ("... .”)."""
+    last speaker's. `ends_sentence`: the quotation itself ends its sentence ("... .”); `bare`: it
+    ends with no punctuation at all (a quotation alone in its paragraph is then a heading)."""
     masked = frame.masked
     start, end = max(0, span.start - 1), min(len(masked), span.end + 1)
     sentence_start = _sentence_start(frame.ends, start)
@@ -485,7 +504,7 @@ def _speaker(
             _unnamed(context, where)  # 'A neighbour, who asked not to be named, said: "..."'
             return None
     unread = not ends_sentence and bool(re.search(r"[^\W\d_]", after))
-    heading = not ends_sentence and not after.strip(" \t\"“”«»„‘’'")
+    heading = bare and not after.strip(" \t\"“”«»„‘’'")  # no stop, no comma, nothing after
     if found is None and carry and not before.strip(" \t\"“”«»„‘’'-—–:") and not unread:
         recent = context.recent(where)
         if (
