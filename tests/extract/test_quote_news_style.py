@@ -1,0 +1,146 @@
+"""Attribution rules found on the real-quote development set, each on invented text.
+
+Every person, outlet, company and place here is invented for the test.
+"""
+
+from __future__ import annotations
+
+from newsweave.extract.quotes import extract_quotes
+
+
+def speakers(text: str, orgs: tuple[str, ...] = ()) -> dict[str, str | None]:
+    """Quote text (first words) -> speaker."""
+    return {
+        " ".join(q.text.split()[:4]): q.speaker
+        for q in extract_quotes(text, "a1", language="en", orgs=orgs)
+    }
+
+
+def test_a_paragraph_of_the_writer_ends_an_open_quotation() -> None:
+    text = (
+        "“We never had demand like that day, and we still see it ” Tom Ekkert said.\n"
+        "The service launched last week in four countries.\n"
+        "“We will see the market settle,” Ekkert said."
+    )
+    quotes = extract_quotes(text, "a1", language="en")
+    assert any(q.text.startswith("We will see the market") for q in quotes)
+    assert not any("We will see" in q.text and q.text.startswith("We never") for q in quotes)
+
+
+def test_two_descriptions_between_a_name_and_its_verb() -> None:
+    text = (
+        "Mira Talvani, a senior analyst at Brantwell, the Orsk-based research firm, told the "
+        'Fenwick Ledger that the group was "well organised and has led the fight for years."'
+    )
+    assert speakers(text) == {"well organised and has": "Mira Talvani"}
+
+
+def test_a_name_with_a_long_description_after_the_quote() -> None:
+    text = (
+        "“The change in wind direction let the air clear for a day,” Ruth Okonjo, an analyst at "
+        "the Council on Water, Energy and Air think tank told the Tolvey Post."
+    )
+    assert speakers(text) == {"The change in wind": "Ruth Okonjo"}
+
+
+def test_two_roles_before_the_name_after_the_quote() -> None:
+    text = (
+        '"We have found the next best thing," lead author and Tolvey Institute chemist '
+        "Lena Marsh said in a statement."
+    )
+    assert speakers(text) == {"We have found the": "Lena Marsh"}
+
+
+def test_a_speaker_and_her_team() -> None:
+    text = (
+        "Lena Marsh studied the lake for a decade.\n"
+        '"We suggest that the lake loses water faster than thought," Marsh and her team wrote.'
+    )
+    assert speakers(text) == {"We suggest that the": "Lena Marsh"}
+
+
+def test_a_company_spokesperson_is_the_company() -> None:
+    text = (
+        "Brantwell Foods is based in Orsk. A company spokesperson said in an email that "
+        "“we have received a letter from the regulator and are cooperating.”"
+    )
+    found = speakers(text, orgs=("Brantwell Foods",))
+    assert found == {"we have received a": "Brantwell Foods"}
+
+
+def test_a_quoted_word_inside_a_sentence_keeps_the_speaker_before_it() -> None:
+    text = (
+        "Tom Ekkert runs the service.\n"
+        "The tech team found the fault, Ekkert said, and “patched” the software as the company "
+        "continued to sign up customers."
+    )
+    assert speakers(text) == {"patched": "Tom Ekkert"}
+
+
+def test_a_paragraph_goes_on_with_its_speaker() -> None:
+    text = (
+        "“I was shocked to see that price,” said Oren Falk, head of the Falk Fish Company. "
+        "The price, matched at two other stores last week, is “as low as I have ever seen.”"
+    )
+    assert speakers(text)["as low as I"] == "Oren Falk"
+
+
+def test_a_paragraph_goes_on_with_the_person_it_says_spoke() -> None:
+    text = (
+        "Nadia Brook studies cells at Tolvey University.\n"
+        "It is not clear which came first, Brook says. Just because scientists found the "
+        "receptors on the tongue first, “that does not mean that is the order they evolved.”"
+    )
+    assert speakers(text) == {"that does not mean": "Nadia Brook"}
+
+
+def test_a_paragraph_does_not_go_on_when_another_person_is_named() -> None:
+    text = (
+        "Nadia Brook and Piet Laar study cells.\n"
+        "“The cells were everywhere,” Brook said. Laar, however, called the result "
+        "“far too early to judge in any way.”"
+    )
+    assert speakers(text).get("far too early to") != "Nadia Brook"
+
+
+def test_a_quotation_standing_as_a_heading_continues_no_one() -> None:
+    text = (
+        "“We have no food left,” said Simon Arno, a camp resident.\n"
+        "“Bandit groups of the border”\n"
+        "The camp lies in the desert near the border."
+    )
+    assert "Simon Arno" not in [
+        s for t, s in speakers(text).items() if t.startswith("Bandit groups")
+    ]
+
+
+def test_quoted_words_after_a_determiner_with_no_speaker_are_a_term() -> None:
+    text = (
+        "Of course, there is nothing plain about a “fresh, wild-caught and hand-filleted cod.”\n"
+        "While the “Fish. We are on it.” campaign drew mockery, sales rose."
+    )
+    assert speakers(text) == {}
+
+
+def test_a_quoted_term_with_a_speaker_is_kept() -> None:
+    text = "Mayor Ida Renner called the plan a “bold, innovative effort for the whole region.”"
+    assert speakers(text) == {"bold, innovative effort for": "Ida Renner"}
+
+
+def test_a_word_capitalised_only_inside_longer_names_is_no_subject() -> None:
+    text = (
+        "This system, says Karl Odum, a biologist at the University of Fenwick, North Orsk, "
+        "guides the body. Work at the Tolvey Centre for Marine Research confirmed it. Research "
+        "focusing on the cells could show how organs work together. He describes the prospects "
+        "as “exciting,” but cautions that “we are still in the very early days” of the work."
+    )
+    found = speakers(text)
+    assert found["we are still in"] == "Karl Odum"
+
+
+def test_a_sentence_initial_org_word_is_not_the_he_of_he_said() -> None:
+    text = (
+        "Dana Welk, a deputy, visited the Orsk-Fenwick border and the Fenwick Border Agency.\n"
+        'Border agents "say you have to watch this, twenty trucks cross every week," she said.'
+    )
+    assert speakers(text) == {"say you have to": "Dana Welk"}
