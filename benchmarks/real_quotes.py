@@ -133,34 +133,52 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return [(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
-def place(quote: str, body_tokens: list[tuple[str, int, int]]) -> Iterator[tuple[int, int]]:
-    """Where a predicted quotation lies in the body: from its first words to its last ones."""
+def place(quote: str, body_tokens: list[tuple[str, int, int]]) -> Iterator[list[tuple[int, int]]]:
+    """Where a predicted quotation lies in the body: each run of its words found there in
+    order (a quotation joined around its attribution has two runs), at each place its first
+    words occur."""
     words = [w for w, _, _ in _tokens(quote)]
+    seq = [w for w, _, _ in body_tokens]
     if not words:
         return
-    k = min(4, len(words))
-    head, tail = words[:k], words[-k:]
-    seq = [w for w, _, _ in body_tokens]
-    for i in range(len(seq) - k + 1):
-        if seq[i : i + k] != head:
-            continue
-        limit = min(len(seq), i + len(words) + 80)
-        for j in range(max(i, i + len(words) - k - 80), limit - k + 1):
-            if seq[j : j + k] == tail:
-                yield body_tokens[i][1], body_tokens[j + k - 1][2]
-                break
+    k = min(3, len(words))
+    firsts = [i for i in range(len(seq) - k + 1) if seq[i : i + k] == words[:k]]
+    for first in firsts or [i for i, w in enumerate(seq) if w == words[0]]:
+        i, j = 0, first  # i: next word of the quote, j: where to look in the body
+        runs = []
+        while i < len(words):
+            at = None
+            for run in range(min(3, len(words) - i), 0, -1):
+                at = next(
+                    (p for p in range(j, min(len(seq), j + 60) - run + 1)
+                     if seq[p : p + run] == words[i : i + run]),
+                    None,
+                )  # fmt: skip
+                if at is not None:
+                    break
+            if at is None:
+                i += 1  # a word the extractor added (a stop for a comma) or changed
+                continue
+            length = run
+            while i + length < len(words) and at + length < len(seq) and (
+                seq[at + length] == words[i + length]
+            ):
+                length += 1
+            runs.append((body_tokens[at][1], body_tokens[at + length - 1][2]))
+            i, j = i + length, at + length
+        yield runs
 
 
-def _in_sentence(spans: list[tuple[int, int]], sentence: str, body: str) -> list[tuple[int, int]]:
-    """The places of a quotation whose words occur more than once that lie in its sentence."""
-    if len(spans) < 2 or not sentence:
-        return spans
-    head = sentence[:60]
-    starts = [m.start() for m in re.finditer(re.escape(head), body)]
-    kept = [
-        (a, b) for a, b in spans if any(s <= a and b <= s + len(sentence) + 5 for s in starts)
-    ]
-    return kept or spans
+def _in_sentence(
+    places: list[list[tuple[int, int]]], sentence: str, body: str
+) -> list[tuple[int, int]]:
+    """The runs of a quotation's place that starts in its sentence, where its first words
+    occur more than once; the runs of every place when none does."""
+    if len(places) > 1 and sentence:
+        starts = [m.start() for m in re.finditer(re.escape(sentence[:60]), body)]
+        kept = [p for p in places if any(s <= p[0][0] < s + len(sentence) for s in starts)]
+        places = kept or places
+    return [run for runs in places for run in runs]
 
 
 def score(
@@ -187,7 +205,7 @@ def score(
             s, e = item["span"]
             hits = []
             for n, (quote, spans) in enumerate(placed):
-                if any(min(e, b) - max(s, a) >= 0.5 * (e - s) for a, b in spans):
+                if sum(max(0, min(e, b) - max(s, a)) for a, b in spans) >= 0.5 * (e - s):
                     hits.append(quote)
                     used.add(n)
             speakers = [q.speaker for q in hits if q.speaker]

@@ -167,6 +167,7 @@ _EN_VERBS = (
     r"vowed|pledged|suggested|suggests|cautioned|described|describes|called|calls|reads|read|"
     r"reported|reports|testified|shouted|cried|recounted|recounts|whispered|quipped|joked|"
     r"commented|comments|clarified|clarifies|thanked|welcomed|welcomes|counters|countered|"
+    r"describe|describing|rejected|rejects|dismissed|dismisses|cautions|assures|assured|"
     r"tells\s+\w+|told\s+[\w.]+(?:\s+[\w.]+)?"
 )
 _EN = Lexicon(

@@ -633,6 +633,15 @@ def _before(
     candidates: list[tuple[int, str | None]] = []
     for verb in verbs:
         name = at.subject_before(before[:verb], where, context)
+        if (
+            not name
+            and (
+                _AND_VERB.search(before[:verb])
+                or (before[:verb].rstrip().endswith(",") and _PARTICIPLE.match(before, verb))
+            )
+            and not _RELATIVE.search(before[:verb])  # "a refugee who feared ... and asked"
+        ):
+            name = _sentence_subject(where - len(before), where - len(before) + verb, context)
         if name:
             candidates.append((verb, name))
     if verbs:  # the pronoun and description patterns all end in a speech verb
@@ -680,6 +689,19 @@ _NAME_COLON = re.compile(
     rf"\s*(?P<chunk>(?:{at._CAPWORD}\s+)?(?:[{at.LOW}][\w’'-]*\s+){{0,3}}{at._CHUNK})"
     rf"(?P<tail>)\s*:\s*$"
 )
+# a speech verb joined to an earlier verb of its sentence: "Ekk visited the site, noting that",
+# "Ekk touched on the idea and noted there should be": its subject is the sentence's
+_AND_VERB = re.compile(r"\b(?:and|to)\s+(?:[a-z]+ly\s+)?$")  # "and noted", "to describe"
+_PARTICIPLE = re.compile(r"[a-z]+ing\b")  # not "Ekk, a diver, said": an appositive ends there
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b")
+
+
+def _sentence_subject(start: int, end: int, context: at.Context) -> str | None:
+    """The person last named as a subject between `start` and `end` (absolute offsets)."""
+    found = [m for m in context.mentions if start <= m.at < end and m.person and m.name]
+    return found[-1].name if found else None
+
+
 # a possessive pronoun and a noun before a colon: "His reaction:", "Her answer:"
 _POSSESSIVE_COLON = re.compile(r"\s*(his|her)\s+[a-z]+\s*:\s*$", re.IGNORECASE)
 # a sentence of a subject, a verb or two and a colon: "Mayor Tom Ekk disagreed:"
