@@ -171,3 +171,48 @@ def test_verbs_of_describing_and_rejecting_attribute_short_quotes() -> None:
     found = speakers(text)
     assert found["ghost town."] == "Ida Renner"
     assert found["patently false"] is not None
+
+
+def test_the_attribution_at_the_end_of_a_fragment_s_sentence() -> None:
+    text = (
+        "Dr. Oren Falk treated the patient in Tolvey.\n"
+        'Doctors need to "take really detailed histories" of the patients, Falk said.'
+    )
+    assert speakers(text) == {"take really detailed histories": "Oren Falk"}
+
+
+def test_a_quoted_word_is_not_given_the_sentence_end_attribution() -> None:
+    text = (
+        "Dr. Oren Falk treated the patient in Tolvey.\n"
+        'They may call the disease "unexplained," and treat it wrongly, he added.'
+    )
+    assert speakers(text) == {}
+
+
+def test_a_subject_after_a_closing_quote_mark() -> None:
+    text = (
+        "Nils Ahl writes for the Fenwick Ledger.\n"
+        "The post from the Tolvey Courier reads, “Show in Orsk stopped by an angry fan.” "
+        "Ahl shared the story, saying, “Are there any calm fans left?”"
+    )
+    found = speakers(text)
+    assert found["Are there any calm"] == "Nils Ahl"
+
+
+def test_an_organisation_named_in_apposition_to_its_noun() -> None:
+    text = (
+        "Tolvey Freight will cut 900 jobs.\n"
+        "The group, Fair Pay Now, formed in recent weeks.\n"
+        "In a separate post, the group added that Tolvey Freight “is not keeping its promise "
+        "to treat workers with respect.”"
+    )
+    assert speakers(text) == {"is not keeping its": "Fair Pay Now"}
+
+
+def test_a_known_person_opening_a_sentence_that_ends_in_a_colon() -> None:
+    text = (
+        "“They were the first to sell it,” said Bob Strand, head of the Orsk Boat Owners.\n"
+        "Strand summed up the trip from a wooden boat to a shop owned by a web giant: "
+        "“It is old Orsk meeting new Orsk.”"
+    )
+    assert speakers(text)["It is old Orsk"] == "Bob Strand"

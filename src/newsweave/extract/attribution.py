@@ -435,6 +435,7 @@ class _Patterns:
     dash: re.Pattern[str]
     incise: re.Pattern[str]  # « A, a ajouté Name. B »: an attribution inside the quotation
     after_group: re.Pattern[str]  # '," police said': a public body named by its plural
+    after_late: re.Pattern[str]  # 'to "..." of the patients, Ana Rolle said.'
     # '," Ana Rolle, a lecturer at the Tolvey College of Music, Art and Design told ...'
     after_described_name: re.Pattern[str]
 
@@ -549,6 +550,10 @@ def patterns(language: str | None) -> _Patterns:
         ),
         dash=re.compile(rf"^\s*[—–-]+\s*(?P<chunk>{_CHUNK})"),
         after_group=re.compile(rf"{lead}(?P<group>{_GROUP_SUBJECTS})\s+{adv}{verb}(?![\w’'-])"),
+        after_late=re.compile(  # the last words of the sentence: ", Ana Rolle said."
+            rf"^[^“”\"«»„]{{1,120}}?,\s*(?:(?P<pronoun>(?:{alt('persons')})(?=\s))|"
+            rf"(?P<chunk>{_CHUNK}))\s+{adv}{verb}\s*[.!?]?\s*$"
+        ),
         after_described_name=re.compile(
             rf"{lead}(?P<chunk>{_CHUNK}),\s*(?:{det_word})[^“”\"«»„]{{1,160}}?\s{adv}{verb}"
             r"(?![\w’'-])"

@@ -141,7 +141,8 @@ def extract_quotes(
                 continue
             ends = quoted.rstrip(" \"”»’'").endswith(_STOPS)
             bare = not paragraph[span.start : span.end].rstrip(" \"”»’'").endswith(_PUNCTUATION)
-            speaker = _speaker(frame, span, offset, context, patterns, ends, bare=bare)
+            short = len(quoted.split()) <= config.short_words
+            speaker = _speaker(frame, span, offset, context, patterns, ends, bare=bare, short=short)
             incise = _incise(quoted, offset + span.start, context, patterns)
             if incise:  # « A, a ajouté Name. B »: the words inside name the speaker
                 quoted, named, by_pronoun = incise
@@ -295,7 +296,7 @@ def _sentence(sentences: list[tuple[int, int, str]], span: QuotedSpan) -> str:
 # the definite articles before a role: "the", "la directora", "der Gewerkschafter"
 _DETERMINERS = r"the|le|la|les|l['’]|der|die|das|des|dem|el|los|las|il|lo|a|an|o|os|un|una|une"
 _SUBJECT = re.compile(
-    rf"(?:^|[.!?]\s+|,\s+|\b(?:that|but|while|when|after|before|because)\s+)"
+    rf"(?:^|[.!?]\s+|(?<=[x])[”»\"]\s+|,\s+|\b(?:that|but|while|when|after|before|because)\s+)"
     rf"(?:(?i:{_DETERMINERS})\s+(?P<roles>(?:[{at.LOW}][\w’'-]*\s+){{1,3}}))?"
     rf"(?P<chunk>{at._CHUNK})(?:(?P<appos>\s*,\s*[^,“”\"«»„]{{1,90}},)\s*|\s*,\s+|\s+)"
     r"(?!(?:for|of|in|on|at|to|and|or|with|from|by|as|than|into|over|under)\b)"
@@ -386,6 +387,9 @@ def _scan_subjects(
         if cleaned and cleaned[2] and len(cleaned[1].split()) >= 2:
             role = found.group("roles").lower()
             at.remember(context, offset + found.start("name"), role, cleaned[1], True)
+        elif cleaned and at.org_noun(found.group("roles")):  # "The group, Fair Pay Now, said"
+            context.roles[at.head_noun(found.group("roles"))] = cleaned[1]
+            at.remember(context, offset + found.start("name"), "", cleaned[1], False)
     for found in _ROLE_SUBJECT.finditer(masked):
         roles = list(dropwhile(lambda w: w.lower() in at.STOP_WORDS, found.group("roles").split()))
         if not roles:
@@ -476,6 +480,7 @@ def _speaker(
     ends_sentence: bool = True,
     carry: bool = True,
     bare: bool = False,
+    short: bool = False,
 ) -> str | None:
     """The speaker of one quoted span: after it, then before it, then carried over.
 
@@ -491,7 +496,7 @@ def _speaker(
     stop = _SENTENCE_END.search(window)
     after = window[: stop.end()] if stop else window
     where = offset + start
-    found = _after(after, where, context, patterns)
+    found = _after(after, where, context, patterns, late=not short)
     if found is _NOBODY:
         _unnamed(context, where)
         return None
@@ -569,7 +574,11 @@ def _sentence_start(ends: list[int], position: int) -> int:
     return max(ends[i - 1] if i else 0, position - 400, 0)
 
 
-def _after(after: str, where: int, context: at.Context, p: at._Patterns) -> str | None:
+def _after(
+    after: str, where: int, context: at.Context, p: at._Patterns, late: bool = True
+) -> str | None:
+    """The speaker named after a quotation, in the rest of its sentence; `late`: also at the
+    sentence's end, past other words (not for a word or two in quotes, often a term)."""
     pronoun = p.after_pronoun.match(after)
     if pronoun:
         return context.last_by_pronoun(where, pronoun.group(0)) or _NOBODY
@@ -617,6 +626,13 @@ def _after(after: str, where: int, context: at.Context, p: at._Patterns) -> str 
     dash = p.dash.match(after)
     if dash and (cleaned := at.clean_speaker(dash.group("chunk"), context)):
         return at.remember(context, where, *cleaned)
+    late_found = p.after_late.search(after[:200]) if late else None
+    if late_found:  # 'to "take detailed histories" of the patients, Ekk said.'
+        if late_found.group("pronoun"):
+            return context.last_by_pronoun(where, late_found.group(0)) or _NOBODY
+        cleaned = at.clean_speaker(late_found.group("chunk"), context)
+        if cleaned:
+            return at.remember(context, where, *cleaned)
     described = p.after_described_name.match(after)
     if described:  # a description too long or with commas inside for the patterns above
         cleaned = at.clean_speaker(described.group("chunk"), context)
@@ -669,6 +685,10 @@ def _before(
             or _ROLE_NAME_COLON.match(before)
             or _SUBJECT_COLON.match(before)
         )
+    if not named and not label and (long := _LONG_SUBJECT_COLON.match(before)):
+        cleaned = at.clean_speaker(long.group("chunk"), context, strict=True)
+        if cleaned and cleaned[2] and at._key(cleaned[1]) in context.persons:
+            return at.remember(context, where, *cleaned)  # 'Ekk summed it up ...: “...”'
     possessive = None if named else _POSSESSIVE_COLON.match(before)
     if possessive:  # 'His reaction: "..."': the person the pronoun refers to
         return context.last_by_pronoun(where, possessive.group(1))
@@ -702,6 +722,10 @@ def _sentence_subject(start: int, end: int, context: at.Context) -> str | None:
     return found[-1].name if found else None
 
 
+# a person who opens the sentence, whatever the verbs, and a colon before the quote
+_LONG_SUBJECT_COLON = re.compile(
+    rf"\s*(?P<chunk>{at._CHUNK})\s+[{at.LOW}][^“”\"«»„:]{{0,250}}:\s*$"
+)
 # a possessive pronoun and a noun before a colon: "His reaction:", "Her answer:"
 _POSSESSIVE_COLON = re.compile(r"\s*(his|her)\s+[a-z]+\s*:\s*$", re.IGNORECASE)
 # a sentence of a subject, a verb or two and a colon: "Mayor Tom Ekk disagreed:"
