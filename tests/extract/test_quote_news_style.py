@@ -216,3 +216,12 @@ def test_a_known_person_opening_a_sentence_that_ends_in_a_colon() -> None:
         "“It is old Orsk meeting new Orsk.”"
     )
     assert speakers(text)["It is old Orsk"] == "Bob Strand"
+
+
+def test_members_speak_for_the_organisation_named_by_their_noun() -> None:
+    text = (
+        "A group of physicians, Doctors for Open Camps, offered free vaccines.\n"
+        '"Flu season has begun, so we write with urgency," the doctors stated.'
+    )
+    found = speakers(text, orgs=("Doctors for Open Camps",))
+    assert found == {"Flu season has begun,": "Doctors for Open Camps"}

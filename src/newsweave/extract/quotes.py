@@ -798,6 +798,9 @@ def _described(description: str, where: int, context: at.Context) -> str | None:
         return context.last_by_pronoun(where, "sie" if article == "die" else "er")
     if at.document_noun(description):  # "the statement said": its organisation, or itself
         return context.last_org(where) if "statement" in description else description
+    members = _members_org(description, where, context)
+    if members:  # "the doctors said" after "Doctors for Open Camps" was named
+        return members
     if at.org_noun(description):  # "the ministry said" with no ministry named: itself
         body = at.institution(description)
         org = context.last_org_named(where, at.head_noun(description)) or context.last_org(where)
@@ -805,6 +808,20 @@ def _described(description: str, where: int, context: at.Context) -> str | None:
             org = None  # "the company said" after "the ministry said": not the ministry
         return org or body
     return at.describe(description)
+
+
+def _members_org(description: str, where: int, context: at.Context) -> str | None:
+    """The organisation whose name holds the plural noun of 'the doctors', 'the workers':
+    its members speak for it ('Doctors for Open Camps', 'Tolvey Workers Union')."""
+    words = description.split()
+    if len(words) != 2 or words[0].lower() != "the" or not re.fullmatch(r"[a-z]{3,}s", words[1]):
+        return None
+    noun = re.compile(rf"\b{words[1]}\b", re.IGNORECASE)
+    named = [m.name for m in context._before(where) if m.name and not m.person]
+    for name in [*reversed(named), *sorted(context.orgs)]:
+        if noun.search(name) and name[:1].isupper():
+            return name
+    return None
 
 
 def speaker_surname(speaker: str | None) -> str | None:
