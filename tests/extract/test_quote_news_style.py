@@ -225,3 +225,16 @@ def test_members_speak_for_the_organisation_named_by_their_noun() -> None:
     )
     found = speakers(text, orgs=("Doctors for Open Camps",))
     assert found == {"Flu season has begun,": "Doctors for Open Camps"}
+
+
+def test_a_space_typed_after_an_opening_mark() -> None:
+    text = "“Running a shop is a lot different,” Vera Lund said. “ I love what I am doing.”"
+    quotes = extract_quotes(text, "a1", language="en")
+    assert [(q.speaker, "love what" in q.text) for q in quotes if "love" in q.text] == [
+        ("Vera Lund", True)
+    ]
+
+
+def test_a_title_in_title_case_with_small_words_is_no_quote() -> None:
+    text = "Piet Laar has been voted off “ Singing with the Neighbours.” on Monday."
+    assert speakers(text) == {}
