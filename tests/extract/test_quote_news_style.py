@@ -238,3 +238,11 @@ def test_a_space_typed_after_an_opening_mark() -> None:
 def test_a_title_in_title_case_with_small_words_is_no_quote() -> None:
     text = "Piet Laar has been voted off “ Singing with the Neighbours.” on Monday."
     assert speakers(text) == {}
+
+
+def test_a_participle_of_speech_after_a_noun_takes_the_sentence_subject() -> None:
+    text = (
+        "The group, Fair Pay Now, formed in recent weeks and sent a letter to the board "
+        "stating that they “do not want to be defined by the greed of the leadership.”"
+    )
+    assert speakers(text) == {"do not want to": "Fair Pay Now"}

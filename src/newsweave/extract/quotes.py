@@ -659,7 +659,7 @@ def _before(
             not name
             and (
                 _AND_VERB.search(before[:verb])
-                or (before[:verb].rstrip().endswith(",") and _PARTICIPLE.match(before, verb))
+                or _PARTICIPLE.match(before, verb)
             )
             and not _RELATIVE.search(before[:verb])  # "a refugee who feared ... and asked"
         ):
@@ -719,12 +719,13 @@ _NAME_COLON = re.compile(
 # "Ekk touched on the idea and noted there should be": its subject is the sentence's
 _AND_VERB = re.compile(r"\b(?:and|to)\s+(?:[a-z]+ly\s+)?$")  # "and noted", "to describe"
 _PARTICIPLE = re.compile(r"[a-z]+ing\b")  # not "Ekk, a diver, said": an appositive ends there
+# ("a letter to the board stating that": the letter's writer, the sentence's subject)
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b")
 
 
 def _sentence_subject(start: int, end: int, context: at.Context) -> str | None:
-    """The person last named as a subject between `start` and `end` (absolute offsets)."""
-    found = [m for m in context.mentions if start <= m.at < end and m.person and m.name]
+    """The person or organisation last named as a subject between `start` and `end`."""
+    found = [m for m in context.mentions if start <= m.at < end and m.name]
     return found[-1].name if found else None
 
 
