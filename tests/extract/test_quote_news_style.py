@@ -246,3 +246,8 @@ def test_a_participle_of_speech_after_a_noun_takes_the_sentence_subject() -> Non
         "stating that they “do not want to be defined by the greed of the leadership.”"
     )
     assert speakers(text) == {"do not want to": "Fair Pay Now"}
+
+
+def test_a_sign_in_title_case_is_no_quote() -> None:
+    text = "At the counter a sign advertised “First of the Season Fresh Orsk Herring” all week."
+    assert speakers(text) == {}

@@ -247,7 +247,7 @@ def _is_quote(quoted: str, before: str) -> bool:
         return False
     if len(words) <= 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         return False  # a title in title case: "Game of Thrones" keeps its "of" below
-    if len(words) <= 5 and re.fullmatch(_TITLE_CASE, quoted.rstrip(".,!?;: ")):
+    if len(words) <= 8 and re.fullmatch(_TITLE_CASE, quoted.rstrip(".,!?;: ")):
         return False  # "Dancing with the Stars"
 
     return any(c.isalpha() for c in quoted)
