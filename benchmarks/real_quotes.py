@@ -160,8 +160,10 @@ def place(quote: str, body_tokens: list[tuple[str, int, int]]) -> Iterator[list[
                 i += 1  # a word the extractor added (a stop for a comma) or changed
                 continue
             length = run
-            while i + length < len(words) and at + length < len(seq) and (
-                seq[at + length] == words[i + length]
+            while (
+                i + length < len(words)
+                and at + length < len(seq)
+                and (seq[at + length] == words[i + length])
             ):
                 length += 1
             runs.append((body_tokens[at][1], body_tokens[at + length - 1][2]))
@@ -284,8 +286,14 @@ def main() -> None:
                 if item["verdict"] in ("wrong", "unattributed", "missing", "spurious") or (
                     item["verdict"] == "nobody named wrongly"
                 ):
-                    print("  ", item["verdict"], item["page"][:12], item["span"],
-                          item["gold_speaker"], item["predicted"])
+                    print(
+                        "  ",
+                        item["verdict"],
+                        item["page"][:12],
+                        item["span"],
+                        item["gold_speaker"],
+                        item["predicted"],
+                    )
     if args.json:
         args.json.write_text(json.dumps(every, ensure_ascii=False, indent=1))
 

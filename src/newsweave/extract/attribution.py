@@ -694,7 +694,9 @@ def clean_speaker(
         or name.lower() in _GENERIC_SUBJECTS
         or (
             strict
-            and (name not in context.proper or name not in context.alone or context.nouns_capitalised)
+            and (
+                name not in context.proper or name not in context.alone or context.nouns_capitalised
+            )
             and _key(name) not in context.persons
             and not (context.nouns_capitalised and name in context.surnames)
         )

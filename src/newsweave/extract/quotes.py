@@ -151,7 +151,9 @@ def extract_quotes(
                 speaker = _paragraph_speaker(frame, span, offset, context, previous)
             if speaker is None and len(quoted.split()) <= config.short_words:
                 continue  # a title, nickname or scare quote
-            if speaker is None and _TERM_BEFORE.search(masked[max(0, span.start - 12) : span.start]):
+            if speaker is None and _TERM_BEFORE.search(
+                masked[max(0, span.start - 12) : span.start]
+            ):
                 continue  # 'a “fresh, wild-caught fillet”', 'the “Save the pier” campaign'
             between = masked[previous[0].end + 1 : span.start - 1] if previous else ""
             if (
@@ -347,7 +349,9 @@ def _scan_subjects(
         if (
             found.group(0)[:1] == ","
             and masked[found.end("chunk") : found.end("chunk") + 1] == ","
-            and re.search(rf"[{at.UP}][\w’'-]*\s*$", masked[max(0, found.start() - 40) : found.start()])
+            and re.search(
+                rf"[{at.UP}][\w’'-]*\s*$", masked[max(0, found.start() - 40) : found.start()]
+            )
         ):
             continue  # "the University of Tolvey, North Fenwick, helps": a place's part
         roles = (found.group("roles") or "").split()
@@ -657,10 +661,7 @@ def _before(
         name = at.subject_before(before[:verb], where, context)
         if (
             not name
-            and (
-                _AND_VERB.search(before[:verb])
-                or _PARTICIPLE.match(before, verb)
-            )
+            and (_AND_VERB.search(before[:verb]) or _PARTICIPLE.match(before, verb))
             and not _RELATIVE.search(before[:verb])  # "a refugee who feared ... and asked"
         ):
             name = _sentence_subject(where - len(before), where - len(before) + verb, context)
