@@ -251,3 +251,15 @@ def test_a_participle_of_speech_after_a_noun_takes_the_sentence_subject() -> Non
 def test_a_sign_in_title_case_is_no_quote() -> None:
     text = "At the counter a sign advertised “First of the Season Fresh Orsk Herring” all week."
     assert speakers(text) == {}
+
+
+def test_a_title_written_short_names_the_role_said_later() -> None:
+    text = (
+        "Gov. Ann Holm toured the flooded town on Monday.\n"
+        "“We will rebuild every house,” the governor said.\n"
+        "Sen. Piet Laar also came. “This is a disaster,” the senator said."
+    )
+    assert speakers(text) == {
+        "We will rebuild every": "Ann Holm",
+        "This is a disaster": "Piet Laar",
+    }

@@ -761,10 +761,21 @@ def is_role_noun(word: str) -> bool:
     return word in _ROLE_NOUNS or word in TITLE_WORDS
 
 
+# titles written short before a name, and the noun a later "the ... said" uses for them
+_TITLE_ABBREVIATIONS = {
+    "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
+    "adm": "admiral", "col": "colonel", "lt": "lieutenant", "sgt": "sergeant",
+    "capt": "captain", "prof": "professor", "dr": "doctor", "det": "detective",
+    "insp": "inspector", "supt": "superintendent", "cmdr": "commander", "maj": "major",
+    "rev": "reverend", "pres": "president", "sec": "secretary", "atty": "attorney",
+}  # fmt: skip
+
+
 def role_keys(role: str) -> list[str]:
     """The words a later 'the <role> said' can name this person by: role nouns, the role's
     head noun ('harbour master' -> 'master') and an age ('54-year-old')."""
     words = [w.strip(",.’'()") for w in role.lower().split()]
+    words = [_TITLE_ABBREVIATIONS.get(w, w) for w in words]  # "Gov." -> "the governor"
     keys = [w for w in words if w in _ROLE_NOUNS]
     head = words[: next((i for i, w in enumerate(words) if w in ROLE_CUT), len(words))]
     if head and (
