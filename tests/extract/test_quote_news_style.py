@@ -263,3 +263,11 @@ def test_a_title_written_short_names_the_role_said_later() -> None:
         "We will rebuild every": "Ann Holm",
         "This is a disaster": "Piet Laar",
     }
+
+
+def test_a_paragraph_does_not_go_on_when_a_group_speaks() -> None:
+    text = (
+        "“The line will open in May,” said Ana Rolle, head of Tolvey Rail. Critics call the "
+        "plan “a waste of money and of everybody's time.”"
+    )
+    assert speakers(text)["a waste of money"] is None

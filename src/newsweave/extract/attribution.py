@@ -71,7 +71,7 @@ _ADVERB_END = re.compile(
     r"(?:late|early)?\s*on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:on|in)\s+(?:a|an|the|its|his|her|their)\s+[\w ]{1,30}?,?))+\s*$"
 )
-_GENERIC_SUBJECTS = frozenset(
+GENERIC_SUBJECTS = frozenset(
     [
         "officials",
         "police",
@@ -88,6 +88,8 @@ _GENERIC_SUBJECTS = frozenset(
         "doctors",
         "reports",
         "others",
+        "opponents",
+        "supporters",
         "some",
         "many",
         "both",
@@ -691,7 +693,7 @@ def clean_speaker(
         or name.lower() in TITLE_WORDS
         or is_german_role(name)  # "sagte die Hafenmeisterin": a bare title
         or is_demonym(name)  # "Turkish"
-        or name.lower() in _GENERIC_SUBJECTS
+        or name.lower() in GENERIC_SUBJECTS
         or (
             strict
             and (

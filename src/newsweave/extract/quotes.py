@@ -557,12 +557,20 @@ def _paragraph_speaker(
     if not speaker:
         return None
     before = frame.masked[_sentence_start(frame.ends, span.start - 1) : span.start - 1]
+    if _OTHERS_SPEAK.search(before):
+        return None  # "Critics call it “...”": other people speak in this sentence
     named = {w for w in re.findall(rf"[{at.UP}][\w’'-]+", before) if w.lower() in context.persons}
     if named and surname(speaker).lower() not in {w.lower() for w in named}:
         return None  # "Ana Rolle disagreed, calling it “...”": hers, if anyone's
     return speaker
 
 
+# people other than the paragraph's speaker who speak or judge in a sentence
+_OTHERS_SPEAK = re.compile(
+    rf"\b(?i:{'|'.join(sorted(at.GENERIC_SUBJECTS))})\s+(?:\w+ly\s+)?(?:call|calls|called|"
+    r"say|says|said|describe|described|argue|argued|think|thinks|believe|believes|consider|"
+    r"considers|fear|fears|warn|warned|see|sees)\b"
+)
 # a determiner right before the opening mark: the quoted words are a noun phrase, a name or a
 # term ('a “fresh, wild-caught fillet”'), not a quotation, unless someone is said to speak
 _TERM_BEFORE = re.compile(r"(?<![\w’'-])(?:a|an|the|its|their|this)\s+[“\"«„‘']?$", re.I)
