@@ -271,3 +271,20 @@ def test_a_paragraph_does_not_go_on_when_a_group_speaks() -> None:
         "plan “a waste of money and of everybody's time.”"
     )
     assert speakers(text)["a waste of money"] is None
+
+
+def test_a_term_after_known_as_takes_no_paragraph_speaker() -> None:
+    text = (
+        "Tolvey Airport reported delays due to a “global technology issue.” Known as the "
+        "‘grey screen of doom’ error, it froze every terminal."
+    )
+    assert [q.speaker for q in extract_quotes(text, "a1", language="en") if "doom" in q.text] == []
+
+
+def test_a_quotation_cut_by_the_page_end_is_no_heading() -> None:
+    text = (
+        "“I deeply regret my part in this,” Ola Brand wrote.\n"
+        "“I never meant to harm the club. I love everything we have built and I will"
+    )
+    quotes = extract_quotes(text, "a1", language="en")
+    assert [q.speaker for q in quotes if q.text.startswith("I never")] == ["Ola Brand"]

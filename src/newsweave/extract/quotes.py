@@ -41,6 +41,13 @@ _NAMING = re.compile(
     r"surnommée?|appelée?|genannt|sogenannte[nmrs]?|llamad[oa]|conocid[oa]\s+como)\s*$",
     re.IGNORECASE,
 )
+# the naming words before a name whoever the sentence's speaker is ("called" may introduce a
+# speaker's own words: 'what Ekk once called "the worst idea"')
+_KNOWN_AS = re.compile(
+    r"\b(?:dubbed|nicknamed|known\s+as|so-called|titled|entitled|surnommée?|genannt|"
+    r"sogenannte[nmrs]?|conocid[oa]\s+como)\s*$",
+    re.IGNORECASE,
+)
 _NOBODY = ""  # an attribution was read and names no one: look no further
 # the roles a text names speakers by ("the harbour master said"): a later role word to trust
 _DEFINITE = re.compile(
@@ -140,21 +147,27 @@ def extract_quotes(
             ):
                 continue
             ends = quoted.rstrip(" \"”»’'").endswith(_STOPS)
-            bare = not paragraph[span.start : span.end].rstrip(" \"”»’'").endswith(_PUNCTUATION)
+            bare = span.closed and not paragraph[span.start : span.end].rstrip(" \"”»’'").endswith(
+                _PUNCTUATION
+            )
             short = len(quoted.split()) <= config.short_words
             speaker = _speaker(frame, span, offset, context, patterns, ends, bare=bare, short=short)
             incise = _incise(quoted, offset + span.start, context, patterns)
             if incise:  # « A, a ajouté Name. B »: the words inside name the speaker
                 quoted, named, by_pronoun = incise
                 speaker = speaker if speaker and by_pronoun else named  # a name outside wins
-            if speaker is None and len(quoted.split()) > config.short_words:
-                speaker = _paragraph_speaker(frame, span, offset, context, previous)
-            if speaker is None and len(quoted.split()) <= config.short_words:
-                continue  # a title, nickname or scare quote
-            if speaker is None and _TERM_BEFORE.search(
-                masked[max(0, span.start - 12) : span.start]
+            lead_in = masked[max(0, span.start - 41) : span.start - 1]
+            # 'a “fresh, wild-caught fillet”', 'the “Save the pier” campaign', 'known as the
+            # “blue screen”': a term, unless the text says someone speaks
+            term = bool(_TERM_BEFORE.search(masked[max(0, span.start - 12) : span.start]))
+            if len(quoted.split()) <= 6 and _KNOWN_AS.search(
+                re.sub(r"\s+(?:the|a|an)$", "", lead_in.rstrip())
             ):
-                continue  # 'a “fresh, wild-caught fillet”', 'the “Save the pier” campaign'
+                continue  # "known as the “blue screen” error": a name, whoever speaks nearby
+            if speaker is None and not term and len(quoted.split()) > config.short_words:
+                speaker = _paragraph_speaker(frame, span, offset, context, previous, patterns)
+            if speaker is None and (term or len(quoted.split()) <= config.short_words):
+                continue  # a title, nickname, term or scare quote
             between = masked[previous[0].end + 1 : span.start - 1] if previous else ""
             if (
                 previous
@@ -542,11 +555,17 @@ def _paragraph_speaker(
     offset: int,
     context: at.Context,
     previous: tuple[QuotedSpan, Quote] | None,
+    patterns: at._Patterns,
 ) -> str | None:
     """The speaker a paragraph goes on with when a later quotation of it names no one: the
     speaker of its previous quotation, or the person it says spoke ('..., Ekk says. Just
     because ..., “that does not follow.”'); None when the sentence names another person."""
     where = offset + max(0, span.start - 1)
+    window = frame.masked[span.end + 1 : span.end + 300]
+    stop = _SENTENCE_END.search(window)
+    after = window[: stop.end()] if stop else window
+    if patterns.subject_verb.search(after) or patterns.according.search(after):
+        return None  # '“...,” according to its website': an attribution no name fills
     mentions = [m for m in context.mentions if offset <= m.at < where]
     if any(not m.name for m in mentions):
         return None  # "a neighbour said": someone unnamed spoke in between
