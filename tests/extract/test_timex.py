@@ -179,6 +179,7 @@ def test_dates_in_more_languages(text: str, value: str) -> None:
         # said to lie ahead: a bound after "would ... until", a thing "expected on" a day
         ("The board said the pier would stay shut until Monday.", "2024-04-22"),
         ("The board said on Wednesday that more rain was expected on Thursday.", "2024-04-18"),
+        ("Talks between the guild and the board are due to resume on Thursday.", "2024-04-18"),
         # told as past: a bound already passed
         ("The pier was shut until Monday, the board said.", "2024-04-15"),
     ],

@@ -210,3 +210,15 @@ def test_a_clause_cut_from_its_sentence_says_so_and_keeps_a_short_subject() -> N
     entries = {e.date: e.text for e in build_timeline([extracted])}
     assert entries["2025-03-13"].startswith("Ines Varga … was allowed back on the pier")
     assert entries["2025"].startswith("… with repairs pencilled in")
+
+
+def test_a_date_inside_a_quotation_is_the_speaker_s_not_a_timeline_entry() -> None:
+    text = (
+        "The Tollmouth pier reopened on Wednesday after repairs, the harbour board said.\n"
+        "“On Monday I did not think we would open at all,” said harbour master Ines Varga."
+    )
+    article = Article(id="a", source="a.txt", text=text, published="2025-03-14")
+    (extracted,) = extract_articles([article], ExtractConfig(entities="none"))
+    dates = {e.date for e in build_timeline([extracted])}
+    assert "2025-03-12" in dates  # Wednesday, told by the report
+    assert "2025-03-10" not in dates  # Monday, said inside the quotation

@@ -57,7 +57,9 @@ _REL = r"(?P<rel>(?i:last|this|next|coming|previous|current|earlier\s+this|later
 # words that put a time expression in the future: a plan, a schedule, a deadline
 FUTURE = re.compile(
     r"\b(?:will|shall|'ll|next|plans?\s+to|planned|scheduled|expected\s+to|is\s+to|are\s+to|"
-    r"due\s+to\s+(?:be|begin|start|end|expire|open|close|take)|would\s+(?:begin|expire|end|start)|"
+    r"due\s+to\s+(?:be|begin|start|end|expire|open|close|take|resume|reopen|restart|meet|vote|"
+    r"return|arrive|land|launch|decide|rule|announce|publish|sign|hold|testify|appear|visit|"
+    r"finish|conclude|complete|run|speak|report)|would\s+(?:begin|expire|end|start)|"
     r"upcoming|from\s+now|deadline|expires?)\b",
     re.I,
 )
