@@ -222,8 +222,8 @@ def score_bundle(bundle: dict, gold: dict, result: dict) -> dict:
         verdicts.append({"about": r["about"], "values": [v["text"] for v in r["values"]],
                          "verdict": verdict, "conflicts": true, "traps": traps, "soft": soft})
     return {"bundle": bundle["id"], "split": bundle["split"], "gold": len(conflicts),
-            "found": sum(found), "found_items": [c["about"] for c, f in zip(conflicts, found) if f],
-            "missed_items": [c["about"] for c, f in zip(conflicts, found) if not f],
+            "found": sum(found), "found_items": [c["about"] for c, f in zip(conflicts, found, strict=True) if f],
+            "missed_items": [c["about"] for c, f in zip(conflicts, found, strict=True) if not f],
             "reported": len(reported), "true": sum(v["verdict"] == "true" for v in verdicts),
             "trap": sum(v["verdict"] == "trap" for v in verdicts),
             "soft": sum(v["verdict"] == "soft" for v in verdicts), "verdicts": verdicts}
