@@ -25,7 +25,8 @@ text `detokenise` gives, no copied text; how it was labelled is in that file's `
   time, one source's revised estimate), else *false* (every bundle was read whole: what is
   not labelled is no conflict).
 
-usage: python benchmarks/real_conflicts.py [--split dev|check|all] [--json OUT] [--keep DIR]
+usage: python benchmarks/real_conflicts.py [--split dev|check|all] [--json OUT] [--keep DIR] [-v]
+                                          [--bundle ID ...]
        python benchmarks/real_conflicts.py --list          # the bundles and their articles
 """
 
@@ -246,6 +247,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write per-bundle verdicts here")
     parser.add_argument("--keep", type=Path, help="keep the pages and briefs in this folder")
     parser.add_argument("--list", action="store_true", help="list the bundles and stop")
+    parser.add_argument("--bundle", action="append", help="only this bundle (repeatable)")
     parser.add_argument("-v", "--verbose", action="store_true", help="print each reported discrepancy")
     args = parser.parse_args()
     if not TIMELINES.is_dir():
@@ -257,7 +259,8 @@ def main() -> None:
             print(f"{b['id']:<22} {b['split']:<5} {len(b['articles']):>2} articles  {', '.join(outlets)}")
         return
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["bundles"]
-    chosen = [b for b in bundles if args.split in ("all", b["split"]) and b["id"] in gold]
+    chosen = [b for b in bundles if args.split in ("all", b["split"]) and b["id"] in gold
+              and (not args.bundle or b["id"] in args.bundle)]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)

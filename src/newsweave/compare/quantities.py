@@ -84,6 +84,11 @@ _PREDICATE_WORDS = {
     "asistieron participaron marcharon",
     "consumed": "consumed consume consumes consuming used input spent consommé verbraucht "
     "consumió consumato",
+    "leaked": "leak leaks leaking leaked spewing spewed spew spews gushing gushed gush gushes "
+    "spilling spilt pouring poured escaping fuite fuites fuit déversés ausgetreten ausgelaufen "
+    "derramados vertidos fuoriusciti",
+    "collected": "collected collecting collect captured capturing capture siphoned siphoning "
+    "funnelled funneled funnelling funneling skimmed recueillis aufgefangen recogidos raccolti",
 }
 PREDICATES = {word: kind for kind, text in _PREDICATE_WORDS.items() for word in text.split()}
 _FROM_HOMES = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:from|out\s+of|to\s+flee|to\s+leave)\b", re.I)
@@ -432,6 +437,66 @@ _REVISED = re.compile(
 _EARLIER_VERSION = re.compile(
     r"\b(?:earlier|previous)\s+version\s+of\s+this\b|\bversion\s+précédente\b", re.I
 )
+# a sum restated in another currency right after it: "$3bn (£2bn)", "10m euros ($11.9m)"
+_MONEY_CONVERSION = re.compile(
+    r"(?:[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:euros?|dollars?|pounds?))\s?(?:bn|m|billion|million|"
+    r"trillion|milliards?|millions?)?\s*\(\s*(?:about|around|some|roughly|nearly|or|ca\.?)?\s*$",
+    re.I,
+)
+# how often an amount comes: "5,000 barrels a day", "$5 billion per year", "a daily leak of"
+_RATE_AFTER = re.compile(
+    r"^[^,;.()]{0,40}?\b(?:a|an|per|each|every|par|pro|al|por)\s+"
+    r"(?P<unit>day|week|month|year|hour|minute|second|jour|semaine|mois|an|année|tag|woche|"
+    r"monat|jahr|stunde|día|semana|mes|año|hora|giorno|anno|ora)\b"
+    r"(?!\s+(?:ago|earlier|later|before|after|since|from|on|in|of|when|plus))"
+    r"|^\s*(?P<short>bpd|b/d)\b",
+    re.I,
+)
+_RATE_BEFORE = re.compile(
+    r"\b(?P<unit>daily|weekly|monthly|yearly|annual|annually|hourly|quotidien|täglich|"
+    r"jährlich|diario|anual|giornaliero|annuale)\b(?:\s+[^\W\d]+){0,2}\s+(?:of\s+)?"
+    r"(?:about\s+|around\s+|some\s+|up\s+to\s+|more\s+than\s+)?[$€£]?\s*$",
+    re.I,
+)
+_RATE_UNITS = {
+    "daily": "day", "jour": "day", "tag": "day", "día": "day", "giorno": "day",
+    "quotidien": "day", "täglich": "day", "diario": "day", "giornaliero": "day", "bpd": "day",
+    "b/d": "day", "weekly": "week", "semaine": "week", "woche": "week", "semana": "week",
+    "monthly": "month", "mois": "month", "monat": "month", "mes": "month",
+    "yearly": "year", "annual": "year", "annually": "year", "an": "year", "année": "year",
+    "jahr": "year", "año": "year", "anno": "year", "jährlich": "year", "anual": "year",
+    "annuale": "year", "hourly": "hour", "stunde": "hour", "hora": "hour", "ora": "hour",
+}  # fmt: skip
+# a number that is a rate's base, not a count: "four in every 1,000", "3 per 100,000"
+_DENOMINATOR = re.compile(
+    r"(?:\b(?:in|out\s+of|for|of|on|sur|von|de)\s+every|\bper|\bpour|\bsu\s+ogni|\bde\s+cada|"
+    r"\bvon\s+je)\s*$",
+    re.I,
+)
+# a count or a sum beside another of its kind, not the whole: "another 83,000 crossed",
+# "a further 17 cases", "a separate $100 million fund", "three more deaths"
+_INCREMENT_BEFORE = re.compile(
+    r"\b(?:another|further|additional|extra|separate|new|supplementary|autres?|weitere|"
+    r"weiteren|otros|otras|altri|altre)\s+(?:[$€£]\s?)?$",
+    re.I,
+)
+_INCREMENT_AFTER = re.compile(r"^\s*(?:more|new|additional|further|de\s+plus|mehr|más|in\s+più)\b", re.I)
+# the whole world as a figure's scope: "killed 61 people worldwide", "around the world"
+_WORLD = re.compile(
+    r"\b(?:worldwide|world-wide|globally|around\s+the\s+(?:world|globe)|across\s+the\s+"
+    r"(?:world|globe)|in\s+the\s+world|across\s+\d+\s+countries|in\s+(?:some\s+)?\d+\s+countries|"
+    r"dans\s+le\s+monde|weltweit|en\s+el\s+mundo|nel\s+mondo)\b",
+    re.I,
+)
+_RATE_WORDS = re.compile(
+    r"\b(?:each|every|cada|ogni|chaque|jeden|jede)\s+(?:day|week|month|year|hour|minute|día|"
+    r"semana|mes|año|hora|giorno|anno|ora|jour|semaine|mois|an|année|tag|woche|monat|jahr|"
+    r"stunde)\b",
+    re.I,
+)  # "each day" is how often, not "each" of many
+WORLD = "@world"  # the scope key of a figure said of the whole world
+# a place that has, reports or records the count: "The United States has ... three deaths"
+_PLACE_HAS = r"\s+(?:has|have|had|now\s+has|reported|reports|recorded|records|confirmed|counts|counted)\b"
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "officials"])
 # "..., the interior ministry said on Tuesday." and "The coast guard said that ..."
 _SAID = r"(?:said|says|reported|reports|estimated|announced|confirmed|told)"
@@ -527,6 +592,8 @@ class Quantity:
     around: frozenset[str] = frozenset()  # content stems of the words next to it in its clause
     part: bool = False  # named with another group: "four passengers and the pilot"
     group: bool = False  # a group's size: "a crew of eight"
+    rate: str | None = None  # how often it comes: "day" for "5,000 barrels a day"
+    increment: bool = False  # beside another of its kind: "another 83,000", "three more deaths"
 
 
 def format_number(value: float) -> str:
@@ -636,7 +703,7 @@ def quantity(
         low,
         high,
         dimension,
-        _scope(clause, places),
+        place_scope(figure, clause, places),
         bool(set(near) & _ELSEWHERE),
         day,
         figure_attribution(figure),
@@ -647,7 +714,7 @@ def quantity(
         _lead(figure, clause),
         _modal(figure, clause),
         _contextual(unit, predicate, dimension),
-        bool(set(near) & _AVERAGE),
+        _is_average(figure, near),
         _names(clause),
         is_whole(figure),
         head,
@@ -655,7 +722,20 @@ def quantity(
         _around(figure, clause),
         with_others(figure),
         bool(_GROUP_OF.search(figure.sentence[max(0, at - 40) : max(at, 0)])),
+        figure_rate(figure),
+        is_increment(figure),
     )
+
+
+def _is_average(figure: Figure, near: list[str]) -> bool:
+    """Whether the words near a figure make it an average or a share per item ("per company",
+    "each"); "each day" after it says how often, not of how many."""
+    said = set(near) & _AVERAGE
+    if not said:
+        return False
+    at = max(locate(figure), 0)
+    often = _RATE_WORDS.search(figure.sentence[at : at + len(figure.text) + 80])
+    return not (often and said <= {"each", "cada", "ogni", "chaque", "jeden", "jede"})
 
 
 def bounded(figure: Figure) -> Figure:
@@ -883,9 +963,53 @@ def superseded(figure: Figure) -> bool:
 
 
 def is_conversion(figure: Figure) -> bool:
-    """Whether a figure only restates the one before it in another unit: "18 km (11 miles)"."""
+    """Whether a figure only restates the one before it in another unit: "18 km (11 miles)",
+    "$3bn (£2bn)"."""
     at = locate(figure)
-    return at > 0 and figure.unit in _BASE_UNITS and bool(_CONVERSION.search(figure.sentence[:at]))
+    if at <= 0:
+        return False
+    before = figure.sentence[max(0, at - 60) : at]
+    if figure.unit in MONEY:
+        return bool(_MONEY_CONVERSION.search(before))
+    return figure.unit in _BASE_UNITS and bool(_CONVERSION.search(before))
+
+
+def is_denominator(figure: Figure) -> bool:
+    """Whether a number is a rate's base rather than a count: "four in every 1,000 infected",
+    "3 deaths per 100,000 people"."""
+    at = locate(figure)
+    return at > 0 and bool(_DENOMINATOR.search(figure.sentence[max(0, at - 30) : at]))
+
+
+def figure_rate(figure: Figure) -> str | None:
+    """How often an amount comes, when its words say: "day" for "5,000 barrels a day", "a
+    daily leak of 35,000 barrels" or "1.6 million bpd"; "year" for "$5 billion per year"."""
+    at = locate(figure)
+    if at < 0:
+        return None
+    after = figure.sentence[at + len(figure.text) :]
+    counts = (figure.counts or "").strip()
+    if counts and after.lstrip().startswith(counts):
+        after = after.lstrip()[len(counts) :]
+    match = _RATE_AFTER.match(after)
+    if match is None:
+        match = _RATE_BEFORE.search(figure.sentence[max(0, at - 50) : at])
+    if match is None:
+        return None
+    unit = (match.groupdict().get("short") or match.group("unit")).lower()
+    return _RATE_UNITS.get(unit, unit)
+
+
+def is_increment(figure: Figure) -> bool:
+    """Whether a figure is an amount beside another of its kind rather than the whole:
+    "another 83,000 crossed", "a further 17 cases", "a separate $100 million fund", "three
+    more deaths"."""
+    at = locate(figure)
+    if at < 0:
+        return False
+    if _INCREMENT_BEFORE.search(figure.sentence[max(0, at - 30) : at]):
+        return True
+    return figure.unit is None and bool(_INCREMENT_AFTER.match(figure.sentence[at + len(figure.text) :]))
 
 
 def figure_attribution(figure: Figure) -> str | None:
@@ -933,6 +1057,30 @@ def _scope(clause: str, places: Sequence[Entity]) -> frozenset[str]:
                     found.add(key[:_PLACE_PREFIX])
                     break
     return frozenset(found)
+
+
+def place_scope(figure: Figure, clause: str, places: Sequence[Entity]) -> frozenset[str]:
+    """Where a figure's count was made: the places its clause puts it "in" (`_scope`), else the
+    whole world when the clause says so ("61 deaths worldwide"), else a place the sentence
+    before it names as having or reporting it ("The United States has ... three deaths")."""
+    scope = _scope(clause, places)
+    if scope:
+        return scope
+    if _WORLD.search(clause):
+        return frozenset({WORLD})
+    at = locate(figure)
+    if at <= 0:
+        return frozenset()
+    before = fold(figure.sentence[max(0, at - 200) : at])
+    found: list[tuple[int, str]] = []
+    for place in places:
+        for name in (place.name, *place.aliases):
+            key = fold(name)
+            if len(key) < 3:
+                continue
+            for match in re.finditer(rf"\b{re.escape(key)}{_PLACE_HAS}", before):
+                found.append((match.start(), key[:_PLACE_PREFIX]))
+    return frozenset({max(found)[1]}) if found else frozenset()
 
 
 def locate(figure: Figure) -> int:
@@ -1064,6 +1212,8 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
         return False  # "79 of the 150 seats": the 150 is all the seats, not the party's
     if a.average != b.average:
         return False  # "$143 million per airline" is not the airlines' "$860 million"
+    if a.rate != b.rate or a.increment != b.increment:
+        return False  # 2.5 million gallons a day is no total spilled; "a further 17" no total
     sum_or_share = a.unit in MONEY or a.unit == "percent"
     said_of_share = {a.predicate, b.predicate} & _SHARE_PREDICATES  # turnout is no vote share
     lenient = sum_or_share and None in (a.predicate, b.predicate) and not said_of_share
@@ -1130,6 +1280,8 @@ def compatible(a: Quantity, b: Quantity) -> bool:
         return False
     if a.whole != b.whole or a.average != b.average or a.elsewhere != b.elsewhere:
         return False
+    if a.rate != b.rate or a.increment != b.increment:
+        return False
     if a.part or b.part or a.group != b.group:
         return False  # "four passengers and the pilot" are not all of the five on board; "a
         # crew of eight" sizes a group that "six workers" may be part of
@@ -1164,10 +1316,11 @@ def what_words(q: Quantity) -> frozenset[str]:
 def _same_time(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether the dates and the spans two clauses state allow one time: spans ("P5D") must
     meet; dates ("2025-05-10", "1999") must meet or hold one another ("1999" holds 17 Aug)."""
-    spans = ({x for x in a if x.startswith("P")}, {x for x in b if x.startswith("P")})
+    spans = ({x for x in a if _DURATION.match(x)}, {x for x in b if _DURATION.match(x)})
     if all(spans) and not spans[0] & spans[1]:
         return False
-    days = (a - spans[0], b - spans[1])
+    # "now" (PRESENT_REF) and other unanchored values say no day
+    days = ({x for x in a - spans[0] if x[:1].isdigit()}, {x for x in b - spans[1] if x[:1].isdigit()})
     return not all(days) or any(
         x.startswith(y) or y.startswith(x) for x in days[0] for y in days[1]
     )
