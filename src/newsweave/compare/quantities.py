@@ -85,7 +85,7 @@ _PREDICATE_WORDS = {
     "consumed": "consumed consume consumes consuming used input spent consommé verbraucht "
     "consumió consumato",
     "leaked": "leak leaks leaking leaked spewing spewed spew spews gushing gushed gush gushes "
-    "spilling spilt pouring poured escaping fuite fuites fuit déversés ausgetreten ausgelaufen "
+    "spilling spilt escaping fuite fuites fuit déversés ausgetreten ausgelaufen "
     "derramados vertidos fuoriusciti",
     "collected": "collected collecting collect captured capturing capture siphoned siphoning "
     "funnelled funneled funnelling funneling skimmed recueillis aufgefangen recogidos raccolti",
@@ -303,6 +303,7 @@ _WITH_OTHERS = re.compile(
 )
 # a count given as one of two: "two or three fans", "10 or 12"
 _A_NUMBER = rf"(?:\d[\d,.]*|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
+_A_NUMBER_RE = re.compile(rf"(?i)\b{_A_NUMBER}\b")
 _OR_BEFORE = re.compile(rf"(?i)\b{_A_NUMBER}\s+(?:or|ou|oder|o)\s*$")
 _OR_AFTER = re.compile(rf"(?i)^\s*(?:or|ou|oder|o)\s+{_A_NUMBER}\b")
 # a group's size: "a crew of eight", "une équipe de 12"
@@ -448,7 +449,7 @@ _RATE_AFTER = re.compile(
     r"^[^,;.()]{0,40}?\b(?:a|an|per|each|every|par|pro|al|por)\s+"
     r"(?P<unit>day|week|month|year|hour|minute|second|jour|semaine|mois|an|année|tag|woche|"
     r"monat|jahr|stunde|día|semana|mes|año|hora|giorno|anno|ora)\b"
-    r"(?!\s+(?:ago|earlier|later|before|after|since|from|on|in|of|when|plus))"
+    r"(?!\s+(?:ago|earlier|later|before|after|since|when|plus)\b)"
     r"|^\s*(?P<short>bpd|b/d)\b",
     re.I,
 )
@@ -474,13 +475,12 @@ _DENOMINATOR = re.compile(
     re.I,
 )
 # a count or a sum beside another of its kind, not the whole: "another 83,000 crossed",
-# "a further 17 cases", "a separate $100 million fund", "three more deaths"
+# "a further 17 cases", "a separate $100 million fund"
 _INCREMENT_BEFORE = re.compile(
     r"\b(?:another|further|additional|extra|separate|new|supplementary|autres?|weitere|"
     r"weiteren|otros|otras|altri|altre)\s+(?:[$€£]\s?)?$",
     re.I,
 )
-_INCREMENT_AFTER = re.compile(r"^\s*(?:more|new|additional|further|de\s+plus|mehr|más|in\s+più)\b", re.I)
 # the whole world as a figure's scope: "killed 61 people worldwide", "around the world"
 _WORLD = re.compile(
     r"\b(?:worldwide|world-wide|globally|around\s+the\s+(?:world|globe)|across\s+the\s+"
@@ -494,6 +494,12 @@ _RATE_WORDS = re.compile(
     r"stunde)\b",
     re.I,
 )  # "each day" is how often, not "each" of many
+_UNDERGROUND = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:[^\W\d]+\s+){0,2}?(?:under|below|beneath|into|sous|unter|bajo)\s+"
+    r"(?:the\s+|le\s+|la\s+|dem\s+|el\s+)?(?:seabed|sea\s*floor|sea\s+bed|ocean\s+floor|"
+    r"ground|earth|rock|bedrock|fond\s+marin|meeresboden|lecho\s+marino)\b",
+    re.I,
+)  # a depth into the ground: a well's, a mine's
 WORLD = "@world"  # the scope key of a figure said of the whole world
 # a place that has, reports or records the count: "The United States has ... three deaths"
 _PLACE_HAS = r"\s+(?:has|have|had|now\s+has|reported|reports|recorded|records|confirmed|counts|counted)\b"
@@ -710,7 +716,7 @@ def quantity(
         _subject(figure, clause),
         frozenset(when),
         bool(years and (now := day[:4] if day else year) and max(years) < now),
-        distance_reference(figure) if dimension == "distance" else frozenset(),
+        distance_reference(figure) if dimension == "distance" else depth_reference(figure, dimension),
         _lead(figure, clause),
         _modal(figure, clause),
         _contextual(unit, predicate, dimension),
@@ -924,6 +930,16 @@ def _stems(text: str) -> frozenset[str]:
     )
 
 
+def depth_reference(figure: Figure, dimension: str | None) -> frozenset[str]:
+    """What a depth is measured from when it is not the water's: "2.5 miles under the seabed"
+    (into the ground) is no depth of water such as "5,000 feet deep"."""
+    if dimension != "depth":
+        return frozenset()
+    at = locate(figure)
+    rest = figure.sentence[at + len(figure.text) : at + len(figure.text) + 80]
+    return frozenset({"ground"}) if _UNDERGROUND.match(rest) else frozenset()
+
+
 def distance_reference(figure: Figure) -> frozenset[str]:
     """What a distance is measured from: the first words after it, folded and cut short."""
     at = locate(figure)
@@ -985,13 +1001,13 @@ def figure_rate(figure: Figure) -> str | None:
     """How often an amount comes, when its words say: "day" for "5,000 barrels a day", "a
     daily leak of 35,000 barrels" or "1.6 million bpd"; "year" for "$5 billion per year"."""
     at = locate(figure)
-    if at < 0:
-        return None
+    if at < 0 or figure.unit in ("km/h", "mph", "knot"):
+        return None  # "175 kilometres per hour" is a speed, not an amount each hour
     after = figure.sentence[at + len(figure.text) :]
-    counts = (figure.counts or "").strip()
-    if counts and after.lstrip().startswith(counts):
-        after = after.lstrip()[len(counts) :]
     match = _RATE_AFTER.match(after)
+    counts = (figure.counts or "").strip()
+    if match is None and counts and after.lstrip().startswith(counts):
+        match = _RATE_AFTER.match(after.lstrip()[len(counts) :])
     if match is None:
         match = _RATE_BEFORE.search(figure.sentence[max(0, at - 50) : at])
     if match is None:
@@ -1002,14 +1018,9 @@ def figure_rate(figure: Figure) -> str | None:
 
 def is_increment(figure: Figure) -> bool:
     """Whether a figure is an amount beside another of its kind rather than the whole:
-    "another 83,000 crossed", "a further 17 cases", "a separate $100 million fund", "three
-    more deaths"."""
+    "another 83,000 crossed", "a further 17 cases", "a separate $100 million fund"."""
     at = locate(figure)
-    if at < 0:
-        return False
-    if _INCREMENT_BEFORE.search(figure.sentence[max(0, at - 30) : at]):
-        return True
-    return figure.unit is None and bool(_INCREMENT_AFTER.match(figure.sentence[at + len(figure.text) :]))
+    return at >= 0 and bool(_INCREMENT_BEFORE.search(figure.sentence[max(0, at - 30) : at]))
 
 
 def figure_attribution(figure: Figure) -> str | None:
@@ -1063,7 +1074,8 @@ def place_scope(figure: Figure, clause: str, places: Sequence[Entity]) -> frozen
     """Where a figure's count was made: the places its clause puts it "in" (`_scope`), else the
     whole world when the clause says so ("61 deaths worldwide"), else a place the sentence
     before it names as having or reporting it ("The United States has ... three deaths")."""
-    scope = _scope(clause, places)
+    after, before = _between_numbers(figure, clause)
+    scope = _scope(after, places) or _scope(before, places) or _scope(clause, places)
     if scope:
         return scope
     if _WORLD.search(clause):
@@ -1081,6 +1093,19 @@ def place_scope(figure: Figure, clause: str, places: Sequence[Entity]) -> frozen
             for match in re.finditer(rf"\b{re.escape(key)}{_PLACE_HAS}", before):
                 found.append((match.start(), key[:_PLACE_PREFIX]))
     return frozenset({max(found)[1]}) if found else frozenset()
+
+
+def _between_numbers(figure: Figure, clause: str) -> tuple[str, str]:
+    """The parts of a clause that are the figure's own: from it to the next number, and from
+    the number before it to it ("12 people have died in the United States and two have died
+    in Canada": the 12 died in the United States)."""
+    at = clause.find(figure.text)
+    if at < 0:
+        return clause, ""
+    end = at + len(figure.text)
+    before = [m.end() for m in _A_NUMBER_RE.finditer(clause, 0, at)]
+    after = _A_NUMBER_RE.search(clause, end)
+    return clause[at : after.start() if after else len(clause)], clause[before[-1] if before else 0 : at]
 
 
 def locate(figure: Figure) -> int:
@@ -1195,6 +1220,8 @@ def _round_range(value: float, share: float) -> tuple[float, float]:
         return value, value
     digits = str(int(abs(value)))
     zeros = len(digits) - len(digits.rstrip("0"))
+    if abs(value) < 100:
+        zeros = 0  # "80 deaths" and "83 deaths" are two counts; "2,000" may stand for 1,950
     half = min(0.5 * 10**zeros, share * abs(value)) if zeros else 0.0
     return value - half, value + half
 
@@ -1230,6 +1257,8 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
         return False  # the dead in one country and in another; distances from two places
     if a.dimension == "distance" and not a.reference & b.reference:
         return False  # 90 km from a border, 33 km from a city
+    if a.dimension == "depth" and a.reference != b.reference:
+        return False  # a well's depth under the seabed is not the water's depth
     if a.dimension == "size":  # "a 22-foot vessel": the size of the same thing
         return bool(a.counted & b.counted or a.scope & b.scope)
     kinds = (sum_kinds(a), sum_kinds(b))
@@ -1297,6 +1326,8 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     if a.scope and b.scope and not a.scope & b.scope:
         return False
     if a.dimension == "distance" and not a.reference & b.reference:
+        return False
+    if a.dimension == "depth" and a.reference != b.reference:
         return False
     kinds = (sum_kinds(a), sum_kinds(b))
     if all(kinds) and not kinds[0] & kinds[1]:

@@ -1,0 +1,155 @@
+"""Figures told apart by how often, where, by whom and in what currency; written ranges as
+estimates (invented articles in invented outlets)."""
+
+from __future__ import annotations
+
+from tests.compare.fixtures import extracted
+
+from newsweave.compare import find_discrepancies
+from newsweave.compare.quantities import WORLD, _same_time, quantity
+from newsweave.extract import extract_articles
+from newsweave.extract.figures import extract_figures
+from newsweave.model import Article
+
+
+def _values(*articles: tuple[str, str]) -> list[set[str]]:
+    found = find_discrepancies([extracted(i, text) for i, text in articles])
+    return [{v.value for v in d.values} for d in found]
+
+
+def _frame(text: str):  # type: ignore[no-untyped-def]
+    (figure,) = extract_figures(text, "a")
+    return quantity(figure)
+
+
+def test_an_amount_a_day_is_no_total_and_two_rates_compare() -> None:
+    assert _frame("The Velder well is leaking 2 million gallons a day.").rate == "day"
+    assert _frame("Ostria pays $5 billion per year into the fund.").rate == "year"
+    assert _frame("The plant was closed a year ago after 12 workers fell ill.").rate is None
+    assert _values(
+        ("a", "The Velder well has spilled 90 million gallons into the bay since April."),
+        ("b", "The Velder well is leaking 2 million gallons a day into the bay."),
+    ) == []
+    assert _values(
+        ("a", "The Velder well is leaking 2 million gallons a day, engineers said."),
+        ("b", "The Velder well is spewing 3 million gallons a day, the coast guard said."),
+    ) == [{"2,000,000", "3,000,000"}]
+
+
+def test_each_day_says_how_often_not_each_of_many() -> None:
+    q = _frame("Engineers think 12,000 barrels are leaking each day from the Velder well.")
+    assert (q.rate, q.average) == ("day", False)
+    assert _frame("The airlines lost $143 million each in the outage.").average
+
+
+def test_what_is_collected_is_not_what_leaks() -> None:
+    assert _values(
+        ("a", "The Marlin rig collected 10,000 barrels a day from the Velder well."),
+        ("b", "The Velder well is leaking 12,000 barrels a day, engineers said."),
+    ) == []
+
+
+def test_a_further_count_or_a_separate_sum_is_not_the_whole() -> None:
+    assert _frame("A further 17 cases were confirmed in Ostrand on Tuesday.").increment
+    assert _frame("About 95,000 people crossed into Ostria.").increment is False
+    assert _values(
+        ("a", "A further 17 cases of Velder fever were confirmed in Ostrand on Tuesday."),
+        ("b", "Ostrand has now confirmed 203 cases of Velder fever, the health board said."),
+    ) == []
+    assert _values(
+        ("a", "The Marlin Oil Company agreed to set up a $20 billion fund for fishermen."),
+        ("b", "The Marlin Oil Company will also create a separate $100 million fund for fishermen."),
+    ) == []
+
+
+def test_a_rates_base_is_no_count() -> None:
+    assert _values(
+        ("a", "Velder fever could kill four in every 1,000 infected people, the study said."),
+        ("b", "About 4,800 people have been infected with Velder fever, the agency said."),
+    ) == []
+
+
+def test_a_sum_restated_in_another_currency_is_the_same_sum() -> None:
+    assert _values(
+        ("a", "The Marlin Oil Company has spent more than $3bn (£2bn) on the cleanup."),
+        ("b", "The Marlin Oil Company said it had spent $3.5bn (£2.3bn) on the cleanup."),
+    ) == []
+
+
+def test_each_count_keeps_the_place_said_next_to_it() -> None:
+    found = _values(
+        ("a", "The toll in Velmaria stands at 83, while 12 people have died in Ostria "
+              "and two have died in Dranland."),
+        ("b", "The fever has caused 80 deaths in Velmaria. In Ostria, 10 people have died."),
+    )  # fmt: skip
+    assert {"83", "80"} in found
+    assert {"12", "10"} in found
+    assert not any("2" in values for values in found)
+
+
+def test_a_place_that_has_the_count_scopes_it() -> None:
+    assert _values(
+        ("a", "Ostria has 2,532 confirmed cases of Velder fever and three deaths, officials said."),
+        ("b", "Forty-eight people have died of Velder fever in Velmaria, officials said."),
+    ) == []
+
+
+def test_a_count_made_worldwide_is_not_one_countrys() -> None:
+    assert WORLD in _frame("Velder fever has killed 95 people worldwide.").scope
+    assert _values(
+        ("a", "Velder fever has killed 95 people worldwide, the agency said."),
+        ("b", "Velder fever has killed 83 people in Velmaria, the ministry said."),
+    ) == []
+
+
+def test_small_counts_are_exact_and_round_thousands_allow_rounding() -> None:
+    assert _values(
+        ("a", "Velder fever has killed 80 people in Velmaria, the ministry said."),
+        ("b", "Velder fever has killed 83 people in Velmaria, the agency said."),
+    ) == [{"80", "83"}]
+    assert _values(
+        ("a", "The quake killed 2,000 people in Velmaria, the ministry said."),
+        ("b", "The quake killed 2,040 people in Velmaria, the agency said."),
+    ) == []
+
+
+def test_written_ranges_are_estimates_that_agree_only_when_both_ends_do() -> None:
+    assert _values(
+        ("a", "Engineers estimate that 12,000 to 19,000 barrels a day leak from the Velder well."),
+        ("b", "Officials put the leak at between 12,000 and 25,000 barrels a day at the Velder well."),
+    ) == [{"12,000–19,000", "12,000–25,000"}]
+    assert _values(
+        ("a", "Engineers estimate that 12,000 to 19,000 barrels a day leak from the Velder well."),
+        ("b", "Officials put the leak at between 12,000 and 19,000 barrels a day at the Velder well."),
+    ) == []
+    assert _values(
+        ("a", "Engineers estimate that 12,000 to 19,000 barrels a day leak from the Velder well."),
+        ("b", "Officials put the leak at about 15,000 barrels a day at the Velder well."),
+    ) == []
+
+
+def test_two_articles_of_one_outlet_are_one_source_updating_itself() -> None:
+    def article(id: str, outlet: str, text: str) -> Article:
+        return Article(id=id, source=f"{id}.txt", text=text, outlet=outlet, published="2025-03-03")
+
+    morning = "Dranland has 3 confirmed cases of Velder fever, the ministry said."
+    noon = "Dranland has 4 confirmed cases of Velder fever, the ministry said."
+    same = list(extract_articles([article("a", "Ostrand Courier", morning),
+                                  article("b", "Ostrand Courier", noon)]))  # fmt: skip
+    assert find_discrepancies(same) == []
+    two = list(extract_articles([article("a", "Ostrand Courier", morning),
+                                 article("b", "Valley Wire", noon)]))  # fmt: skip
+    assert len(find_discrepancies(two)) == 1
+
+
+def test_a_depth_under_the_seabed_is_not_the_waters_depth() -> None:
+    assert _frame("The Velder well extends 2.5 miles under the seabed.").reference == {"ground"}
+    assert _values(
+        ("a", "Engineers said the Velder well extends 2.5 miles under the seabed."),
+        ("b", "Robots worked 5,000 feet deep at the Velder well, engineers said."),
+    ) == []
+
+
+def test_now_is_no_span_of_time() -> None:
+    assert _same_time(frozenset({"PRESENT_REF"}), frozenset({"P1D"}))
+    assert not _same_time(frozenset({"P2D"}), frozenset({"P5D"}))
