@@ -922,7 +922,7 @@ def _stems(text: str) -> frozenset[str]:
         for w in words(text)
         if w not in MULTILINGUAL_STOP_WORDS
         and w.isalpha()
-        and w not in PREDICATES
+        and (w not in PREDICATES or w in _SUBJECT_CLASSES)  # "leaked" is what, and the spill
         and w not in DIMENSIONS
         and w not in _NUMBER_WORDS
         and unit_name(w) not in _BASE_UNITS
