@@ -153,3 +153,18 @@ def test_a_depth_under_the_seabed_is_not_the_waters_depth() -> None:
 def test_now_is_no_span_of_time() -> None:
     assert _same_time(frozenset({"PRESENT_REF"}), frozenset({"P1D"}))
     assert not _same_time(frozenset({"P2D"}), frozenset({"P5D"}))
+
+
+def test_a_country_by_its_initials_is_the_country() -> None:
+    found = _values(
+        ("a", "The agency's tally includes 45 deaths in Velmaria and two deaths in the US."),
+        ("b", "Velder fever has killed three people in the United States, the agency said."),
+    )
+    assert found == [{"2", "3"}]
+
+
+def test_each_said_of_the_next_count_is_not_this_ones() -> None:
+    text = "The tally includes two deaths in Ostria, and one each in Velmaria and Dranland."
+    figures = extract_figures(text, "a")
+    assert not quantity(next(f for f in figures if f.value == 2)).average
+    assert _frame("The airlines lost $143 million each in the outage.").average

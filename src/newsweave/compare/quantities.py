@@ -500,6 +500,12 @@ _UNDERGROUND = re.compile(
     r"ground|earth|rock|bedrock|fond\s+marin|meeresboden|lecho\s+marino)\b",
     re.I,
 )  # a depth into the ground: a well's, a mine's
+# countries often written by their initials, as the page writes them (case kept)
+_PLACE_ABBREVIATIONS = {
+    "US": "united states", "U.S.": "united states", "USA": "united states",
+    "U.S.A.": "united states", "UK": "united kingdom", "U.K.": "united kingdom",
+    "UAE": "united arab emirates", "DRC": "democratic republic of the congo",
+}  # fmt: skip
 WORLD = "@world"  # the scope key of a figure said of the whole world
 # a place that has, reports or records the count: "The United States has ... three deaths"
 _PLACE_HAS = r"\s+(?:has|have|had|now\s+has|reported|reports|recorded|records|confirmed|counts|counted)\b"
@@ -740,8 +746,15 @@ def _is_average(figure: Figure, near: list[str]) -> bool:
     if not said:
         return False
     at = max(locate(figure), 0)
-    often = _RATE_WORDS.search(figure.sentence[at : at + len(figure.text) + 80])
-    return not (often and said <= {"each", "cada", "ogni", "chaque", "jeden", "jede"})
+    end = at + len(figure.text)
+    following = _A_NUMBER_RE.search(figure.sentence, end)  # "two in the US, and one each"
+    preceding = [m.end() for m in _A_NUMBER_RE.finditer(figure.sentence, max(0, at - 40), at)]
+    own = words(figure.sentence[preceding[-1] if preceding else max(0, at - 40) : at]) + words(
+        figure.sentence[end : following.start() if following else end + 80]
+    )[:8]
+    said &= set(own)
+    often = _RATE_WORDS.search(figure.sentence[at : end + 80])
+    return bool(said) and not (often and said <= {"each", "cada", "ogni", "chaque", "jeden", "jede"})
 
 
 def bounded(figure: Figure) -> Figure:
@@ -1059,15 +1072,27 @@ def _scope(clause: str, places: Sequence[Entity]) -> frozenset[str]:
     found: set[str] = set()
     for place in places:
         for name in (place.name, *place.aliases):
-            key = fold(name)
-            if len(key) < 3:
-                continue
-            for match in re.finditer(rf"\b{re.escape(key)}\b", folded):
-                before = words(folded[max(0, match.start() - 40) : match.start()])[-4:]
+            if name in _PLACE_ABBREVIATIONS:  # "the US": matched as written, not the word "us"
+                matches = re.finditer(rf"(?<![\w.]){re.escape(name)}(?!\w)", clause)
+                text, key = clause.lower(), _PLACE_ABBREVIATIONS[name]
+            else:
+                key = fold(name)
+                if len(key) < 3:
+                    continue
+                matches = re.finditer(rf"\b{re.escape(key)}\b", folded)
+                text = folded
+            for match in matches:
+                before = words(text[max(0, match.start() - 40) : match.start()])[-4:]
                 if before and before[-1] not in _MOTION and _LOCATIVE & set(before):
-                    found.add(key[:_PLACE_PREFIX])
+                    found.add(place_key(key))
                     break
     return frozenset(found)
+
+
+def place_key(name: str) -> str:
+    """A place's key: the first letters of each of its words ("Syria" and "Syrie" share
+    "syria"; "United States" and "United Kingdom" stay apart)."""
+    return " ".join(w[:_PLACE_PREFIX] for w in fold(name).split())
 
 
 def place_scope(figure: Figure, clause: str, places: Sequence[Entity]) -> frozenset[str]:
@@ -1091,7 +1116,7 @@ def place_scope(figure: Figure, clause: str, places: Sequence[Entity]) -> frozen
             if len(key) < 3:
                 continue
             for match in re.finditer(rf"\b{re.escape(key)}{_PLACE_HAS}", before):
-                found.append((match.start(), key[:_PLACE_PREFIX]))
+                found.append((match.start(), place_key(key)))
     return frozenset({max(found)[1]}) if found else frozenset()
 
 
