@@ -168,3 +168,14 @@ def test_each_said_of_the_next_count_is_not_this_ones() -> None:
     figures = extract_figures(text, "a")
     assert not quantity(next(f for f in figures if f.value == 2)).average
     assert _frame("The airlines lost $143 million each in the outage.").average
+
+
+def test_a_span_before_a_moment_is_no_length() -> None:
+    assert _values(
+        ("a", "Two hours before the blast, the Velder assault had already begun, officials said."),
+        ("b", "The Velder assault lasted three days, the army said."),
+    ) == []
+    assert _values(
+        ("a", "The Velder assault lasted two days, the army said on Friday."),
+        ("b", "The Velder assault lasted three days, the rebels said on Friday."),
+    ) == [{"two days", "three days"}]

@@ -434,6 +434,14 @@ _LEFT = frozenset(
 )
 
 
+# a span that places a moment rather than measures a happening: "two hours before the blast"
+_OFFSET = re.compile(
+    r"^\s*(?:before|after|ago|earlier|later|beforehand|afterwards|avant|après|plus\s+tard|"
+    r"vorher|nachher|später|antes|después|prima|dopo)\b",
+    re.I,
+)
+
+
 # the thing whose length a verb of lasting gives, right before the duration
 _LASTED = re.compile(
     r"\b([^\W\d_][\w-]*)\s+(?:lasted|lasts|had\s+lasted|has\s+lasted|went\s+on\s+for)"
@@ -449,8 +457,8 @@ def _happening(sentence: str, duration: str) -> str | None:
     oxygen; "for 24 hours police ..." names nothing.
     """
     at = sentence.find(duration)
-    if at < 0:
-        return None
+    if at < 0 or _OFFSET.match(sentence[at + len(duration) :]):
+        return None  # "two hours before the explosion" is when, not how long
     lasted = _LASTED.search(sentence[:at])
     if lasted and lasted.group(1).lower() not in STOP_WORDS:  # "the outage lasted six hours"
         word = lasted.group(1).lower()
