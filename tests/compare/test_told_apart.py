@@ -179,3 +179,16 @@ def test_a_span_before_a_moment_is_no_length() -> None:
         ("a", "The Velder assault lasted two days, the army said on Friday."),
         ("b", "The Velder assault lasted three days, the rebels said on Friday."),
     ) == [{"two days", "three days"}]
+
+
+def test_lives_claimed_are_the_dead_and_a_reading_is_a_magnitude() -> None:
+    assert _frame("The landslide in Corr claimed five lives, officials said.").predicate == "killed"
+    assert _frame("About 4,000 people live in Corr.").predicate == "lived"
+    assert _values(
+        ("a", "The landslide in Corr claimed five lives, regional officials said."),
+        ("b", "Seven people were killed by the landslide in Corr, the police said."),
+    ) == [{"5", "7"}]
+    assert _values(
+        ("a", "The quake measured 5.8, the national seismic service of Velmaria said."),
+        ("b", "The quake in Velmaria had a magnitude of 6.1, the geological survey said."),
+    ) == [{"5.8", "6.1"}]

@@ -220,3 +220,9 @@ def test_figures_found_at_word_starts_are_the_ones_the_pattern_scan_finds() -> N
             expected = [(m.span(), m.groupdict()) for m in pattern.finditer(sentence)]
             found = [(m.span(), m.groupdict()) for m in _figure_matches(pattern, sentence)]
             assert found == expected and expected
+
+
+def test_a_bare_decimal_after_measured_is_a_reading() -> None:
+    (reading,) = extract_figures("The Velder quake measured 5.8, the seismic service said.", "a")
+    assert (reading.value, reading.counts) == (5.8, "measured")
+    assert extract_figures("The committee measured progress in Ostrand.", "a") == []

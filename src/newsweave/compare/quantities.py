@@ -332,7 +332,8 @@ _DIMENSION_WORDS = {
     "depth": "depth deep deeper beneath below underwater bottom seabed seafloor surface plunge "
     "dive profondeur profonde profond sous tiefe tief unter profundidad profundo profunda bajo "
     "profondità profonda sotto",
-    "magnitude": "magnitude magnitud magnitudo richter",
+    "magnitude": "magnitude magnitud magnitudo richter measured registered mesuré mesurait "
+    "gemessen midió registró misurato misurava",
     "length": "long length longueur longue länge lang lange longitud largo larga lunga lungo "
     "lunghezza spans spanned spanning stretches stretched",
     "height": "high tall height hauteur haute höhe hoch altura alto alta altezza",
@@ -506,6 +507,13 @@ _PLACE_ABBREVIATIONS = {
     "U.S.A.": "united states", "UK": "united kingdom", "U.K.": "united kingdom",
     "UAE": "united arab emirates", "DRC": "democratic republic of the congo",
 }  # fmt: skip
+# a disaster that took lives: "claimed five lives", "cost 12 lives", "a coûté la vie à"
+_TOOK_LIVES = re.compile(
+    r"\b(?:claimed|claiming|claims|cost|costing|costs|took|taken|takes|taking|coûté|"
+    r"cobró|cobrado|costato|kostete|forderte)\s+(?:the\s+|at\s+least\s+|more\s+than\s+|"
+    r"about\s+|some\s+|another\s+)?$",
+    re.I,
+)
 WORLD = "@world"  # the scope key of a figure said of the whole world
 # a place that has, reports or records the count: "The United States has ... three deaths"
 _PLACE_HAS = r"\s+(?:has|have|had|now\s+has|reported|reports|recorded|records|confirmed|counts|counted)\b"
@@ -1143,6 +1151,10 @@ def locate(figure: Figure) -> int:
 
 def figure_predicate(figure: Figure) -> str | None:
     """What happened to what the figure counts, from the words around it; None if unsaid."""
+    at = locate(figure)
+    if words(figure.counts or "")[:1] in (["lives"], ["vies"], ["vidas"], ["vite"]) and at > 0:
+        if _TOOK_LIVES.search(figure.sentence[max(0, at - 40) : at]):
+            return "killed"  # "the landslide claimed five lives": no lives lived
     for word in words(figure.counts or ""):
         if word in PREDICATES:
             return PREDICATES[word]

@@ -231,6 +231,12 @@ _PART_OF = re.compile(
     re.I,
 )
 # verbs that end "the number of dead" before its value: "the number of dead stands at 27"
+# a verb that gives a reading on a scale right before a bare decimal: "the quake measured 5.8"
+_READING_BEFORE = re.compile(
+    r"\b(measured|registered|mesuré|mesurait|gemessen|midió|registró|misurato|misurava)"
+    r"(?:\s+(?:at|à|about|around|some|roughly))?\s*$",
+    re.IGNORECASE,
+)
 _LINKING_VERBS = r"(?:stands|stood|is|was|has|had|rose|reached|climbed|hit|topped|rises|reaches)"
 _MEASURE_BEFORE = re.compile(
     rf"\b(?:(?:{_COUNT_NOUNS})\s+(?:of|de|des|du|der|di|dei|delle)"
@@ -413,6 +419,10 @@ def _figure(
             counts = " ".join(kept) or None
     if counts is None and unit is None:
         counts = elided
+    if counts is None and unit is None and core == "number" and "." in match.group("number"):
+        reading = _READING_BEFORE.search(before)
+        if reading:  # "the quake measured 5.8": a reading on a scale
+            counts = reading.group(1).lower()
     if unit_match and unit not in ("percent", "percentage point", "percentage points"):
         counts = unit_match.group(1) or unit_match.group(2)  # "40,000 tonnes" counts tonnes
     if counts is None and unit is None:
