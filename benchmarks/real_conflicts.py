@@ -54,12 +54,16 @@ MIN_CHARS, MAX_CHARS = 500, 8000
 
 # ----------------------------------------------------------------------------- text
 
-_JOIN_LEFT = re.compile(r""" (n't|'s|'re|'ve|'m|'ll|'d|'|[,.;:?!%)\]}]|\.\.\.)(?=[\s"]|$)""", re.IGNORECASE)
+_JOIN_LEFT = re.compile(
+    r""" (n't|'s|'re|'ve|'m|'ll|'d|'|[,.;:?!%)\]}]|\.\.\.)(?=[\s"]|$)""", re.IGNORECASE
+)
 
 
 def detokenise(text: str) -> str:
     """PTB-tokenised text back to plain text ("do n't" -> "don't", `` '' -> quotes, no space before ",")."""
-    text = text.replace("-LRB-", "(").replace("-RRB-", ")").replace("-LSB-", "[").replace("-RSB-", "]")
+    text = (
+        text.replace("-LRB-", "(").replace("-RRB-", ")").replace("-LSB-", "[").replace("-RSB-", "]")
+    )
     text = text.replace("-LCB-", "{").replace("-RCB-", "}")
     text = re.sub(r"`` ?", '"', text)
     text = re.sub(r" ?''", '"', text)
@@ -85,8 +89,14 @@ def _articles(topic: str) -> dict[str, list[dict]]:
         for record in records:
             text = detokenise(record["text"])
             if MIN_CHARS <= len(text) <= MAX_CHARS:
-                kept.append({"uid": f"{folder.name}/{record['uid']}", "dct": record["dct"][:10],
-                             "outlet": outlet, "text": text})
+                kept.append(
+                    {
+                        "uid": f"{folder.name}/{record['uid']}",
+                        "dct": record["dct"][:10],
+                        "outlet": outlet,
+                        "text": text,
+                    }
+                )
         out[outlet] = kept
     return out
 
@@ -124,8 +134,14 @@ def select_bundles() -> list[dict]:
                 for outlet in sorted(queues):
                     if queues[outlet] and len(chosen) < BUNDLE_SIZE:
                         chosen.append(queues[outlet].pop(0))
-            bundles.append({"id": f"{topic}-{day.isoformat()}", "topic": topic, "day": day.isoformat(),
-                            "articles": sorted(chosen, key=lambda a: a["uid"])})
+            bundles.append(
+                {
+                    "id": f"{topic}-{day.isoformat()}",
+                    "topic": topic,
+                    "day": day.isoformat(),
+                    "articles": sorted(chosen, key=lambda a: a["uid"]),
+                }
+            )
     for topic in TOPICS:
         mine = [b for b in bundles if b["topic"] == topic]
         for bundle in mine:
@@ -136,8 +152,15 @@ def select_bundles() -> list[dict]:
 
 def pages_of(bundle: dict) -> list[dict]:
     """The bundle as newsweave JSONL pages (text, outlet, url, published)."""
-    return [{"url": f"https://timeline17.example/{a['uid']}", "outlet": a["outlet"],
-             "published": a["dct"], "text": a["text"]} for a in bundle["articles"]]
+    return [
+        {
+            "url": f"https://timeline17.example/{a['uid']}",
+            "outlet": a["outlet"],
+            "published": a["dct"],
+            "text": a["text"],
+        }
+        for a in bundle["articles"]
+    ]
 
 
 def whole_bundle(bundle: dict) -> dict:
@@ -153,12 +176,16 @@ def whole_bundle(bundle: dict) -> dict:
     from newsweave.model import Page
 
     data = "".join(json.dumps(p) + "\n" for p in pages_of(bundle)).encode()
-    pages = [p for p in read_jsonl(io.BytesIO(data), bundle["id"], IngestConfig()) if isinstance(p, Page)]
+    pages = [
+        p for p in read_jsonl(io.BytesIO(data), bundle["id"], IngestConfig()) if isinstance(p, Page)
+    ]
     analysis = analyze(pages)
     copies = [list(group) for story in analysis.stories for group in _copy_groups(story)]
     conflicts, _ = compare_figures([_on_topic(a) for a in analysis.articles], copies)
-    return {"articles": [{"id": a.id, "url": a.url} for a in analysis.articles],
-            "stories": [{"discrepancies": [asdict(d) for d in conflicts]}]}
+    return {
+        "articles": [{"id": a.id, "url": a.url} for a in analysis.articles],
+        "stories": [{"discrepancies": [asdict(d) for d in conflicts]}],
+    }
 
 
 def _copy_groups(story: object) -> list[list[str]]:
@@ -196,9 +223,14 @@ def _reported(result: dict, uid_of: dict[str, str]) -> list[dict]:
     out = []
     for story in result.get("stories", []):
         for d in story.get("discrepancies") or []:
-            values = [{"numbers": _numbers(v.get("value", "")),
-                       "uids": sorted({uid_of[s] for s in v.get("sources") or [] if s in uid_of}),
-                       "text": v.get("text")} for v in d.get("values") or []]
+            values = [
+                {
+                    "numbers": _numbers(v.get("value", "")),
+                    "uids": sorted({uid_of[s] for s in v.get("sources") or [] if s in uid_of}),
+                    "text": v.get("text"),
+                }
+                for v in d.get("values") or []
+            ]
             out.append({"about": d.get("about"), "values": values})
     return out
 
@@ -206,7 +238,8 @@ def _reported(result: dict, uid_of: dict[str, str]) -> list[dict]:
 def _value_hits(value: dict, gold_value: dict) -> bool:
     uids = {s["uid"] for s in gold_value["spans"]}
     return bool(uids & set(value["uids"])) and any(
-        _same(n, g) for n in value["numbers"] for g in gold_value["numbers"])
+        _same(n, g) for n in value["numbers"] for g in gold_value["numbers"]
+    )
 
 
 def _matching(values: list[dict], gold_values: list[dict]) -> int:
@@ -227,8 +260,12 @@ def _matching(values: list[dict], gold_values: list[dict]) -> int:
 
 def _trap_hits(values: list[dict], trap: dict) -> bool:
     uids = {s["uid"] for s in trap["spans"]}
-    hit = {g for g in trap["numbers"] for v in values
-           if set(v["uids"]) & uids and any(_same(n, g) for n in v["numbers"])}
+    hit = {
+        g
+        for g in trap["numbers"]
+        for v in values
+        if set(v["uids"]) & uids and any(_same(n, g) for n in v["numbers"])
+    }
     return len(hit) >= min(2, len(trap["numbers"]))
 
 
@@ -248,14 +285,29 @@ def score_bundle(bundle: dict, gold: dict, result: dict) -> dict:
         traps = [i for i, t in enumerate(gold.get("traps", [])) if _trap_hits(r["values"], t)]
         soft = [i for i, t in enumerate(gold.get("soft", [])) if _trap_hits(r["values"], t)]
         verdict = "true" if true else "trap" if traps else "soft" if soft else "false"
-        verdicts.append({"about": r["about"], "values": [v["text"] for v in r["values"]],
-                         "verdict": verdict, "conflicts": true, "traps": traps, "soft": soft})
-    return {"bundle": bundle["id"], "split": bundle["split"], "gold": len(conflicts),
-            "found": sum(found), "found_items": [c["about"] for c, f in zip(conflicts, found, strict=True) if f],
-            "missed_items": [c["about"] for c, f in zip(conflicts, found, strict=True) if not f],
-            "reported": len(reported), "true": sum(v["verdict"] == "true" for v in verdicts),
-            "trap": sum(v["verdict"] == "trap" for v in verdicts),
-            "soft": sum(v["verdict"] == "soft" for v in verdicts), "verdicts": verdicts}
+        verdicts.append(
+            {
+                "about": r["about"],
+                "values": [v["text"] for v in r["values"]],
+                "verdict": verdict,
+                "conflicts": true,
+                "traps": traps,
+                "soft": soft,
+            }
+        )
+    return {
+        "bundle": bundle["id"],
+        "split": bundle["split"],
+        "gold": len(conflicts),
+        "found": sum(found),
+        "found_items": [c["about"] for c, f in zip(conflicts, found, strict=True) if f],
+        "missed_items": [c["about"] for c, f in zip(conflicts, found, strict=True) if not f],
+        "reported": len(reported),
+        "true": sum(v["verdict"] == "true" for v in verdicts),
+        "trap": sum(v["verdict"] == "trap" for v in verdicts),
+        "soft": sum(v["verdict"] == "soft" for v in verdicts),
+        "verdicts": verdicts,
+    }
 
 
 def _result_urls(result: dict, pages: list[dict]) -> dict:
@@ -276,9 +328,14 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep the pages and briefs in this folder")
     parser.add_argument("--list", action="store_true", help="list the bundles and stop")
     parser.add_argument("--bundle", action="append", help="only this bundle (repeatable)")
-    parser.add_argument("--whole", action="store_true",
-                        help="diagnostic: compare each bundle as one story (not the product path)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="print each reported discrepancy")
+    parser.add_argument(
+        "--whole",
+        action="store_true",
+        help="diagnostic: compare each bundle as one story (not the product path)",
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="print each reported discrepancy"
+    )
     args = parser.parse_args()
     if not TIMELINES.is_dir():
         sys.exit(f"no Timeline17 data at {TIMELINES}")
@@ -286,11 +343,18 @@ def main() -> None:
     if args.list:
         for b in bundles:
             outlets = sorted({a["outlet"] for a in b["articles"]})
-            print(f"{b['id']:<22} {b['split']:<5} {len(b['articles']):>2} articles  {', '.join(outlets)}")
+            print(
+                f"{b['id']:<22} {b['split']:<5} {len(b['articles']):>2} articles  {', '.join(outlets)}"
+            )
         return
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["bundles"]
-    chosen = [b for b in bundles if args.split in ("all", b["split"]) and b["id"] in gold
-              and (not args.bundle or b["id"] in args.bundle)]
+    chosen = [
+        b
+        for b in bundles
+        if args.split in ("all", b["split"])
+        and b["id"] in gold
+        and (not args.bundle or b["id"] in args.bundle)
+    ]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
@@ -305,16 +369,23 @@ def main() -> None:
         mine = [r for r in rows if r["split"] == split]
         if not mine:
             continue
-        g, f, rep, tr, tp, so = (sum(r[k] for r in mine)
-                                 for k in ("gold", "found", "reported", "true", "trap", "soft"))
-        print(f"{split}: {len(mine)} bundles  real conflicts found {f}/{g}  reported {rep}: "
-              f"true {tr}, trap {tp}, soft {so}, false {rep - tr - tp - so}")
+        g, f, rep, tr, tp, so = (
+            sum(r[k] for r in mine) for k in ("gold", "found", "reported", "true", "trap", "soft")
+        )
+        print(
+            f"{split}: {len(mine)} bundles  real conflicts found {f}/{g}  reported {rep}: "
+            f"true {tr}, trap {tp}, soft {so}, false {rep - tr - tp - so}"
+        )
         for r in mine:
-            print(f"  {r['bundle']:<22} found {r['found']}/{r['gold']}  reported {r['reported']} "
-                  f"(true {r['true']}, trap {r['trap']}, soft {r['soft']})")
+            print(
+                f"  {r['bundle']:<22} found {r['found']}/{r['gold']}  reported {r['reported']} "
+                f"(true {r['true']}, trap {r['trap']}, soft {r['soft']})"
+            )
             if args.verbose:
                 for v in r["verdicts"]:
-                    print(f"      {v['verdict']:<5} {v['about']}: {' | '.join(map(str, v['values']))}")
+                    print(
+                        f"      {v['verdict']:<5} {v['about']}: {' | '.join(map(str, v['values']))}"
+                    )
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
 

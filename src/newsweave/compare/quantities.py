@@ -436,6 +436,13 @@ _REVISED = re.compile(
     r"revidiert|corrigió|rectificó|corretto)\b",
     re.I,
 )
+# a value named as an earlier one: "up from a previous offer of $70", "its first estimate, 45"
+_EARLIER_VALUE = re.compile(
+    r"\b(?:first|initial|previous|earlier|original|prior|old|former)\s+(?:[^\W\d]+\s+)?"
+    r"(?:offer|bid|estimate|forecast|figure|target|price|tally|toll|count|guidance|projection|"
+    r"reading)s?\b[^.;0-9]{0,20}$",
+    re.I,
+)
 _EARLIER_VERSION = re.compile(
     r"\b(?:earlier|previous)\s+version\s+of\s+this\b|\bversion\s+précédente\b", re.I
 )
@@ -514,9 +521,13 @@ _TOOK_LIVES = re.compile(
     r"about\s+|some\s+|another\s+)?$",
     re.I,
 )
+_RANGE_GAP = re.compile(r"^\s*(?:to|and|or|-|–|à|bis|a|e|y)?\s*[$€£]?\s*$", re.I)
+_IN_ENGLISH = frozenset({"in", "across", "throughout", "within"})
 WORLD = "@world"  # the scope key of a figure said of the whole world
 # a place that has, reports or records the count: "The United States has ... three deaths"
-_PLACE_HAS = r"\s+(?:has|have|had|now\s+has|reported|reports|recorded|records|confirmed|counts|counted)\b"
+_PLACE_HAS = (
+    r"\s+(?:has|have|had|now\s+has|reported|reports|recorded|records|confirmed|counts|counted)\b"
+)
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "officials"])
 # "..., the interior ministry said on Tuesday." and "The coast guard said that ..."
 _SAID = r"(?:said|says|reported|reports|estimated|announced|confirmed|told)"
@@ -730,7 +741,9 @@ def quantity(
         _subject(figure, clause),
         frozenset(when),
         bool(years and (now := day[:4] if day else year) and max(years) < now),
-        distance_reference(figure) if dimension == "distance" else depth_reference(figure, dimension),
+        distance_reference(figure)
+        if dimension == "distance"
+        else depth_reference(figure, dimension),
         _lead(figure, clause),
         _modal(figure, clause),
         _contextual(unit, predicate, dimension),
@@ -756,13 +769,18 @@ def _is_average(figure: Figure, near: list[str]) -> bool:
     at = max(locate(figure), 0)
     end = at + len(figure.text)
     following = _A_NUMBER_RE.search(figure.sentence, end)  # "two in the US, and one each"
+    if following and _RANGE_GAP.match(figure.sentence[end : following.start()]):
+        following = _A_NUMBER_RE.search(figure.sentence, following.end())  # "$1bn to $3bn each"
     preceding = [m.end() for m in _A_NUMBER_RE.finditer(figure.sentence, max(0, at - 40), at)]
-    own = words(figure.sentence[preceding[-1] if preceding else max(0, at - 40) : at]) + words(
-        figure.sentence[end : following.start() if following else end + 80]
-    )[:8]
+    own = (
+        words(figure.sentence[preceding[-1] if preceding else max(0, at - 40) : at])
+        + words(figure.sentence[end : following.start() if following else end + 80])[:8]
+    )
     said &= set(own)
     often = _RATE_WORDS.search(figure.sentence[at : end + 80])
-    return bool(said) and not (often and said <= {"each", "cada", "ogni", "chaque", "jeden", "jede"})
+    return bool(said) and not (
+        often and said <= {"each", "cada", "ogni", "chaque", "jeden", "jede"}
+    )
 
 
 def bounded(figure: Figure) -> Figure:
@@ -993,7 +1011,8 @@ def superseded(figure: Figure) -> bool:
         return False
     before, after = figure.sentence[:at], figure.sentence[at + len(figure.text) :]
     return bool(
-        _EARLIER_VERSION.search(before)
+        _EARLIER_VALUE.search(before[-60:])
+        or _EARLIER_VERSION.search(before)
         or (_EARLIER.search(before[-80:]) and _REVISED.search(after))
         or (_CHANGED_FROM.search(before[-60:]) and _CHANGED_TO.match(after))
     )
@@ -1091,6 +1110,8 @@ def _scope(clause: str, places: Sequence[Entity]) -> frozenset[str]:
                 text = folded
             for match in matches:
                 before = words(text[max(0, match.start() - 40) : match.start()])[-4:]
+                if name in _PLACE_ABBREVIATIONS:  # "in the US", not "a ... for US air strikes"
+                    before = [w for w in before[-2:] if w in _IN_ENGLISH]
                 if before and before[-1] not in _MOTION and _LOCATIVE & set(before):
                     found.add(place_key(key))
                     break
@@ -1138,7 +1159,9 @@ def _between_numbers(figure: Figure, clause: str) -> tuple[str, str]:
     end = at + len(figure.text)
     before = [m.end() for m in _A_NUMBER_RE.finditer(clause, 0, at)]
     after = _A_NUMBER_RE.search(clause, end)
-    return clause[at : after.start() if after else len(clause)], clause[before[-1] if before else 0 : at]
+    return clause[at : after.start() if after else len(clause)], clause[
+        before[-1] if before else 0 : at
+    ]
 
 
 def locate(figure: Figure) -> int:
@@ -1152,9 +1175,9 @@ def locate(figure: Figure) -> int:
 def figure_predicate(figure: Figure) -> str | None:
     """What happened to what the figure counts, from the words around it; None if unsaid."""
     at = locate(figure)
-    if words(figure.counts or "")[:1] in (["lives"], ["vies"], ["vidas"], ["vite"]) and at > 0:
-        if _TOOK_LIVES.search(figure.sentence[max(0, at - 40) : at]):
-            return "killed"  # "the landslide claimed five lives": no lives lived
+    lives = words(figure.counts or "")[:1] in (["lives"], ["vies"], ["vidas"], ["vite"])
+    if lives and at > 0 and _TOOK_LIVES.search(figure.sentence[max(0, at - 40) : at]):
+        return "killed"  # "the landslide claimed five lives": no lives lived
     for word in words(figure.counts or ""):
         if word in PREDICATES:
             return PREDICATES[word]
@@ -1238,7 +1261,7 @@ def value_range(figure: Figure, config: QuantityConfig) -> tuple[float, float]:
     if qualifier == "about" or figure.approximate:
         half = min(_rounding(value), config.about * abs(value))
         return value - half, value + half
-    return _round_range(value, config.round_share)
+    return _round_range(value, config.round_share, count=figure.unit is None)
 
 
 def _rounding(value: float) -> float:
@@ -1251,14 +1274,16 @@ def _rounding(value: float) -> float:
     return 0.5 * 10**zeros
 
 
-def _round_range(value: float, share: float) -> tuple[float, float]:
-    """A written number stands for what rounds to it: 2,000 for 1,900-2,100 at most."""
+def _round_range(value: float, share: float, count: bool = False) -> tuple[float, float]:
+    """A written number stands for what rounds to it: 2,000 for 1,900-2,100 at most; a count
+    under a hundred stands for itself ("80 deaths" and "83 deaths" are two counts), a measure
+    ("20 miles") for what rounds to it."""
     if value != int(value) or value == 0:
         return value, value
     digits = str(int(abs(value)))
     zeros = len(digits) - len(digits.rstrip("0"))
-    if abs(value) < 100:
-        zeros = 0  # "80 deaths" and "83 deaths" are two counts; "2,000" may stand for 1,950
+    if count and abs(value) < 100:
+        zeros = 0
     half = min(0.5 * 10**zeros, share * abs(value)) if zeros else 0.0
     return value - half, value + half
 
@@ -1388,7 +1413,10 @@ def _same_time(a: frozenset[str], b: frozenset[str]) -> bool:
     if all(spans) and not spans[0] & spans[1]:
         return False
     # "now" (PRESENT_REF) and other unanchored values say no day
-    days = ({x for x in a - spans[0] if x[:1].isdigit()}, {x for x in b - spans[1] if x[:1].isdigit()})
+    days = (
+        {x for x in a - spans[0] if x[:1].isdigit()},
+        {x for x in b - spans[1] if x[:1].isdigit()},
+    )
     return not all(days) or any(
         x.startswith(y) or y.startswith(x) for x in days[0] for y in days[1]
     )
