@@ -206,8 +206,12 @@ _ELLIPSIS = re.compile(r"[^\d.;:!?()]{0,50}?(?:,|\b(?:and|et|und|y|e|while|where
 # the lower end of a range before a number: "between 200 and 250", "200 to 250", "entre 2 et 3"
 # ("rose from 45 to 61" is a change, not a range; "by 198 votes to 143" has a word between)
 _RANGE_BEFORE = re.compile(
-    r"(?:\b(?:between|entre|zwischen|tra|fra)\s+(?P<low>\d[\d,.]*)\s+(?:and|et|und|y|e)"
-    r"|(?<![\w.,])(?P<bare>\d[\d,.]*)\s*(?:to|à|bis|-|–))\s*$",
+    r"(?:\b(?:between|entre|zwischen|tra|fra)\s+[$€£]?(?P<low>\d[\d,.]*)(?P<low_scale>\s*(?:bn|m|"
+    r"billion|million|trillion|milliards?|millions?|millones|milioni|miliardi|Milliarden|"
+    r"Millionen))?\s+(?:and|et|und|y|e)"
+    r"|(?<![\w.,])[$€£]?(?P<bare>\d[\d,.]*)(?P<bare_scale>\s*(?:bn|m|billion|million|trillion|"
+    r"milliards?|millions?|millones|milioni|miliardi|Milliarden|Millionen))?\s*(?:to|à|bis|-|–))"
+    r"\s*[$€£]?\s*$",
     re.IGNORECASE,
 )
 _CHANGE_FROM = re.compile(r"\b(?:from|de|des|du|von|desde|da|dal)\s*$", re.IGNORECASE)
@@ -292,6 +296,15 @@ def extract_figures(
                 # "four people were killed and 19 others injured": the others are people too
                 # (a longer phrase, "miners who died", says more than what the others are)
                 figure = replace(figure, counts=previous[1])
+            if (
+                figure is not None
+                and figure.upper is not None
+                and figures
+                and figures[-1].sentence == sentence
+                and figures[-1].unit == figure.unit
+                and (figures[-1].value == figure.value or figure.text.startswith(figures[-1].text))
+            ):
+                figures.pop()  # "$80 billion to $110 billion": one range, not its low end too
             if figure is not None:
                 figures.append(figure)
                 previous = (
@@ -442,7 +455,10 @@ def _figure(
         span = None  # "rose from 45 to 61"
     if span:  # "between 200 and 250 homes": the range's two ends
         low = _number(span.group("low") or span.group("bare"), match.re is _FIGURE_DECIMAL_COMMA)
-        if match.group("scale") and low * 50 < value:  # "between 2 and 3 million"
+        scale = (span.group("low_scale") or span.group("bare_scale") or "").strip().lower()
+        if scale:  # "$540 million to $1.08 billion", "between $2bn and $3bn"
+            low *= _SCALE.get(scale) or _SCALE_ABBREVIATIONS.get(scale, 1.0)
+        elif match.group("scale") and low * 50 < value:  # "between 2 and 3 million"
             low *= _SCALE[match.group("scale").strip().lower()]
         if low < value:
             value, upper = low, value
