@@ -241,3 +241,11 @@ def test_a_range_of_sums_is_one_figure_with_both_ends() -> None:
         45,
         61,
     ]
+
+
+def test_a_change_by_an_amount_to_a_level_is_no_range() -> None:
+    text = "Kessel's market value dropped more than $11 billion to $106 billion on Friday."
+    assert [(f.value, f.upper) for f in extract_figures(text, "a")] == [(11e9, None), (106e9, None)]
+    assert all(
+        f.upper is None for f in extract_figures("Ostrand's index fell 5 to 61 points.", "a")
+    )

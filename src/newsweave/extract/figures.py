@@ -215,6 +215,14 @@ _RANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CHANGE_FROM = re.compile(r"\b(?:from|de|des|du|von|desde|da|dal)\s*$", re.IGNORECASE)
+# a change by an amount to a level: "fell 5 to 61", "dropped more than $11 billion to ..."
+_CHANGE = re.compile(
+    r"\b(?:from|de|des|du|von|desde|da|dal|fell|falls?|dropped|drops?|rose|rises?|climbed|"
+    r"jumped|gained|lost|slid|slipped|declined|increased|decreased|grew|surged|plunged|"
+    r"tumbled|soared|up|down|by)(?:\s+(?:more|less)\s+than|\s+about|\s+nearly|\s+almost|"
+    r"\s+some|\s+around)?\s*$",
+    re.IGNORECASE,
+)
 _SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 _CURRENCY_SCALE = re.compile(r"^(bn|mn|tn|m|b|k)\b", re.I)
 _WINDOW = 300  # characters of context looked at on each side of a number
@@ -451,8 +459,8 @@ def _figure(
     upper = _VAGUE[_vague_key(match.group("vague"))][1] if core == "vague" else None
     text = match.group(0).strip()
     span = _RANGE_BEFORE.search(before) if core == "number" and not qualifier else None
-    if span and span.group("bare") and _CHANGE_FROM.search(before[: span.start()]):
-        span = None  # "rose from 45 to 61"
+    if span and span.group("bare") and _CHANGE.search(before[: span.start()]):
+        span = None  # "rose from 45 to 61", "dropped more than $11 billion to $106 billion"
     if span:  # "between 200 and 250 homes": the range's two ends
         low = _number(span.group("low") or span.group("bare"), match.re is _FIGURE_DECIMAL_COMMA)
         scale = (span.group("low_scale") or span.group("bare_scale") or "").strip().lower()
