@@ -249,3 +249,5 @@ def test_a_change_by_an_amount_to_a_level_is_no_range() -> None:
     assert all(
         f.upper is None for f in extract_figures("Ostrand's index fell 5 to 61 points.", "a")
     )
+    (fall,) = extract_figures("The Velder bus fell 10 to 12 feet into the ditch.", "a")
+    assert (fall.value, fall.upper) == (10, 12)

@@ -217,7 +217,7 @@ _RANGE_BEFORE = re.compile(
 _CHANGE_FROM = re.compile(r"\b(?:from|de|des|du|von|desde|da|dal)\s*$", re.IGNORECASE)
 # a change by an amount to a level: "fell 5 to 61", "dropped more than $11 billion to ..."
 _CHANGE = re.compile(
-    r"\b(?:from|de|des|du|von|desde|da|dal|fell|falls?|dropped|drops?|rose|rises?|climbed|"
+    r"\b(?:fell|falls?|dropped|drops?|rose|rises?|climbed|"
     r"jumped|gained|lost|slid|slipped|declined|increased|decreased|grew|surged|plunged|"
     r"tumbled|soared|up|down|by)(?:\s+(?:more|less)\s+than|\s+about|\s+nearly|\s+almost|"
     r"\s+some|\s+around)?\s*$",
@@ -459,8 +459,8 @@ def _figure(
     upper = _VAGUE[_vague_key(match.group("vague"))][1] if core == "vague" else None
     text = match.group(0).strip()
     span = _RANGE_BEFORE.search(before) if core == "number" and not qualifier else None
-    if span and span.group("bare") and _CHANGE.search(before[: span.start()]):
-        span = None  # "rose from 45 to 61", "dropped more than $11 billion to $106 billion"
+    if span and span.group("bare") and _CHANGE_FROM.search(before[: span.start()]):
+        span = None  # "rose from 45 to 61"
     if span:  # "between 200 and 250 homes": the range's two ends
         low = _number(span.group("low") or span.group("bare"), match.re is _FIGURE_DECIMAL_COMMA)
         scale = (span.group("low_scale") or span.group("bare_scale") or "").strip().lower()
@@ -468,6 +468,9 @@ def _figure(
             low *= _SCALE.get(scale) or _SCALE_ABBREVIATIONS.get(scale, 1.0)
         elif match.group("scale") and low * 50 < value:  # "between 2 and 3 million"
             low *= _SCALE[match.group("scale").strip().lower()]
+        if span.group("bare") and _CHANGE.search(before[: span.start()]) and low * 2 < value:
+            low = value  # "dropped $11 billion to $106 billion": by one, to the other; "fell 10
+            # to 12 feet" is a range
         if low < value:
             value, upper = low, value
             text = sentence[start - len(before) + span.start() : match.end()].strip()
