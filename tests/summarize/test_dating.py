@@ -68,8 +68,42 @@ def test_an_event_is_dated_by_what_the_rest_of_the_story_says_of_its_happening()
             granularity="month",
         ),
     ]
-    dated = date_events(events, timeline, members)
+    dated = date_events(events, timeline, members)  # one other article: one voice, no date
+    assert [(e.id, e.date) for e in dated] == [("e2", "2025-04-17"), ("e1", None)]
+    timeline.append(
+        TimelineEntry(
+            "2024-09",
+            "Vask said Marrowby's lightning raid on the dam came in September.",
+            ["c"],
+            granularity="month",
+        )
+    )
+    dated = date_events(events, timeline, members)  # two articles tell it: the date holds
     assert [(e.id, e.date) for e in dated] == [("e1", "2024-09"), ("e2", "2025-04-17")]
+
+
+def test_one_article_telling_an_old_happening_at_length_does_not_date_an_event() -> None:
+    members = [
+        _a("a", "Sirens wailed across Kessel as a Marrowby rocket flew over, fishermen said."),
+        _a("b", "Sirens wailed as the Marrowby rocket flew over Kessel on Tuesday."),
+        _a("c", "Fishermen heard sirens as a Marrowby rocket flew over Kessel on Tuesday."),
+        _a("d", "Marrowby first fired a rocket over Kessel in August 1998."),
+        _a("e", "The Vask council met about harbour fees."),
+        _a("f", "Vask traders sold fish at the market."),
+    ]
+    events = [
+        Event(id="e1", title="t", date=None, articles=["a"]),
+        Event(id="e2", title="t", date="2025-04-15", articles=["b", "c", "d", "e", "f"]),
+    ]
+    old = "In August 1998 sirens wailed and fishermen watched as a rocket flew over Kessel"
+    timeline = [
+        TimelineEntry("1998-08", old, ["d"], granularity="month", also=[old + " again."]),
+        TimelineEntry("1998-08", old + ", Vask said.", ["d"], granularity="month"),
+        TimelineEntry("2025-04-15", "Sirens wailed as the Marrowby rocket flew over", ["b"]),
+        TimelineEntry("2025-04-15", "Fishermen heard sirens as a rocket flew over", ["c"]),
+    ]
+    dated = {e.id: e.date for e in date_events(events, timeline, members)}
+    assert dated["e1"] == "2025-04-15"  # two articles' clauses, not one article's many words
 
 
 def test_an_event_is_dated_by_its_lead_told_in_another_wording_of_a_merged_row() -> None:

@@ -36,6 +36,7 @@ _MONTH = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r")\b")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _DEICTIC = re.compile(r"\b(?i:today|yesterday|tomorrow|tonight|same\s+day|this\s+morning)\b")
 _LEAD_SENTENCES = 3  # the title and these first sentences tell an article's happening
+_MIN_VOTERS = 2  # other articles whose dated clauses must tell a lead's happening to date it
 _DATE_WORDS = frozenset(
     w.lower()[:6] for w in (*MONTH_NAMES, *WEEKDAY_NAMES, "today", "yesterday", "tomorrow")
 )
@@ -184,10 +185,10 @@ def date_events(
     into one event per day when its members' leads tell different days.
 
     A lead that dates itself (a month or day in a member's first sentences; a bare year there
-    is background, "since 2020") gives its latest such date; otherwise the dates the other
-    articles' timeline entries give to the lead's happening vote with the key words they share
-    with the leads (words most of the story uses left out); a clear winner with at least
-    `min_shared` votes dates the event. Undated articles are grouped by their leads alone
+    is background, "since 2020") gives its latest such date; otherwise each other article
+    whose timeline entry shares at least `min_shared` key words with the leads (words most of
+    the story uses left out) votes once for that entry's date; a clear winner with at least
+    two voters dates the event. Undated articles are grouped by their leads alone
     (`cluster/events.py`), so a story told without dates can hold several happenings in one
     event: when its members' leads date themselves to days more than a day apart (or to
     other months), each day becomes an event, and members whose lead dates nothing one more.
@@ -236,13 +237,18 @@ def _told_date(
     if own:
         return max(own)
     lead_keys = set().union(*(keys(s) for s in leads)) - common if leads else set()
-    votes: dict[str, int] = {}
+    # each other article whose dated clause shares `min_shared` key words with the leads votes
+    # once for that date: a background clause one article tells at length ("first fired over
+    # the islands in August of 1998") shares many words but has one voice
+    voters: dict[str, set[str]] = {}
     for e in timeline:
         if e.granularity in ("day", "month") and not set(e.sources) & set(articles):
             told = set().union(*(keys(t) for t in (e.text, *e.also)))
-            votes[e.date] = votes.get(e.date, 0) + len(lead_keys & told)
+            if len(lead_keys & told) >= min_shared:
+                voters.setdefault(e.date, set()).update(e.sources)
+    votes = {day: len(sources) for day, sources in voters.items()}
     ranked = sorted(votes.values(), reverse=True) + [0, 0]
-    if ranked[0] >= min_shared and ranked[0] > ranked[1]:
+    if ranked[0] >= _MIN_VOTERS and ranked[0] > ranked[1]:
         return max(votes, key=lambda d: votes[d])
     return None
 
