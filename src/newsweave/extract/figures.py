@@ -283,7 +283,7 @@ def extract_figures(
     config = config or FigureConfig()
     pattern = _FIGURE_DECIMAL_COMMA if language in _DECIMAL_COMMA else _FIGURE
     stop_words = STOP_WORDS if language in (None, "en") else MULTILINGUAL_STOP_WORDS
-    figures = []
+    figures: list[Figure] = []
     for sentence in split_sentences(text):
         previous: tuple[int, str] | None = None  # where the last figure ended, what it counts
         for match in _figure_matches(pattern, sentence):
