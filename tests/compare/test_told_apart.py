@@ -288,3 +288,29 @@ def test_a_measure_stands_for_what_rounds_to_it() -> None:
         )
         == []
     )
+
+
+def test_a_count_down_from_an_earlier_one_keeps_one_tally_and_no_false_credit() -> None:
+    from newsweave.compare import compare_figures
+    from newsweave.compare.quantities import attribution
+
+    # "who had been reported" is a passive in a relative clause, not a source
+    assert attribution("Nine are missing, after several people who had been reported lost.") is None
+    assert attribution("Six people died, the Velder fire service said.") == "Velder fire service"
+    articles = [
+        extracted(
+            "a",
+            "At least four people were confirmed dead and 19 others were missing on Tuesday.",
+            "2025-03-11",
+        ),
+        extracted("b", "Six people have died and 14 are still missing, he said.", "2025-03-12"),
+        extracted(
+            "c",
+            "Nine people are still missing, down from 14 on Wednesday, after several people "
+            "who had been reported missing were found safe.",
+            "2025-03-13",
+        ),
+    ]
+    conflicts, tallies = compare_figures(articles)
+    missing = [t for t in tallies if "missing" in t.about]
+    assert [[p.value for p in t.points] for t in missing] == [["19", "14", "9"]]

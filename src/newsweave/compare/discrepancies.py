@@ -52,6 +52,7 @@ from newsweave.model import (
     Article,
     Discrepancy,
     DiscrepancyValue,
+    Figure,
     SummarySentence,
     Tally,
     TallyPoint,
@@ -182,7 +183,8 @@ def _figure_clusters(
             years = sentence_years(article.times, figure.sentence)
             clause = figure_clause(bounded(figure))
             when = [t.value for t in article.times if t.sentence == figure.sentence
-                    and t.kind in ("DURATION", "DATE") and t.text in clause]  # fmt: skip
+                    and t.kind in ("DURATION", "DATE") and t.text in clause
+                    and not _earlier_value_between(figure, t.text)]  # fmt: skip
             q = quantity(figure, years, config.quantity, places, article.published, when, year)
             measure = _Measure(
                 article.id,
@@ -213,6 +215,19 @@ def _figure_clusters(
     for members in buckets.values():
         clusters += _link(frames, members[: config.max_bucket], similarity, config)
     return clusters
+
+
+# "nine are missing, down from 14 on Wednesday": the day belongs to the earlier value
+_FROM_VALUE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?\d[\d,.]*\b", re.I)
+
+
+def _earlier_value_between(figure: Figure, time_text: str) -> bool:
+    """Whether an earlier value ("from 14") stands between the figure and the time said
+    after it in the sentence: that time dates the earlier value, not this one."""
+    sentence = figure.sentence
+    at = sentence.find(figure.text)
+    later = sentence.find(time_text, at + len(figure.text)) if at >= 0 else -1
+    return later >= 0 and bool(_FROM_VALUE.search(sentence, at + len(figure.text), later))
 
 
 def _link(

@@ -531,6 +531,14 @@ _PLACE_HAS = (
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "officials"])
 # "..., the interior ministry said on Tuesday." and "The coast guard said that ..."
 _SAID = r"(?:said|says|reported|reports|estimated|announced|confirmed|told)"
+# words before "said"/"reported" that make them no credit: a clause opening on a conjunction,
+# a relative clause, or a passive ("who had been reported missing")
+_NOT_A_SOURCE = re.compile(
+    r"^(?:after|before|when|as|while|because|since|if|until|though|although|once)\b"
+    r"|\b(?:who|which|that|been|being|had|have|has|was|were|is|are)$"
+    r"|\b(?:who|which)\b",
+    re.I,
+)
 _SAID_WORD = re.compile(rf"\b{_SAID}\b|\baccording\b|\bselon\b|\bsegún\b|\blaut\b", re.I)
 _SAID_AFTER = re.compile(
     rf",\s*(?:the\s+)?(?P<after>(?:[A-Za-z][\w’'-]*\s+){{0,5}}?[A-Za-z][\w’'-]*)\s+{_SAID}\b[^,]*$"
@@ -1086,6 +1094,8 @@ def attribution(sentence: str) -> str | None:
     if match is None:
         return None
     who = " ".join(match.group("after").split()[:6]).strip(" \"'”“»«")
+    if _NOT_A_SOURCE.search(who):  # "after several people who had been reported missing"
+        return None
     return None if not who or who.lower() in _PRONOUNS else who
 
 
