@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsweave.cluster import ClusterConfig, cluster_stories
+from newsweave.cluster.events import split_events
 from newsweave.cluster.followups import FollowUpConfig, join_follow_ups
 
 from .fixtures import article
@@ -70,6 +73,33 @@ def test_cluster_stories_keeps_the_follow_up_in_the_story_as_its_own_event() -> 
     ]
     apart = cluster_stories(items, ClusterConfig(follow_ups=None))
     assert len(apart) >= 1
+
+
+SORTED_OUT = [
+    "Police divers recovered two bodies from a submerged van, Marrowby police chief Anke Sorel "
+    "told reporters near the Harlow Street bridge on the Penwick.",
+    "Chief Anke Sorel of the Marrowby police said her divers found the van and two drivers "
+    "underwater below the Harlow Street bridge in the Penwick.",
+]
+
+
+def test_a_follow_up_a_day_later_stays_an_event_of_its_own() -> None:
+    items = [
+        *[
+            replace(a, outlet=f"Outlet {i}")
+            for i, a in enumerate(_stories(COLLAPSE, "c", "2025-05-06"))
+        ],
+        *[
+            replace(a, outlet=f"Outlet {i + 3}")
+            for i, a in enumerate(_stories(SORTED_OUT, "d", "2025-05-07"))
+        ],
+    ]
+    assert len(cluster_stories(items, ClusterConfig(follow_ups=None))) == 2  # apart by their words
+    (story,) = cluster_stories(items, ClusterConfig())
+    assert sorted(sorted(e.articles) for e in story.events) == [["c0", "c1", "c2"], ["d0", "d1"]]
+    # split as one story's articles, a day apart, the time prior would make them one event
+    (together,) = split_events(sorted(items, key=lambda a: a.published or ""), ClusterConfig())
+    assert len(together.articles) == 5
 
 
 def test_a_story_is_titled_from_its_largest_event_never_by_a_paragraph() -> None:

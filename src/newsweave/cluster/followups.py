@@ -12,6 +12,9 @@ ship's name much), and their closest dated articles are at most `days` apart. Tw
 about different subjects of one field (two teams' coaches fired on the same day, two space
 missions) share only the field's common names, which weigh too little to join them.
 
+A joined follow-up keeps its own events (`stories.cluster_stories` splits events within each
+part): stories apart by their words are different happenings of one subject, even a day apart.
+
 Stories with no dated article are never joined here: without time, a subject's name alone
 would join separate stories about it months apart (the same company, the same country).
 Candidate pairs come from an inverted index over subject names; a name in more than
