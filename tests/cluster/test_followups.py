@@ -142,3 +142,37 @@ def test_any_groups_are_partitioned_whatever_their_text_and_dates() -> None:
     ]
     joined = join_follow_ups(groups)
     assert sorted(g for part in joined for g in part) == list(range(len(groups)))
+
+
+COST = (
+    "Rebuilding the Harlow Street bridge will cost Marrowby forty million crowns, the Marrowby "
+    "treasurer Ilse Varn said. A new Harlow Street bridge needs deeper piers in the Penwick, and "
+    "Marrowby will borrow half the sum. Until the Harlow Street bridge reopens, Marrowby buses "
+    "run by the Quarry Lane detour along the Penwick, Varn said of the Harlow Street plan. "
+    "Engineers from Marrowby walked the Harlow Street site with her. Builders from Tolvey, "
+    "Kessel, Dunmere and Orrin bid, with Velde Steel, Brask Cement and the Sollen Group."
+)
+DEMOLITION = (
+    "Crews began pulling down what is left of the Harlow Street bridge, Marrowby said on "
+    "Friday. The Harlow Street bridge wreck blocks the Penwick channel, and Marrowby wants "
+    "ships moving by June. Marrowby hired Garro Marine and Tesk Cranes; barges from Lund and "
+    "Averly carry the steel. The Harlow Street piers go last, Marrowby engineer Pia Holm said "
+    "of the Harlow Street work. Traffic in Marrowby still avoids the Harlow Street end, and "
+    "shops in Marrowby near it stay shut."
+)
+PASSING = (
+    "The Velde lighthouse at Kessel got a new lamp on Thursday, keepers said, after storms off "
+    "Marrowby and Tolvey broke the old lens. Keeper Arno Dace fitted the lamp in four hours."
+)
+
+
+def test_a_one_article_follow_up_joins_by_the_names_it_keeps_repeating() -> None:
+    cost = [article("k", COST, published="2025-05-12")]
+    demolition = [article("d", DEMOLITION, published="2025-05-16")]
+    assert join_follow_ups([cost, demolition]) == [[0, 1]]
+    # every name either mentions, once or often, would make two subjects too wide to meet
+    assert join_follow_ups([cost, demolition], FollowUpConfig(single_mentions=1)) == [[0], [1]]
+    collapse = _stories(COLLAPSE, "c", "2025-05-06")
+    # a report that names the town once, in passing, is not about the story's subject
+    passing = [article("p", PASSING, published="2025-05-07")]
+    assert join_follow_ups([collapse, passing]) == [[0], [1]]
