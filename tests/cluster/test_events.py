@@ -212,7 +212,6 @@ def test_an_undated_report_in_another_script_joins_the_event_its_names_and_numbe
     assert "g1" in reopening.articles
 
 
-
 PORT = (
     "The port of Selvane reopened to cargo ships on Tuesday after divers cleared the wrecked "
     "tug from the harbour mouth, the harbour master said. Twelve freighters waited offshore."
