@@ -20,7 +20,9 @@ the baseline's threshold chosen on this whole set (grid 0.5 to 0.95); two-fold b
 is tuned on one half of the gold events (alternate event ids; newsweave by coordinate descent
 over the main ClusterConfig tunables, in process on the product path's own cleaned articles,
 then `event_split_undated` on event F1; the baseline over its threshold grid) and scored on
-the other half, both ways.
+the other half, both ways. The two-fold events are the cluster stage's events dated by the
+summarize stage (`date_events`: an undated event split by the days its leads tell), in
+process, as `brief` dates them.
 
 `--component` runs the clustering stage alone, in process, on the JSON articles with their
 publication dates and no cleaner (a component figure, not the product path); `--two-fold`
@@ -47,7 +49,9 @@ except ImportError:  # running from a checkout without `pip install -e .`
 
 from newsweave.cluster import ClusterConfig, cluster_stories
 from newsweave.cluster.metrics import Scores, bcubed, pairwise
-from newsweave.model import Article, from_dict
+from newsweave.model import Article, Story, from_dict
+from newsweave.summarize.dating import date_events
+from newsweave.summarize.timeline import build_timeline
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "clusters" / "articles"
@@ -87,13 +91,32 @@ def load(folder: Path, log: bool = True) -> tuple[list[Article], dict[str, str]]
     return articles, gold
 
 
-def score(articles: list[Article], gold: dict[str, str], config: ClusterConfig) -> dict:
-    """Pairwise and B-cubed scores of newsweave's stories and events, with timing."""
+def dated_events(stories: list[Story], articles: list[Article]) -> dict[str, str]:
+    """Each article's event after the summarize stage dates the stories' events, as `brief`
+    does (`analyze._summarize`: an undated event split by the days its leads tell)."""
+    by_id = {a.id: a for a in articles}
+    event_of: dict[str, str] = {}
+    for story in stories:
+        members = [by_id[a] for a in story.articles]
+        timeline = build_timeline(members, story.events, story.duplicates)
+        for event in date_events(story.events, timeline, members):
+            event_of |= {a: f"{story.id}/{event.id}" for a in event.articles}
+    return event_of
+
+
+def score(
+    articles: list[Article], gold: dict[str, str], config: ClusterConfig, dated: bool = True
+) -> dict:
+    """Pairwise and B-cubed scores of newsweave's stories and events (dated as `brief` dates
+    them unless `dated` is false: then the cluster stage's own events), with timing."""
     began = time.perf_counter()
     stories = cluster_stories(articles, config)
     seconds = time.perf_counter() - began
     story_of = {a: s.id for s in stories for a in s.articles}
-    event_of = {a: e.id for s in stories for e in s.events for a in e.articles}
+    if dated:
+        event_of = dated_events(stories, articles)
+    else:
+        event_of = {a: e.id for s in stories for e in s.events for a in e.articles}
     return {
         "stories": _row(pairwise(story_of, gold), bcubed(story_of, gold), len(stories)),
         "events": _row(
@@ -123,7 +146,7 @@ def tune(articles: list[Article], gold: dict[str, str], rounds: int = 2) -> Clus
     """Coordinate descent on story pairwise F1 from the defaults (body weight takes the rest)."""
 
     def f1(config: ClusterConfig) -> float:
-        return score(articles, gold, config)["stories"]["pairwise_f1"]
+        return score(articles, gold, config, dated=False)["stories"]["pairwise_f1"]
 
     best = ClusterConfig()
     best_f1 = f1(best)
@@ -191,11 +214,13 @@ def two_fold(articles: list[Article], gold: dict[str, str], by: str = "events") 
                 "tuned_on": k,
                 "scored_on": 1 - k,
                 "config": {name: getattr(tuned, name) for name in SEARCH},
-                "held_out": score(folds[1 - k], gold, tuned)["stories"],
-                "held_out_defaults": score(folds[1 - k], gold, ClusterConfig())["stories"],
-                "held_out_no_split": score(folds[1 - k], gold, replace(tuned, split_cut=0.0))[
+                "held_out": score(folds[1 - k], gold, tuned, dated=False)["stories"],
+                "held_out_defaults": score(folds[1 - k], gold, ClusterConfig(), dated=False)[
                     "stories"
                 ],
+                "held_out_no_split": score(
+                    folds[1 - k], gold, replace(tuned, split_cut=0.0), dated=False
+                )["stories"],
             }
         )
     return rows
@@ -355,10 +380,11 @@ def product_path(data: Path, folds: bool) -> dict:
             fitted = [articles[a.id] for a in train if a.id in articles]
             tuned = tune(fitted, gold)
             tuned = replace(tuned, event_split_undated=tune_events(fitted, gold, tuned))
-            stories = cluster_stories([articles[a.id] for a in test if a.id in articles], tuned)
+            kept = [articles[a.id] for a in test if a.id in articles]
+            stories = cluster_stories(kept, tuned)
             labels = {a: s.id for s in stories for a in s.articles}
             labels |= {a.id: f"missing:{a.id}" for a in test if a.id not in labels}
-            events = {a: e.id for s in stories for e in s.events for a in e.articles}
+            events = dated_events(stories, kept)
             events |= {a.id: f"missing:{a.id}" for a in test if a.id not in events}
             t = tune_baseline(train, gold)
             base_test = baseline_labels(test, t)
@@ -415,8 +441,8 @@ def print_product(result: dict) -> None:
                 )
             )
         print(
-            "\n¹ the cluster stage's events, in process; the summarize stage's split of an "
-            "undated event by the days its leads tell is in the in-sample rows only"
+            "\n¹ in process, the cluster stage's events dated (and an undated one split by the "
+            "days its leads tell) by the summarize stage's `date_events`, as `brief` does"
         )
 
 
@@ -469,17 +495,19 @@ def main(argv: list[str] | None = None) -> int:
 def component(args: argparse.Namespace) -> int:
     """The clustering stage alone, in process, on the JSON articles with their dates."""
     articles, gold = load(args.data)
-    result = score(articles, gold, ClusterConfig())
-    unlinked = score(articles, gold, ClusterConfig(link_threshold=float("inf")))
+    result = score(articles, gold, ClusterConfig(), dated=False)
+    unlinked = score(articles, gold, ClusterConfig(link_threshold=float("inf")), dated=False)
     result["stories_unlinked"] = unlinked["stories"]
-    result["stories_no_split"] = score(articles, gold, ClusterConfig(split_cut=0.0))["stories"]
+    result["stories_no_split"] = score(articles, gold, ClusterConfig(split_cut=0.0), dated=False)[
+        "stories"
+    ]
     streaming = ClusterConfig(refine_rounds=0, split_cut=0.0)
-    result["stories_streaming_only"] = score(articles, gold, streaming)["stories"]
+    result["stories_streaming_only"] = score(articles, gold, streaming, dated=False)["stories"]
     result["baseline"] = baseline(articles, gold, tune_baseline(articles, gold))
     result["articles"] = len(articles)
     result["gold_events"] = len(set(gold.values()))
     result["events_by_half"] = [
-        score(half, gold, ClusterConfig())["events"] for half in halves(articles, gold)
+        score(half, gold, ClusterConfig(), dated=False)["events"] for half in halves(articles, gold)
     ]
     if args.two_fold:
         result["two_fold"] = two_fold(articles, gold, args.fold_by)

@@ -150,7 +150,7 @@ def test_lineage_shows_copies_and_independent_sources(tmp_path: Path) -> None:
     (row,) = [json.loads(line) for line in run("stories", "--db", db, "--json")[1].splitlines()]
     assert (row["articles"], row["sources"]) == (2, 1)
     code, out, _ = run("lineage", row["id"], "--db", db)
-    assert code == 0 and "2 articles, 1 independent sources" in out
+    assert code == 0 and "2 articles, 1 independent source" in out
     assert "verbatim" in out and "identical text" in out and "one source each" in out
     data = json.loads(run("lineage", row["id"], "--db", db, "--json")[1])
     assert data["independent_sources"] == 1 and data["relations"][0]["kind"] == "verbatim"

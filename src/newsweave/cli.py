@@ -292,13 +292,17 @@ def ingest_command(
 def analyze(ctx: click.Context, db: str, entities: str, outlet_groups: Path | None) -> None:
     """Run every analysis stage over the stored pages and store the stories."""
     from newsweave.jobs import analyze_store
+    from newsweave.render.overview import counted
 
     ui = _ui(ctx)
     independence = _independence(outlet_groups)
     with _existing_store(db) as store:
         result = analyze_store(store, ui.progress(), _extract_config(entities), independence)
         ui.report(result.report)
-        ui.say(f"{len(result.articles)} articles in {len(result.stories)} stories")
+        ui.say(
+            f"{counted(len(result.articles), 'article')} in "
+            f"{counted(len(result.stories), 'story', 'stories')}"
+        )
 
 
 @cli.command()
@@ -334,6 +338,7 @@ def lineage(story_id: str, db: str, as_json: bool) -> None:
     """
     from newsweave.dedup import independent_count
     from newsweave.model import to_dict
+    from newsweave.render.overview import counted
 
     with _existing_store(db) as store:
         story = store.story(story_id)
@@ -352,7 +357,10 @@ def lineage(story_id: str, db: str, as_json: bool) -> None:
         click.echo(json_line(data))
         return
     click.echo(
-        terminal_safe(f"{story.id}: {len(story.articles)} articles, {count} independent sources")
+        terminal_safe(
+            f"{story.id}: {counted(len(story.articles), 'article')}, "
+            f"{counted(count, 'independent source')}"
+        )
     )
     if story.lineage:
         click.echo("copies:")

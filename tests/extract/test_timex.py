@@ -167,3 +167,24 @@ def test_a_weekday_owning_a_noun_names_the_past_happening() -> None:
 def test_dates_in_more_languages(text: str, value: str) -> None:
     (found,) = tag_times(text, Anchor.on(date(2023, 2, 8)))
     assert found.value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a weekday written with its date is that date: the weekday picks the year
+        ("The ferry ban stays until Monday, April 22, the Harbour Board said.", "2024-04-22"),
+        ("The Tollmouth fair opened on Saturday 13 April.", "2024-04-13"),
+        ("Velmar said the pier had closed on Friday, April 19, 2019.", "2019-04-19"),
+        # said to lie ahead: a bound after "would ... until", a thing "expected on" a day
+        ("The board said the pier would stay shut until Monday.", "2024-04-22"),
+        ("The board said on Wednesday that more rain was expected on Thursday.", "2024-04-18"),
+        ("Talks between the guild and the board are due to resume on Thursday.", "2024-04-18"),
+        # told as past: a bound already passed
+        ("The pier was shut until Monday, the board said.", "2024-04-15"),
+    ],
+)
+def test_weekdays_with_a_date_or_said_to_lie_ahead(sentence: str, value: str) -> None:
+    found = tag_times(sentence, Anchor.on(date.fromisoformat(ANCHOR)))
+    assert value in [t.value for t in found]
+    assert len([t for t in found if t.kind == "DATE"]) == 1 + ("Wednesday" in sentence)

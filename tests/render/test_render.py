@@ -320,3 +320,17 @@ def test_a_quote_carried_word_for_word_is_cited_once_and_only_rewordings_are_lis
     assert markdown.count("also reported as") == 1
     html = render(brief, "html")
     assert html.count("also reported as") == 1
+
+
+def test_counts_read_in_their_number_and_say_which_articles_have_no_outlet() -> None:
+    brief = full_brief()
+    brief.stories = brief.stories[:1]
+    markdown, html = render(brief, "md"), render(brief, "html")
+    assert "1 story." in markdown and "1 story</p>" in html
+    members = set(brief.stories[0].articles)
+    for article in brief.articles:
+        if article.id in members:
+            article.outlet = None
+    named = next(a for a in brief.articles if a.id in members)
+    named.outlet = "Marrowby Mercury"
+    assert "1 outlet, 1 with no outlet named\\)" in render(brief, "md")

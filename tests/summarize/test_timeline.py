@@ -196,3 +196,29 @@ def test_a_dateline_stamps_the_report_and_is_never_part_of_an_entry() -> None:
     )
     (tuesday,) = [e for e in build_timeline([a]) if e.date == "2025-02-04"]
     assert tuesday.text.startswith("The harbour board closed")
+
+
+def test_a_clause_cut_from_its_sentence_says_so_and_keeps_a_short_subject() -> None:
+    text = (
+        "Ines Varga, the harbour master whose boat sank on Tuesday morning while the storm "
+        "raged over the bay, was allowed back on the pier on Thursday with a police escort.\n"
+        "Inspectors found cracks in the pier last March, with repairs pencilled in for the "
+        "summer of 2025."
+    )
+    article = Article(id="a", source="a.txt", text=text, published="2025-03-14")
+    (extracted,) = extract_articles([article], ExtractConfig(entities="none"))
+    entries = {e.date: e.text for e in build_timeline([extracted])}
+    assert entries["2025-03-13"].startswith("Ines Varga … was allowed back on the pier")
+    assert entries["2025"].startswith("… with repairs pencilled in")
+
+
+def test_a_date_inside_a_quotation_is_the_speaker_s_not_a_timeline_entry() -> None:
+    text = (
+        "The Tollmouth pier reopened on Wednesday after repairs, the harbour board said.\n"
+        "“On Monday I did not think we would open at all,” said harbour master Ines Varga."
+    )
+    article = Article(id="a", source="a.txt", text=text, published="2025-03-14")
+    (extracted,) = extract_articles([article], ExtractConfig(entities="none"))
+    dates = {e.date for e in build_timeline([extracted])}
+    assert "2025-03-12" in dates  # Wednesday, told by the report
+    assert "2025-03-10" not in dates  # Monday, said inside the quotation

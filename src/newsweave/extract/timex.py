@@ -57,7 +57,9 @@ _REL = r"(?P<rel>(?i:last|this|next|coming|previous|current|earlier\s+this|later
 # words that put a time expression in the future: a plan, a schedule, a deadline
 FUTURE = re.compile(
     r"\b(?:will|shall|'ll|next|plans?\s+to|planned|scheduled|expected\s+to|is\s+to|are\s+to|"
-    r"due\s+to\s+(?:be|begin|start|end|expire|open|close|take)|would\s+(?:begin|expire|end|start)|"
+    r"due\s+to\s+(?:be|begin|start|end|expire|open|close|take|resume|reopen|restart|meet|vote|"
+    r"return|arrive|land|launch|decide|rule|announce|publish|sign|hold|testify|appear|visit|"
+    r"finish|conclude|complete|run|speak|report)|would\s+(?:begin|expire|end|start)|"
     r"upcoming|from\s+now|deadline|expires?)\b",
     re.I,
 )
@@ -151,10 +153,21 @@ def _direction(match: re.Match[str], state: _State) -> str:
         near = text[max(0, match.start() - 25) : match.end() + 25]
         return "future" if FUTURE.search(near) or _AHEAD_OF.search(near) else "past"
     window = text[max(0, match.start() - 80) : match.end() + 40]
-    return "future" if FUTURE.search(window) else "past"
+    if FUTURE.search(window):
+        return "future"
+    before = text[max(0, match.start() - 40) : match.start()]
+    if _EXPECTED_ON.search(before):  # "more rain was expected on Thursday"
+        return "future"
+    # "said the order would remain in place until Monday": a bound said to lie ahead
+    if _UNTIL.search(before) and _WOULD.search(text, max(0, match.start() - 80), match.start()):
+        return "future"
+    return "past"
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
+_EXPECTED_ON = re.compile(r"\b(?:expected|due|scheduled)\s+(?:on\s+|by\s+|for\s+)?$", re.I)
+_UNTIL = re.compile(r"\b(?:until|till)\s+(?:at\s+least\s+)?(?:on\s+)?$", re.I)
+_WOULD = re.compile(r"\bwould\b", re.I)
 _AHEAD_OF = re.compile(
     r"\b(?:ahead\s+of|before|until|for)\s+$|\b(?:ahead\s+of|before|until)\b", re.I
 )
@@ -230,6 +243,29 @@ def _foreign_date(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | N
 @_rule(rf"\b{_MOD}{_MON},?\s+(?:of\s+)?{_Y}\b")
 def _month_year(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None:
     return "DATE", f"{m.group('y')}-{month_number(m.group('mon')):02d}", "month", False
+
+
+@_rule(rf"\b{_WD},?\s+{_MON}\s+{_D}\b(?:,?\s+{_Y}\b)?(?!\s*,?\s*\d)")
+@_rule(rf"\b{_WD},?\s+(?:the\s+)?{_D}\s+(?:of\s+)?{_MON}(?:,?\s+{_Y}\b)?(?!\s*,?\s*\d)")
+def _weekday_date(m: re.Match[str], s: _State) -> tuple[str, str, str, bool] | None:
+    """A weekday written with its date ("Monday, March 17") is one day: the weekday picks the
+    year (the nearest to the anchor in which that date falls on it), never a day of its own."""
+    month, day = month_number(m.group("mon")), int(m.group("d"))
+    if m.group("y"):
+        return "DATE", date(int(m.group("y")), month, day).isoformat(), "day", False
+    anchor = s.anchor.day if s.anchor.exact else s.anchor.latest
+    weekday = WEEKDAYS.index(m.group("wd").lower())
+    fits = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate.weekday() == weekday:
+            fits.append(candidate)
+    if fits:
+        return _day(min(fits, key=lambda d: abs((d - anchor).days)))
+    return _month_day(m, s)  # the weekday does not fit the date: the date alone
 
 
 @_rule(rf"\b{_MON}\s+{_D}\b(?!\s*,?\s*\d)")

@@ -20,6 +20,7 @@ from newsweave.render.markdown import (
     http_url,
 )
 from newsweave.render.overview import (
+    counted,
     quote_sources,
     relation_phrase,
     story_overview,
@@ -72,7 +73,8 @@ def render_html(brief: Brief) -> str:
         "<title>newsweave brief</title>",
         f"<style>{_STYLE}</style></head><body>",
         "<h1>newsweave brief</h1>",
-        f'<p class="meta">{len(brief.articles)} articles, {len(brief.stories)} stories</p>',
+        f'<p class="meta">{counted(len(brief.articles), "article")}, '
+        f"{counted(len(brief.stories), 'story', 'stories')}</p>",
     ]
     if brief.changes:
         parts.append(_changes(brief.changes, brief.since, numbers))

@@ -11,6 +11,7 @@ from newsweave.dedup.representatives import copies_of, fold_groups
 from newsweave.model import TRUNCATED, Article, Brief, Change, Story, change_label
 from newsweave.render.dates import human_date
 from newsweave.render.overview import (
+    counted,
     independent_sources,
     quote_sources,
     relation_phrase,
@@ -98,7 +99,10 @@ def render_markdown(brief: Brief) -> str:
     numbers = citation_numbers(brief)
     by_id = {a.id: a for a in brief.articles}
     lines = ["# newsweave brief", ""]
-    lines.append(f"{len(brief.articles)} articles, {len(brief.stories)} stories.")
+    lines.append(
+        f"{counted(len(brief.articles), 'article')}, "
+        f"{counted(len(brief.stories), 'story', 'stories')}."
+    )
     lines.append("")
     if brief.changes:
         lines += _changes(brief.changes, brief.since, numbers)

@@ -28,6 +28,11 @@ from newsweave.text import wording_key
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,[^—–\n]{0,60})?\s[—–-]{1,2}\s+(?=\S)")
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """`n` and the noun in its number: "1 story", "2 stories", "1 outlet"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def independent_sources(story: Story) -> int:
     """How many independent sources a story has: its source groups (copies, one site, one
     wire credit count once; see dedup/independence.py)."""
@@ -91,13 +96,13 @@ def story_overview(story: Story, by_id: dict[str, Article]) -> Overview:
         parts.append(f"reported {date_range(published[0], published[-1])}")
     when = "; ".join(parts) if parts else "no date found"
     outlets = {a.outlet for a in members if a.outlet}
-    independent = independent_sources(story)
-    sources = (
-        f"{independent} independent {'source' if independent == 1 else 'sources'} "
-        f"({len(story.articles)} {'article' if len(story.articles) == 1 else 'articles'}"
-        + (f", {len(outlets)} {'outlet' if len(outlets) == 1 else 'outlets'}" if outlets else "")
-        + ")"
-    )
+    unnamed = sum(1 for a in members if not a.outlet)
+    detail = [counted(len(story.articles), "article")]
+    if outlets:
+        detail.append(counted(len(outlets), "outlet"))
+        if unnamed:  # "2 outlets" of 5 articles must not read as all five from two outlets
+            detail.append(f"{unnamed} with no outlet named")
+    sources = f"{counted(independent_sources(story), 'independent source')} ({', '.join(detail)})"
     return Overview(what=what, when=when, sources=sources)
 
 

@@ -19,6 +19,7 @@ from newsweave.clean.dates import without_dateline
 from newsweave.clean.text import CAPTION
 from newsweave.extract.anchor import Anchor, article_anchor, month_end, parse_iso
 from newsweave.extract.dates import time_expressions
+from newsweave.extract.quotemarks import find_quoted
 from newsweave.extract.resolve import story_anchors
 from newsweave.extract.timex import FUTURE
 from newsweave.model import Article, Event, TimeExpression, TimelineEntry
@@ -32,6 +33,10 @@ _SEASON_MONTH = {"SP": "03", "SU": "06", "FA": "09", "WI": "12"}
 # periods, not days: one row each in a story's timeline
 COARSE = frozenset({"month", "season", "quarter", "year", "decade"})
 _CLAUSE = re.compile(r"\s*(?:[,;:]|\s[–—-]\s|\(|\))\s*")
+# a clause opening on a finite verb has lost its subject to the clause before it
+_PREDICATE = re.compile(
+    r"(?:was|were|is|are|has|had|have|will|would|could|can|did|does|said|says|told|added)\b"
+)
 BOILERPLATE = re.compile(
     r"©|\bcopyright\b|all rights reserved|\bread more\b|\bsign up\b|\bsubscribe\b|\bcookies?\b|"
     r"\bis a (?:registered )?trademark\b|\b501\(c\)|"
@@ -130,11 +135,12 @@ def story_mentions(
         if config.publication and article.published:
             mentions.append(_publication(article))
         fixed: dict[str, str] = {}  # vague value -> refined day, for "the same day" and the like
+        spoken = quoted_spans(article.text)
         for expr in exprs:
             value = _calendar(expr)
             if value is None or not expr.sentence or BOILERPLATE.search(expr.sentence):
                 continue
-            if caption_date(expr):
+            if caption_date(expr) or _quoted(expr, spoken):
                 continue
             sentence = without_dateline(expr.sentence)  # "OSTRAND, Dec. 14 (Wire) - ..."
             if expr.sentence.find(expr.text) < len(expr.sentence) - len(sentence):
@@ -185,6 +191,22 @@ def _capped(anchor: Anchor, window: Anchor) -> Anchor:
     if anchor.earliest > window.latest:
         return anchor
     return Anchor(anchor.earliest, min(anchor.latest, window.latest))
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The closed quotations of `text`, as (start, end) offsets into it."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for paragraph in text.split("\n"):
+        spans += [(at + q.start, at + q.end) for q in find_quoted(paragraph) if q.closed]
+        at += len(paragraph) + 1
+    return spans
+
+
+def _quoted(expr: TimeExpression, spans: list[tuple[int, int]]) -> bool:
+    """Whether the time expression is said inside a quotation: a speaker's words ("on Tuesday I
+    did not think I could say that"), not the report's account of a happening."""
+    return expr.end > expr.start and any(a <= expr.start and expr.end <= b for a, b in spans)
 
 
 def before_the_story(entry: TimelineEntry, window: Anchor | None, days: int) -> bool:
@@ -315,9 +337,18 @@ def clause(
         else:
             break
     text = sentence[spans[lo][0] : spans[hi][1]].strip(" ,;:–—-(")
+    if not text:
+        return sentence
     if hi < len(spans) - 1 and not text.endswith((".", "!", "?", ")")):
         text += " …"
-    return text[0].upper() + text[1:] if text else sentence
+    if lo == 0 or text[0].isupper():
+        return text
+    # cut at its start: say so; a predicate cut from its subject ("…, was allowed back on
+    # Thursday") takes the sentence's opening name when it is short ("Jane Roe … was allowed")
+    subject = sentence[: spans[0][1]].strip(" ,;:–—-(")
+    if _PREDICATE.match(text) and subject[:1].isupper() and len(subject.split()) <= 4:
+        return f"{subject} … {text}"
+    return f"… {text}"
 
 
 def _expressions(article: Article, anchor: Anchor | None) -> list[TimeExpression]:
