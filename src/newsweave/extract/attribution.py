@@ -65,12 +65,13 @@ _AFFILIATION_END = re.compile(
     rf"(?<=[{LOW}])\s+(?:of|from|at|with)\s+the\s+(?:[{LOW}][\w’'-]*\s+){{0,3}}[{LOW}][\w’'-]*\s*$"
 )
 _APPOSITIVE_END = re.compile(r",\s*[^,“”\"«»„]{1,90},\s*$")
+_DESCRIPTION_END = re.compile(r",\s*(?:a|an|the)\s+[^,“”\"«»„]{1,90}$")
 _ADVERB_END = re.compile(
     r"(?:\s+(?:also|later|then|again|once|had|has|have|earlier|yesterday|today|\w+ly|"
     r"(?:late|early)?\s*on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:on|in)\s+(?:a|an|the|its|his|her|their)\s+[\w ]{1,30}?,?))+\s*$"
 )
-_GENERIC_SUBJECTS = frozenset(
+GENERIC_SUBJECTS = frozenset(
     [
         "officials",
         "police",
@@ -87,6 +88,8 @@ _GENERIC_SUBJECTS = frozenset(
         "doctors",
         "reports",
         "others",
+        "opponents",
+        "supporters",
         "some",
         "many",
         "both",
@@ -166,6 +169,7 @@ _EN_VERBS = (
     r"vowed|pledged|suggested|suggests|cautioned|described|describes|called|calls|reads|read|"
     r"reported|reports|testified|shouted|cried|recounted|recounts|whispered|quipped|joked|"
     r"commented|comments|clarified|clarifies|thanked|welcomed|welcomes|counters|countered|"
+    r"describe|describing|rejected|rejects|dismissed|dismisses|cautions|assures|assured|"
     r"tells\s+\w+|told\s+[\w.]+(?:\s+[\w.]+)?"
 )
 _EN = Lexicon(
@@ -420,6 +424,7 @@ class _Patterns:
     after_description: re.Pattern[str]
     after_named_role: re.Pattern[str]
     according_pronoun: re.Pattern[str]  # "selon lui", "según ella", "по его словам"
+    parenthetical_subject: re.Pattern[str]  # 'This system, says Ana Rolle, a chemist, ...'
     inverted_subject: re.Pattern[str]  # '..., erzählt Anna Reimers.': a subject after its verb
     unnamed_subject: re.Pattern[str]  # 'A neighbour, who asked not to be named, said: "'
     after_affiliated: re.Pattern[
@@ -432,6 +437,9 @@ class _Patterns:
     dash: re.Pattern[str]
     incise: re.Pattern[str]  # « A, a ajouté Name. B »: an attribution inside the quotation
     after_group: re.Pattern[str]  # '," police said': a public body named by its plural
+    after_late: re.Pattern[str]  # 'to "..." of the patients, Ana Rolle said.'
+    # '," Ana Rolle, a lecturer at the Tolvey College of Music, Art and Design told ...'
+    after_described_name: re.Pattern[str]
 
 
 @lru_cache(maxsize=8)
@@ -463,6 +471,8 @@ def patterns(language: str | None) -> _Patterns:
             rf"(?:\s+(?:of|from|at|with)\s+(?:the\s+)?{_CHUNK}(?:\s+[{LOW}][\w’'-]*){{0,2}})?"
             # a second subject: "Ana Ferro and Luis Marek said in a joint statement"
             rf"(?P<also>\s+(?:and|et|und|y|e)\s+{_CHUNK})?"
+            # the speaker with the people they work with: "Ana Ferro and her team wrote"
+            r"(?:\s+and\s+(?:his|her|their)\s+(?:team|colleagues|co-?authors|staff))?"
             rf"(?:\s*\([^)]{{1,40}}\))?(?P<appos>,\s*[^,“”\"«»„]{{1,90}},)?\s*{adv}{verb}(?![\w’'-])"
         ),
         after_inverted_named=re.compile(  # "said the district attorney, Mara Velden"
@@ -488,8 +498,10 @@ def patterns(language: str | None) -> _Patterns:
             rf"(?P<desc>{det_word}[^,.;“”\"«»„]{{1,60}}?)\s*(?:[.,;:!?]|$)"
         ),
         after_thing=re.compile(rf"{lead}(?:{alt('things')})\s+{adv}{verb}(?![\w’'-])", re.I),
-        after_description=re.compile(
-            rf"{lead}(?P<desc>{det_word}[^,.;“”\"«»„]{{1,60}}?)\s+{adv}{verb}(?![\w’'-])"
+        after_description=re.compile(  # no clause word inside: "the software as the company
+            # continued" after a quoted word is the sentence going on, not a speaker
+            rf"{lead}(?P<desc>{det_word}(?:(?!(?:as|while|when|because|which|who|that|if|"
+            rf"after|before)\b)[^,.;“”\"«»„]){{1,60}}?)\s+{adv}{verb}(?![\w’'-])"
         ),
         after_named_role=re.compile(
             rf"{lead}(?:{det}\s+|{_CHUNK}['’]s\s+)[^,.;“”\"«»„]{{1,50}},\s*(?P<chunk>{_CHUNK}),\s*"
@@ -501,6 +513,9 @@ def patterns(language: str | None) -> _Patterns:
             r"|(?:ihm|ihr)\s+zufolge)(?![\w’'-])",
             re.I,
         ),
+        parenthetical_subject=re.compile(  # ", says Ana Rolle, a chemist," inside a sentence
+            rf",\s*(?:{alt('inverted')})\s+(?P<chunk>{_CHUNK})\s*,"
+        ),
         inverted_subject=re.compile(
             rf"[,;]\s*(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})\s+(?P<chunk>{_CHUNK})"
             r"\s*(?=[.;]|$)"
@@ -511,6 +526,8 @@ def patterns(language: str | None) -> _Patterns:
         ),
         after_affiliated=re.compile(
             rf"{lead}(?:(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})\s+(?:{det_word})?)?"
+            # another role first: "lead author and Tolvey College chemist Ana Rolle said"
+            rf"(?:(?:[{LOW}][\w’'-]*\s+){{1,3}}and\s+)?"
             rf"(?P<org>{_CHUNK})\s+(?P<role>(?:[{LOW}][\w’'-]*\s+){{1,3}})(?P<chunk>{_CHUNK})"
             rf"(?P<verb>(?:\s*,[^,“”\"«»„]{{1,60}},)?\s*{adv}{verb}(?![\w’'-]))?"
         ),
@@ -535,6 +552,14 @@ def patterns(language: str | None) -> _Patterns:
         ),
         dash=re.compile(rf"^\s*[—–-]+\s*(?P<chunk>{_CHUNK})"),
         after_group=re.compile(rf"{lead}(?P<group>{_GROUP_SUBJECTS})\s+{adv}{verb}(?![\w’'-])"),
+        after_late=re.compile(  # the last words of the sentence: ", Ana Rolle said."
+            rf"^[^“”\"«»„]{{1,120}}?,\s*(?:(?P<pronoun>(?:{alt('persons')})(?=\s))|"
+            rf"(?P<chunk>{_CHUNK}))\s+{adv}{verb}\s*[.!?]?\s*$"
+        ),
+        after_described_name=re.compile(
+            rf"{lead}(?P<chunk>{_CHUNK}),\s*(?:{det_word})[^“”\"«»„]{{1,160}}?\s{adv}{verb}"
+            r"(?![\w’'-])"
+        ),
         incise=re.compile(
             rf",\s+(?=(?:(?:{alt('aux')})[\s-]+)?(?:{alt('inverted')})"
             rf"(?:-t-(?:il|elle)|-(?:il|elle))?(?![\w’'-]))"
@@ -558,6 +583,9 @@ class Context:
 
     common: set[str] = field(default_factory=set)  # words also written in lower case
     proper: set[str] = field(default_factory=set)  # words capitalised mid-sentence
+    # ... standing alone there, between lower-case words: a surname ("as Ekk notes"), not a
+    # word of a longer name only ("the Tolvey Research Centre", "Border" of "Border Force")
+    alone: set[str] = field(default_factory=set)
     persons: dict[str, str] = field(default_factory=dict)  # surname key -> full name
     roles: dict[str, str] = field(default_factory=dict)  # role word -> full name
     orgs: set[str] = field(default_factory=set)  # organisation names (from an entity backend)
@@ -665,10 +693,12 @@ def clean_speaker(
         or name.lower() in TITLE_WORDS
         or is_german_role(name)  # "sagte die Hafenmeisterin": a bare title
         or is_demonym(name)  # "Turkish"
-        or name.lower() in _GENERIC_SUBJECTS
+        or name.lower() in GENERIC_SUBJECTS
         or (
             strict
-            and (name not in context.proper or context.nouns_capitalised)
+            and (
+                name not in context.proper or name not in context.alone or context.nouns_capitalised
+            )
             and _key(name) not in context.persons
             and not (context.nouns_capitalised and name in context.surnames)
         )
@@ -733,10 +763,21 @@ def is_role_noun(word: str) -> bool:
     return word in _ROLE_NOUNS or word in TITLE_WORDS
 
 
+# titles written short before a name, and the noun a later "the ... said" uses for them
+_TITLE_ABBREVIATIONS = {
+    "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
+    "adm": "admiral", "col": "colonel", "lt": "lieutenant", "sgt": "sergeant",
+    "capt": "captain", "prof": "professor", "dr": "doctor", "det": "detective",
+    "insp": "inspector", "supt": "superintendent", "cmdr": "commander", "maj": "major",
+    "rev": "reverend", "pres": "president", "sec": "secretary", "atty": "attorney",
+}  # fmt: skip
+
+
 def role_keys(role: str) -> list[str]:
     """The words a later 'the <role> said' can name this person by: role nouns, the role's
     head noun ('harbour master' -> 'master') and an age ('54-year-old')."""
     words = [w.strip(",.’'()") for w in role.lower().split()]
+    words = [_TITLE_ABBREVIATIONS.get(w, w) for w in words]  # "Gov." -> "the governor"
     keys = [w for w in words if w in _ROLE_NOUNS]
     head = words[: next((i for i, w in enumerate(words) if w in ROLE_CUT), len(words))]
     if head and (
@@ -848,9 +889,22 @@ def _subject_before(left: str, offset: int, context: Context) -> str | None:
         while extra := _AGE_APPOSITIVE_END.search(left) or _FROM_PLACE_END.search(left):
             role_hint = f"{extra.group(0)} {role_hint}"
             left = left[: extra.start()]
+        # "Ana Rolle, a lecturer at Tolvey College, the city's oldest school, said": a
+        # second description of the name before it, not a speaker of its own
+        for _ in range(2):
+            extra = _DESCRIPTION_END.search(left)
+            if not extra or not _TRAILING_CHUNK.search(left[: extra.start()]):
+                break
+            role_hint = f"{extra.group(0)}, {role_hint}"
+            left = left[: extra.start()]
     described = _DESCRIBER.search(left[-120:]) and _DESCRIBED_SUBJECT.search(left[-120:])
     if described:  # "a Velden Works spokesperson said", "Norland's ambassador to the UN said"
         desc = described.group("desc")
+        first, _, rest = desc.partition(" ")
+        if first.lower() in ("a", "an", "the") and rest[:1].islower():
+            # "A company spokesperson said": the company last named speaks, no name is new
+            org = context.last_org(offset) if org_noun(rest.rsplit(" ", 1)[0]) else None
+            return role_person(desc, context) or org
         return role_person(desc, context) or remember(context, offset, "", desc, False, True)
     found = _TRAILING_CHUNK.search(left[-120:])
     if not found:

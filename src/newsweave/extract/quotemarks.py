@@ -40,11 +40,23 @@ class QuotedSpan:
 def _can_open(text: str, i: int) -> bool:
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if after.isspace() and text[i] not in "«»":
+    if after.isspace() and text[i] not in "«»" and not _spaced_opening(text, i):
         return False
     if text[i] in "'’" and before.isalnum():
         return False  # an apostrophe: don't, Reuters'
     return not before.isalnum() or text[i] in "«„"
+
+
+def _spaced_opening(text: str, i: int) -> bool:
+    """A typed space after an opening curly mark ('said. “ I love it.”'): a space, then a word
+    at a sentence start or after a space, and a closing mark later."""
+    return (
+        text[i] == "“"
+        and (i == 0 or text[i - 1].isspace())
+        and text[i + 1 : i + 2] == " "
+        and text[i + 2 : i + 3].isalnum()
+        and "”" in text[i + 2 :]
+    )
 
 
 def _can_close(text: str, i: int) -> bool:

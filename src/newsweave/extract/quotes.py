@@ -32,9 +32,20 @@ _SENTENCE_END = re.compile(  # the stop first: the look-behinds (abbreviations) 
     r"(?=\s|$)"
 )
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;:’'] )[A-ZÀ-Ý][\w’'-]+")
+_ALONE_CAPITAL = re.compile(  # one capitalised word between lower-case ones or punctuation
+    r"(?<![\w’'-])[a-zà-ÿ0-9][\w’'-]*[,;:]? ([A-ZÀ-Ý][\w’'-]+)"
+    r"(?=[’']s\b|[,.;:!?)”\"»]|\s+[a-zà-ÿ(—–-]|$)"
+)
 _NAMING = re.compile(
     r"\b(?:called|dubbed|named|nicknamed|known\s+as|so-called|titled|entitled|"
     r"surnommée?|appelée?|genannt|sogenannte[nmrs]?|llamad[oa]|conocid[oa]\s+como)\s*$",
+    re.IGNORECASE,
+)
+# the naming words before a name whoever the sentence's speaker is ("called" may introduce a
+# speaker's own words: 'what Ekk once called "the worst idea"')
+_KNOWN_AS = re.compile(
+    r"\b(?:dubbed|nicknamed|known\s+as|so-called|titled|entitled|surnommée?|genannt|"
+    r"sogenannte[nmrs]?|conocid[oa]\s+como)\s*$",
     re.IGNORECASE,
 )
 _NOBODY = ""  # an attribution was read and names no one: look no further
@@ -82,6 +93,7 @@ def extract_quotes(
     context = at.Context(
         common={w.lower() for w in re.findall(rf"\b[{at.LOW}][\w’'-]*", text)},
         proper=set(_MID_SENTENCE_CAPITAL.findall(text)),
+        alone=set(_ALONE_CAPITAL.findall(text)),
         orgs=set(orgs),
         definite={w for phrase in _DEFINITE.findall(text.lower()) for w in phrase.split()},
         nouns_capitalised=language == "de",
@@ -100,6 +112,8 @@ def extract_quotes(
     if title and find_quoted(title):
         last = len(paragraphs) - 1  # a headline's quotation needs the people of the whole text
     for paragraph, spans in paragraphs[: last + 1]:  # nothing after the last quote matters
+        if not spans and paragraph.strip():
+            running = None  # a paragraph of the writer's own ends a quotation left open
         post = None if spans or "(@" not in paragraph else _EMBEDDED_POST.match(paragraph.strip())
         if post:  # a post embedded as its words, its author and handle: the author's quote
             cleaned = at.clean_speaker(post.group("name"), context)
@@ -133,13 +147,27 @@ def extract_quotes(
             ):
                 continue
             ends = quoted.rstrip(" \"”»’'").endswith(_STOPS)
-            speaker = _speaker(frame, span, offset, context, patterns, ends)
+            bare = span.closed and not paragraph[span.start : span.end].rstrip(" \"”»’'").endswith(
+                _PUNCTUATION
+            )
+            short = len(quoted.split()) <= config.short_words
+            speaker = _speaker(frame, span, offset, context, patterns, ends, bare=bare, short=short)
             incise = _incise(quoted, offset + span.start, context, patterns)
             if incise:  # « A, a ajouté Name. B »: the words inside name the speaker
                 quoted, named, by_pronoun = incise
                 speaker = speaker if speaker and by_pronoun else named  # a name outside wins
-            if speaker is None and len(quoted.split()) <= config.short_words:
-                continue  # a title, nickname or scare quote
+            lead_in = masked[max(0, span.start - 41) : span.start - 1]
+            # 'a “fresh, wild-caught fillet”', 'the “Save the pier” campaign', 'known as the
+            # “blue screen”': a term, unless the text says someone speaks
+            term = bool(_TERM_BEFORE.search(masked[max(0, span.start - 12) : span.start]))
+            if len(quoted.split()) <= 6 and _KNOWN_AS.search(
+                re.sub(r"\s+(?:the|a|an)$", "", lead_in.rstrip())
+            ):
+                continue  # "known as the “blue screen” error": a name, whoever speaks nearby
+            if speaker is None and not term and len(quoted.split()) > config.short_words:
+                speaker = _paragraph_speaker(frame, span, offset, context, previous, patterns)
+            if speaker is None and (term or len(quoted.split()) <= config.short_words):
+                continue  # a title, nickname, term or scare quote
             between = masked[previous[0].end + 1 : span.start - 1] if previous else ""
             if (
                 previous
@@ -234,9 +262,15 @@ def _is_quote(quoted: str, before: str) -> bool:
         return False
     if len(words) <= 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         return False  # a title in title case: "Game of Thrones" keeps its "of" below
-    if len(words) <= 5 and re.fullmatch(r"(?:[A-Z][\w’'-]*\s*|(?:of|the|and|a)\s+)+", quoted):
-        return False
+    if len(words) <= 8 and re.fullmatch(_TITLE_CASE, quoted.rstrip(".,!?;: ")):
+        return False  # "Dancing with the Stars"
+
     return any(c.isalpha() for c in quoted)
+
+
+_TITLE_CASE = re.compile(
+    r"(?:[A-Z][\w’'-]*\s*|(?:of|the|and|a|an|with|in|on|for|to|at|from|by|or)\s+)+"
+)
 
 
 def _joined(first: str, second: str, between: str) -> str:
@@ -249,6 +283,7 @@ def _joined(first: str, second: str, between: str) -> str:
 
 
 _STOPS = (".", "!", "?", "…")
+_PUNCTUATION = (*_STOPS, ",", ";", ":")
 
 
 def _is_attribution(between: str, config: QuoteConfig, patterns: at._Patterns) -> bool:
@@ -282,7 +317,7 @@ def _sentence(sentences: list[tuple[int, int, str]], span: QuotedSpan) -> str:
 # the definite articles before a role: "the", "la directora", "der Gewerkschafter"
 _DETERMINERS = r"the|le|la|les|l['’]|der|die|das|des|dem|el|los|las|il|lo|a|an|o|os|un|una|une"
 _SUBJECT = re.compile(
-    rf"(?:^|[.!?]\s+|,\s+|\b(?:that|but|while|when|after|before|because)\s+)"
+    rf"(?:^|[.!?]\s+|(?<=[x])[”»\"]\s+|,\s+|\b(?:that|but|while|when|after|before|because)\s+)"
     rf"(?:(?i:{_DETERMINERS})\s+(?P<roles>(?:[{at.LOW}][\w’'-]*\s+){{1,3}}))?"
     rf"(?P<chunk>{at._CHUNK})(?:(?P<appos>\s*,\s*[^,“”\"«»„]{{1,90}},)\s*|\s*,\s+|\s+)"
     r"(?!(?:for|of|in|on|at|to|and|or|with|from|by|as|than|into|over|under)\b)"
@@ -319,7 +354,19 @@ def _scan_subjects(
         cleaned = at.clean_speaker(found.group("chunk"), context, strict=True)
         if cleaned and cleaned[2]:  # "..., erzählt Anna Reimers."
             at.remember(context, offset + found.start("chunk"), *cleaned, True)
+    for found in patterns.parenthetical_subject.finditer(masked) if verbs else ():
+        cleaned = at.clean_speaker(found.group("chunk"), context, strict=True)
+        if cleaned and cleaned[2]:  # "This system, says Ana Rolle, a chemist, helps ..."
+            at.remember(context, offset + found.start("chunk"), *cleaned, True)
     for found in _SUBJECT.finditer(masked):
+        if (
+            found.group(0)[:1] == ","
+            and masked[found.end("chunk") : found.end("chunk") + 1] == ","
+            and re.search(
+                rf"[{at.UP}][\w’'-]*\s*$", masked[max(0, found.start() - 40) : found.start()]
+            )
+        ):
+            continue  # "the University of Tolvey, North Fenwick, helps": a place's part
         roles = (found.group("roles") or "").split()
         org_role = any(at.org_noun(w) for w in roles)  # "A fábrica de conservas Atlântida"
         last = roles[-1].lower() if roles else ""
@@ -363,6 +410,9 @@ def _scan_subjects(
         if cleaned and cleaned[2] and len(cleaned[1].split()) >= 2:
             role = found.group("roles").lower()
             at.remember(context, offset + found.start("name"), role, cleaned[1], True)
+        elif cleaned and at.org_noun(found.group("roles")):  # "The group, Fair Pay Now, said"
+            context.roles[at.head_noun(found.group("roles"))] = cleaned[1]
+            at.remember(context, offset + found.start("name"), "", cleaned[1], False)
     for found in _ROLE_SUBJECT.finditer(masked):
         roles = list(dropwhile(lambda w: w.lower() in at.STOP_WORDS, found.group("roles").split()))
         if not roles:
@@ -452,12 +502,15 @@ def _speaker(
     patterns: at._Patterns,
     ends_sentence: bool = True,
     carry: bool = True,
+    bare: bool = False,
+    short: bool = False,
 ) -> str | None:
     """The speaker of one quoted span: after it, then before it, then carried over.
 
     Carried over only when nothing after the quote, in its sentence, could name someone else:
     '"...", lamented a resident, Ana Ruiz.' with a verb no pattern knows is nobody's, not the
-    last speaker's. `ends_sentence`: the quotation itself ends its sentence ("... .”)."""
+    last speaker's. `ends_sentence`: the quotation itself ends its sentence ("... .”); `bare`: it
+    ends with no punctuation at all (a quotation alone in its paragraph is then a heading)."""
     masked = frame.masked
     start, end = max(0, span.start - 1), min(len(masked), span.end + 1)
     sentence_start = _sentence_start(frame.ends, start)
@@ -466,7 +519,7 @@ def _speaker(
     stop = _SENTENCE_END.search(window)
     after = window[: stop.end()] if stop else window
     where = offset + start
-    found = _after(after, where, context, patterns)
+    found = _after(after, where, context, patterns, late=not short)
     if found is _NOBODY:
         _unnamed(context, where)
         return None
@@ -479,6 +532,7 @@ def _speaker(
             _unnamed(context, where)  # 'A neighbour, who asked not to be named, said: "..."'
             return None
     unread = not ends_sentence and bool(re.search(r"[^\W\d_]", after))
+    heading = bare and not after.strip(" \t\"“”«»„‘’'")  # no stop, no comma, nothing after
     if found is None and carry and not before.strip(" \t\"“”«»„‘’'-—–:") and not unread:
         recent = context.recent(where)
         if (
@@ -486,12 +540,59 @@ def _speaker(
             and recent.name
             and (recent.person or recent.speaking)
             and where - recent.at <= _CARRY_CHARS
+            and not heading  # a quotation standing as a heading ("“Alarming rate”")
         ):
             found = recent.name  # a paragraph that only quotes: the last one named goes on
     if found is not None:
         insort(context.mentions, at.Mention(where, found, _is_person(found, context)),
                key=lambda m: m.at)  # fmt: skip
     return found
+
+
+def _paragraph_speaker(
+    frame: _Frame,
+    span: QuotedSpan,
+    offset: int,
+    context: at.Context,
+    previous: tuple[QuotedSpan, Quote] | None,
+    patterns: at._Patterns,
+) -> str | None:
+    """The speaker a paragraph goes on with when a later quotation of it names no one: the
+    speaker of its previous quotation, or the person it says spoke ('..., Ekk says. Just
+    because ..., “that does not follow.”'); None when the sentence names another person."""
+    where = offset + max(0, span.start - 1)
+    window = frame.masked[span.end + 1 : span.end + 300]
+    stop = _SENTENCE_END.search(window)
+    after = window[: stop.end()] if stop else window
+    if patterns.subject_verb.search(after) or patterns.according.search(after):
+        return None  # '“...,” according to its website': an attribution no name fills
+    mentions = [m for m in context.mentions if offset <= m.at < where]
+    if any(not m.name for m in mentions):
+        return None  # "a neighbour said": someone unnamed spoke in between
+    speaker = previous[1].speaker if previous else None
+    if not speaker:
+        speakers = [m for m in mentions if m.person and m.speaking]
+        speaker = speakers[-1].name if speakers else None
+    if not speaker:
+        return None
+    before = frame.masked[_sentence_start(frame.ends, span.start - 1) : span.start - 1]
+    if _OTHERS_SPEAK.search(before):
+        return None  # "Critics call it “...”": other people speak in this sentence
+    named = {w for w in re.findall(rf"[{at.UP}][\w’'-]+", before) if w.lower() in context.persons}
+    if named and surname(speaker).lower() not in {w.lower() for w in named}:
+        return None  # "Ana Rolle disagreed, calling it “...”": hers, if anyone's
+    return speaker
+
+
+# people other than the paragraph's speaker who speak or judge in a sentence
+_OTHERS_SPEAK = re.compile(
+    rf"\b(?i:{'|'.join(sorted(at.GENERIC_SUBJECTS))})\s+(?:\w+ly\s+)?(?:call|calls|called|"
+    r"say|says|said|describe|described|argue|argued|think|thinks|believe|believes|consider|"
+    r"considers|fear|fears|warn|warned|see|sees)\b"
+)
+# a determiner right before the opening mark: the quoted words are a noun phrase, a name or a
+# term ('a “fresh, wild-caught fillet”'), not a quotation, unless someone is said to speak
+_TERM_BEFORE = re.compile(r"(?<![\w’'-])(?:a|an|the|its|their|this)\s+[“\"«„‘']?$", re.I)
 
 
 def _unnamed(context: at.Context, where: int) -> None:
@@ -510,7 +611,11 @@ def _sentence_start(ends: list[int], position: int) -> int:
     return max(ends[i - 1] if i else 0, position - 400, 0)
 
 
-def _after(after: str, where: int, context: at.Context, p: at._Patterns) -> str | None:
+def _after(
+    after: str, where: int, context: at.Context, p: at._Patterns, late: bool = True
+) -> str | None:
+    """The speaker named after a quotation, in the rest of its sentence; `late`: also at the
+    sentence's end, past other words (not for a word or two in quotes, often a term)."""
     pronoun = p.after_pronoun.match(after)
     if pronoun:
         return context.last_by_pronoun(where, pronoun.group(0)) or _NOBODY
@@ -558,6 +663,18 @@ def _after(after: str, where: int, context: at.Context, p: at._Patterns) -> str 
     dash = p.dash.match(after)
     if dash and (cleaned := at.clean_speaker(dash.group("chunk"), context)):
         return at.remember(context, where, *cleaned)
+    late_found = p.after_late.search(after[:200]) if late else None
+    if late_found:  # 'to "take detailed histories" of the patients, Ekk said.'
+        if late_found.group("pronoun"):
+            return context.last_by_pronoun(where, late_found.group(0)) or _NOBODY
+        cleaned = at.clean_speaker(late_found.group("chunk"), context)
+        if cleaned:
+            return at.remember(context, where, *cleaned)
+    described = p.after_described_name.match(after)
+    if described:  # a description too long or with commas inside for the patterns above
+        cleaned = at.clean_speaker(described.group("chunk"), context)
+        if cleaned and cleaned[2] and len(cleaned[1].split()) >= 2:
+            return at.remember(context, where, *cleaned)
     return None
 
 
@@ -569,6 +686,12 @@ def _before(
     candidates: list[tuple[int, str | None]] = []
     for verb in verbs:
         name = at.subject_before(before[:verb], where, context)
+        if (
+            not name
+            and (_AND_VERB.search(before[:verb]) or _PARTICIPLE.match(before, verb))
+            and not _RELATIVE.search(before[:verb])  # "a refugee who feared ... and asked"
+        ):
+            name = _sentence_subject(where - len(before), where - len(before) + verb, context)
         if name:
             candidates.append((verb, name))
     if verbs:  # the pronoun and description patterns all end in a speech verb
@@ -596,6 +719,10 @@ def _before(
             or _ROLE_NAME_COLON.match(before)
             or _SUBJECT_COLON.match(before)
         )
+    if not named and not label and (long := _LONG_SUBJECT_COLON.match(before)):
+        cleaned = at.clean_speaker(long.group("chunk"), context, strict=True)
+        if cleaned and cleaned[2] and at._key(cleaned[1]) in context.persons:
+            return at.remember(context, where, *cleaned)  # 'Ekk summed it up ...: “...”'
     possessive = None if named else _POSSESSIVE_COLON.match(before)
     if possessive:  # 'His reaction: "..."': the person the pronoun refers to
         return context.last_by_pronoun(where, possessive.group(1))
@@ -615,6 +742,24 @@ def _before(
 _NAME_COLON = re.compile(
     rf"\s*(?P<chunk>(?:{at._CAPWORD}\s+)?(?:[{at.LOW}][\w’'-]*\s+){{0,3}}{at._CHUNK})"
     rf"(?P<tail>)\s*:\s*$"
+)
+# a speech verb joined to an earlier verb of its sentence: "Ekk visited the site, noting that",
+# "Ekk touched on the idea and noted there should be": its subject is the sentence's
+_AND_VERB = re.compile(r"\b(?:and|to)\s+(?:[a-z]+ly\s+)?$")  # "and noted", "to describe"
+_PARTICIPLE = re.compile(r"[a-z]+ing\b")  # not "Ekk, a diver, said": an appositive ends there
+# ("a letter to the board stating that": the letter's writer, the sentence's subject)
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b")
+
+
+def _sentence_subject(start: int, end: int, context: at.Context) -> str | None:
+    """The person or organisation last named as a subject between `start` and `end`."""
+    found = [m for m in context.mentions if start <= m.at < end and m.name]
+    return found[-1].name if found else None
+
+
+# a person who opens the sentence, whatever the verbs, and a colon before the quote
+_LONG_SUBJECT_COLON = re.compile(
+    rf"\s*(?P<chunk>{at._CHUNK})\s+[{at.LOW}][^“”\"«»„:]{{0,250}}:\s*$"
 )
 # a possessive pronoun and a noun before a colon: "His reaction:", "Her answer:"
 _POSSESSIVE_COLON = re.compile(r"\s*(his|her)\s+[a-z]+\s*:\s*$", re.IGNORECASE)
@@ -688,6 +833,9 @@ def _described(description: str, where: int, context: at.Context) -> str | None:
         return context.last_by_pronoun(where, "sie" if article == "die" else "er")
     if at.document_noun(description):  # "the statement said": its organisation, or itself
         return context.last_org(where) if "statement" in description else description
+    members = _members_org(description, where, context)
+    if members:  # "the doctors said" after "Doctors for Open Camps" was named
+        return members
     if at.org_noun(description):  # "the ministry said" with no ministry named: itself
         body = at.institution(description)
         org = context.last_org_named(where, at.head_noun(description)) or context.last_org(where)
@@ -695,6 +843,20 @@ def _described(description: str, where: int, context: at.Context) -> str | None:
             org = None  # "the company said" after "the ministry said": not the ministry
         return org or body
     return at.describe(description)
+
+
+def _members_org(description: str, where: int, context: at.Context) -> str | None:
+    """The organisation whose name holds the plural noun of 'the doctors', 'the workers':
+    its members speak for it ('Doctors for Open Camps', 'Tolvey Workers Union')."""
+    words = description.split()
+    if len(words) != 2 or words[0].lower() != "the" or not re.fullmatch(r"[a-z]{3,}s", words[1]):
+        return None
+    noun = re.compile(rf"\b{words[1]}\b", re.IGNORECASE)
+    named = [m.name for m in context._before(where) if m.name and not m.person]
+    for name in [*reversed(named), *sorted(context.orgs)]:
+        if noun.search(name) and name[:1].isupper():
+            return name
+    return None
 
 
 def speaker_surname(speaker: str | None) -> str | None:
