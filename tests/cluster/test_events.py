@@ -210,3 +210,47 @@ def test_an_undated_report_in_another_script_joins_the_event_its_names_and_numbe
     events = split_events(items, ClusterConfig())
     (reopening,) = [e for e in events if "r1" in e.articles]
     assert "g1" in reopening.articles
+
+
+PORT = (
+    "The port of Selvane reopened to cargo ships on Tuesday after divers cleared the wrecked "
+    "tug from the harbour mouth, the harbour master said. Twelve freighters waited offshore."
+)
+PORT_2 = (
+    "Cargo ships began entering Selvane harbour again on Tuesday once the sunken tug was "
+    "lifted clear, port officials said. A queue of freighters formed at dawn."
+)
+MINISTER = (
+    "Ostrava's finance minister Liro Danek resigned on Tuesday over a loan scandal, telling "
+    "parliament he would not let the inquiry hang over the cabinet."
+)
+STRIKE = (
+    "Rail workers across Ostrava walked out on Tuesday in a dispute over night-shift pay, "
+    "leaving commuters stranded at Pell Cross station."
+)
+
+
+def test_one_outlet_s_articles_of_a_day_are_not_one_happening_by_their_day_alone() -> None:
+    items = [
+        article("p1", PORT, published="2025-06-03", outlet="Dunmore Wire"),
+        article("m1", MINISTER, published="2025-06-03", outlet="dunmore wire"),
+        article("s1", STRIKE, published="2025-06-03", outlet="www.Dunmore Wire"),
+    ]
+    events = split_events(items, ClusterConfig())
+    assert sorted(sorted(e.articles) for e in events) == [["m1"], ["p1"], ["s1"]]
+    # without outlets, the same day is all that links them: one event, as before
+    unknown = [replace(a, outlet=None) for a in items]
+    assert [sorted(e.articles) for e in split_events(unknown, ClusterConfig())] == [
+        ["m1", "p1", "s1"]
+    ]
+
+
+def test_reports_of_one_happening_by_several_outlets_stay_one_event() -> None:
+    items = [
+        article("p1", PORT, published="2025-06-03", outlet="Dunmore Wire"),
+        article("p2", PORT_2, published="2025-06-03", outlet="Kestrel Times"),
+        article("m1", MINISTER, published="2025-06-03", outlet="Dunmore Wire"),
+        article("s1", STRIKE, published="2025-06-03", outlet="Dunmore Wire"),
+    ]
+    (port,) = [e for e in split_events(items, ClusterConfig()) if "p1" in e.articles]
+    assert "p2" in port.articles

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsweave.cluster import ClusterConfig, cluster_stories
+from newsweave.cluster.events import split_events
 from newsweave.cluster.followups import FollowUpConfig, join_follow_ups
 
 from .fixtures import article
@@ -72,6 +75,33 @@ def test_cluster_stories_keeps_the_follow_up_in_the_story_as_its_own_event() -> 
     assert len(apart) >= 1
 
 
+SORTED_OUT = [
+    "Police divers recovered two bodies from a submerged van, Marrowby police chief Anke Sorel "
+    "told reporters near the Harlow Street bridge on the Penwick.",
+    "Chief Anke Sorel of the Marrowby police said her divers found the van and two drivers "
+    "underwater below the Harlow Street bridge in the Penwick.",
+]
+
+
+def test_a_follow_up_a_day_later_stays_an_event_of_its_own() -> None:
+    items = [
+        *[
+            replace(a, outlet=f"Outlet {i}")
+            for i, a in enumerate(_stories(COLLAPSE, "c", "2025-05-06"))
+        ],
+        *[
+            replace(a, outlet=f"Outlet {i + 3}")
+            for i, a in enumerate(_stories(SORTED_OUT, "d", "2025-05-07"))
+        ],
+    ]
+    assert len(cluster_stories(items, ClusterConfig(follow_ups=None))) == 2  # apart by their words
+    (story,) = cluster_stories(items, ClusterConfig())
+    assert sorted(sorted(e.articles) for e in story.events) == [["c0", "c1", "c2"], ["d0", "d1"]]
+    # split as one story's articles, a day apart, the time prior would make them one event
+    (together,) = split_events(sorted(items, key=lambda a: a.published or ""), ClusterConfig())
+    assert len(together.articles) == 5
+
+
 def test_a_story_is_titled_from_its_largest_event_never_by_a_paragraph() -> None:
     from newsweave.cluster.stories import story_title
     from newsweave.model import Event
@@ -112,3 +142,37 @@ def test_any_groups_are_partitioned_whatever_their_text_and_dates() -> None:
     ]
     joined = join_follow_ups(groups)
     assert sorted(g for part in joined for g in part) == list(range(len(groups)))
+
+
+COST = (
+    "Rebuilding the Harlow Street bridge will cost Marrowby forty million crowns, the Marrowby "
+    "treasurer Ilse Varn said. A new Harlow Street bridge needs deeper piers in the Penwick, and "
+    "Marrowby will borrow half the sum. Until the Harlow Street bridge reopens, Marrowby buses "
+    "run by the Quarry Lane detour along the Penwick, Varn said of the Harlow Street plan. "
+    "Engineers from Marrowby walked the Harlow Street site with her. Builders from Tolvey, "
+    "Kessel, Dunmere and Orrin bid, with Velde Steel, Brask Cement and the Sollen Group."
+)
+DEMOLITION = (
+    "Crews began pulling down what is left of the Harlow Street bridge, Marrowby said on "
+    "Friday. The Harlow Street bridge wreck blocks the Penwick channel, and Marrowby wants "
+    "ships moving by June. Marrowby hired Garro Marine and Tesk Cranes; barges from Lund and "
+    "Averly carry the steel. The Harlow Street piers go last, Marrowby engineer Pia Holm said "
+    "of the Harlow Street work. Traffic in Marrowby still avoids the Harlow Street end, and "
+    "shops in Marrowby near it stay shut."
+)
+PASSING = (
+    "The Velde lighthouse at Kessel got a new lamp on Thursday, keepers said, after storms off "
+    "Marrowby and Tolvey broke the old lens. Keeper Arno Dace fitted the lamp in four hours."
+)
+
+
+def test_a_one_article_follow_up_joins_by_the_names_it_keeps_repeating() -> None:
+    cost = [article("k", COST, published="2025-05-12")]
+    demolition = [article("d", DEMOLITION, published="2025-05-16")]
+    assert join_follow_ups([cost, demolition]) == [[0, 1]]
+    # every name either mentions, once or often, would make two subjects too wide to meet
+    assert join_follow_ups([cost, demolition], FollowUpConfig(single_mentions=1)) == [[0], [1]]
+    collapse = _stories(COLLAPSE, "c", "2025-05-06")
+    # a report that names the town once, in passing, is not about the story's subject
+    passing = [article("p", PASSING, published="2025-05-07")]
+    assert join_follow_ups([collapse, passing]) == [[0], [1]]

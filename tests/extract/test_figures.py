@@ -220,3 +220,34 @@ def test_figures_found_at_word_starts_are_the_ones_the_pattern_scan_finds() -> N
             expected = [(m.span(), m.groupdict()) for m in pattern.finditer(sentence)]
             found = [(m.span(), m.groupdict()) for m in _figure_matches(pattern, sentence)]
             assert found == expected and expected
+
+
+def test_a_bare_decimal_after_measured_is_a_reading() -> None:
+    (reading,) = extract_figures("The Velder quake measured 5.8, the seismic service said.", "a")
+    assert (reading.value, reading.counts) == (5.8, "measured")
+    assert extract_figures("The committee measured progress in Ostrand.", "a") == []
+
+
+def test_a_range_of_sums_is_one_figure_with_both_ends() -> None:
+    for text, low, high in (
+        ("Costs could reach $80 billion to $110 billion, analysts in Ostrand said.", 80e9, 110e9),
+        ("Insured losses of $540 million to $1.08 billion are expected in Corr.", 540e6, 1.08e9),
+        ("Between $2bn and $3bn was lost by the Velder fund.", 2e9, 3e9),
+        ("The repairs in Corr could cost $80 to $110 billion.", 80e9, 110e9),
+    ):
+        (figure,) = extract_figures(text, "a")
+        assert (figure.value, figure.upper, figure.unit) == (low, high, "$")
+    assert [f.value for f in extract_figures("Kessel shares rose from $45 to $61.", "a")] == [
+        45,
+        61,
+    ]
+
+
+def test_a_change_by_an_amount_to_a_level_is_no_range() -> None:
+    text = "Kessel's market value dropped more than $11 billion to $106 billion on Friday."
+    assert [(f.value, f.upper) for f in extract_figures(text, "a")] == [(11e9, None), (106e9, None)]
+    assert all(
+        f.upper is None for f in extract_figures("Ostrand's index fell 5 to 61 points.", "a")
+    )
+    (fall,) = extract_figures("The Velder bus fell 10 to 12 feet into the ditch.", "a")
+    assert (fall.value, fall.upper) == (10, 12)

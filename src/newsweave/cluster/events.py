@@ -16,9 +16,12 @@ publication day, for a new development is reported the day it happens while lead
 restating the happening it follows. An article without a date sits with the dated
 articles whose leads report the happening of the weekday its own lead names, on their
 publication day; failing those, on that weekday, where the articles most like it were
-published. Articles are then grouped by average linkage on lead similarity damped by the
-gap between them in time: the mean of the gaps between their days and between the
-happenings their leads report; undated ones without a day join the group their lead is most
+published. Articles are then grouped by average linkage on lead similarity plus a time
+prior (a story's articles of one day likely report one happening), damped by the gap between
+them in time: the mean of the gaps between their days and between the happenings their leads
+report. The prior holds between outlets, not within one: an outlet reports a happening once
+a day (its updates are copies, as alike as their words say), so two of its articles on one
+day are more likely two happenings of a broad story and join only by their leads; undated ones without a day join the group their lead is most
 like, and the rest are split only where their leads fall into groups with less in common
 across than within. An event is dated by the happening most of its articles report
 and titled by the lead sentence of its most central article.
@@ -87,7 +90,7 @@ def split_events(articles: Sequence[Article], config: ClusterConfig) -> list[Eve
     sims = _similarities(_story_vectors(raw))
     _across_languages(articles, sims, config)
     days, happened = lead_days(articles, sims)
-    groups = _group(days, happened, sims, config)
+    groups = _group(days, happened, sims, config, [outlet_key(a.outlet) for a in articles])
     events = []
     for members in groups:
         group = [articles[i] for i in members]
@@ -117,6 +120,12 @@ def _across_languages(articles: Sequence[Article], sims: np.ndarray, config: Clu
     for i, j in zip(*np.triu_indices(len(articles), 1), strict=True):
         if languages[i] and languages[j] and languages[i] != languages[j]:
             sims[i, j] = sims[j, i] = max(sims[i, j], cosine(vectors[i], vectors[j]))
+
+
+def outlet_key(outlet: str | None) -> str | None:
+    """An outlet's name compared case-blind and without "www."; None when unknown."""
+    key = (outlet or "").strip().lower().removeprefix("www.")
+    return key or None
 
 
 def time_key(article: Article, day: int | None) -> tuple[bool, int, str]:
@@ -248,6 +257,7 @@ def _group(
     happened: list[int | None],
     sims: np.ndarray,
     config: ClusterConfig,
+    outlets: Sequence[str | None] | None = None,
 ) -> list[list[int]]:
     """Average-linkage groups of the dated articles, then the undated ones placed or split.
 
@@ -255,7 +265,9 @@ def _group(
     publication days and between the days of the happenings their leads report: two reports
     published a day apart whose leads tell of happenings three days apart (a firing on Friday,
     a staff letter on Monday) are two developments, while a follow-up's restated background
-    does not count as its happening (`background`). An undated article joins the dated
+    does not count as its happening (`background`). The time prior (`event_time_prior`) links
+    articles of different (or unknown) outlets only: two articles of one outlet are linked
+    by their leads alone. An undated article joins the dated
     group its lead is most like; those left over are one event unless their leads fall into
     groups less alike across than within (`split.split_similar`): with no time gap to tell
     happenings apart, a scale-free split does not shatter a story whose leads all differ
@@ -266,9 +278,19 @@ def _group(
         known = np.array([days[i] for i in dated], dtype=float)
         told = np.array([happened[i] or days[i] for i in dated], dtype=float)
         gap = (np.abs(np.subtract.outer(known, known)) + np.abs(np.subtract.outer(told, told))) / 2
-        link = (config.event_time_prior + sims[np.ix_(dated, dated)]) * np.exp(
-            -gap / config.event_decay_days
-        )
+        prior = np.full(gap.shape, config.event_time_prior)
+        if outlets is not None:
+            codes: dict[str, int] = {}
+            code = np.array(
+                [
+                    -1 if (o := outlets[i]) is None else codes.setdefault(o, len(codes))
+                    for i in dated
+                ]
+            )
+            same = np.equal.outer(code, code) & (code >= 0)[:, None]
+            np.fill_diagonal(same, False)
+            prior[same] = 0.0
+        link = (prior + sims[np.ix_(dated, dated)]) * np.exp(-gap / config.event_decay_days)
         groups = [[dated[i] for i in g] for g in _average_linkage(link, config.event_threshold)]
     loose = []
     for i, d in enumerate(days):

@@ -12,6 +12,9 @@ ship's name much), and their closest dated articles are at most `days` apart. Tw
 about different subjects of one field (two teams' coaches fired on the same day, two space
 missions) share only the field's common names, which weigh too little to join them.
 
+A joined follow-up keeps its own events (`stories.cluster_stories` splits events within each
+part): stories apart by their words are different happenings of one subject, even a day apart.
+
 Stories with no dated article are never joined here: without time, a subject's name alone
 would join separate stories about it months apart (the same company, the same country).
 Candidate pairs come from an inverted index over subject names; a name in more than
@@ -41,6 +44,7 @@ class FollowUpConfig:
     days: int = 14  # the closest dated articles of the two stories are at most this many days apart
     lead_words: int = 400  # names are read from the headline and this many first words
     max_postings: int = 50  # a subject name in more stories than this pairs none of them
+    single_mentions: int = 5  # a one-article story's subject: the names its lead repeats this often
 
 
 def join_follow_ups(
@@ -48,15 +52,21 @@ def join_follow_ups(
 ) -> list[list[int]]:
     """Indexes of `groups` joined with their follow-ups; every group appears in exactly one list."""
     config = config or FollowUpConfig()
-    names = {
-        a.id: {t for t in lead_anchors(a, config.lead_words) if t.startswith("n:")}
+    mentions = {
+        a.id: Counter(t for t in lead_anchors(a, config.lead_words) if t.startswith("n:"))
         for group in groups
         for a in group
     }
+    names = {aid: set(found) for aid, found in mentions.items()}
     df = Counter(t for found in names.values() for t in found)
     n = len(names)
     idf = {t: 1 + math.log((1 + n) / (1 + c)) for t, c in df.items()}
-    subjects = [_subject(group, names, config.share) for group in groups]
+    subjects = [
+        {t for t, c in mentions[group[0].id].items() if c >= config.single_mentions}
+        if len(group) == 1
+        else _subject(group, names, config.share)
+        for group in groups
+    ]
     days = [sorted({d for a in g if (d := day_number(a.published)) is not None}) for g in groups]
     parent = list(range(len(groups)))
 

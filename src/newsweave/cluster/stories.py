@@ -27,7 +27,8 @@ def cluster_stories(
     refinement runs once more. Last, stories in different languages that share their
     names and numbers are joined (`cross_language`, see cluster/crosslingual.py), and so
     are a story's follow-ups: stories about the same subject, close in time (`follow_ups`,
-    see cluster/followups.py).
+    see cluster/followups.py). A follow-up keeps its own events: events are split within each
+    part the follow-up join put together (their words already told them apart as stories).
     `advance`, if given, is called once per article placed (for a progress bar).
     Story and event ids derive from their first article, so they do not depend on input
     order and stay the same when newer articles are added. Stories are sorted by size.
@@ -56,13 +57,18 @@ def cluster_stories(
     if config.cross_language is not None:
         joined = join_languages([members for _, members in groups], config.cross_language)
         groups = [_joined([groups[i] for i in part], raw) for part in joined]
+    parts: dict[str, list[list[Article]]] = {sid: [members] for sid, members in groups}
     if config.follow_ups is not None:
         joined = join_follow_ups([members for _, members in groups], config.follow_ups)
-        groups = [_joined([groups[i] for i in part], raw) for part in joined]
+        parts = {}
+        for part in joined:
+            sid, _ = _joined([groups[i] for i in part], raw)
+            parts[sid] = [groups[i][1] for i in part]
+        groups = [(sid, [a for p in found for a in p]) for sid, found in parts.items()]
     stories = []
     for story_id, found in groups:
         members = sorted(found, key=lambda a: time_key(a, raw[a.id].day))
-        events = split_events(members, config)
+        events = _events(parts[story_id], raw, config)
         stories.append(
             Story(
                 id=story_id,
@@ -72,6 +78,18 @@ def cluster_stories(
             )
         )
     return sorted(stories, key=lambda s: (-len(s.articles), s.id))
+
+
+def _events(
+    parts: Sequence[Sequence[Article]], raw: dict[str, RawFeatures], config: ClusterConfig
+) -> list[Event]:
+    """The events of a story made of `parts` (its follow-ups), split within each part; oldest first."""
+    events = [
+        e
+        for part in parts
+        for e in split_events(sorted(part, key=lambda a: time_key(a, raw[a.id].day)), config)
+    ]
+    return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
 
 
 def copies_within(

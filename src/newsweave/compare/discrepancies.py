@@ -38,6 +38,7 @@ from newsweave.compare.quantities import (
     format_number,
     frame_words,
     is_conversion,
+    is_denominator,
     is_whole,
     needs_subject,
     quantity,
@@ -51,6 +52,7 @@ from newsweave.model import (
     Article,
     Discrepancy,
     DiscrepancyValue,
+    Figure,
     SummarySentence,
     Tally,
     TallyPoint,
@@ -109,6 +111,7 @@ class _Measure:
     past: bool = False  # pinned to a stated year before the article's
     upper: float | None = None  # a range's top as written: "between 200 and 250"
     unit: str | None = None  # the unit as written ("mile"), before conversion
+    outlet: str | None = None  # who published the article
 
 
 def lineage_roots(
@@ -173,12 +176,15 @@ def _figure_clusters(
                 is_conversion(figure)
                 or (figure.upper is not None and figure.approximate)
                 or superseded(figure)
+                or is_denominator(figure)
             ):  # "(11 miles)" after "18 km" is that measure again; "thousands" vague;
-                continue  # "initially said 60, later revised the figure to 45" withdraws 60
+                continue  # "initially said 60, later revised the figure to 45" withdraws 60;
+                # "four in every 1,000" counts no 1,000
             years = sentence_years(article.times, figure.sentence)
             clause = figure_clause(bounded(figure))
             when = [t.value for t in article.times if t.sentence == figure.sentence
-                    and t.kind in ("DURATION", "DATE") and t.text in clause]  # fmt: skip
+                    and t.kind in ("DURATION", "DATE") and t.text in clause
+                    and not _earlier_value_between(figure, t.text)]  # fmt: skip
             q = quantity(figure, years, config.quantity, places, article.published, when, year)
             measure = _Measure(
                 article.id,
@@ -196,6 +202,7 @@ def _figure_clusters(
                 q.past,
                 figure.upper,
                 figure.unit,
+                article.outlet,
             )
             frames.append((q, measure))
     # frames can only match inside one bucket (same unit, dimension and modality); each bucket
@@ -208,6 +215,19 @@ def _figure_clusters(
     for members in buckets.values():
         clusters += _link(frames, members[: config.max_bucket], similarity, config)
     return clusters
+
+
+# "nine are missing, down from 14 on Wednesday": the day belongs to the earlier value
+_FROM_VALUE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?\d[\d,.]*\b", re.I)
+
+
+def _earlier_value_between(figure: Figure, time_text: str) -> bool:
+    """Whether an earlier value ("from 14") stands between the figure and the time said
+    after it in the sentence: that time dates the earlier value, not this one."""
+    sentence = figure.sentence
+    at = sentence.find(figure.text)
+    later = sentence.find(time_text, at + len(figure.text)) if at >= 0 else -1
+    return later >= 0 and bool(_FROM_VALUE.search(sentence, at + len(figure.text), later))
 
 
 def _link(
@@ -429,6 +449,14 @@ _LEFT = frozenset(
 )
 
 
+# a span that places a moment rather than measures a happening: "two hours before the blast"
+_OFFSET = re.compile(
+    r"^\s*(?:before|after|ago|earlier|later|beforehand|afterwards|avant|après|plus\s+tard|"
+    r"vorher|nachher|später|antes|después|prima|dopo)\b",
+    re.I,
+)
+
+
 # the thing whose length a verb of lasting gives, right before the duration
 _LASTED = re.compile(
     r"\b([^\W\d_][\w-]*)\s+(?:lasted|lasts|had\s+lasted|has\s+lasted|went\s+on\s+for)"
@@ -444,8 +472,8 @@ def _happening(sentence: str, duration: str) -> str | None:
     oxygen; "for 24 hours police ..." names nothing.
     """
     at = sentence.find(duration)
-    if at < 0:
-        return None
+    if at < 0 or _OFFSET.match(sentence[at + len(duration) :]):
+        return None  # "two hours before the explosion" is when, not how long
     lasted = _LASTED.search(sentence[:at])
     if lasted and lasted.group(1).lower() not in STOP_WORDS:  # "the outage lasted six hours"
         word = lasted.group(1).lower()
@@ -479,8 +507,9 @@ def _value_groups(cluster: list[_Measure]) -> list[list[_Measure]] | None:
             groups.append([measure])
     # articles disagree when one gives a value another does not, and that other a value the
     # first does not: an article giving both ("7.8 by one agency, 7.4 by another") is no
-    # dispute; a partial copy that changes its original's figure is one
-    given = [{m.article for m in g} for g in groups]
+    # dispute; a partial copy that changes its original's figure is one; two articles of one
+    # outlet are one source updating itself ("3 confirmed" in the morning, "4" at noon)
+    given = [{m.outlet or m.article for m in g} for g in groups]
     disputed = any(
         given[i] - given[j] and given[j] - given[i]
         for i in range(len(given))
@@ -579,14 +608,26 @@ def _agree(a: _Measure, b: _Measure) -> bool:
     """Whether two values may be the same: the same written number and unit ("nearly 100,000"
     and "more than 100,000"), or ranges that overlap. A value group holds only values that all
     agree, so "up to 190" does not join 150 and 190 into one."""
-    return (a.value == b.value and a.unit == b.unit) or _overlap(a, b)
+    same_number = a.value == b.value and a.upper == b.upper and a.unit == b.unit
+    return same_number or _overlap(a, b)
 
 
 def _overlap(a: _Measure, b: _Measure) -> bool:
-    """Whether two ranges share more than an end ("about 13,000" and "about 12,000" do not)."""
+    """Whether two ranges share more than an end ("about 13,000" and "about 12,000" do not).
+
+    Two written ranges ("12,000 to 19,000", "between 12,000 and 25,000") are two estimates:
+    they agree only when both their ends do, give or take rounding.
+    """
+    if a.upper is not None and b.upper is not None:
+        return _close(a.low, b.low) and _close(a.high, b.high)
     if a.low == a.high or b.low == b.high:
         return a.low <= b.high and b.low <= a.high
     return a.low < b.high and b.low < a.high
+
+
+def _close(x: float, y: float, share: float = 0.05) -> bool:
+    """Whether two ends of ranges are the same number give or take rounding (5%)."""
+    return abs(x - y) <= share * max(abs(x), abs(y))
 
 
 def _value(group: list[_Measure], kind: str, common: float) -> DiscrepancyValue:

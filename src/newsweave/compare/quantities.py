@@ -84,6 +84,11 @@ _PREDICATE_WORDS = {
     "asistieron participaron marcharon",
     "consumed": "consumed consume consumes consuming used input spent consommé verbraucht "
     "consumió consumato",
+    "leaked": "leak leaks leaking leaked spewing spewed spew spews gushing gushed gush gushes "
+    "spilling spilt escaping fuite fuites fuit déversés ausgetreten ausgelaufen "
+    "derramados vertidos fuoriusciti",
+    "collected": "collected collecting collect captured capturing capture siphoned siphoning "
+    "funnelled funneled funnelling funneling skimmed recueillis aufgefangen recogidos raccolti",
 }
 PREDICATES = {word: kind for kind, text in _PREDICATE_WORDS.items() for word in text.split()}
 _FROM_HOMES = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:from|out\s+of|to\s+flee|to\s+leave)\b", re.I)
@@ -298,6 +303,7 @@ _WITH_OTHERS = re.compile(
 )
 # a count given as one of two: "two or three fans", "10 or 12"
 _A_NUMBER = rf"(?:\d[\d,.]*|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
+_A_NUMBER_RE = re.compile(rf"(?i)\b{_A_NUMBER}\b")
 _OR_BEFORE = re.compile(rf"(?i)\b{_A_NUMBER}\s+(?:or|ou|oder|o)\s*$")
 _OR_AFTER = re.compile(rf"(?i)^\s*(?:or|ou|oder|o)\s+{_A_NUMBER}\b")
 # a group's size: "a crew of eight", "une équipe de 12"
@@ -326,7 +332,8 @@ _DIMENSION_WORDS = {
     "depth": "depth deep deeper beneath below underwater bottom seabed seafloor surface plunge "
     "dive profondeur profonde profond sous tiefe tief unter profundidad profundo profunda bajo "
     "profondità profonda sotto",
-    "magnitude": "magnitude magnitud magnitudo richter",
+    "magnitude": "magnitude magnitud magnitudo richter measured registered mesuré mesurait "
+    "gemessen midió registró misurato misurava",
     "length": "long length longueur longue länge lang lange longitud largo larga lunga lungo "
     "lunghezza spans spanned spanning stretches stretched",
     "height": "high tall height hauteur haute höhe hoch altura alto alta altezza",
@@ -429,12 +436,109 @@ _REVISED = re.compile(
     r"revidiert|corrigió|rectificó|corretto)\b",
     re.I,
 )
+# a value named as an earlier one: "up from a previous offer of $70", "its first estimate, 45"
+_EARLIER_VALUE = re.compile(
+    r"\b(?:first|initial|previous|earlier|original|prior|old|former)\s+(?:[^\W\d]+\s+)?"
+    r"(?:offer|bid|estimate|forecast|figure|target|price|tally|toll|count|guidance|projection|"
+    r"reading)s?\b[^.;0-9]{0,20}$",
+    re.I,
+)
 _EARLIER_VERSION = re.compile(
     r"\b(?:earlier|previous)\s+version\s+of\s+this\b|\bversion\s+précédente\b", re.I
+)
+# a sum restated in another currency right after it: "$3bn (£2bn)", "10m euros ($11.9m)"
+_MONEY_CONVERSION = re.compile(
+    r"(?:[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:euros?|dollars?|pounds?))\s?(?:bn|m|billion|million|"
+    r"trillion|milliards?|millions?)?\s*\(\s*(?:about|around|some|roughly|nearly|or|ca\.?)?\s*$",
+    re.I,
+)
+# how often an amount comes: "5,000 barrels a day", "$5 billion per year", "a daily leak of"
+_RATE_AFTER = re.compile(
+    r"^[^,;.()]{0,40}?\b(?:a|an|per|each|every|par|pro|al|por)\s+"
+    r"(?P<unit>day|week|month|year|hour|minute|second|jour|semaine|mois|an|année|tag|woche|"
+    r"monat|jahr|stunde|día|semana|mes|año|hora|giorno|anno|ora)\b"
+    r"(?!\s+(?:ago|earlier|later|before|after|since|when|plus)\b)"
+    r"|^\s*(?P<short>bpd|b/d)\b",
+    re.I,
+)
+_RATE_BEFORE = re.compile(
+    r"\b(?P<unit>daily|weekly|monthly|yearly|annual|annually|hourly|quotidien|täglich|"
+    r"jährlich|diario|anual|giornaliero|annuale)\b(?:\s+[^\W\d]+){0,2}\s+(?:of\s+)?"
+    r"(?:about\s+|around\s+|some\s+|up\s+to\s+|more\s+than\s+)?[$€£]?\s*$",
+    re.I,
+)
+_RATE_UNITS = {
+    "daily": "day", "jour": "day", "tag": "day", "día": "day", "giorno": "day",
+    "quotidien": "day", "täglich": "day", "diario": "day", "giornaliero": "day", "bpd": "day",
+    "b/d": "day", "weekly": "week", "semaine": "week", "woche": "week", "semana": "week",
+    "monthly": "month", "mois": "month", "monat": "month", "mes": "month",
+    "yearly": "year", "annual": "year", "annually": "year", "an": "year", "année": "year",
+    "jahr": "year", "año": "year", "anno": "year", "jährlich": "year", "anual": "year",
+    "annuale": "year", "hourly": "hour", "stunde": "hour", "hora": "hour", "ora": "hour",
+}  # fmt: skip
+# a number that is a rate's base, not a count: "four in every 1,000", "3 per 100,000"
+_DENOMINATOR = re.compile(
+    r"(?:\b(?:in|out\s+of|for|of|on|sur|von|de)\s+every|\bper|\bpour|\bsu\s+ogni|\bde\s+cada|"
+    r"\bvon\s+je)\s*$",
+    re.I,
+)
+# a count or a sum beside another of its kind, not the whole: "another 83,000 crossed",
+# "a further 17 cases", "a separate $100 million fund"
+_INCREMENT_BEFORE = re.compile(
+    r"\b(?:another|further|additional|extra|separate|new|supplementary|autres?|weitere|"
+    r"weiteren|otros|otras|altri|altre)\s+(?:[$€£]\s?)?$",
+    re.I,
+)
+# the whole world as a figure's scope: "killed 61 people worldwide", "around the world"
+_WORLD = re.compile(
+    r"\b(?:worldwide|world-wide|globally|around\s+the\s+(?:world|globe)|across\s+the\s+"
+    r"(?:world|globe)|in\s+the\s+world|across\s+\d+\s+countries|in\s+(?:some\s+)?\d+\s+countries|"
+    r"dans\s+le\s+monde|weltweit|en\s+el\s+mundo|nel\s+mondo)\b",
+    re.I,
+)
+_RATE_WORDS = re.compile(
+    r"\b(?:each|every|cada|ogni|chaque|jeden|jede)\s+(?:day|week|month|year|hour|minute|día|"
+    r"semana|mes|año|hora|giorno|anno|ora|jour|semaine|mois|an|année|tag|woche|monat|jahr|"
+    r"stunde)\b",
+    re.I,
+)  # "each day" is how often, not "each" of many
+_UNDERGROUND = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:[^\W\d]+\s+){0,2}?(?:under|below|beneath|into|sous|unter|bajo)\s+"
+    r"(?:the\s+|le\s+|la\s+|dem\s+|el\s+)?(?:seabed|sea\s*floor|sea\s+bed|ocean\s+floor|"
+    r"ground|earth|rock|bedrock|fond\s+marin|meeresboden|lecho\s+marino)\b",
+    re.I,
+)  # a depth into the ground: a well's, a mine's
+# countries often written by their initials, as the page writes them (case kept)
+_PLACE_ABBREVIATIONS = {
+    "US": "united states", "U.S.": "united states", "USA": "united states",
+    "U.S.A.": "united states", "UK": "united kingdom", "U.K.": "united kingdom",
+    "UAE": "united arab emirates", "DRC": "democratic republic of the congo",
+}  # fmt: skip
+# a disaster that took lives: "claimed five lives", "cost 12 lives", "a coûté la vie à"
+_TOOK_LIVES = re.compile(
+    r"\b(?:claimed|claiming|claims|cost|costing|costs|took|taken|takes|taking|coûté|"
+    r"cobró|cobrado|costato|kostete|forderte)\s+(?:the\s+|at\s+least\s+|more\s+than\s+|"
+    r"about\s+|some\s+|another\s+)?$",
+    re.I,
+)
+_RANGE_GAP = re.compile(r"^\s*(?:to|and|or|-|–|à|bis|a|e|y)?\s*[$€£]?\s*$", re.I)
+_IN_ENGLISH = frozenset({"in", "across", "throughout", "within"})
+WORLD = "@world"  # the scope key of a figure said of the whole world
+# a place that has, reports or records the count: "The United States has ... three deaths"
+_PLACE_HAS = (
+    r"\s+(?:has|have|had|now\s+has|reported|reports|recorded|records|confirmed|counts|counted)\b"
 )
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "officials"])
 # "..., the interior ministry said on Tuesday." and "The coast guard said that ..."
 _SAID = r"(?:said|says|reported|reports|estimated|announced|confirmed|told)"
+# words before "said"/"reported" that make them no credit: a clause opening on a conjunction,
+# a relative clause, or a passive ("who had been reported missing")
+_NOT_A_SOURCE = re.compile(
+    r"^(?:after|before|when|as|while|because|since|if|until|though|although|once)\b"
+    r"|\b(?:who|which|that|been|being|had|have|has|was|were|is|are)$"
+    r"|\b(?:who|which)\b",
+    re.I,
+)
 _SAID_WORD = re.compile(rf"\b{_SAID}\b|\baccording\b|\bselon\b|\bsegún\b|\blaut\b", re.I)
 _SAID_AFTER = re.compile(
     rf",\s*(?:the\s+)?(?P<after>(?:[A-Za-z][\w’'-]*\s+){{0,5}}?[A-Za-z][\w’'-]*)\s+{_SAID}\b[^,]*$"
@@ -527,6 +631,8 @@ class Quantity:
     around: frozenset[str] = frozenset()  # content stems of the words next to it in its clause
     part: bool = False  # named with another group: "four passengers and the pilot"
     group: bool = False  # a group's size: "a crew of eight"
+    rate: str | None = None  # how often it comes: "day" for "5,000 barrels a day"
+    increment: bool = False  # beside another of its kind: "another 83,000", "three more deaths"
 
 
 def format_number(value: float) -> str:
@@ -636,18 +742,20 @@ def quantity(
         low,
         high,
         dimension,
-        _scope(clause, places),
+        place_scope(figure, clause, places),
         bool(set(near) & _ELSEWHERE),
         day,
         figure_attribution(figure),
         _subject(figure, clause),
         frozenset(when),
         bool(years and (now := day[:4] if day else year) and max(years) < now),
-        distance_reference(figure) if dimension == "distance" else frozenset(),
+        distance_reference(figure)
+        if dimension == "distance"
+        else depth_reference(figure, dimension),
         _lead(figure, clause),
         _modal(figure, clause),
         _contextual(unit, predicate, dimension),
-        bool(set(near) & _AVERAGE),
+        _is_average(figure, near),
         _names(clause),
         is_whole(figure),
         head,
@@ -655,6 +763,31 @@ def quantity(
         _around(figure, clause),
         with_others(figure),
         bool(_GROUP_OF.search(figure.sentence[max(0, at - 40) : max(at, 0)])),
+        figure_rate(figure),
+        is_increment(figure),
+    )
+
+
+def _is_average(figure: Figure, near: list[str]) -> bool:
+    """Whether the words near a figure make it an average or a share per item ("per company",
+    "each"); "each day" after it says how often, not of how many."""
+    said = set(near) & _AVERAGE
+    if not said:
+        return False
+    at = max(locate(figure), 0)
+    end = at + len(figure.text)
+    following = _A_NUMBER_RE.search(figure.sentence, end)  # "two in the US, and one each"
+    if following and _RANGE_GAP.match(figure.sentence[end : following.start()]):
+        following = _A_NUMBER_RE.search(figure.sentence, following.end())  # "$1bn to $3bn each"
+    preceding = [m.end() for m in _A_NUMBER_RE.finditer(figure.sentence, max(0, at - 40), at)]
+    own = (
+        words(figure.sentence[preceding[-1] if preceding else max(0, at - 40) : at])
+        + words(figure.sentence[end : following.start() if following else end + 80])[:8]
+    )
+    said &= set(own)
+    often = _RATE_WORDS.search(figure.sentence[at : end + 80])
+    return bool(said) and not (
+        often and said <= {"each", "cada", "ogni", "chaque", "jeden", "jede"}
     )
 
 
@@ -836,12 +969,22 @@ def _stems(text: str) -> frozenset[str]:
         for w in words(text)
         if w not in MULTILINGUAL_STOP_WORDS
         and w.isalpha()
-        and w not in PREDICATES
+        and (w not in PREDICATES or w in _SUBJECT_CLASSES)  # "leaked" is what, and the spill
         and w not in DIMENSIONS
         and w not in _NUMBER_WORDS
         and unit_name(w) not in _BASE_UNITS
         and len(w) > 2
     )
+
+
+def depth_reference(figure: Figure, dimension: str | None) -> frozenset[str]:
+    """What a depth is measured from when it is not the water's: "2.5 miles under the seabed"
+    (into the ground) is no depth of water such as "5,000 feet deep"."""
+    if dimension != "depth":
+        return frozenset()
+    at = locate(figure)
+    rest = figure.sentence[at + len(figure.text) : at + len(figure.text) + 80]
+    return frozenset({"ground"}) if _UNDERGROUND.match(rest) else frozenset()
 
 
 def distance_reference(figure: Figure) -> frozenset[str]:
@@ -876,16 +1019,56 @@ def superseded(figure: Figure) -> bool:
         return False
     before, after = figure.sentence[:at], figure.sentence[at + len(figure.text) :]
     return bool(
-        _EARLIER_VERSION.search(before)
+        _EARLIER_VALUE.search(before[-60:])
+        or _EARLIER_VERSION.search(before)
         or (_EARLIER.search(before[-80:]) and _REVISED.search(after))
         or (_CHANGED_FROM.search(before[-60:]) and _CHANGED_TO.match(after))
     )
 
 
 def is_conversion(figure: Figure) -> bool:
-    """Whether a figure only restates the one before it in another unit: "18 km (11 miles)"."""
+    """Whether a figure only restates the one before it in another unit: "18 km (11 miles)",
+    "$3bn (£2bn)"."""
     at = locate(figure)
-    return at > 0 and figure.unit in _BASE_UNITS and bool(_CONVERSION.search(figure.sentence[:at]))
+    if at <= 0:
+        return False
+    before = figure.sentence[max(0, at - 60) : at]
+    if figure.unit in MONEY:
+        return bool(_MONEY_CONVERSION.search(before))
+    return figure.unit in _BASE_UNITS and bool(_CONVERSION.search(before))
+
+
+def is_denominator(figure: Figure) -> bool:
+    """Whether a number is a rate's base rather than a count: "four in every 1,000 infected",
+    "3 deaths per 100,000 people"."""
+    at = locate(figure)
+    return at > 0 and bool(_DENOMINATOR.search(figure.sentence[max(0, at - 30) : at]))
+
+
+def figure_rate(figure: Figure) -> str | None:
+    """How often an amount comes, when its words say: "day" for "5,000 barrels a day", "a
+    daily leak of 35,000 barrels" or "1.6 million bpd"; "year" for "$5 billion per year"."""
+    at = locate(figure)
+    if at < 0 or figure.unit in ("km/h", "mph", "knot"):
+        return None  # "175 kilometres per hour" is a speed, not an amount each hour
+    after = figure.sentence[at + len(figure.text) :]
+    match = _RATE_AFTER.match(after)
+    counts = (figure.counts or "").strip()
+    if match is None and counts and after.lstrip().startswith(counts):
+        match = _RATE_AFTER.match(after.lstrip()[len(counts) :])
+    if match is None:
+        match = _RATE_BEFORE.search(figure.sentence[max(0, at - 50) : at])
+    if match is None:
+        return None
+    unit = (match.groupdict().get("short") or match.group("unit")).lower()
+    return _RATE_UNITS.get(unit, unit)
+
+
+def is_increment(figure: Figure) -> bool:
+    """Whether a figure is an amount beside another of its kind rather than the whole:
+    "another 83,000 crossed", "a further 17 cases", "a separate $100 million fund"."""
+    at = locate(figure)
+    return at >= 0 and bool(_INCREMENT_BEFORE.search(figure.sentence[max(0, at - 30) : at]))
 
 
 def figure_attribution(figure: Figure) -> str | None:
@@ -911,6 +1094,8 @@ def attribution(sentence: str) -> str | None:
     if match is None:
         return None
     who = " ".join(match.group("after").split()[:6]).strip(" \"'”“»«")
+    if _NOT_A_SOURCE.search(who):  # "after several people who had been reported missing"
+        return None
     return None if not who or who.lower() in _PRONOUNS else who
 
 
@@ -924,15 +1109,69 @@ def _scope(clause: str, places: Sequence[Entity]) -> frozenset[str]:
     found: set[str] = set()
     for place in places:
         for name in (place.name, *place.aliases):
+            if name in _PLACE_ABBREVIATIONS:  # "the US": matched as written, not the word "us"
+                matches = re.finditer(rf"(?<![\w.]){re.escape(name)}(?!\w)", clause)
+                text, key = clause.lower(), _PLACE_ABBREVIATIONS[name]
+            else:
+                key = fold(name)
+                if len(key) < 3:
+                    continue
+                matches = re.finditer(rf"\b{re.escape(key)}\b", folded)
+                text = folded
+            for match in matches:
+                before = words(text[max(0, match.start() - 40) : match.start()])[-4:]
+                if name in _PLACE_ABBREVIATIONS:  # "in the US", not "a ... for US air strikes"
+                    before = [w for w in before[-2:] if w in _IN_ENGLISH]
+                if before and before[-1] not in _MOTION and _LOCATIVE & set(before):
+                    found.add(place_key(key))
+                    break
+    return frozenset(found)
+
+
+def place_key(name: str) -> str:
+    """A place's key: the first letters of each of its words ("Syria" and "Syrie" share
+    "syria"; "United States" and "United Kingdom" stay apart)."""
+    return " ".join(w[:_PLACE_PREFIX] for w in fold(name).split())
+
+
+def place_scope(figure: Figure, clause: str, places: Sequence[Entity]) -> frozenset[str]:
+    """Where a figure's count was made: the places its clause puts it "in" (`_scope`), else the
+    whole world when the clause says so ("61 deaths worldwide"), else a place the sentence
+    before it names as having or reporting it ("The United States has ... three deaths")."""
+    after, before = _between_numbers(figure, clause)
+    scope = _scope(after, places) or _scope(before, places) or _scope(clause, places)
+    if scope:
+        return scope
+    if _WORLD.search(clause):
+        return frozenset({WORLD})
+    at = locate(figure)
+    if at <= 0:
+        return frozenset()
+    before = fold(figure.sentence[max(0, at - 200) : at])
+    found: list[tuple[int, str]] = []
+    for place in places:
+        for name in (place.name, *place.aliases):
             key = fold(name)
             if len(key) < 3:
                 continue
-            for match in re.finditer(rf"\b{re.escape(key)}\b", folded):
-                before = words(folded[max(0, match.start() - 40) : match.start()])[-4:]
-                if before and before[-1] not in _MOTION and _LOCATIVE & set(before):
-                    found.add(key[:_PLACE_PREFIX])
-                    break
-    return frozenset(found)
+            for match in re.finditer(rf"\b{re.escape(key)}{_PLACE_HAS}", before):
+                found.append((match.start(), place_key(key)))
+    return frozenset({max(found)[1]}) if found else frozenset()
+
+
+def _between_numbers(figure: Figure, clause: str) -> tuple[str, str]:
+    """The parts of a clause that are the figure's own: from it to the next number, and from
+    the number before it to it ("12 people have died in the United States and two have died
+    in Canada": the 12 died in the United States)."""
+    at = clause.find(figure.text)
+    if at < 0:
+        return clause, ""
+    end = at + len(figure.text)
+    before = [m.end() for m in _A_NUMBER_RE.finditer(clause, 0, at)]
+    after = _A_NUMBER_RE.search(clause, end)
+    return clause[at : after.start() if after else len(clause)], clause[
+        before[-1] if before else 0 : at
+    ]
 
 
 def locate(figure: Figure) -> int:
@@ -945,6 +1184,10 @@ def locate(figure: Figure) -> int:
 
 def figure_predicate(figure: Figure) -> str | None:
     """What happened to what the figure counts, from the words around it; None if unsaid."""
+    at = locate(figure)
+    lives = words(figure.counts or "")[:1] in (["lives"], ["vies"], ["vidas"], ["vite"])
+    if lives and at > 0 and _TOOK_LIVES.search(figure.sentence[max(0, at - 40) : at]):
+        return "killed"  # "the landslide claimed five lives": no lives lived
     for word in words(figure.counts or ""):
         if word in PREDICATES:
             return PREDICATES[word]
@@ -1028,7 +1271,7 @@ def value_range(figure: Figure, config: QuantityConfig) -> tuple[float, float]:
     if qualifier == "about" or figure.approximate:
         half = min(_rounding(value), config.about * abs(value))
         return value - half, value + half
-    return _round_range(value, config.round_share)
+    return _round_range(value, config.round_share, count=figure.unit is None)
 
 
 def _rounding(value: float) -> float:
@@ -1041,12 +1284,16 @@ def _rounding(value: float) -> float:
     return 0.5 * 10**zeros
 
 
-def _round_range(value: float, share: float) -> tuple[float, float]:
-    """A written number stands for what rounds to it: 2,000 for 1,900-2,100 at most."""
+def _round_range(value: float, share: float, count: bool = False) -> tuple[float, float]:
+    """A written number stands for what rounds to it: 2,000 for 1,900-2,100 at most; a count
+    under a hundred stands for itself ("80 deaths" and "83 deaths" are two counts), a measure
+    ("20 miles") for what rounds to it."""
     if value != int(value) or value == 0:
         return value, value
     digits = str(int(abs(value)))
     zeros = len(digits) - len(digits.rstrip("0"))
+    if count and abs(value) < 100:
+        zeros = 0
     half = min(0.5 * 10**zeros, share * abs(value)) if zeros else 0.0
     return value - half, value + half
 
@@ -1064,6 +1311,8 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
         return False  # "79 of the 150 seats": the 150 is all the seats, not the party's
     if a.average != b.average:
         return False  # "$143 million per airline" is not the airlines' "$860 million"
+    if a.rate != b.rate or a.increment != b.increment:
+        return False  # 2.5 million gallons a day is no total spilled; "a further 17" no total
     sum_or_share = a.unit in MONEY or a.unit == "percent"
     said_of_share = {a.predicate, b.predicate} & _SHARE_PREDICATES  # turnout is no vote share
     lenient = sum_or_share and None in (a.predicate, b.predicate) and not said_of_share
@@ -1080,6 +1329,8 @@ def same_quantity(a: Quantity, b: Quantity, config: QuantityConfig | None = None
         return False  # the dead in one country and in another; distances from two places
     if a.dimension == "distance" and not a.reference & b.reference:
         return False  # 90 km from a border, 33 km from a city
+    if a.dimension == "depth" and a.reference != b.reference:
+        return False  # a well's depth under the seabed is not the water's depth
     if a.dimension == "size":  # "a 22-foot vessel": the size of the same thing
         return bool(a.counted & b.counted or a.scope & b.scope)
     kinds = (sum_kinds(a), sum_kinds(b))
@@ -1130,6 +1381,8 @@ def compatible(a: Quantity, b: Quantity) -> bool:
         return False
     if a.whole != b.whole or a.average != b.average or a.elsewhere != b.elsewhere:
         return False
+    if a.rate != b.rate or a.increment != b.increment:
+        return False
     if a.part or b.part or a.group != b.group:
         return False  # "four passengers and the pilot" are not all of the five on board; "a
         # crew of eight" sizes a group that "six workers" may be part of
@@ -1145,6 +1398,8 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     if a.scope and b.scope and not a.scope & b.scope:
         return False
     if a.dimension == "distance" and not a.reference & b.reference:
+        return False
+    if a.dimension == "depth" and a.reference != b.reference:
         return False
     kinds = (sum_kinds(a), sum_kinds(b))
     if all(kinds) and not kinds[0] & kinds[1]:
@@ -1164,10 +1419,14 @@ def what_words(q: Quantity) -> frozenset[str]:
 def _same_time(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether the dates and the spans two clauses state allow one time: spans ("P5D") must
     meet; dates ("2025-05-10", "1999") must meet or hold one another ("1999" holds 17 Aug)."""
-    spans = ({x for x in a if x.startswith("P")}, {x for x in b if x.startswith("P")})
+    spans = ({x for x in a if _DURATION.match(x)}, {x for x in b if _DURATION.match(x)})
     if all(spans) and not spans[0] & spans[1]:
         return False
-    days = (a - spans[0], b - spans[1])
+    # "now" (PRESENT_REF) and other unanchored values say no day
+    days = (
+        {x for x in a - spans[0] if x[:1].isdigit()},
+        {x for x in b - spans[1] if x[:1].isdigit()},
+    )
     return not all(days) or any(
         x.startswith(y) or y.startswith(x) for x in days[0] for y in days[1]
     )

@@ -206,11 +206,23 @@ _ELLIPSIS = re.compile(r"[^\d.;:!?()]{0,50}?(?:,|\b(?:and|et|und|y|e|while|where
 # the lower end of a range before a number: "between 200 and 250", "200 to 250", "entre 2 et 3"
 # ("rose from 45 to 61" is a change, not a range; "by 198 votes to 143" has a word between)
 _RANGE_BEFORE = re.compile(
-    r"(?:\b(?:between|entre|zwischen|tra|fra)\s+(?P<low>\d[\d,.]*)\s+(?:and|et|und|y|e)"
-    r"|(?<![\w.,])(?P<bare>\d[\d,.]*)\s*(?:to|à|bis|-|–))\s*$",
+    r"(?:\b(?:between|entre|zwischen|tra|fra)\s+[$€£]?(?P<low>\d[\d,.]*)(?P<low_scale>\s*(?:bn|m|"
+    r"billion|million|trillion|milliards?|millions?|millones|milioni|miliardi|Milliarden|"
+    r"Millionen))?\s+(?:and|et|und|y|e)"
+    r"|(?<![\w.,])[$€£]?(?P<bare>\d[\d,.]*)(?P<bare_scale>\s*(?:bn|m|billion|million|trillion|"
+    r"milliards?|millions?|millones|milioni|miliardi|Milliarden|Millionen))?\s*(?:to|à|bis|-|–))"
+    r"\s*[$€£]?\s*$",
     re.IGNORECASE,
 )
 _CHANGE_FROM = re.compile(r"\b(?:from|de|des|du|von|desde|da|dal)\s*$", re.IGNORECASE)
+# a change by an amount to a level: "fell 5 to 61", "dropped more than $11 billion to ..."
+_CHANGE = re.compile(
+    r"\b(?:fell|falls?|dropped|drops?|rose|rises?|climbed|"
+    r"jumped|gained|lost|slid|slipped|declined|increased|decreased|grew|surged|plunged|"
+    r"tumbled|soared|up|down|by)(?:\s+(?:more|less)\s+than|\s+about|\s+nearly|\s+almost|"
+    r"\s+some|\s+around)?\s*$",
+    re.IGNORECASE,
+)
 _SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 _CURRENCY_SCALE = re.compile(r"^(bn|mn|tn|m|b|k)\b", re.I)
 _WINDOW = 300  # characters of context looked at on each side of a number
@@ -231,6 +243,12 @@ _PART_OF = re.compile(
     re.I,
 )
 # verbs that end "the number of dead" before its value: "the number of dead stands at 27"
+# a verb that gives a reading on a scale right before a bare decimal: "the quake measured 5.8"
+_READING_BEFORE = re.compile(
+    r"\b(measured|registered|mesuré|mesurait|gemessen|midió|registró|misurato|misurava)"
+    r"(?:\s+(?:at|à|about|around|some|roughly))?\s*$",
+    re.IGNORECASE,
+)
 _LINKING_VERBS = r"(?:stands|stood|is|was|has|had|rose|reached|climbed|hit|topped|rises|reaches)"
 _MEASURE_BEFORE = re.compile(
     rf"\b(?:(?:{_COUNT_NOUNS})\s+(?:of|de|des|du|der|di|dei|delle)"
@@ -265,7 +283,7 @@ def extract_figures(
     config = config or FigureConfig()
     pattern = _FIGURE_DECIMAL_COMMA if language in _DECIMAL_COMMA else _FIGURE
     stop_words = STOP_WORDS if language in (None, "en") else MULTILINGUAL_STOP_WORDS
-    figures = []
+    figures: list[Figure] = []
     for sentence in split_sentences(text):
         previous: tuple[int, str] | None = None  # where the last figure ended, what it counts
         for match in _figure_matches(pattern, sentence):
@@ -286,6 +304,15 @@ def extract_figures(
                 # "four people were killed and 19 others injured": the others are people too
                 # (a longer phrase, "miners who died", says more than what the others are)
                 figure = replace(figure, counts=previous[1])
+            if (
+                figure is not None
+                and figure.upper is not None
+                and figures
+                and figures[-1].sentence == sentence
+                and figures[-1].unit == figure.unit
+                and (figures[-1].value == figure.value or figure.text.startswith(figures[-1].text))
+            ):
+                figures.pop()  # "$80 billion to $110 billion": one range, not its low end too
             if figure is not None:
                 figures.append(figure)
                 previous = (
@@ -413,6 +440,10 @@ def _figure(
             counts = " ".join(kept) or None
     if counts is None and unit is None:
         counts = elided
+    if counts is None and unit is None and core == "number" and "." in match.group("number"):
+        reading = _READING_BEFORE.search(before)
+        if reading:  # "the quake measured 5.8": a reading on a scale
+            counts = reading.group(1).lower()
     if unit_match and unit not in ("percent", "percentage point", "percentage points"):
         counts = unit_match.group(1) or unit_match.group(2)  # "40,000 tonnes" counts tonnes
     if counts is None and unit is None:
@@ -432,8 +463,14 @@ def _figure(
         span = None  # "rose from 45 to 61"
     if span:  # "between 200 and 250 homes": the range's two ends
         low = _number(span.group("low") or span.group("bare"), match.re is _FIGURE_DECIMAL_COMMA)
-        if match.group("scale") and low * 50 < value:  # "between 2 and 3 million"
+        scale = (span.group("low_scale") or span.group("bare_scale") or "").strip().lower()
+        if scale:  # "$540 million to $1.08 billion", "between $2bn and $3bn"
+            low *= _SCALE.get(scale) or _SCALE_ABBREVIATIONS.get(scale, 1.0)
+        elif match.group("scale") and low * 50 < value:  # "between 2 and 3 million"
             low *= _SCALE[match.group("scale").strip().lower()]
+        if span.group("bare") and _CHANGE.search(before[: span.start()]) and low * 2 < value:
+            low = value  # "dropped $11 billion to $106 billion": by one, to the other; "fell 10
+            # to 12 feet" is a range
         if low < value:
             value, upper = low, value
             text = sentence[start - len(before) + span.start() : match.end()].strip()
