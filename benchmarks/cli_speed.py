@@ -19,7 +19,8 @@ trafilatura: `trafilatura.extract(html, include_comments=False)` on the same pag
 page: the library alone, without its import or a process start, which flatters the peer.
 
 Rounds alternate the two; each figure is the median over rounds. Pages/s are over CPU time (one
-core each) because the machine is shared and its wall clock drifts; wall figures are printed too.
+core each) because the machine is shared and its wall clock drifts; wall figures are printed too,
+and the one-minute load average at the start and the end (`load` in the JSON).
 """
 
 from __future__ import annotations
@@ -93,6 +94,7 @@ def measure(data: Path, rounds: int, limit: int | None = None) -> dict[str, Any]
         for k in ids
     ]
     compileall.compile_dir(ROOT / "src" / "newsweave", quiet=1)  # as an installed copy is
+    load_before = os.getloadavg()[0]  # the shared machine's load, reported with the figures
     runs: dict[str, list[tuple[float, float]]] = {"cli": [], "start": [], "trafilatura": []}
     for n in range(rounds):
         print(f"round {n + 1}/{rounds}", file=sys.stderr, flush=True)
@@ -118,6 +120,7 @@ def measure(data: Path, rounds: int, limit: int | None = None) -> dict[str, Any]
         "trafilatura_pages_per_cpu_s": peer_rate,
         "ratio": cli_rate / peer_rate,
         "ratio_wall": med["trafilatura"][1] / med["cli"][1],
+        "load": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "runs": runs,
     }
 
@@ -136,7 +139,11 @@ def main() -> None:
     if args.json:
         print(json.dumps(r, indent=1))
         return
-    print(f"{r['pages']} pages of {args.data}, median of {r['rounds']} rounds\n")
+    before, after = r["load"]
+    print(
+        f"{r['pages']} pages of {args.data}, median of {r['rounds']} rounds "
+        f"(load average {before:.1f} -> {after:.1f})\n"
+    )
     print("| method | input | CPU s | pages/s (CPU) | wall s | × trafilatura (CPU) |")
     print("| --- | --- | --- | --- | --- | --- |")
     print(

@@ -1,6 +1,6 @@
 from datetime import date
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsweave.clean import clean_page
@@ -238,3 +238,70 @@ def test_a_timestamp_or_a_dotted_date_above_the_body_dates_the_page() -> None:
     dotted = publication_date(["04.03.2025, 09:12 Uhr"], body)
     assert (dotted.day, dotted.basis) == (date(2025, 3, 4), "header")
     assert publication_date(["3/4/2025"], body).day is None  # March 4 or April 3
+
+
+_SPACED = ["May", "5", ",", "2023", "x", " ", "  ", "\n", "\t", "\u00a0", "\u3000", "ab"]
+
+
+@settings(deadline=None)  # no wall-clock limit in a correctness test
+@given(st.lists(st.sampled_from(_SPACED), max_size=60), st.data())
+def test_reach_back_counts_the_characters_a_walk_back_counts(
+    tokens: list[str], data: st.DataObject
+) -> None:
+    from newsweave.clean.dates import _REACH, reach_back
+
+    text = "".join(tokens)
+    end = data.draw(st.integers(0, len(text)))
+    done = data.draw(st.integers(0, end))
+    start, seen = end, 0  # one character at a time, whitespace not counted
+    while start > done and seen < _REACH:
+        start -= 1
+        seen += not text[start].isspace()
+    assert reach_back(text, done, end) == start
+
+
+_HEADER_TOKENS = ["March 4, 2025", "04.03.2025", "2025-03-04T09:12Z", "12/14/2022", "Updated",
+                  "By Ann Vell", "x1999", "1999", "3 min read", "Share", "14/12/22"]  # fmt: skip
+
+
+@settings(deadline=None)  # no wall-clock limit in a correctness test
+@given(st.lists(st.lists(st.sampled_from(_HEADER_TOKENS), max_size=5), max_size=8))
+def test_header_date_is_the_first_a_line_by_line_scan_finds(lines: list[list[str]]) -> None:
+    from newsweave.clean.dates import _UPDATED, _header_date, _numeric_date, full_dates
+
+    header = [" ".join(words) for words in lines]
+    expected = None
+    for text in header:
+        if len(text.split()) <= 12 and not _UPDATED.search(text):
+            dates = full_dates(text) or list(filter(None, [_numeric_date(text)]))
+            if dates:
+                expected = dates[0]
+                break
+    assert _header_date(header) == expected
+
+
+_MONTH_TOKENS = ["May 5, 2023", "5 mai 2023", "March 2023", "last May", "sept. 21st, 2019",
+                 "today, Dec 3", "BAKU, Sept. 4 -", "May", "MAY", "may", "Mar", "march", "MARCHE",
+                 "Sep", "sept", "Septemb",
+                 "septiembre", "ſeptember", "İn", "Dec.", "dez", "Dezember", "juin", "Jun",
+                 "junio", "listopada", "ЛИСТОПАДА", "mai", "maio", "mayo", "aug", "août",
+                 "last", "today", ",", ".", "5", "21st", "2023", "of", "de", "BAKU", "(AP)",
+                 "—", " ", "  ", "\n", "x"]  # fmt: skip
+
+
+@settings(deadline=None)  # the first example compiles the flat patterns
+@given(st.lists(st.sampled_from(_MONTH_TOKENS), max_size=25))
+def test_month_patterns_match_as_with_every_month_name_in_turn(tokens: list[str]) -> None:
+    import re
+
+    from newsweave.clean import dates
+    from newsweave.text import MONTH_PATTERN
+
+    text = " ".join(tokens)
+    for pattern in (dates.MDY, dates.DMY, dates.MY, dates.LAST_MONTH, dates._TODAY,
+                    dates._DATELINE, dates._dateline_prefix()):  # fmt: skip
+        assert dates._MONTHS in pattern.pattern
+        flat = re.compile(pattern.pattern.replace(dates._MONTHS, MONTH_PATTERN), pattern.flags)
+        for at in (0, len(tokens[0]) + 1 if tokens else 0):  # also from inside the text
+            found = [(m.span(), m.groups()) for m in pattern.finditer(text, at)]
+            assert found == [(m.span(), m.groups()) for m in flat.finditer(text, at)]

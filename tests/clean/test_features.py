@@ -1,6 +1,8 @@
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsweave.clean.features import NAMES, parse_page, split_lines
+from newsweave.clean.features import NAMES, parse_page, parse_pages, split_lines
 from newsweave.clean.scorer import load_model, logits
 
 from .fixtures import TEXT_PAGE
@@ -164,3 +166,45 @@ def test_shipped_model_says_what_it_was_trained_on_and_weighs_no_numbers():
     model = load_model()
     assert set(model["trained_on"]) == {"extraction", "readability (real pages)"}
     assert not any(ch.isdigit() for word in model["bow"]["words"] for ch in word)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 30), st.integers(0, 220)),  # (vocabulary size, words) per line
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from([0.05, 0.1]),
+)
+def test_repetitive_lines_are_those_whose_distinct_words_are_few(
+    shapes: list[tuple[int, int]], share: float
+) -> None:
+    from newsweave.clean.text import _repetitive
+
+    rows = [" ".join(f"w{(i * 7) % vocab}" for i in range(n)) or "x" for vocab, n in shapes]
+    (parsed,) = parse_pages(["\n".join(rows)])
+    lines, words = parsed.lines, parsed.words
+    keep, why = [True] * len(lines), [None] * len(lines)
+    _repetitive(lines, words, keep, why, share)  # type: ignore[arg-type]
+    for line in lines:
+        hashes = words.hashes[words.line == line.index].tolist()
+        few = line.nw >= 50 and len(set(hashes)) <= share * len(hashes)
+        assert keep[line.index] is not few
+
+
+def test_character_tables_give_each_code_point_its_classes_and_lower_case() -> None:
+    import re
+
+    from newsweave.clean.features import _C_ODD_SPACE, _C_WORD, _lower_of, _tables
+
+    cls, _ = _tables()
+    chars = "".join(chr(c) if not 0xD800 <= c < 0xE000 else " " for c in range(0x10000))
+    lower = _lower_of(chars)
+    for c in range(0xFFFF):  # 0xFFFF stands for every code point above the BMP: no class
+        ch = chars[c]
+        assert bool(cls[c] & _C_WORD) == (re.match(r"\w", ch) is not None and c > 0), c
+        assert bool(cls[c] & _C_ODD_SPACE) == (ch.isspace() and ch not in "\n "), c
+        low = ch.lower()
+        assert lower[c] == (ord(low) if low != ch and len(low) == 1 else c), c
+    assert cls[0xFFFF] == 0

@@ -264,3 +264,30 @@ def test_a_byline_a_reading_time_or_a_photo_credit_is_never_the_title():
         art = clean_page(_page([line, *BODY]))
         assert isinstance(art, Article)
         assert art.title != line
+
+
+def test_lines_after_a_closing_credit_are_dropped_and_an_early_credit_closes_nothing() -> None:
+    from newsweave.clean.features import split_lines
+    from newsweave.clean.text import _after_closing_credit
+
+    lines = split_lines("One.\nTwo.\nThree.\nFour.\n(Varn Wire)\nMore from us\nLast words.")
+    keep = [True, True, True, True, False, True, True]
+    why: list[str | None] = [None, None, None, None, "credit: Varn Wire", None, None]
+    _after_closing_credit(lines, keep, why)
+    assert keep == [True, True, True, True, False, False, False]
+    assert why[5] == why[6] == "after the closing credit line 5"
+    keep = [True, False, True, True, True, True, True]
+    why = [None, "credit: Varn Wire", None, None, None, None, None]
+    _after_closing_credit(lines, keep, why)
+    assert keep == [True, False, True, True, True, True, True]
+
+
+def test_a_truncated_teaser_of_a_kept_paragraph_is_dropped() -> None:
+    from newsweave.clean.features import split_lines
+    from newsweave.clean.text import _dedupe
+
+    full = "The Varnley harbour board voted on Monday to close the old pier for repairs."
+    lines = split_lines(f"{full}\nThe Varnley harbour board voted on Monday to close...\nShort …")
+    keep, why = [True, True, True], [None, None, None]
+    _dedupe(lines, keep, why)  # type: ignore[arg-type]
+    assert keep == [True, False, True] and why[1] == "truncated copy of line 1"

@@ -341,8 +341,12 @@ def _repetitive(
         words.line, np.array([long, np.add(long, 1)])
     )  # words are in line order
     for i, a, b in zip(long, bounds[0].tolist(), bounds[1].tolist(), strict=True):
+        limit = share * (b - a)
+        head = a + 2 * int(limit) + 2  # prose shows more than `limit` distinct words by here
+        if head < b and len(set(words.hashes[a:head].tolist())) > limit:
+            continue  # the whole line has at least as many
         distinct = len(set(words.hashes[a:b].tolist()))  # np.unique costs more on a line
-        if distinct <= share * (b - a):
+        if distinct <= limit:
             keep[i] = False
             why[i] = f"repeats {distinct} distinct word(s) over {b - a} words: not prose"
 
@@ -418,11 +422,9 @@ def _first_strong(lines: list[Line], keep: list[bool]) -> int:
 
 def _after_closing_credit(lines: list[Line], keep: list[bool], why: list[str | None]) -> None:
     """Everything after a credit line that closes a body (3+ kept lines above) is not body."""
-    above = 0
-    for i in range(len(lines)):
-        if keep[i]:
-            above += 1
-        elif above >= 3 and (why[i] or "").startswith("credit"):
+    credits = [i for i, reason in enumerate(why) if reason and reason.startswith("credit")]
+    for i in credits:  # (the first one with 3 kept lines above it, itself dropped)
+        if not keep[i] and sum(keep[:i]) >= 3:
             for j in range(i + 1, len(lines)):
                 if keep[j]:
                     keep[j], why[j] = False, f"after the closing credit line {i + 1}"

@@ -11,8 +11,6 @@ import codecs
 import re
 from typing import NamedTuple
 
-import charset_normalizer
-
 # Magic numbers of common binary formats found in scraped folders.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
@@ -153,6 +151,8 @@ def decode(data: bytes, declared: str | None = None) -> Decoded | None:
     cp1252 = _strict(data, "cp1252")
     if cp1252 is not None and len(data) < _SHORT:
         return Decoded(cp1252, "cp1252")
+    import charset_normalizer  # the last resort: imported when a page gets this far
+
     best = charset_normalizer.from_bytes(data, cp_exclusion=_NO_BOM_UTF).best()
     if best is None:
         return None
