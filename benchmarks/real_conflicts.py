@@ -44,7 +44,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TIMELINES = ROOT.parent / "shared" / "eval" / "timelines"
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.timeline17 import TIMELINES, detokenise  # noqa: E402
+
 GOLD = Path(__file__).resolve().parent / "data" / "real_conflicts_gold.json"
 TOPICS = {"bpoil": 6, "H1N1": 4, "LibyaWar": 3}  # topic: bundles taken
 GAP_DAYS = 10
@@ -53,29 +56,6 @@ MIN_CHARS, MAX_CHARS = 500, 8000
 
 
 # ----------------------------------------------------------------------------- text
-
-_JOIN_LEFT = re.compile(
-    r""" (n't|'s|'re|'ve|'m|'ll|'d|'|[,.;:?!%)\]}]|\.\.\.)(?=[\s"]|$)""", re.IGNORECASE
-)
-
-
-def detokenise(text: str) -> str:
-    """PTB-tokenised text back to plain text ("do n't" -> "don't", `` '' -> quotes, no space before ",")."""
-    text = (
-        text.replace("-LRB-", "(").replace("-RRB-", ")").replace("-LSB-", "[").replace("-RSB-", "]")
-    )
-    text = text.replace("-LCB-", "{").replace("-RCB-", "}")
-    text = re.sub(r"`` ?", '"', text)
-    text = re.sub(r" ?''", '"', text)
-    text = re.sub(r"([(\[{$#]) ", r"\1", text)
-    for _ in range(2):
-        text = _JOIN_LEFT.sub(r"\1", text)
-    text = re.sub(r"(\d) (?=\.\d)", r"\1", text)  # "7 .5" split by the tokeniser
-    text = re.sub(r"(\d) ,(?=\d{3}\b)", r"\1,", text)  # "19 ,000"
-    text = re.sub(r"#(?=\s?\d)", "\u00a3", text)  # the tokenised text writes the pound sign as "#"
-    text = re.sub(r"([$\u00a3]\d[\d.,]*) (bn|m)\b", r"\1\2", text)  # "$3.5 bn" -> "$3.5bn"
-    return re.sub(r"[ \t]+", " ", text).strip()
-
 
 # ----------------------------------------------------------------------------- bundles
 

@@ -34,7 +34,6 @@ import argparse
 import hashlib
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -46,10 +45,14 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.timeline17 import TIMELINES as DATA  # noqa: E402
+from benchmarks.timeline17 import detokenise as plain  # noqa: E402
+from benchmarks.timeline17 import sentence_lines  # noqa: E402
 
 from newsweave.cluster.metrics import bcubed, pairwise  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "eval" / "timelines"
 GOLD = ROOT / "benchmarks" / "data" / "real_events.json"
 TOPICS = ("bpoil", "H1N1", "LibyaWar", "EgyptianProtest")
 MIN_ARTICLES, MAX_ARTICLES, MIN_OUTLETS, PER_TOPIC = 25, 45, 2, 4
@@ -100,27 +103,9 @@ def bundles(data: Path = DATA) -> list[Bundle]:
     return [replace(b, split="check" if b.name in check else "dev") for b in out]
 
 
-_DETOK = [
-    (re.compile(r"``\s*"), '"'),
-    (re.compile(r"\s*''"), '"'),
-    (re.compile(r"-LRB-\s*"), "("),
-    (re.compile(r"\s*-RRB-"), ")"),
-    (re.compile(r"-LSB-\s*"), "["),
-    (re.compile(r"\s*-RSB-"), "]"),
-    (re.compile(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", re.I), r"\1"),
-    (re.compile(r" ([.,;:!?%)\]])"), r"\1"),
-    (re.compile(r"([(\[$]) "), r"\1"),
-    (re.compile(r"\s+"), " "),
-]
-_SENTENCE_END = re.compile(r'(?<=[.!?])"? (?=["A-Z])')
-
-
 def detokenise(text: str) -> str:
     """PTB-tokenised text back to plain prose, one sentence a paragraph."""
-    for pattern, repl in _DETOK:
-        text = pattern.sub(repl, text)
-    text = re.sub(r'"\s*([^"]*?)\s*"', r'"\1"', text.strip())
-    return "\n".join(s.strip() for s in _SENTENCE_END.split(text) if s.strip())
+    return sentence_lines(plain(text))
 
 
 def url_of(topic: str, uid: Any) -> str:
