@@ -40,6 +40,7 @@ from newsweave.compare.quantities import (
     is_conversion,
     is_denominator,
     is_whole,
+    locate,
     needs_subject,
     quantity,
     same_quantity,
@@ -224,10 +225,10 @@ _FROM_VALUE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?\d[\d,.]*\b",
 def _earlier_value_between(figure: Figure, time_text: str) -> bool:
     """Whether an earlier value ("from 14") stands between the figure and the time said
     after it in the sentence: that time dates the earlier value, not this one."""
-    sentence = figure.sentence
-    at = sentence.find(figure.text)
-    later = sentence.find(time_text, at + len(figure.text)) if at >= 0 else -1
-    return later >= 0 and bool(_FROM_VALUE.search(sentence, at + len(figure.text), later))
+    at = locate(figure)
+    end = at + len(figure.text)
+    later = figure.sentence.find(time_text, end) if at >= 0 else -1
+    return later >= 0 and bool(_FROM_VALUE.search(figure.sentence, end, later))
 
 
 def _link(

@@ -106,6 +106,17 @@ def find_quoted(paragraph: str) -> list[QuotedSpan]:
     return spans
 
 
+def closed_quotations(text: str) -> list[tuple[int, int]]:
+    """The closed quotations of a whole text, paragraph by paragraph, as (start, end) offsets
+    into it (marks excluded)."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for paragraph in text.split("\n"):
+        spans += [(at + q.start, at + q.end) for q in find_quoted(paragraph) if q.closed]
+        at += len(paragraph) + 1
+    return spans
+
+
 def _runs_on(paragraph: str, i: int, later: list[int]) -> bool:
     """Whether an opening mark with no closing one starts a quotation that goes on in the next
     paragraph: the paragraph opens with it, or it is a double mark after a colon or a comma

@@ -19,7 +19,7 @@ from newsweave.clean.dates import without_dateline
 from newsweave.clean.text import CAPTION
 from newsweave.extract.anchor import Anchor, article_anchor, month_end, parse_iso
 from newsweave.extract.dates import time_expressions
-from newsweave.extract.quotemarks import find_quoted
+from newsweave.extract.quotemarks import closed_quotations
 from newsweave.extract.resolve import story_anchors
 from newsweave.extract.timex import FUTURE
 from newsweave.model import Article, Event, TimeExpression, TimelineEntry
@@ -135,7 +135,7 @@ def story_mentions(
         if config.publication and article.published:
             mentions.append(_publication(article))
         fixed: dict[str, str] = {}  # vague value -> refined day, for "the same day" and the like
-        spoken = quoted_spans(article.text)
+        spoken = closed_quotations(article.text)
         for expr in exprs:
             value = _calendar(expr)
             if value is None or not expr.sentence or BOILERPLATE.search(expr.sentence):
@@ -191,16 +191,6 @@ def _capped(anchor: Anchor, window: Anchor) -> Anchor:
     if anchor.earliest > window.latest:
         return anchor
     return Anchor(anchor.earliest, min(anchor.latest, window.latest))
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """The closed quotations of `text`, as (start, end) offsets into it."""
-    spans: list[tuple[int, int]] = []
-    at = 0
-    for paragraph in text.split("\n"):
-        spans += [(at + q.start, at + q.end) for q in find_quoted(paragraph) if q.closed]
-        at += len(paragraph) + 1
-    return spans
 
 
 def _quoted(expr: TimeExpression, spans: list[tuple[int, int]]) -> bool:
